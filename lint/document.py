@@ -1,0 +1,131 @@
+"""Documents: the decoded text a rule checks, and where it came from."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, NamedTuple, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a document came from: a path, and for corpora a record inside it."""
+
+    path: str
+    record_index: int | None = None
+    record_id: str | None = None
+
+    def label(self) -> str:
+        """Return ``path`` or ``path[record]`` for messages."""
+        if self.record_index is None:
+            return self.path
+        rec = self.record_id if self.record_id is not None else str(self.record_index)
+        return f"{self.path}[{rec}]"
+
+
+class Line(NamedTuple):
+    """One line of a document: 1-based number, code-point span, text without its break."""
+
+    number: int
+    start: int
+    end: int
+    text: str
+
+
+class Document:
+    """Decoded text plus its source, with a lazily built offset → line index.
+
+    Spans are code-point offsets into ``text``. Lines and columns are 1-based and
+    count characters. A line ends at ``\\n``; a ``\\r`` before it is not part of the
+    line's text.
+    """
+
+    __slots__ = ("text", "source", "_line_starts", "_lines", "_memo")
+
+    def __init__(self, text: str, source: Source | None = None) -> None:
+        self.text = text
+        self.source = source if source is not None else Source("-")
+        self._line_starts: list[int] | None = None
+        self._lines: list[Line] | None = None
+        self._memo: dict[Any, Any] = {}
+
+    def __repr__(self) -> str:
+        return f"Document({self.source.label()!r}, {len(self.text)} chars)"
+
+    @property
+    def path(self) -> str:
+        """The display path of the document's file (``-`` for standard input)."""
+        return self.source.path
+
+    def with_text(self, text: str) -> Document:
+        """Return a new document with the same source and different text."""
+        return Document(text, self.source)
+
+    # -- line index -------------------------------------------------------
+
+    @property
+    def line_starts(self) -> list[int]:
+        """Offsets at which each line starts (built on first use)."""
+        if self._line_starts is None:
+            starts = [0]
+            text = self.text
+            find = text.find
+            i = find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
+            self._line_starts = starts
+        return self._line_starts
+
+    @property
+    def lines(self) -> list[Line]:
+        """All lines, each with its number, span and text (built on first use)."""
+        if self._lines is None:
+            text = self.text
+            starts = self.line_starts
+            out: list[Line] = []
+            last = len(starts) - 1
+            for n, start in enumerate(starts):
+                end = starts[n + 1] - 1 if n < last else len(text)
+                if end > start and text[end - 1] == "\r":
+                    end -= 1
+                out.append(Line(n + 1, start, end, text[start:end]))
+            self._lines = out
+        return self._lines
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based (line, column) of a code-point offset."""
+        offset = max(0, min(offset, len(self.text)))
+        starts = self.line_starts
+        idx = bisect_right(starts, offset) - 1
+        return idx + 1, offset - starts[idx] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Return the code-point offset of a 1-based (line, column)."""
+        return self.line_starts[line - 1] + column - 1
+
+    def line_at(self, offset: int) -> Line:
+        """Return the line that contains ``offset``."""
+        return self.lines[self.position(offset)[0] - 1]
+
+    def iter_lines(self) -> Iterator[Line]:
+        """Iterate over the document's lines."""
+        return iter(self.lines)
+
+    # -- shared per-document analysis ---------------------------------------
+
+    def memo(self, fn: Callable[[Document], T]) -> T:
+        """Compute ``fn(self)`` once per document and share it between rules.
+
+        Rules of one family that need the same analysis (say, every ``*`` in the
+        text with its context) call ``document.memo(find_masks)``: the first call
+        computes, the others reuse. The cache lives and dies with the document.
+        """
+        try:
+            return self._memo[fn]
+        except KeyError:
+            value = self._memo[fn] = fn(self)
+            return value

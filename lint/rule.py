@@ -1,0 +1,205 @@
+"""The rule base class and typed rule options: what every rule plugin implements."""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from lint.diagnostic import Diagnostic, Severity
+from lint.document import Document
+from lint.fix import Fix
+
+CODE_RE = re.compile(r"^[A-Z]{1,4}[0-9]{3}$")
+NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DOC_SECTIONS = ("What", "Why", "Examples", "Fix")
+
+
+class FixSafety(enum.Enum):
+    """What a rule's fixes are, as listed by ``scrapelint rules``."""
+
+    NONE = "none"
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+    SOMETIMES = "sometimes"  # safe in some cases, unsafe in others
+    DISPLAY_ONLY = "display-only"
+
+
+class OptionError(ValueError):
+    """A rule option in the config has an unknown key or a value of the wrong type."""
+
+
+_KINDS: dict[type, str] = {
+    bool: "a boolean",
+    int: "an integer",
+    float: "a number",
+    str: "a string",
+    list: "a list of strings",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A typed, documented rule option, set under ``[tool.scrapelint.rules.<CODE>]``."""
+
+    name: str
+    kind: type
+    default: Any
+    description: str
+
+    def __post_init__(self) -> None:
+        if self.kind not in _KINDS:
+            raise TypeError(f"option {self.name}: unsupported kind {self.kind!r}")
+
+    @property
+    def expected(self) -> str:
+        """A human description of the expected type."""
+        return _KINDS[self.kind]
+
+    def validate(self, value: Any) -> Any:
+        """Return ``value`` converted to the option's kind, or raise OptionError."""
+        kind = self.kind
+        if kind is bool:
+            ok = isinstance(value, bool)
+        elif kind is int:
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        elif kind is float:
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+            value = float(value) if ok else value
+        elif kind is str:
+            ok = isinstance(value, str)
+        else:
+            ok = isinstance(value, list | tuple) and all(isinstance(v, str) for v in value)
+            value = tuple(value) if ok else value
+        if not ok:
+            raise OptionError(
+                f"option {self.name!r} expects {self.expected}, got {type(value).__name__}"
+                f" {value!r}"
+            )
+        return value
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDocs:
+    """A rule's documentation split into its summary and named sections."""
+
+    summary: str
+    sections: dict[str, str]
+
+    def section(self, title: str) -> str:
+        """Return one section's text, or an empty string."""
+        return self.sections.get(title, "")
+
+
+class Rule:
+    """Base class of every rule, built-in or third-party.
+
+    A subclass sets ``code`` (family prefix + 3 digits), ``name`` (kebab-case),
+    ``family``, and implements ``check``. Its docstring starts with a one-line
+    summary followed by ``What``, ``Why``, ``Examples`` and ``Fix`` sections, each a
+    line holding the title followed by a line of dashes; ``scrapelint rule CODE``
+    prints it. Rules keep no state between documents: ``check`` may run for many
+    documents, in any order, in several processes.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    family: ClassVar[str]
+    enabled_by_default: ClassVar[bool] = True
+    default_severity: ClassVar[Severity] = Severity.WARNING
+    fix_safety: ClassVar[FixSafety] = FixSafety.NONE
+    options: ClassVar[tuple[Option, ...]] = ()
+
+    def __init__(
+        self, settings: Mapping[str, Any] | None = None, severity: Severity | None = None
+    ) -> None:
+        self.settings: dict[str, Any] = self.resolve_settings(settings or {})
+        self.severity: Severity = severity if severity is not None else self.default_severity
+        self.setup()
+
+    @classmethod
+    def resolve_settings(cls, given: Mapping[str, Any]) -> dict[str, Any]:
+        """Validate ``given`` against the declared options and fill in defaults."""
+        declared = {o.name: o for o in cls.options}
+        unknown = sorted(set(given) - set(declared))
+        if unknown:
+            known = ", ".join(declared) or "none"
+            raise OptionError(
+                f"unknown option {unknown[0]!r} for rule {cls.code} ({cls.name});"
+                f" known options: {known}"
+            )
+        values = {}
+        for name, opt in declared.items():
+            values[name] = opt.validate(given[name]) if name in given else opt.default
+        return values
+
+    def setup(self) -> None:
+        """Prepare per-run state from ``self.settings`` (compile patterns, load data)."""
+
+    def check(self, document: Document) -> Iterable[Diagnostic]:
+        """Yield the diagnostics for one document."""
+        raise NotImplementedError
+
+    def report(
+        self,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        fix: Fix | None = None,
+        severity: Severity | None = None,
+    ) -> Diagnostic:
+        """Build a diagnostic of this rule for the span ``start..end``."""
+        return Diagnostic(
+            code=self.code,
+            message=message,
+            start=start,
+            end=end,
+            severity=severity if severity is not None else self.severity,
+            fix=fix,
+            name=self.name,
+        )
+
+    @classmethod
+    def docs(cls) -> RuleDocs:
+        """Parse the class docstring into a summary and What/Why/Examples/Fix sections."""
+        return parse_docs(inspect.getdoc(cls) or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        """The first line of the rule's documentation."""
+        return cls.docs().summary
+
+
+_HEADING = re.compile(r"^(?P<title>[A-Z][A-Za-z -]*)\n-{3,}\s*$", re.M)
+
+
+def parse_docs(text: str) -> RuleDocs:
+    """Split a rule docstring into its summary line and titled sections."""
+    matches = list(_HEADING.finditer(text))
+    head = text[: matches[0].start()] if matches else text
+    summary = head.strip().split("\n\n")[0].replace("\n", " ").strip()
+    sections: dict[str, str] = {}
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        sections[m["title"].strip()] = text[m.end() : end].strip("\n").rstrip()
+    return RuleDocs(summary, sections)
+
+
+def check_rule_class(cls: type[Rule]) -> list[str]:
+    """Return what is wrong with a rule class's declaration (empty when fine)."""
+    problems = []
+    code = getattr(cls, "code", None)
+    name = getattr(cls, "name", None)
+    if not isinstance(code, str) or not CODE_RE.match(code):
+        problems.append(f"code {code!r} is not a family prefix plus 3 digits (e.g. SA001)")
+    if not isinstance(name, str) or not NAME_RE.match(name):
+        problems.append(f"name {name!r} is not kebab-case")
+    if not isinstance(getattr(cls, "family", None), str):
+        problems.append("family is not set")
+    if cls.check is Rule.check:
+        problems.append("check() is not implemented")
+    return problems

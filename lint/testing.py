@@ -1,0 +1,54 @@
+"""Helpers for testing rules: lint or fix a string with chosen rules, no files needed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from lint.diagnostic import Diagnostic, Severity
+from lint.document import Document, Source
+from lint.linter import check_document, fix_document
+from lint.rule import Rule
+
+RuleLike = Rule | type[Rule]
+
+
+def _instances(rules: Iterable[RuleLike], settings: Mapping[str, Mapping[str, Any]]) -> list[Rule]:
+    out = []
+    for r in rules:
+        if isinstance(r, Rule):
+            out.append(r)
+        else:
+            out.append(r(settings.get(r.code) or settings.get(r.name) or {}))
+    return out
+
+
+def lint_text(
+    text: str,
+    rules: Iterable[RuleLike],
+    *,
+    settings: Mapping[str, Mapping[str, Any]] | None = None,
+    min_severity: Severity = Severity.INFO,
+    path: str = "<test>",
+) -> list[Diagnostic]:
+    """Return the diagnostics the given rules (classes or instances) report on ``text``."""
+    doc = Document(text, Source(path))
+    found = check_document(doc, _instances(rules, settings or {}))
+    return [d for d in found if d.severity >= min_severity]
+
+
+def fix_text(
+    text: str,
+    rules: Iterable[RuleLike],
+    *,
+    unsafe: bool = False,
+    settings: Mapping[str, Mapping[str, Any]] | None = None,
+) -> str:
+    """Return ``text`` after the fix loop with the given rules."""
+    doc = Document(text, Source("<test>"))
+    return fix_document(doc, _instances(rules, settings or {}), unsafe=unsafe).document.text
+
+
+def position(text: str, diagnostic: Diagnostic) -> tuple[int, int]:
+    """Return the 1-based (line, column) where a diagnostic starts in ``text``."""
+    return Document(text).position(diagnostic.start)

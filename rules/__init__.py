@@ -1,0 +1,1 @@
+"""scrapelint's built-in rules, shipped as a plugin like any third-party rule package."""

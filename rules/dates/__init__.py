@@ -1,0 +1,5 @@
+"""Built-in rule family: dates."""
+
+from lint import Rule
+
+RULES: list[type[Rule]] = []

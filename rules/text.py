@@ -1,0 +1,106 @@
+"""Text helpers shared by the rule families: punctuation width and article boundaries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from lint import Document, Line
+
+# Full-width punctuation and its half-width twin. Folding keeps every character in
+# place (one code point for one), so offsets found in the folded text are valid in
+# the original: match on one form, report on the real text.
+_FULL = "，：；（）！？［］｛｝％＋－＝．／　"
+_HALF = ",:;()!?[]{}%+-=./ "
+_FOLD = str.maketrans(_FULL, _HALF)
+
+CN_DIGITS = "〇零一二三四五六七八九十百千两"
+
+
+def fold_punctuation(text: str) -> str:
+    """Map full-width punctuation to half-width, one character for one (offsets survive)."""
+    return text.translate(_FOLD)
+
+
+def folded(document: Document) -> str:
+    """The document's text with punctuation folded to half-width (computed once per document)."""
+    return document.memo(_folded)
+
+
+def _folded(document: Document) -> str:
+    return fold_punctuation(document.text)
+
+
+# An article separator line: 篇二, 第二篇, 【篇二】, 范文二, 范文2, optionally followed by a
+# short title (篇二:关于…的讲话). "精选N篇" announces several articles in a title.
+_SEPARATOR = regex.compile(
+    r"""^\s*[【\[(（]?\s*
+        (?:篇\s*(?P<n>[一二三四五六七八九十\d]{1,3})
+          |第\s*(?P<n>[一二三四五六七八九十\d]{1,3})\s*篇
+          |范文\s*(?P<n>[一二三四五六七八九十\d]{1,3}))
+        \s*[】\]）)]?\s*(?:[:：.、]\s*(?P<title>.{0,60}))?\s*$""",
+    regex.X,
+)
+_CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def _number(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    if token == "十":
+        return 10
+    if token.startswith("十"):
+        return 10 + _CN_VALUE.get(token[1:], 0)
+    if token.endswith("十") and len(token) == 2:
+        return _CN_VALUE.get(token[0], 0) * 10
+    if len(token) == 3 and token[1] == "十":
+        return _CN_VALUE.get(token[0], 0) * 10 + _CN_VALUE.get(token[2], 0)
+    return _CN_VALUE.get(token)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article of a page that pastes several: its span, number and separator line."""
+
+    index: int  # 0-based position on the page
+    start: int
+    end: int
+    number: int | None  # the number its separator gives (篇二 → 2), None without one
+    separator: Line | None
+
+
+def separator_number(line_text: str) -> int | None:
+    """Return N when a line is an article separator such as 篇N / 第N篇 / 范文N, else None."""
+    if len(line_text) > 80 or not any(c in line_text for c in "篇范"):
+        return None
+    m = _SEPARATOR.match(line_text)
+    return _number(m["n"]) if m else None
+
+
+def articles(document: Document) -> list[Article]:
+    """Split a document at article separator lines (computed once per document).
+
+    The text before the first separator is an article of its own (numbered 1 when
+    the first separator is 篇二, i.e. 篇一 is missing). A document without
+    separators is one article.
+    """
+    return document.memo(_articles)
+
+
+def _articles(document: Document) -> list[Article]:
+    text = document.text
+    if "篇" not in text and "范文" not in text:
+        return [Article(0, 0, len(text), None, None)]
+    seps = [(line, n) for line in document.lines if (n := separator_number(line.text)) is not None]
+    if not seps:
+        return [Article(0, 0, len(text), None, None)]
+    out: list[Article] = []
+    first_line, first_n = seps[0]
+    if text[: first_line.start].strip():
+        implied = first_n - 1 if first_n and first_n > 1 else None
+        out.append(Article(0, 0, first_line.start, implied, None))
+    for i, (line, n) in enumerate(seps):
+        end = seps[i + 1][0].start if i + 1 < len(seps) else len(text)
+        out.append(Article(len(out), line.start, end, n, line))
+    return out
