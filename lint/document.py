@@ -43,7 +43,7 @@ class Document:
     line's text.
     """
 
-    __slots__ = ("text", "source", "_line_starts", "_lines", "_memo")
+    __slots__ = ("_line_starts", "_lines", "_memo", "source", "text")
 
     def __init__(self, text: str, source: Source | None = None) -> None:
         self.text = text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -49,14 +50,10 @@ class Edit:
         """Whether two edits touch the same text (two insertions at one point count)."""
         if self.start == self.end == other.start == other.end:
             return True
-        return (
-            self.start < other.end
-            and other.start < self.end
-            or (
-                # an insertion strictly inside a replaced range
-                (self.start == self.end and other.start < self.start < other.end)
-                or (other.start == other.end and self.start < other.start < self.end)
-            )
+        return (self.start < other.end and other.start < self.end) or (
+            # an insertion strictly inside a replaced range
+            (self.start == self.end and other.start < self.start < other.end)
+            or (other.start == other.end and self.start < other.start < self.end)
         )
 
 
@@ -72,7 +69,7 @@ class Fix:
         if not self.edits:
             raise ValueError("a fix needs at least one edit")
         ordered = tuple(sorted(self.edits, key=lambda e: (e.start, e.end)))
-        for a, b in zip(ordered, ordered[1:]):
+        for a, b in itertools.pairwise(ordered):
             if a.overlaps(b):
                 raise ValueError("edits of one fix must not overlap")
         object.__setattr__(self, "edits", ordered)

@@ -42,7 +42,7 @@ def check_document(document: Document, rules: Sequence[Rule]) -> list[Diagnostic
             for d in found:
                 if d.end > size or (d.fix and d.fix.end > size):
                     raise ValueError(f"span {d.start}..{d.end} lies outside the document")
-        except Exception as exc:  # noqa: BLE001 - a rule bug must not stop the run
+        except Exception as exc:
             where = traceback.extract_tb(exc.__traceback__)[-1]
             out.append(
                 engine_diagnostic(
