@@ -1,0 +1,221 @@
+"""Configuration: find ``scrapelint.toml`` / ``[tool.scrapelint]``, parse and validate it."""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from lint.diagnostic import Severity
+
+CONFIG_FILES = ("scrapelint.toml", "pyproject.toml")
+
+DEFAULT_INCLUDE = ("*.txt", "*.md")
+DEFAULT_EXCLUDE = (
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "__pycache__",
+    "node_modules",
+    "build",
+    "dist",
+    "*.egg-info",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+)
+
+
+class ConfigError(ValueError):
+    """A configuration file that cannot be used; the message names the file and the key."""
+
+
+def _list_of_str(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _table_of(check: Any) -> Any:
+    def ok(value: Any) -> bool:
+        return isinstance(value, dict) and all(
+            isinstance(k, str) and check(v) for k, v in value.items()
+        )
+
+    return ok
+
+
+# key → (check, expected type in words)
+_SCHEMA: dict[str, tuple[Any, str]] = {
+    "select": (_list_of_str, "a list of strings"),
+    "extend-select": (_list_of_str, "a list of strings"),
+    "ignore": (_list_of_str, "a list of strings"),
+    "per-file-ignores": (_table_of(_list_of_str), "a table of glob = [selectors]"),
+    "fail-on": (lambda v: isinstance(v, str), "one of info, warning, error"),
+    "severity": (_table_of(lambda v: isinstance(v, str)), "a table of CODE = level"),
+    "include": (_list_of_str, "a list of glob strings"),
+    "extend-include": (_list_of_str, "a list of glob strings"),
+    "exclude": (_list_of_str, "a list of glob strings"),
+    "extend-exclude": (_list_of_str, "a list of glob strings"),
+    "respect-gitignore": (lambda v: isinstance(v, bool), "a boolean"),
+    "encoding": (lambda v: isinstance(v, str), "a string (utf-8, gb18030, auto...)"),
+    "jsonl": (_table_of(lambda v: isinstance(v, str)), "a table (text-field, id-field)"),
+    "rules": (_table_of(lambda v: isinstance(v, dict)), "a table of [rules.CODE] tables"),
+}
+_JSONL_KEYS = ("text-field", "id-field")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings from one configuration file (or defaults), before rules are resolved."""
+
+    path: Path | None = None  # the file it came from
+    root: Path = field(default_factory=Path.cwd)  # where relative globs start
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    fail_on: Severity = Severity.WARNING
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    respect_gitignore: bool = True
+    reader_options: Mapping[str, str] = field(default_factory=dict)
+    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        """The config file's path, or ``defaults``."""
+        return str(self.path) if self.path else "defaults"
+
+
+def _error(where: str, key: str, message: str) -> ConfigError:
+    return ConfigError(f"{where}: `{key}`: {message}")
+
+
+def parse_table(
+    table: Mapping[str, Any], *, where: str, base: Config | None = None, root: Path | None = None
+) -> Config:
+    """Validate a ``[tool.scrapelint]`` table and apply it on top of ``base``."""
+    cfg = base or Config()
+    for key, value in table.items():
+        if key not in _SCHEMA:
+            close = difflib.get_close_matches(key, _SCHEMA, n=1)
+            hint = f" (did you mean `{close[0]}`?)" if close else ""
+            raise _error(where, key, f"unknown key{hint}")
+        check, expected = _SCHEMA[key]
+        if not check(value):
+            raise _error(where, key, f"expected {expected}, got {type(value).__name__} {value!r}")
+    changes: dict[str, Any] = {}
+    if "select" in table:
+        changes["select"] = tuple(table["select"])
+    if "extend-select" in table:
+        changes["extend_select"] = cfg.extend_select + tuple(table["extend-select"])
+    if "ignore" in table:
+        changes["ignore"] = cfg.ignore + tuple(table["ignore"])
+    if "per-file-ignores" in table:
+        merged = dict(cfg.per_file_ignores)
+        merged.update({k: tuple(v) for k, v in table["per-file-ignores"].items()})
+        changes["per_file_ignores"] = merged
+    try:
+        if "fail-on" in table:
+            changes["fail_on"] = Severity.parse(table["fail-on"])
+    except ValueError as exc:
+        raise _error(where, "fail-on", str(exc)) from None
+    if "severity" in table:
+        sev = dict(cfg.severity)
+        for code, level in table["severity"].items():
+            try:
+                sev[code] = Severity.parse(level)
+            except ValueError as exc:
+                raise _error(where, f"severity.{code}", str(exc)) from None
+        changes["severity"] = sev
+    include = tuple(table.get("include", cfg.include)) + tuple(table.get("extend-include", ()))
+    exclude = tuple(table.get("exclude", cfg.exclude)) + tuple(table.get("extend-exclude", ()))
+    changes["include"], changes["exclude"] = include, exclude
+    if "respect-gitignore" in table:
+        changes["respect_gitignore"] = table["respect-gitignore"]
+    reader = dict(cfg.reader_options)
+    if "encoding" in table:
+        reader["encoding"] = table["encoding"]
+    for key, value in table.get("jsonl", {}).items():
+        if key not in _JSONL_KEYS:
+            raise _error(where, f"jsonl.{key}", f"unknown key (known: {', '.join(_JSONL_KEYS)})")
+        reader[key] = value
+    changes["reader_options"] = reader
+    if "rules" in table:
+        rules = {k: dict(v) for k, v in cfg.rules.items()}
+        for rule, options in table["rules"].items():
+            rules.setdefault(rule, {}).update(options)
+        changes["rules"] = rules
+    if root is not None:
+        changes["root"] = root
+    return replace(cfg, **changes)
+
+
+def read_config_file(path: Path, base: Config | None = None) -> Config | None:
+    """Load one file; None when it is a pyproject.toml without ``[tool.scrapelint]``."""
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("scrapelint")
+        if table is None:
+            return None
+        where = f"{path} [tool.scrapelint]"
+    else:
+        table = data.get("tool", {}).get("scrapelint", data) if "tool" in data else data
+        where = str(path)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: expected a table")
+    cfg = parse_table(table, where=where, base=base, root=path.parent.resolve())
+    return replace(cfg, path=path)
+
+
+class ConfigFinder:
+    """Find the configuration closest to each checked path (cached per directory)."""
+
+    def __init__(self, base: Config, explicit: Path | None = None) -> None:
+        self.base = base
+        self.explicit = explicit
+        self._by_dir: dict[Path, Config] = {}
+        self._explicit_cfg: Config | None = None
+        if explicit is not None:
+            cfg = read_config_file(explicit, base)
+            if cfg is None:
+                raise ConfigError(f"{explicit}: has no [tool.scrapelint] table")
+            self._explicit_cfg = cfg
+
+    def for_path(self, path: Path) -> Config:
+        """The configuration that applies to ``path`` (a file or a directory)."""
+        if self._explicit_cfg is not None:
+            return self._explicit_cfg
+        path = path.resolve()
+        start = path if path.is_dir() else path.parent
+        return self._for_dir(start)
+
+    def _for_dir(self, directory: Path) -> Config:
+        cached = self._by_dir.get(directory)
+        if cached is not None:
+            return cached
+        found: Config | None = None
+        for name in CONFIG_FILES:
+            candidate = directory / name
+            if candidate.is_file():
+                found = read_config_file(candidate, self.base)
+                if found is not None:
+                    break
+        if found is None:
+            parent = directory.parent
+            found = self.base if parent == directory else self._for_dir(parent)
+        self._by_dir[directory] = found
+        return found

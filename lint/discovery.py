@@ -1,0 +1,161 @@
+"""Finding the files to lint: walk directories with include/exclude globs and .gitignore."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pathspec
+
+from lint.config import Config, ConfigFinder
+
+STDIN = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A file to lint (``path`` None means standard input) and how to show its name."""
+
+    path: Path | None
+    display: str
+
+
+@dataclass(frozen=True, slots=True)
+class PathProblem:
+    """A path given on the command line that cannot be walked or read."""
+
+    display: str
+    message: str
+
+
+def display_path(path: Path) -> str:
+    """A path relative to the working directory when possible, with ``/`` separators."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+@lru_cache(maxsize=256)
+def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.name
+
+
+def is_excluded(path: Path, config: Config, is_dir: bool) -> bool:
+    """Whether ``path`` matches the config's exclude globs (relative to the config's root)."""
+    rel = _relative(path, config.root)
+    spec = _spec(config.exclude)
+    return spec.match_file(rel) or (is_dir and spec.match_file(rel + "/"))
+
+
+def is_included(path: Path, config: Config) -> bool:
+    """Whether a file found by walking matches the config's include globs."""
+    return _spec(config.include).match_file(_relative(path, config.root))
+
+
+class _GitIgnores:
+    """The .gitignore files that apply while walking, each anchored at its directory."""
+
+    def __init__(self) -> None:
+        self._cache: dict[Path, pathspec.PathSpec | None] = {}
+
+    def _load(self, directory: Path) -> pathspec.PathSpec | None:
+        if directory not in self._cache:
+            spec = None
+            gi = directory / ".gitignore"
+            if gi.is_file():
+                try:
+                    lines = gi.read_text(encoding="utf-8", errors="replace").splitlines()
+                    spec = pathspec.PathSpec.from_lines("gitwildmatch", lines)
+                except OSError:
+                    spec = None
+            self._cache[directory] = spec
+        return self._cache[directory]
+
+    def ignored(self, path: Path, is_dir: bool) -> bool:
+        """Whether a .gitignore from ``path``'s directory up to the repository root ignores it."""
+        directory = path.parent
+        while True:
+            spec = self._load(directory)
+            if spec is not None:
+                rel = path.relative_to(directory).as_posix()
+                if spec.match_file(rel) or (is_dir and spec.match_file(rel + "/")):
+                    return True
+            if (directory / ".git").exists() or directory.parent == directory:
+                return False
+            directory = directory.parent
+
+
+def discover(
+    paths: list[str], finder: ConfigFinder, *, force_exclude: bool = False
+) -> Iterator[Target | PathProblem]:
+    """Yield the files to lint under ``paths`` in a stable order, and problems with paths.
+
+    Files named explicitly are linted whatever their suffix (and, unless
+    ``force_exclude``, even when excluded); files found by walking a directory must
+    match ``include`` and not ``exclude`` or a .gitignore.
+    """
+    gitignores = _GitIgnores()
+    seen: set[Path] = set()
+    for raw in paths:
+        if raw == STDIN:
+            yield Target(None, STDIN)
+            continue
+        path = Path(raw)
+        if not path.exists():
+            yield PathProblem(raw, "no such file or directory")
+            continue
+        if path.is_file():
+            resolved = path.resolve()
+            if force_exclude and is_excluded(resolved, finder.for_path(resolved), False):
+                continue
+            if resolved not in seen:
+                seen.add(resolved)
+                yield Target(path, display_path(path))
+            continue
+        yield from _walk(path, finder, gitignores, seen)
+
+
+def _walk(
+    top: Path, finder: ConfigFinder, gitignores: _GitIgnores, seen: set[Path]
+) -> Iterator[Target | PathProblem]:
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(top, onerror=errors.append):
+        here = Path(dirpath)
+        abs_here = here.resolve()
+        config = finder.for_path(abs_here)
+        keep = []
+        for d in sorted(dirnames):
+            abs_d = abs_here / d
+            if is_excluded(abs_d, config, True):
+                continue
+            if config.respect_gitignore and gitignores.ignored(abs_d, True):
+                continue
+            keep.append(d)
+        dirnames[:] = keep
+        for name in sorted(filenames):
+            abs_f = abs_here / name
+            if abs_f in seen:
+                continue
+            if not is_included(abs_f, config) or is_excluded(abs_f, config, False):
+                continue
+            if config.respect_gitignore and gitignores.ignored(abs_f, False):
+                continue
+            seen.add(abs_f)
+            yield Target(here / name, display_path(here / name))
+        while errors:
+            err = errors.pop(0)
+            yield PathProblem(
+                display_path(Path(err.filename or dirpath)),
+                f"cannot read directory: {err.strerror or err}",
+            )

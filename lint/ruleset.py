@@ -1,0 +1,116 @@
+"""Rule sets: the configured rule instances that apply to a file, built once per config."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from lint.config import Config, ConfigError
+from lint.rule import OptionError, Rule
+from lint.selection import Selection, SelectorError, specificity, validate_selectors
+
+
+@dataclass(frozen=True)
+class CliSelection:
+    """Selectors given on the command line; they apply on top of every config file."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+@dataclass
+class RuleSet:
+    """The rules one config selects, with its per-file ignores."""
+
+    config: Config
+    rules: list[Rule]
+    per_file_ignores: list[tuple[pathspec.PathSpec, tuple[str, ...]]]
+
+    def for_path(self, path: Path | None) -> list[Rule]:
+        """The rules that apply to ``path`` once per-file ignores are taken out."""
+        if path is None or not self.per_file_ignores:
+            return self.rules
+        try:
+            rel = path.resolve().relative_to(self.config.root).as_posix()
+        except ValueError:
+            rel = path.as_posix()
+        ignored: list[str] = []
+        for spec, selectors in self.per_file_ignores:
+            if spec.match_file(rel):
+                ignored.extend(selectors)
+        if not ignored:
+            return self.rules
+        return [r for r in self.rules if max(specificity(s, type(r)) for s in ignored) < 0]
+
+
+def _resolve_rule_key(key: str, rules: Mapping[str, type[Rule]]) -> type[Rule] | None:
+    if key in rules:
+        return rules[key]
+    for cls in rules.values():
+        if cls.name == key:
+            return cls
+    return None
+
+
+def build_ruleset(
+    config: Config, rules: Mapping[str, type[Rule]], cli: CliSelection | None = None
+) -> RuleSet:
+    """Select and instantiate rules for one config; raise ConfigError naming file and key."""
+    cli = cli or CliSelection()
+    where = config.label
+    try:
+        for name, sels in (
+            ("select", config.select or ()),
+            ("extend-select", config.extend_select),
+            ("ignore", config.ignore),
+        ):
+            validate_selectors(sels, rules, f"{where} `{name}`")
+        for glob, sels in config.per_file_ignores.items():
+            validate_selectors(sels, rules, f"{where} `per-file-ignores.{glob}`")
+        for code in config.severity:
+            if _resolve_rule_key(code, rules) is None:
+                validate_selectors([code], rules, f"{where} `severity`")
+    except SelectorError as exc:
+        raise ConfigError(str(exc)) from None
+
+    selection = Selection(
+        select=cli.select if cli.select is not None else config.select,
+        extend_select=(*config.extend_select, *cli.extend_select),
+        ignore=(*config.ignore, *cli.ignore),
+    )
+    options: dict[str, Mapping] = {}
+    for key, values in config.rules.items():
+        cls = _resolve_rule_key(key, rules)
+        if cls is None:
+            raise ConfigError(f"{where}: `rules.{key}`: no rule has this code or name")
+        options[cls.code] = {**options.get(cls.code, {}), **values}
+
+    instances = []
+    for code in selection.resolve(rules):
+        cls = rules[code]
+        severity = None
+        for key, level in config.severity.items():
+            if key in (cls.code, cls.name) or (
+                _resolve_rule_key(key, rules) is None and specificity(key, cls) > 0
+            ):
+                severity = level
+        try:
+            instances.append(cls(options.get(code, {}), severity))
+        except OptionError as exc:
+            raise ConfigError(f"{where}: `rules.{code}`: {exc}") from None
+    # Options for rules that are not selected are still validated.
+    for code, values in options.items():
+        if code not in {r.code for r in instances}:
+            try:
+                rules[code].resolve_settings(values)
+            except OptionError as exc:
+                raise ConfigError(f"{where}: `rules.{code}`: {exc}") from None
+    pfi = [
+        (pathspec.PathSpec.from_lines("gitwildmatch", [glob]), tuple(sels))
+        for glob, sels in config.per_file_ignores.items()
+    ]
+    return RuleSet(config, instances, pfi)
