@@ -64,10 +64,10 @@ def sniff_encoding(data: bytes, preferred: str = "utf-8") -> tuple[Encoding, byt
 
     Raises ReadProblem for binary data or bytes that the encoding cannot decode.
     """
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            body, bom_bytes = data[len(bom) :], bom
-            break
+    found = next(((bom, name) for bom, name in _BOMS if data.startswith(bom)), None)
+    if found is not None:
+        bom_bytes, codec = found
+        body = data[len(bom_bytes) :]
     else:
         body, bom_bytes, codec = data, b"", preferred
         nul = data.find(b"\x00", 0, BINARY_SNIFF)

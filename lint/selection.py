@@ -28,7 +28,7 @@ def split_selectors(values: Iterable[str]) -> list[str]:
 
 
 def specificity(selector: str, rule: type[Rule]) -> int:
-    """How specifically ``selector`` names ``rule``: -1 no match, 0 ALL, prefix length, 100 exact."""
+    """How specifically a selector names a rule: -1 none, 0 ALL, prefix length, 100 exact."""
     if selector == "ALL":
         return 0
     if selector in (rule.code, rule.name):
