@@ -1,0 +1,193 @@
+"""Where a date stands: content or page chrome, and whether its wording makes it a target,
+a deadline, a birth date or a quoted title rather than the text's own present."""
+
+from __future__ import annotations
+
+from rules.dates.extract import META_KEYS, DateExpr
+
+# Lines that link to or list other pages: their dates are not this text's.
+_CHROME_STARTS = (
+    "上一篇",
+    "下一篇",
+    "上一条",
+    "下一条",
+    "上篇",
+    "下篇",
+    "相关",
+    "推荐",
+    "热门",
+    "最新",
+    "标签",
+    "关键词",
+    "本文关键词",
+    "本文摘要",
+    "责任编辑",
+    "来源",
+    "[上一篇]",
+    "[下一篇]",
+)
+# Words before a year that make it a target, a deadline or a forecast (到2035年基本实现).
+TARGET_BEFORE = (
+    "到",
+    "至",
+    "截至",
+    "截止",
+    "截止到",
+    "直到",
+    "迄",
+    "预计",
+    "预计到",
+    "力争",
+    "争取",
+    "力争到",
+    "争取到",
+    "确保",
+    "计划",
+    "目标",
+    "预测",
+    "展望",
+    "生于",
+    "出生于",
+    "诞生于",
+    "公元",
+    "于",
+    "在",
+)
+# Words after a year that make it a target, a bound, a cohort or a birth year.
+TARGET_AFTER = (
+    "前",
+    "之前",
+    "以前",
+    "底前",
+    "年底前",
+    "左右",
+    "远景",
+    "目标",
+    "以后",
+    "后",
+    "之后",
+    "起",
+    "出生",
+    "生人",
+    "届",
+    "级",
+    "毕业",
+    "入学",
+    "版",
+    "止",
+    "为止",
+    "基本",
+    "全面",
+    "实现",
+    "达到",
+    "建成",
+    "完成",
+    "要",
+    "将",
+)
+# Words before a full date that make it a future event or a deadline (将于2021年7月1日).
+FUTURE_BEFORE = (
+    "将",
+    "将于",
+    "拟",
+    "拟于",
+    "定于",
+    "预计",
+    "预计于",
+    "计划",
+    "计划于",
+    "截止",
+    "截至",
+    "截止到",
+    "截止日期",
+    "到",
+    "至",
+    "前",
+    "于",
+    "在",
+    "自",
+    "从",
+    "有效期",
+    "期限",
+    "开始",
+    "报名",
+    "举办",
+    "举行",
+)
+FUTURE_AFTER = (
+    "前",
+    "之前",
+    "以前",
+    "起",
+    "开始",
+    "止",
+    "截止",
+    "施行",
+    "实施",
+    "生效",
+    "举行",
+    "举办",
+    "召开",
+    "开幕",
+    "开通",
+    "上线",
+    "到期",
+    "至",
+    "到",
+    "-",
+    "—",
+    "~",
+)
+
+
+def _cjk_count(s: str) -> int:
+    return sum(1 for c in s if "\u4e00" <= c <= "\u9fff")
+
+
+def is_metadata_line(line_text: str) -> bool:
+    """Whether a line is page metadata (发布时间:…, 来源:…)."""
+    return any(k in line_text for k in META_KEYS) or (
+        "时间" in line_text and ("来源" in line_text or "作者" in line_text)
+    )
+
+
+def is_content_line(line_text: str, expr_length: int = 0) -> bool:
+    """Whether a line is prose: not metadata, not a link list, not a bare date."""
+    stripped = line_text.lstrip(" \t\u3000【[(（")
+    if stripped.startswith(_CHROME_STARTS) or is_metadata_line(line_text):
+        return False
+    return _cjk_count(line_text) - expr_length >= 6
+
+
+def inside_title(line_text: str, col: int) -> bool:
+    """Whether column ``col`` (0-based) of a line is inside a 《…》 title."""
+    head = line_text[:col]
+    return head.rfind("《") > head.rfind("》")
+
+
+def ends_with_any(text: str, pos: int, words: tuple[str, ...]) -> bool:
+    """Whether ``text[:pos]`` ends with one of ``words``, ignoring one space."""
+    if pos > 0 and text[pos - 1] == " ":
+        pos -= 1
+    return any(text.startswith(w, pos - len(w)) for w in words)
+
+
+def starts_with_any(text: str, pos: int, words: tuple[str, ...]) -> bool:
+    """Whether ``text[pos:]`` starts with one of ``words``, ignoring one space."""
+    if pos < len(text) and text[pos] == " ":
+        pos += 1
+    return text.startswith(words, pos)
+
+
+def is_target_year(folded: str, expr: DateExpr) -> bool:
+    """Whether a year is a target, bound, cohort or birth year rather than the present."""
+    return ends_with_any(folded, expr.start, TARGET_BEFORE) or starts_with_any(
+        folded, expr.end, TARGET_AFTER
+    )
+
+
+def is_future_wording(folded: str, expr: DateExpr) -> bool:
+    """Whether a full date is announced, scheduled or a deadline (将于…举行, …起施行)."""
+    return ends_with_any(folded, expr.start, FUTURE_BEFORE) or starts_with_any(
+        folded, expr.end, FUTURE_AFTER
+    )

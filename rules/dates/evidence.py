@@ -1,0 +1,369 @@
+"""Era evidence: phrases that date a text (anniversaries, five-year plans, campaigns, congresses).
+
+The anchors live in ``data/era_anchors.toml`` (each with its source) and can be extended
+from config (``extend-anchors``). ``find_evidence`` turns every anchor mention of a text into
+an :class:`Evidence`: the years the mention *places the text in* while it is current
+(``lo``..``hi``, with a ``weight``), and the year before which the text cannot have been
+written (``since``). Lower-bound anchors (congresses, events, coinages) only set ``since``.
+
+Matching is literal (``str.find`` per name, a few hundred names): no regular expression
+runs over the text. ``evidence(document, anchors)`` shares the result between rules.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib import resources
+
+from lint import Document
+from rules.dates.extract import cn_number, fold_dates, folded_dates
+
+# Punctuation that ends a clause, in folded (half-width) or full-width form.
+_CLAUSE_END = set(",.;:!?。，；：！？\n、")
+_QUOTES = set("“”\"'‘’「」『』《》")
+_CN_NUM = set("一二三四五六七八九十百零〇两")
+# After a five-year plan's name, these make it something else (十四五岁 = 14 or 15 years old).
+_PLAN_BLOCK_AFTER = set("岁个年天日人元分次名位万千百点度号届条项米斤亩家所")
+_PLAN_VERBS = ("谋划", "编制", "制定", "起草", "编好", "筹划", "前期研究", "研究制定", "制订")
+_PLAN_NOUNS = ("规划", "计划", "纲要")
+_STRICT_AFTER = ("规划", "计划", "期间", "时期")
+_ANNIV_VERBS = ("热烈庆祝", "隆重庆祝", "庆祝", "纪念", "喜迎", "迎接", "迎")
+# An anniversary named as the occasion of a speech or document is a citation, not the present.
+_TARGET_BEFORE = ("到", "至", "迄", "到了")
+_TARGET_AFTER = ("时", "之时", "的时候", "之际前", "前")
+_ANNIV_CITED = ("大会上", "讲话", "之际发表", "重要讲话")
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """One dated phrase family from the data file or the config."""
+
+    id: str
+    type: str  # anniversary | plan | period | bound | point
+    names: tuple[str, ...]
+    source: str
+    base: int | None = None
+    start: int | None = None
+    end: int | None = None
+    since: int | None = None
+    year: int | None = None
+    prep: int = 1
+    weight: float = 1.0
+    strict: bool = False
+    context: tuple[str, ...] = ()
+    window: int = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One anchor mention: its span, label and the years it implies."""
+
+    anchor: str  # Anchor.id
+    label: str  # the text cited in messages
+    start: int
+    end: int
+    lo: int | None  # the mention places the text in lo..hi (None: no such claim)
+    hi: int | None
+    since: int | None  # the text is not older than this year
+    weight: float
+    source: str
+
+    def years(self) -> str:
+        """``2010`` or ``2010–2012`` for messages."""
+        if self.lo is None or self.hi is None:
+            return f"{self.since}–" if self.since is not None else "?"
+        return str(self.lo) if self.lo == self.hi else f"{self.lo}–{self.hi}"
+
+
+def _anchor_from_table(row: dict) -> Anchor:
+    kind = row["type"]
+    if kind not in ("anniversary", "plan", "period", "bound", "point"):
+        raise ValueError(f"era anchor {row.get('id')!r}: unknown type {kind!r}")
+    return Anchor(
+        id=row["id"],
+        type=kind,
+        names=tuple(sorted(row["names"], key=len, reverse=True)),
+        source=row["source"],
+        base=row.get("base"),
+        start=row.get("start"),
+        end=row.get("end"),
+        since=row.get("since"),
+        year=row.get("year"),
+        prep=row.get("prep", 1),
+        weight=float(row.get("weight", 1.0)),
+        strict=bool(row.get("strict", False)),
+        context=tuple(row.get("context", ())),
+        window=int(row.get("window", 10)),
+    )
+
+
+def parse_extension(spec: str) -> Anchor:
+    """Parse a config anchor: ``phrase=2011`` (one year), ``phrase=2010-2012`` (a period,
+    ``phrase=2016-`` open-ended) or ``phrase>=2017`` (a lower bound)."""
+    if ">=" in spec:
+        name, _, value = spec.partition(">=")
+        year = int(value.strip())
+        return Anchor(f"config:{name.strip()}", "bound", (name.strip(),), "config", year=year)
+    name, sep, value = spec.partition("=")
+    name, value = name.strip(), value.strip()
+    if not sep or not name or not value:
+        raise ValueError(
+            f"era anchor {spec!r}: expected 'phrase=YYYY', 'phrase=YYYY-YYYY' or 'phrase>=YYYY'"
+        )
+    if "-" in value:
+        a, _, b = value.partition("-")
+        start, end = int(a), (int(b) if b.strip() else None)
+        return Anchor(f"config:{name}", "period", (name,), "config", start=start, end=end)
+    return Anchor(f"config:{name}", "point", (name,), "config", year=int(value))
+
+
+@functools.cache
+def builtin_anchors() -> tuple[Anchor, ...]:
+    """The anchors of ``data/era_anchors.toml`` (loaded once per process)."""
+    raw = resources.files("rules.dates").joinpath("data/era_anchors.toml").read_text("utf-8")
+    return tuple(_anchor_from_table(row) for row in tomllib.loads(raw)["anchor"])
+
+
+@functools.cache
+def load_anchors(extra: tuple[str, ...] = ()) -> tuple[Anchor, ...]:
+    """Built-in anchors plus the ones given in config (cached per distinct config)."""
+    return builtin_anchors() + tuple(parse_extension(s) for s in extra)
+
+
+# -- matching -------------------------------------------------------------------------
+
+
+def _occurrences(text: str, name: str) -> Iterable[int]:
+    find = text.find
+    i = find(name)
+    while i != -1:
+        yield i
+        i = find(name, i + len(name))
+
+
+def _clause_start(text: str, pos: int, limit: int = 30) -> int:
+    i = pos
+    while i > 0 and pos - i < limit and text[i - 1] not in _CLAUSE_END:
+        i -= 1
+    return i
+
+
+def _clause_end(text: str, pos: int, limit: int = 30) -> int:
+    i = pos
+    n = len(text)
+    while i < n and i - pos < limit and text[i] not in _CLAUSE_END:
+        i += 1
+    return i
+
+
+def _skip_quotes_back(text: str, i: int) -> int:
+    while i > 0 and text[i - 1] in _QUOTES:
+        i -= 1
+    return i
+
+
+def _skip_quotes_fwd(text: str, i: int) -> int:
+    while i < len(text) and text[i] in _QUOTES:
+        i += 1
+    return i
+
+
+class _Finder:
+    def __init__(self, text: str, folded: str | None = None) -> None:
+        self.orig = text
+        self.text = folded if folded is not None else fold_dates(text)
+        self.out: list[Evidence] = []
+        self.used: dict[str, list[tuple[int, int]]] = {}
+        self._anniv_numbers: list[tuple[int, int, int]] | None = None
+
+    def _free(self, anchor: Anchor, start: int, end: int) -> bool:
+        spans = self.used.setdefault(anchor.id, [])
+        if any(s < end and start < e for s, e in spans):
+            return False
+        spans.append((start, end))
+        return True
+
+    def emit(
+        self,
+        anchor: Anchor,
+        start: int,
+        end: int,
+        lo,
+        hi,
+        since,
+        weight: float,
+        label_span: tuple[int, int] | None = None,
+    ) -> None:
+        ls, le = label_span or (start, end)
+        self.out.append(
+            Evidence(anchor.id, self.orig[ls:le], ls, le, lo, hi, since, weight, anchor.source)
+        )
+
+    def _is_target(self, start: int, end: int) -> bool:
+        """Whether a dated mention is a milestone ahead (到建党一百年时), not the present."""
+        t = self.text
+        head = t[max(0, start - 2) : start]
+        return head.endswith(_TARGET_BEFORE) or t.startswith(_TARGET_AFTER, end)
+
+    # anniversaries: "<name><N>周年"
+    def anniversary_numbers(self) -> list[tuple[int, int, int]]:
+        """(number start, 周年 end, N) for every '<N>周年' of the text."""
+        if self._anniv_numbers is None:
+            t = self.text
+            found = []
+            for p in _occurrences(t, "周年"):
+                q = p - 1 if p > 0 and t[p - 1] == " " else p
+                s = q
+                while s > 0 and q - s < 3 and t[s - 1].isdigit():
+                    s -= 1
+                if s == q:
+                    while s > 0 and q - s < 5 and t[s - 1] in _CN_NUM:
+                        s -= 1
+                value = cn_number(t[s:q]) if s < q else None
+                if value is not None and 0 < value < 200:
+                    if s > 0 and t[s - 1] == " ":
+                        s -= 1
+                    found.append((s, p + 2, value))
+            self._anniv_numbers = found
+        return self._anniv_numbers
+
+    def anniversary(self, anchor: Anchor) -> None:
+        t = self.text
+        assert anchor.base is not None
+        for s, end, n in self.anniversary_numbers():
+            for name in anchor.names:
+                ns = s - len(name)
+                if ns >= 0 and t.startswith(name, ns):
+                    break
+            else:
+                continue
+            if not self._free(anchor, ns, end):
+                continue
+            year = anchor.base + n
+            label_start = ns
+            for verb in _ANNIV_VERBS:
+                if t.startswith(verb, ns - len(verb)):
+                    label_start = ns - len(verb)
+                    break
+            if self._is_target(label_start, end):
+                continue
+            after = t[end : end + 12]
+            cited = any(w in after for w in _ANNIV_CITED)
+            if cited:
+                self.emit(anchor, ns, end, None, None, year - 1, 0.0, (label_start, end))
+            else:
+                self.emit(anchor, ns, end, year, year, year - 1, 2.0, (label_start, end))
+
+    def point(self, anchor: Anchor) -> None:
+        assert anchor.year is not None
+        for name in anchor.names:
+            for i in _occurrences(self.text, name):
+                if self._is_target(i, i + len(name)):
+                    continue
+                if self._free(anchor, i, i + len(name)):
+                    y = anchor.year
+                    self.emit(anchor, i, i + len(name), y, y, y - 1, 2.0)
+
+    def plan(self, anchor: Anchor) -> None:
+        t = self.text
+        assert anchor.start is not None and anchor.end is not None
+        start, end = anchor.start, anchor.end
+        for name in anchor.names:
+            for i in _occurrences(t, name):
+                j = i + len(name)
+                before = t[i - 1] if i > 0 else ""
+                after = t[j] if j < len(t) else ""
+                if before in _CN_NUM or before == "第" or after in _CN_NUM:
+                    continue
+                if after in _PLAN_BLOCK_AFTER:
+                    continue
+                quoted = before in _QUOTES and after in _QUOTES
+                k = _skip_quotes_fwd(t, j)
+                if anchor.strict and not (quoted or t.startswith(_STRICT_AFTER, k)):
+                    continue
+                if not self._free(anchor, i, j):
+                    continue
+                cs = _clause_start(t, _skip_quotes_back(t, i), 14)
+                ce = _clause_end(t, k, 14)
+                head = t[cs:i]
+                tail = t[k:ce]
+                verb = next((v for v in _PLAN_VERBS if v in head), None)
+                if verb is not None and any(n in tail for n in _PLAN_NOUNS):
+                    vs = cs + head.index(verb)
+                    ne = k + max(tail.index(n) + len(n) for n in _PLAN_NOUNS if n in tail)
+                    self.emit(anchor, i, j, start - 2, start, start - 2, 2.0, (vs, ne))
+                elif "开局" in tail or "第一年" in tail:
+                    self.emit(anchor, i, j, start, start, start - 1, 2.0, (i, ce))
+                elif "收官" in tail or "最后一年" in tail:
+                    self.emit(anchor, i, j, end, end, start, 2.0, (i, ce))
+                else:
+                    self.emit(anchor, i, j, start - 2, end, start - 2, 0.5)
+
+    def period(self, anchor: Anchor) -> None:
+        t = self.text
+        assert anchor.start is not None
+        since = anchor.since if anchor.since is not None else anchor.start
+        for name in anchor.names:
+            for i in _occurrences(t, name):
+                j = i + len(name)
+                if not self._free(anchor, i, j):
+                    continue
+                label = (i, j)
+                if anchor.context:
+                    label = self._context_span(anchor, i, j)
+                    if label is None:
+                        self.emit(anchor, i, j, None, None, since, 0.0)
+                        continue
+                if anchor.end is None:
+                    self.emit(anchor, i, j, None, None, since, 0.0)
+                else:
+                    self.emit(anchor, i, j, anchor.start, anchor.end, since, anchor.weight, label)
+
+    def _context_span(self, anchor: Anchor, i: int, j: int) -> tuple[int, int] | None:
+        """The span from the name to the nearest context word around it, or None."""
+        t = self.text
+        after = t[j : j + anchor.window]
+        hits = [(after.index(c), c) for c in anchor.context if c in after]
+        if hits:
+            k, c = min(hits)
+            return i, j + k + len(c)
+        lo = max(0, i - anchor.window)
+        before = t[lo:i]
+        hits = [(before.rindex(c), c) for c in anchor.context if c in before]
+        if hits:
+            return lo + max(hits)[0], j
+        return None
+
+    def bound(self, anchor: Anchor) -> None:
+        assert anchor.year is not None
+        for name in anchor.names:
+            for i in _occurrences(self.text, name):
+                if self._free(anchor, i, i + len(name)):
+                    self.emit(anchor, i, i + len(name), None, None, anchor.year - anchor.prep, 0.0)
+
+
+def find_evidence(
+    text: str, anchors: Iterable[Anchor], folded: str | None = None
+) -> list[Evidence]:
+    """Every anchor mention of ``text``, sorted by position (labels quote the original)."""
+    f = _Finder(text, folded)
+    for anchor in anchors:
+        getattr(f, anchor.type)(anchor)
+    f.out.sort(key=lambda e: (e.start, e.end))
+    return f.out
+
+
+@functools.cache
+def _memo_fn(anchors: tuple[Anchor, ...]) -> Callable[[Document], list[Evidence]]:
+    def _evidence(document: Document) -> list[Evidence]:
+        return find_evidence(document.text, anchors, folded_dates(document))
+
+    return _evidence
+
+
+def evidence(document: Document, anchors: tuple[Anchor, ...] | None = None) -> list[Evidence]:
+    """The era evidence of a document (computed once per document and anchor set)."""
+    return document.memo(_memo_fn(anchors if anchors is not None else load_anchors()))

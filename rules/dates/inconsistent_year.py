@@ -1,0 +1,265 @@
+"""DT002 inconsistent-year: a year that contradicts the era its text's own references imply."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from lint import Diagnostic, Document, Edit, Fix, FixSafety, Option, Rule, Severity
+from rules.dates.context import inside_title, is_content_line, is_target_year
+from rules.dates.era import Era, estimate, floor_of
+from rules.dates.evidence import Evidence, evidence, load_anchors
+from rules.dates.extract import DateExpr, PageDate, dates, folded_dates, page_year
+from rules.text import Article, articles
+
+# Years up to 1990 are history for every built-in anchor (the earliest, 九五, is 1994–2000).
+_EARLIEST = 1990
+
+
+class InconsistentYear(Rule):
+    """A year that contradicts the era the text's own references place it in.
+
+    What
+    ----
+    Estimates when each article of a page was written from the dated things it
+    mentions while they are current — an anniversary being celebrated
+    (庆祝中国共产党成立90周年 → 2011), a five-year plan being drafted (谋划“十二五”规划 →
+    2009–2011), a campaign being run (创先争优活动 → 2010–2012) — and reports an explicit
+    year that lies more than ``tolerance`` years after that era. The message cites the
+    evidence with its line and says when the year is also the page's metadata year
+    (``更新时间:2023-04-23``): the signature of a site that rewrites years to the
+    date it republished the page.
+
+    The estimate is made per article when a page pastes several (篇二, 篇三): each
+    article's own references decide its era. Mentions that only bound the era from
+    below (十九大, 汶川地震, 新冠肺炎) never cause a report; they expose retrospective
+    mentions instead (a text naming 十九大 that recalls 创先争优活动 is not from 2011).
+    Only years *after* the era are judged: earlier years are history. A year is not
+    judged when it is a range (2008年以来, 2021—2025年), a target or bound (到2035年,
+    2020年前, 2025年基本实现), a cohort or birth year, inside a 《title》, inside a period
+    the text itself names (十二五 covers 2011–2015), on a metadata or link line, or when
+    several different years lie past the era (then the text is simply later than its
+    references). Texts without evidence are not judged.
+
+    Page backing: an article with little evidence of its own (a 篇二 that only says
+    “2008年来” and names the 两基 inspection) cannot carry a report alone. When another
+    article of the same page has a tight, well-supported era *and* the year it
+    contradicts there is the page's metadata year, the page has shown that its site
+    replaced years with that metadata year. A weakly evidenced article whose own
+    evidence is compatible with the page's era (nothing in it is later than that era)
+    then gets the same year reported, citing both its own evidence and the page's.
+
+    Why
+    ----
+    Content farms rewrite years so that old pages look fresh (谋划2023年重点工作 in a
+    2010 speech). The rewritten year is wrong, the text is older than it claims, and a
+    corpus that keeps it teaches models false facts.
+
+    Examples
+    --------
+    Flagged (2023 contradicts the 2010–2011 references)::
+
+        全面谋划好“十二五”教育发展规划……深入开展创先争优活动……与谋划2023年重点工作结合起来
+
+    Not flagged::
+
+        1949年新中国成立……从2008年开始开展创先争优活动……   (history, a range)
+        到2035年基本实现社会主义现代化                           (a target)
+        2023年,我们召开了动员大会                                (no era evidence)
+
+    Fix
+    ----
+    None that is safe: the original year is unknown. When a precise anchor pins the
+    era to one year (an anniversary), an unsafe fix suggests that year.
+    """
+
+    code = "DT002"
+    name = "inconsistent-year"
+    family = "dates"
+    default_severity = Severity.WARNING
+    fix_safety = FixSafety.UNSAFE
+    options = (
+        Option("tolerance", int, 3, "Years after the era's last year before a year is reported."),
+        Option(
+            "min-support",
+            float,
+            2.0,
+            "Evidence weight an era needs (a campaign or plain plan counts 1 or 0.5, an"
+            " anniversary or a plan being drafted 2).",
+        ),
+        Option("max-span", int, 5, "Widest era, in years, that is tight enough to judge by."),
+        Option(
+            "page-backing",
+            bool,
+            True,
+            "Let a page's well-dated articles back up a weakly dated one when the year is"
+            " the page's metadata year.",
+        ),
+        Option(
+            "extend-anchors",
+            list,
+            [],
+            "Extra era anchors: 'phrase=2011' (one year), 'phrase=2010-2012' (a period),"
+            " 'phrase>=2017' (a lower bound).",
+        ),
+    )
+
+    def setup(self) -> None:
+        """Load the anchors (built-in plus configured) once."""
+        self.anchors = load_anchors(tuple(self.settings["extend-anchors"]))
+        self.tolerance: int = self.settings["tolerance"]
+
+    # -- candidates --------------------------------------------------------------
+
+    def _judgeable(self, document: Document, folded: str, expr: DateExpr) -> bool:
+        if expr.kind not in ("year", "date") or expr.year is None or expr.metadata:
+            return False
+        if expr.month is not None and not 1 <= expr.month <= 12:
+            return False
+        line = document.line_at(expr.start)
+        if not is_content_line(line.text, len(expr.text)):
+            return False
+        if inside_title(line.text, expr.start - line.start):
+            return False
+        return not is_target_year(folded, expr)
+
+    def _beyond(self, limit: int, cands: Sequence[DateExpr], own: Sequence[Evidence]):
+        """The candidates later than ``limit``, unless the text is simply later than its era."""
+        spans = [(e.lo, e.hi) for e in own if e.lo is not None and e.hi is not None]
+        out = [
+            c
+            for c in cands
+            if c.year is not None
+            and c.year > limit
+            and not any(lo <= c.year <= hi for lo, hi in spans)
+        ]
+        if len({c.year for c in out}) > 1:
+            return []
+        return out
+
+    # -- messages ------------------------------------------------------------------
+
+    @staticmethod
+    def _cite(document: Document, items: Iterable[Evidence], n: int = 3) -> tuple[str, int]:
+        items = list(items)
+        parts = [f"{e.label} (line {document.position(e.start)[0]})" for e in items[:n]]
+        if len(items) > n:
+            parts.append(f"{len(items) - n} more")
+        if len(parts) > 1:
+            text = ", ".join(parts[:-1]) + " and " + parts[-1]
+        else:
+            text = parts[0] if parts else ""
+        return text, len(items)
+
+    @staticmethod
+    def _meta_note(year: int, meta: PageDate | None) -> str:
+        if meta is None or meta.year != year:
+            return ""
+        return (
+            f"; {year} is also the page's metadata year ({meta.key} {meta.text}, line"
+            f" {meta.line}), the signature of a site that rewrites years"
+        )
+
+    def _fix(self, expr: DateExpr, era: Era) -> Fix | None:
+        year = era.pinned
+        if year is None or expr.year_span is None or expr.chinese:
+            return None
+        start, end = expr.year_span
+        return Fix.unsafe(f"replace {expr.year} with {year}", Edit(start, end, str(year)))
+
+    # -- check ------------------------------------------------------------------------
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        """Report years later than the era each article's evidence places it in."""
+        text = document.text
+        if "年" not in text:
+            return
+        exprs = dates(document)
+        folded = folded_dates(document)
+        # Only a year after the earliest era an anchor can claim can ever be reported:
+        # look for evidence only when the text has such a year where it could be judged.
+        if not any(
+            (e.year or 0) > _EARLIEST and self._judgeable(document, folded, e) for e in exprs
+        ):
+            return
+        items = evidence(document, self.anchors)
+        if not any(e.weight > 0 for e in items):
+            return
+        meta = page_year(document)
+        tol = self.tolerance
+        min_support = self.settings["min-support"]
+        max_span = self.settings["max-span"]
+
+        strong: list[tuple[Article, Era]] = []
+        weak: list[tuple[Article, list[Evidence], list[DateExpr], list[DateExpr]]] = []
+        substituted: dict[int, int] = {}  # metadata year → line where it was reported
+        for art in articles(document):
+            own = [e for e in items if art.start <= e.start < art.end]
+            arts_exprs = [e for e in exprs if art.start <= e.start < art.end]
+            cands = [e for e in arts_exprs if self._judgeable(document, folded, e)]
+            era = estimate(own)
+            if era is None or not era.is_strong(min_support, max_span):
+                since = [
+                    e
+                    for e in arts_exprs
+                    if e.kind == "range"
+                    and e.since
+                    and e.year is not None
+                    and is_content_line(document.line_at(e.start).text, len(e.text))
+                ]
+                weak.append((art, own, cands, since))
+                continue
+            strong.append((art, era))
+            cited, count = self._cite(document, era.agreeing)
+            verb = "places" if count == 1 else "place"
+            for c in self._beyond(era.hi + tol, cands, own):
+                assert c.year is not None
+                message = (
+                    f"{c.text}, but {cited} {verb} this text in {era.years()}"
+                    f"{self._meta_note(c.year, meta)}"
+                )
+                yield self.report(c.start, c.end, message, fix=self._fix(c, era))
+                if meta is not None and c.year == meta.year:
+                    substituted.setdefault(c.year, document.position(c.start)[0])
+
+        if not (self.settings["page-backing"] and substituted and strong and weak):
+            return
+        assert meta is not None
+        page_lo = min(era.lo for _, era in strong)
+        page_hi = max(era.hi for _, era in strong)
+        page_first: dict[str, Evidence] = {}
+        for e in sorted(
+            (e for _, era in strong for e in era.agreeing), key=lambda e: (-e.weight, e.start)
+        ):
+            page_first.setdefault(e.anchor, e)
+        page_cited, _ = self._cite(document, list(page_first.values()), 2)
+        for _art, own, cands, since in weak:
+            if not own and not since:
+                continue  # no evidence of its own: not judged
+            floors = [y for y in (floor_of(own), *(e.year for e in since)) if y is not None]
+            if floors and max(floors) > page_hi + tol:
+                continue  # its own evidence says it is later than the page's era
+            own_era = estimate(own)
+            if own_era is not None and own_era.lo > page_hi + tol:
+                continue
+            limit = page_hi + tol
+            if own_era is not None:
+                limit = max(limit, own_era.hi + tol)
+            first: dict[str, Evidence] = {}
+            for e in sorted(own, key=lambda e: (-e.weight, e.start)):
+                first.setdefault(e.anchor, e)
+            own_items = list(first.values())
+            own_parts = [f"{e.text} (line {document.position(e.start)[0]})" for e in since[:2]] + [
+                f"{e.label} (line {document.position(e.start)[0]})" for e in own_items[:2]
+            ]
+            for c in self._beyond(limit, cands, own):
+                if c.year not in substituted:
+                    continue
+                era_text = str(page_lo) if page_lo == page_hi else f"{page_lo}–{page_hi}"
+                message = (
+                    f"{c.text}, but this article's own evidence ({', '.join(own_parts)}) fits"
+                    f" the page's other articles, which {page_cited} place in {era_text};"
+                    f" {c.year} is the page's metadata year ({meta.key} {meta.text}, line"
+                    f" {meta.line}), substituted for the original year at line"
+                    f" {substituted[c.year]}"
+                )
+                yield self.report(c.start, c.end, message)

@@ -1,0 +1,110 @@
+"""DT001 invalid-date: a calendar date that cannot exist (2月30日, 13月, 2022-02-29)."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+
+from lint import Diagnostic, Document, FixSafety, Rule, Severity
+from rules.dates.extract import DateExpr, dates, days_in_month
+
+_MONTHS = "January February March April May June July August September October November December"
+_MONTH_NAMES = _MONTHS.split()
+_LUNAR = ("农历", "阴历", "旧历", "夏历", "闰", "腊月", "正月")
+
+
+def invalid_reason(expr: DateExpr) -> str | None:
+    """Why a date expression cannot be a Gregorian date, or None when it can (or may)."""
+    month, day, year = expr.month, expr.day, expr.year
+    if expr.kind not in ("date", "month-day") or month is None:
+        return None
+    if expr.kind == "month-day" and expr.chinese:
+        return None  # 二月三十 in Chinese numerals is usually a lunar date
+    # numeric forms: only an impossible day of a real month (2022-02-29, 2021-04-31)
+    if expr.separator is not None and (not 1 <= month <= 12 or day is None or not 29 <= day <= 31):
+        return None
+    if month == 0 or day == 0:
+        return None  # 0月 / 0日: a placeholder, not a claim
+    if month > 12:
+        if day is None and year is None:
+            return None
+        return f"month {month} does not exist"
+    if day is None:
+        return None
+    limit = days_in_month(month, year)
+    if day <= limit:
+        return None
+    name = _MONTH_NAMES[month - 1]
+    if month == 2 and year is not None and day == 29 and not calendar.isleap(year):
+        return f"{year} is not a leap year: February has 28 days"
+    return f"{name} has {days_in_month(month, None)} days"
+
+
+def _mentioned(text: str, line_start: int, expr: DateExpr) -> bool:
+    """Whether an impossible date is talked about rather than used: quoted (“8月32日”),
+    inside a 《title》, or continued by further impossible days (8月32日、33日…)."""
+    head = text[line_start : expr.start]
+    if head.rfind("“") > head.rfind("”") or head.rfind("《") > head.rfind("》"):
+        return True
+    tail = text[expr.end : expr.end + 6].lstrip(",，、 和及至到-—~")
+    k = 0
+    while k < len(tail) and tail[k].isdigit():
+        k += 1
+    return k > 0 and tail[k : k + 1] in ("日", "号") and int(tail[:k]) > (expr.day or 0)
+
+
+class InvalidDate(Rule):
+    """A calendar date that cannot exist (2月30日, 13月, 2022-02-29).
+
+    What
+    ----
+    Reports dates whose month or day is out of range: ``2月30日``, ``4月31日``,
+    ``2022年13月``, ``13月5日``, ``12月32日``, ``2022-02-29`` (2022 is not a leap year).
+    Only expressions that are certainly dates are judged: a month needs a year or a
+    day beside it (``13月`` alone may be ``13月薪`` or a name), a day needs its month
+    (``32日元`` is money), numeric forms need a four-digit year and are judged on the
+    day only (``2021.13.1`` is a version number). Lunar dates (农历二月三十, Chinese
+    numerals without a year) and placeholders (``0月0日``) are left alone.
+
+    Why
+    ----
+    An impossible date is a typo, an OCR error or a template that rewrote part of a
+    date; any downstream use of it (sorting, dating the text) goes wrong.
+
+    Examples
+    --------
+    Flagged::
+
+        会议于2月30日召开          2022-02-29 发布          2022年13月
+
+    Not flagged::
+
+        2020-02-29 (a leap day)    农历二月三十    13月薪    32日元    **月6日
+
+    Fix
+    ----
+    None: the intended date is unknown.
+    """
+
+    code = "DT001"
+    name = "invalid-date"
+    family = "dates"
+    default_severity = Severity.WARNING
+    fix_safety = FixSafety.NONE
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        """Report impossible dates."""
+        text = document.text
+        if "月" not in text and "-" not in text and "/" not in text:
+            return
+        for expr in dates(document):
+            reason = invalid_reason(expr)
+            if reason is None:
+                continue
+            line_start = text.rfind("\n", 0, expr.start) + 1
+            before = text[max(line_start, expr.start - 12) : expr.start]
+            if any(w in before for w in _LUNAR):
+                continue
+            if _mentioned(text, line_start, expr):
+                continue
+            yield self.report(expr.start, expr.end, f"{expr.text} is not a valid date: {reason}")
