@@ -151,12 +151,16 @@ def is_metadata_line(line_text: str) -> bool:
     )
 
 
-def is_content_line(line_text: str, expr_length: int = 0) -> bool:
-    """Whether a line is prose: not metadata, not a link list, not a bare date."""
+def is_content_line(line_text: str, expr_text: str = "") -> bool:
+    """Whether a line is prose: not metadata, not a link list, not a bare date.
+
+    ``expr_text`` is the date on the line being judged: its characters do not count
+    toward the six CJK characters a prose line needs.
+    """
     stripped = line_text.lstrip(" \t\u3000【[(（")
     if stripped.startswith(_CHROME_STARTS) or is_metadata_line(line_text):
         return False
-    return _cjk_count(line_text) - expr_length >= 6
+    return _cjk_count(line_text) - _cjk_count(expr_text) >= 6
 
 
 def inside_title(line_text: str, col: int) -> bool:
@@ -179,11 +183,61 @@ def starts_with_any(text: str, pos: int, words: tuple[str, ...]) -> bool:
     return text.startswith(words, pos)
 
 
+# Words anywhere in the clause after a year that make it a goal (2020年的目标, 2015年翻一番).
+TARGET_CLAUSE_AFTER = (
+    "目标",
+    "实现",
+    "达到",
+    "建成",
+    "翻番",
+    "翻一番",
+    "远景",
+    "力争",
+    "确保",
+    "预计",
+)
+# Words in the clause before a year that make it a goal (力争在2025年, 计划于2023年).
+TARGET_CLAUSE_BEFORE = ("力争", "争取", "预计", "计划", "确保", "目标", "到", "至")
+_CLAUSE_STOPS = ",.;:!?。\n"
+SENTENCE_STOPS = "。!?！？\n"
+
+
+def clause_after(folded: str, pos: int, limit: int = 15) -> str:
+    """The text from ``pos`` to the end of its clause (at most ``limit`` characters)."""
+    end = pos
+    n = min(len(folded), pos + limit)
+    while end < n and folded[end] not in _CLAUSE_STOPS:
+        end += 1
+    return folded[pos:end]
+
+
+def clause_before(folded: str, pos: int, limit: int = 8) -> str:
+    """The text from the start of the clause to ``pos`` (at most ``limit`` characters)."""
+    start = pos
+    lo = max(0, pos - limit)
+    while start > lo and folded[start - 1] not in _CLAUSE_STOPS:
+        start -= 1
+    return folded[start:pos]
+
+
+def sentence_span(folded: str, pos: int) -> tuple[int, int]:
+    """The sentence (between 。!? or line breaks) around ``pos``."""
+    start = max(folded.rfind(c, 0, pos) for c in SENTENCE_STOPS) + 1
+    ends = [i for c in SENTENCE_STOPS if (i := folded.find(c, pos)) != -1]
+    return start, min(ends) if ends else len(folded)
+
+
 def is_target_year(folded: str, expr: DateExpr) -> bool:
     """Whether a year is a target, bound, cohort or birth year rather than the present."""
-    return ends_with_any(folded, expr.start, TARGET_BEFORE) or starts_with_any(
+    if ends_with_any(folded, expr.start, TARGET_BEFORE) or starts_with_any(
         folded, expr.end, TARGET_AFTER
-    )
+    ):
+        return True
+    after = clause_after(folded, expr.end)
+    if any(w in after for w in TARGET_CLAUSE_AFTER):
+        return True
+    before = clause_before(folded, expr.start)
+    return any(w in before for w in TARGET_CLAUSE_BEFORE)
 
 
 def is_future_wording(folded: str, expr: DateExpr) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -23,7 +24,6 @@ from rules.dates.extract import cn_number, fold_dates, folded_dates
 
 # Punctuation that ends a clause, in folded (half-width) or full-width form.
 _CLAUSE_END = set(",.;:!?。，；：！？\n、")
-_QUOTES = set("“”\"'‘’「」『』《》")
 _CN_NUM = set("一二三四五六七八九十百零〇两")
 # After a five-year plan's name, these make it something else (十四五岁 = 14 or 15 years old).
 _PLAN_BLOCK_AFTER = set("岁个年天日人元分次名位万千百点度号届条项米斤亩家所")
@@ -159,25 +159,59 @@ def _clause_end(text: str, pos: int, limit: int = 30) -> int:
     return i
 
 
-def _skip_quotes_back(text: str, i: int) -> int:
-    while i > 0 and text[i - 1] in _QUOTES:
-        i -= 1
-    return i
+_QUOTE_CHARS = '“”"‘’「」『』'
 
 
-def _skip_quotes_fwd(text: str, i: int) -> int:
-    while i < len(text) and text[i] in _QUOTES:
-        i += 1
-    return i
+def _strip_quotes(text: str) -> tuple[str, list[int]]:
+    """``text`` without quotation marks, and the removed marks' positions in the result
+    (“创先争优”活动 matches 创先争优活动; offsets map back with ``bisect``)."""
+    found: list[int] = []
+    for q in _QUOTE_CHARS:
+        i = text.find(q)
+        while i != -1:
+            found.append(i)
+            i = text.find(q, i + 1)
+    if not found:
+        return text, []
+    found.sort()
+    for q in _QUOTE_CHARS:
+        if q in text:
+            text = text.replace(q, "")
+    return text, [p - k for k, p in enumerate(found)]
+
+
+def _balance_quotes(o: str, a: int, b: int) -> tuple[int, int]:
+    """Widen ``o[a:b]`` by a quotation mark on either side when one is left unpaired."""
+    marks = [c for c in o[a:b] if c in '“”"']
+    if marks and a > 0 and o[a - 1] in '“"' and (marks[0] == "”" or marks.count('"') % 2):
+        a -= 1
+        marks.insert(0, o[a])
+    if marks and b < len(o) and o[b] in '”"' and (marks[-1] == "“" or marks.count('"') % 2):
+        b += 1
+    return a, b
 
 
 class _Finder:
     def __init__(self, text: str, folded: str | None = None) -> None:
         self.orig = text
-        self.text = folded if folded is not None else fold_dates(text)
+        self.text, self.shifted = _strip_quotes(folded if folded is not None else fold_dates(text))
         self.out: list[Evidence] = []
         self.used: dict[str, list[tuple[int, int]]] = {}
         self._anniv_numbers: list[tuple[int, int, int]] | None = None
+
+    def to_orig(self, pos: int) -> int:
+        """The original offset of a character of the quote-free text."""
+        return pos + bisect_right(self.shifted, pos) if self.shifted else pos
+
+    def to_orig_end(self, end: int) -> int:
+        """The original offset of an exclusive end in the quote-free text."""
+        return self.to_orig(end - 1) + 1 if self.shifted and end > 0 else end
+
+    def quoted(self, start: int, end: int) -> bool:
+        """Whether a span of the quote-free text stood between quotation marks."""
+        a, b = self.to_orig(start), self.to_orig_end(end)
+        o = self.orig
+        return a > 0 and o[a - 1] in _QUOTE_CHARS and b < len(o) and o[b] in _QUOTE_CHARS
 
     def _free(self, anchor: Anchor, start: int, end: int) -> bool:
         spans = self.used.setdefault(anchor.id, [])
@@ -198,9 +232,10 @@ class _Finder:
         label_span: tuple[int, int] | None = None,
     ) -> None:
         ls, le = label_span or (start, end)
-        self.out.append(
-            Evidence(anchor.id, self.orig[ls:le], ls, le, lo, hi, since, weight, anchor.source)
-        )
+        a, b = self.to_orig(ls), self.to_orig_end(le)
+        o = self.orig
+        a, b = _balance_quotes(o, a, b)
+        self.out.append(Evidence(anchor.id, o[a:b], a, b, lo, hi, since, weight, anchor.source))
 
     def _is_target(self, start: int, end: int) -> bool:
         """Whether a dated mention is a milestone ahead (到建党一百年时), not the present."""
@@ -280,13 +315,13 @@ class _Finder:
                     continue
                 if after in _PLAN_BLOCK_AFTER:
                     continue
-                quoted = before in _QUOTES and after in _QUOTES
-                k = _skip_quotes_fwd(t, j)
+                quoted = self.quoted(i, j)
+                k = j
                 if anchor.strict and not (quoted or t.startswith(_STRICT_AFTER, k)):
                     continue
                 if not self._free(anchor, i, j):
                     continue
-                cs = _clause_start(t, _skip_quotes_back(t, i), 14)
+                cs = _clause_start(t, i, 14)
                 ce = _clause_end(t, k, 14)
                 head = t[cs:i]
                 tail = t[k:ce]

@@ -357,7 +357,7 @@ class _Scanner:
                 self.add(s, end, "range", year=year, since=True, chinese=chinese)
                 return
             if after.startswith(_BEFORE_AFTER):
-                self.add(s, end, "range", end_year=year, chinese=chinese)
+                self.add(s, end + 2, "range", end_year=year, chinese=chinese)
                 return
         kind = "date" if month is not None else "year"
         self.add(
@@ -422,7 +422,7 @@ class _Scanner:
         chinese = False
         month: int | None = None
         if 0 < q - s <= 2:
-            if s > 0 and (t[s - 1].isdigit() or t[s - 1] in ".-/年"):
+            if s > 0 and (t[s - 1].isdigit() or t[s - 1] in ".-/"):
                 return
             month = int(t[s:q])
         elif q == s:

@@ -89,7 +89,7 @@ class FutureDate(Rule):
             if when <= limit:
                 continue
             line = document.line_at(expr.start)
-            if not is_content_line(line.text, len(expr.text)):
+            if not is_content_line(line.text, expr.text):
                 continue
             if inside_title(line.text, expr.start - line.start) or is_future_wording(folded, expr):
                 continue

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from lint import Diagnostic, Document, Edit, Fix, FixSafety, Option, Rule, Severity
-from rules.dates.context import inside_title, is_content_line, is_target_year
+from rules.dates.context import inside_title, is_content_line, is_target_year, sentence_span
 from rules.dates.era import Era, estimate, floor_of
 from rules.dates.evidence import Evidence, evidence, load_anchors
 from rules.dates.extract import DateExpr, PageDate, dates, folded_dates, page_year
@@ -13,6 +14,30 @@ from rules.text import Article, articles
 
 # Years up to 1990 are history for every built-in anchor (the earliest, 九五, is 1994–2000).
 _EARLIEST = 1990
+
+
+def _undate_narrative(
+    items: Sequence[Evidence], exprs: Sequence[DateExpr], folded: str
+) -> list[Evidence]:
+    """Items whose own sentence carries a year consistent with them lose their weight.
+
+    ``2011年,在庆祝建党90周年之际,他被评为……`` narrates a dated past event: it says
+    nothing about when the text was written (a 2016 biography may say it). Without an
+    explicit year (``今天我们隆重庆祝建党90周年``) a mention speaks of the present.
+    """
+    years = [e for e in exprs if e.year is not None and e.kind in ("year", "date", "range")]
+    if not years:
+        return list(items)
+    out = []
+    for item in items:
+        if item.weight > 0 and item.lo is not None and item.hi is not None:
+            start, end = sentence_span(folded, item.start)
+            for y in years:
+                if start <= y.start < end and item.lo - 1 <= (y.year or 0) <= item.hi + 1:
+                    item = replace(item, weight=0.0)
+                    break
+        out.append(item)
+    return out
 
 
 class InconsistentYear(Rule):
@@ -116,7 +141,7 @@ class InconsistentYear(Rule):
         if expr.month is not None and not 1 <= expr.month <= 12:
             return False
         line = document.line_at(expr.start)
-        if not is_content_line(line.text, len(expr.text)):
+        if not is_content_line(line.text, expr.text):
             return False
         if inside_title(line.text, expr.start - line.start):
             return False
@@ -192,6 +217,7 @@ class InconsistentYear(Rule):
         strong: list[tuple[Article, Era]] = []
         weak: list[tuple[Article, list[Evidence], list[DateExpr], list[DateExpr]]] = []
         substituted: dict[int, int] = {}  # metadata year → line where it was reported
+        items = _undate_narrative(items, exprs, folded)
         for art in articles(document):
             own = [e for e in items if art.start <= e.start < art.end]
             arts_exprs = [e for e in exprs if art.start <= e.start < art.end]
@@ -204,7 +230,7 @@ class InconsistentYear(Rule):
                     if e.kind == "range"
                     and e.since
                     and e.year is not None
-                    and is_content_line(document.line_at(e.start).text, len(e.text))
+                    and is_content_line(document.line_at(e.start).text, e.text)
                 ]
                 weak.append((art, own, cands, since))
                 continue
