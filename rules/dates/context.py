@@ -144,6 +144,16 @@ def _cjk_count(s: str) -> int:
     return sum(1 for c in s if "\u4e00" <= c <= "\u9fff")
 
 
+def _has_cjk(s: str, n: int) -> bool:
+    """Whether ``s`` holds at least ``n`` CJK characters (stops as soon as it does)."""
+    for c in s:
+        if "\u4e00" <= c <= "\u9fff":
+            n -= 1
+            if n <= 0:
+                return True
+    return n <= 0
+
+
 def is_metadata_line(line_text: str) -> bool:
     """Whether a line is page metadata (发布时间:…, 来源:…)."""
     return any(k in line_text for k in META_KEYS) or (
@@ -160,7 +170,7 @@ def is_content_line(line_text: str, expr_text: str = "") -> bool:
     stripped = line_text.lstrip(" \t\u3000【[(（")
     if stripped.startswith(_CHROME_STARTS) or is_metadata_line(line_text):
         return False
-    return _cjk_count(line_text) - _cjk_count(expr_text) >= 6
+    return _has_cjk(line_text, 6 + _cjk_count(expr_text))
 
 
 def inside_title(line_text: str, col: int) -> bool:

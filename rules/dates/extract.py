@@ -27,8 +27,10 @@ key in ``metadata``.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
+from importlib import resources
 
 from lint import Document
 
@@ -134,16 +136,35 @@ class DateExpr:
         return self.year is not None and self.month is not None and self.day is not None
 
 
+# Characters frequent in traditional-script text and absent from simplified text.
+_TRADITIONAL_PROBE = "們這個國會學為來說時對發於與實動黨"
+
+
+@functools.cache
+def _traditional_table() -> dict[int, int]:
+    """Traditional → simplified for the characters the DT family matches (data file)."""
+    raw = resources.files("rules.dates").joinpath("data/traditional.tsv").read_text("utf-8")
+    table: dict[int, int] = {}
+    for line in raw.splitlines():
+        if line and not line.startswith("#"):
+            trad, simple = line.split("\t")
+            table[ord(trad)] = ord(simple)
+    return table
+
+
 def fold_dates(text: str) -> str:
     """Fold punctuation and full-width digits to ASCII, one code point for one.
 
     The same mapping as ``rules.text.fold_punctuation`` plus full-width digits and ``～``,
     done with ``str.replace`` for the characters present: on CJK text that is many times
-    faster than ``str.translate``.
+    faster than ``str.translate``. A text in traditional characters (慶祝建黨90週年) is
+    also folded to simplified ones for the words the DT family looks for.
     """
     for full, half in _FOLD_PAIRS:
         if full in text:
             text = text.replace(full, half)
+    if any(c in text for c in _TRADITIONAL_PROBE):
+        text = text.translate(_traditional_table())
     return text
 
 

@@ -66,12 +66,14 @@ class InconsistentYear(Rule):
     references). Texts without evidence are not judged.
 
     Page backing: an article with little evidence of its own (a 篇二 that only says
-    “2008年来” and names the 两基 inspection) cannot carry a report alone. When another
-    article of the same page has a tight, well-supported era *and* the year it
-    contradicts there is the page's metadata year, the page has shown that its site
-    replaced years with that metadata year. A weakly evidenced article whose own
-    evidence is compatible with the page's era (nothing in it is later than that era)
-    then gets the same year reported, citing both its own evidence and the page's.
+    “2008年来” and names the 两基 inspection, over by 2012) cannot carry a report
+    alone. When another article of the same page has a tight, well-supported era *and*
+    the year it contradicts there is the page's metadata year, the page has shown that
+    its site replaced years with that metadata year. A weakly evidenced article then
+    gets the same year reported when its own evidence, however thin, also places it
+    before that year, and nothing in it is later than the page's era; the message
+    cites both its own evidence and the page's. Lower bounds alone (“三个代表”, 2008年以来)
+    never suffice: a 2023 article may say them too.
 
     Why
     ----
@@ -140,12 +142,12 @@ class InconsistentYear(Rule):
             return False
         if expr.month is not None and not 1 <= expr.month <= 12:
             return False
+        if is_target_year(folded, expr):
+            return False
         line = document.line_at(expr.start)
-        if not is_content_line(line.text, expr.text):
-            return False
-        if inside_title(line.text, expr.start - line.start):
-            return False
-        return not is_target_year(folded, expr)
+        return is_content_line(line.text, expr.text) and not inside_title(
+            line.text, expr.start - line.start
+        )
 
     def _beyond(self, limit: int, cands: Sequence[DateExpr], own: Sequence[Evidence]):
         """The candidates later than ``limit``, unless the text is simply later than its era."""
@@ -202,9 +204,10 @@ class InconsistentYear(Rule):
         folded = folded_dates(document)
         # Only a year after the earliest era an anchor can claim can ever be reported:
         # look for evidence only when the text has such a year where it could be judged.
-        if not any(
-            (e.year or 0) > _EARLIEST and self._judgeable(document, folded, e) for e in exprs
-        ):
+        judged = [
+            e for e in exprs if (e.year or 0) > _EARLIEST and self._judgeable(document, folded, e)
+        ]
+        if not judged:
             return
         items = evidence(document, self.anchors)
         if not any(e.weight > 0 for e in items):
@@ -221,7 +224,7 @@ class InconsistentYear(Rule):
         for art in articles(document):
             own = [e for e in items if art.start <= e.start < art.end]
             arts_exprs = [e for e in exprs if art.start <= e.start < art.end]
-            cands = [e for e in arts_exprs if self._judgeable(document, folded, e)]
+            cands = [e for e in judged if art.start <= e.start < art.end]
             era = estimate(own)
             if era is None or not era.is_strong(min_support, max_span):
                 since = [
@@ -259,17 +262,13 @@ class InconsistentYear(Rule):
             page_first.setdefault(e.anchor, e)
         page_cited, _ = self._cite(document, list(page_first.values()), 2)
         for _art, own, cands, since in weak:
-            if not own and not since:
-                continue  # no evidence of its own: not judged
-            floors = [y for y in (floor_of(own), *(e.year for e in since)) if y is not None]
-            if floors and max(floors) > page_hi + tol:
-                continue  # its own evidence says it is later than the page's era
             own_era = estimate(own)
-            if own_era is not None and own_era.lo > page_hi + tol:
-                continue
-            limit = page_hi + tol
-            if own_era is not None:
-                limit = max(limit, own_era.hi + tol)
+            if own_era is None:
+                continue  # nothing of its own places it before the year: not judged
+            floors = [y for y in (floor_of(own), *(e.year for e in since)) if y is not None]
+            if max(floors, default=0) > page_hi + tol or own_era.lo > page_hi + tol:
+                continue  # its own evidence says it is later than the page's era
+            limit = max(page_hi, own_era.hi) + tol
             first: dict[str, Evidence] = {}
             for e in sorted(own, key=lambda e: (-e.weight, e.start)):
                 first.setdefault(e.anchor, e)

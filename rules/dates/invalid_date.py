@@ -10,7 +10,22 @@ from rules.dates.extract import DateExpr, dates, days_in_month
 
 _MONTHS = "January February March April May June July August September October November December"
 _MONTH_NAMES = _MONTHS.split()
-_LUNAR = ("农历", "阴历", "旧历", "夏历", "闰", "腊月", "正月")
+# Lunar-calendar markers, simplified and traditional (short texts escape the script probe).
+_LUNAR = (
+    "农历",
+    "農曆",
+    "阴历",
+    "陰曆",
+    "旧历",
+    "舊曆",
+    "夏历",
+    "夏曆",
+    "闰",
+    "閏",
+    "腊月",
+    "臘月",
+    "正月",
+)
 
 
 def invalid_reason(expr: DateExpr) -> str | None:

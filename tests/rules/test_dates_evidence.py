@@ -305,3 +305,29 @@ def test_a_mention_older_than_another_is_retrospective() -> None:
 def test_no_evidence_no_era() -> None:
     assert era_of("今天天气很好。") is None
     assert era_of("认真学习党的十八大精神") is None
+
+
+# -- the traditional-character table ---------------------------------------------------------------
+
+
+def test_traditional_table_is_one_to_one_and_sourced() -> None:
+    from importlib import resources
+
+    raw = resources.files("rules.dates").joinpath("data/traditional.tsv").read_text("utf-8")
+    assert raw.startswith("# source: OpenCC")
+    pairs = [line.split("\t") for line in raw.splitlines() if not line.startswith("#")]
+    assert all(len(t) == len(s) == 1 and t != s for t, s in pairs)
+    table = dict(pairs)
+    assert (table["黨"], table["週"], table["創"], table["爭"]) == ("党", "周", "创", "争")
+
+
+def test_traditional_table_is_up_to_date() -> None:
+    """Rebuilding from the current sources gives the committed table (needs OpenCC)."""
+    pytest.importorskip("opencc")
+    from importlib import resources
+
+    from rules.dates.build_traditional import build
+
+    raw = resources.files("rules.dates").joinpath("data/traditional.tsv").read_text("utf-8")
+    committed = [tuple(line.split("\t")) for line in raw.splitlines() if not line.startswith("#")]
+    assert committed == build(), "run: python -m rules.dates.build_traditional"

@@ -230,6 +230,16 @@ def test_page_backing_needs_evidence_of_the_article_itself() -> None:
     assert [position(page, d) for d in lint_text(page, [InconsistentYear])] == [(3, 4)]
 
 
+def test_page_backing_needs_own_evidence_before_the_year() -> None:
+    # lower bounds only: a 2023 article could say the same
+    thin = (
+        "篇二\n坚持以“三个代表”重要思想为指导,宣传中心校2008年来各项工作的开展情况。\n"
+        "同志们,2023年上半年各项工作将接受检查。\n"
+    )
+    page = META + STRONG_ARTICLE + thin
+    assert [position(page, d) for d in lint_text(page, [InconsistentYear])] == [(3, 4)]
+
+
 def test_page_backing_respects_a_later_article() -> None:
     later = "篇二\n深入学习贯彻党的十九大精神。\n同志们,2023年上半年各项工作将接受检查。\n"
     page = META + STRONG_ARTICLE + later
@@ -304,3 +314,25 @@ def test_grace_days_option() -> None:
     text = PUBLISHED + "2021年6月10日,公司党委召开了专题会议,研究部署工作。\n"
     assert codes(text, FutureDate) == [("DT003", 2, 1)]
     assert codes(text, FutureDate, settings={"DT003": {"grace-days": 30}}) == []
+
+
+# -- traditional characters ----------------------------------------------------------------------
+
+
+def test_traditional_script_pages_are_judged_alike() -> None:
+    text = (
+        "更新時間:2023-04-23 17:42:10\n"
+        "今天我們召開教育系統創先爭優活動動員大會。全面謀劃好“十二五”教育發展規劃,"
+        "貫徹實施《國家中長期教育改革和發展規劃綱要》。\n"
+        "要把開展活動與謀劃2023年重點工作結合起來。\n"
+    )
+    (d,) = lint_text(text, [InconsistentYear])
+    assert position(text, d) == (3, 10)
+    assert "謀劃好“十二五”教育發展規劃 (line 2)" in d.message
+    assert "metadata year" in d.message
+
+
+def test_traditional_future_date_and_lunar_date() -> None:
+    text = "發佈時間:2021-06-03 作者:辦公室\n2021年12月7日,公司黨委召開了專題會議,研究部署工作。\n"
+    assert codes(text, FutureDate) == [("DT003", 2, 1)]
+    assert codes("農曆2月30日,全家團聚。", InvalidDate) == []
