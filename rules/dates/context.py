@@ -74,6 +74,8 @@ TARGET_AFTER = (
     "毕业",
     "入学",
     "版",
+    "款",
+    "型",
     "止",
     "为止",
     "基本",
@@ -206,6 +208,23 @@ TARGET_CLAUSE_AFTER = (
     "确保",
     "预计",
 )
+# Scheduled events named by their year (2022年冬奥会, 2010年上海世博会).
+EVENTS = (
+    "奥运",
+    "冬奥",
+    "世博",
+    "亚运",
+    "世界杯",
+    "大运会",
+    "全运会",
+    "运动会",
+    "峰会",
+    "博览会",
+    "锦标赛",
+    "世锦赛",
+)
+# Words in the clause after a lone year that make it the future (2035年,我国将……).
+FUTURE_CLAUSE = ("将", "力争", "计划", "预计", "有望", "基本实现", "全面建成")
 # Words in the clause before a year that make it a goal (力争在2025年, 计划于2023年).
 TARGET_CLAUSE_BEFORE = ("力争", "争取", "预计", "计划", "确保", "目标", "到", "至")
 _CLAUSE_STOPS = ",.;:!?。\n"
@@ -238,14 +257,20 @@ def sentence_span(folded: str, pos: int) -> tuple[int, int]:
 
 
 def is_target_year(folded: str, expr: DateExpr) -> bool:
-    """Whether a year is a target, bound, cohort or birth year rather than the present."""
+    """Whether a year is a target, bound, cohort, birth year or an event's name
+    (2022年冬奥会) rather than the present."""
     if ends_with_any(folded, expr.start, TARGET_BEFORE) or starts_with_any(
         folded, expr.end, TARGET_AFTER
     ):
         return True
     after = clause_after(folded, expr.end)
-    if any(w in after for w in TARGET_CLAUSE_AFTER):
+    if any(w in after for w in TARGET_CLAUSE_AFTER) or any(w in after[:8] for w in EVENTS):
         return True
+    if not after.strip() and expr.end < len(folded) and folded[expr.end] == ",":
+        # the year stands alone (2035年,我国将基本实现……): read the next clause
+        following = clause_after(folded, expr.end + 1, 20)
+        if any(w in following for w in FUTURE_CLAUSE):
+            return True
     before = clause_before(folded, expr.start)
     return any(w in before for w in TARGET_CLAUSE_BEFORE)
 

@@ -24,6 +24,7 @@ from rules.dates.extract import cn_number, fold_dates, folded_dates
 
 # Punctuation that ends a clause, in folded (half-width) or full-width form.
 _CLAUSE_END = set(",.;:!?。，；：！？\n、")
+_SENTENCE_PARTS = set(",.;:!?。，；：！？\n")
 _CN_NUM = set("一二三四五六七八九十百零〇两")
 # After a five-year plan's name, these make it something else (十四五岁 = 14 or 15 years old).
 _PLAN_BLOCK_AFTER = set("岁个年天日人元分次名位万千百点度号届条项米斤亩家所")
@@ -34,6 +35,8 @@ _ANNIV_VERBS = ("热烈庆祝", "隆重庆祝", "庆祝", "纪念", "喜迎", "�
 # An anniversary named as the occasion of a speech or document is a citation, not the present.
 _TARGET_BEFORE = ("到", "至", "迄", "到了")
 _TARGET_AFTER = ("时", "之时", "的时候", "之际前", "前")
+# Words earlier in the clause that make a campaign or plan a recollection (先后开展了…).
+_RETRO = ("先后", "相继", "历次", "曾经", "曾", "回顾", "当年", "那年", "那时", "以往", "过去")
 _ANNIV_CITED = ("大会上", "讲话", "之际发表", "重要讲话")
 
 
@@ -334,6 +337,8 @@ class _Finder:
                     self.emit(anchor, i, j, start, start, start - 1, 2.0, (i, ce))
                 elif "收官" in tail or "最后一年" in tail:
                     self.emit(anchor, i, j, end, end, start, 2.0, (i, ce))
+                elif self._recalled(i):
+                    self.emit(anchor, i, j, None, None, start - 2, 0.0)
                 else:
                     self.emit(anchor, i, j, start - 2, end, start - 2, 0.5)
 
@@ -352,10 +357,18 @@ class _Finder:
                     if label is None:
                         self.emit(anchor, i, j, None, None, since, 0.0)
                         continue
-                if anchor.end is None:
-                    self.emit(anchor, i, j, None, None, since, 0.0)
+                if anchor.end is None or self._recalled(i):
+                    self.emit(anchor, i, j, None, None, since, 0.0, label)
                 else:
                     self.emit(anchor, i, j, anchor.start, anchor.end, since, anchor.weight, label)
+
+    def _recalled(self, i: int) -> bool:
+        """Whether the clause before a mention recalls the past (我们先后开展了…)."""
+        t = self.text
+        k = i
+        while k > 0 and i - k < 40 and t[k - 1] not in _SENTENCE_PARTS:
+            k -= 1  # an enumeration (、和) stays in the clause: 先后开展了A、B和C
+        return any(w in t[k:i] for w in _RETRO)
 
     def _context_span(self, anchor: Anchor, i: int, j: int) -> tuple[int, int] | None:
         """The span from the name to the nearest context word around it, or None."""

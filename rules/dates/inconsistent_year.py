@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
@@ -213,6 +214,10 @@ class InconsistentYear(Rule):
         if not any(e.weight > 0 for e in items):
             return
         meta = page_year(document)
+        # A site that rewrites years writes the year it republished the page (its metadata
+        # year, else at most the present): a later year is a target, never a rewrite.
+        cap = (meta.year if meta is not None else datetime.date.today().year) + 1
+        judged = [e for e in judged if (e.year or 0) <= cap]
         tol = self.tolerance
         min_support = self.settings["min-support"]
         max_span = self.settings["max-span"]
