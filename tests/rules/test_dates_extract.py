@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint import Document
 from rules.dates.extract import cn_number, days_in_month, extract_dates, fold_dates, page_year
@@ -182,3 +186,19 @@ def test_page_year_is_the_latest_date_of_the_first_metadata_line() -> None:
 
 def test_page_year_absent() -> None:
     assert page_year(Document("2021-06-03\n正文没有元数据。")) is None
+
+
+_ALPHABET = (
+    "0123456789０１２〇零一二三十年月日号前内天小时分钟"
+    "以来至今到-—/.*,:：，今明去 发布时间更新农历两基周"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40))
+def test_spans_are_exact_sorted_and_disjoint(text: str) -> None:
+    found = extract_dates(text)
+    for e in found:
+        assert text[e.start : e.end] == e.text
+    for a, b in itertools.pairwise(found):
+        assert a.end <= b.start

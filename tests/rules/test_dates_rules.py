@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint import Applicability, Severity
 from lint.rule import check_rule_class
@@ -341,3 +343,37 @@ def test_traditional_future_date_and_lunar_date() -> None:
     text = "發佈時間:2021-06-03 作者:辦公室\n2021年12月7日,公司黨委召開了專題會議,研究部署工作。\n"
     assert codes(text, FutureDate) == [("DT003", 2, 1)]
     assert codes("農曆2月30日,全家團聚。", InvalidDate) == []
+
+
+_PIECES = [
+    "2023年",
+    "2008年以来",
+    "二〇一一年",
+    "2月30日",
+    "13月",
+    "2022-02-29",
+    "发布时间:2021-06-03",
+    "更新时间:2023-04-23",
+    "创先争优活动",
+    "谋划好“十二五”规划",
+    "庆祝中国共产党成立90周年",
+    "党的十九大",
+    "“两基”国检",
+    "篇二",
+    "到2035年",
+    "全区各校要抓好落实",
+    ",",
+    "。",
+    "\n",
+    "*",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_any_mix_gives_well_formed_diagnostics(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for d in lint_text(text, RULES):
+        assert 0 <= d.start < d.end <= len(text)
+        assert d.code in ("DT001", "DT002", "DT003")
+        assert d.message.startswith(text[d.start : d.end])
