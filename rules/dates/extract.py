@@ -73,6 +73,7 @@ _CN_SMALL = {
 }
 _RANGE_DASHES = "-—–~至到"
 _SINCE_AFTER = ("以来", "至今", "开始", "起", "来")
+_NOT_SINCE = ("来说", "来看", "来自", "来临", "来到", "来了", "起草", "起步")
 _BEFORE_AFTER = ("以前", "之前")
 META_KEYS = (
     "更新时间",
@@ -370,7 +371,7 @@ class _Scanner:
         if month is None:
             after = t[end : end + 3]
             before = t[s - 1 : s] if s > 0 else ""
-            if after.startswith(_SINCE_AFTER) and not after.startswith(("来说", "来看", "来自")):
+            if after.startswith(_SINCE_AFTER) and not after.startswith(_NOT_SINCE):
                 word = next(w for w in _SINCE_AFTER if after.startswith(w))
                 self.add(s, end + len(word), "range", year=year, since=True, chinese=chinese)
                 return
