@@ -13,14 +13,18 @@ from lint import Document, Line
 # the original: match on one form, report on the real text.
 _FULL = "，：；（）！？［］｛｝％＋－＝．／　"
 _HALF = ",:;()!?[]{}%+-=./ "
-_FOLD = str.maketrans(_FULL, _HALF)
+_PAIRS = tuple(zip(_FULL, _HALF, strict=True))
 
 CN_DIGITS = "〇零一二三四五六七八九十百千两"
 
 
 def fold_punctuation(text: str) -> str:
     """Map full-width punctuation to half-width, one character for one (offsets survive)."""
-    return text.translate(_FOLD)
+    # str.replace per character present is several times faster than str.translate.
+    for full, half in _PAIRS:
+        if full in text:
+            text = text.replace(full, half)
+    return text
 
 
 def folded(document: Document) -> str:
