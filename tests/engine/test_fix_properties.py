@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 
 from hypothesis import given, settings
@@ -38,7 +39,7 @@ def test_applied_fixes_never_overlap_and_untouched_text_survives(case):
     text, fixes = case
     new, applied = apply_fixes(text, fixes)
     edits = sorted((e for f in applied for e in f.edits), key=lambda e: (e.start, e.end))
-    for a, b in zip(edits, edits[1:], strict=False):
+    for a, b in itertools.pairwise(edits):
         assert not a.overlaps(b)
     assert new == splice(text, edits)
     # every character outside the accepted edits is kept, in order
