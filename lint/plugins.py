@@ -48,7 +48,7 @@ class Plugins:
     def _call(self, hook: str) -> list[tuple[str, Any]]:
         """Call one hook on each plugin separately, so one failure spares the rest."""
         results = []
-        for impl in reversed(getattr(self.pm.hook, hook).get_hookimpls()):
+        for impl in getattr(self.pm.hook, hook).get_hookimpls():  # registration order
             name, version = self._label(impl.plugin)
             try:
                 value = impl.function()

@@ -110,7 +110,7 @@ def build_ruleset(
             except OptionError as exc:
                 raise ConfigError(f"{where}: `rules.{code}`: {exc}") from None
     pfi = [
-        (pathspec.PathSpec.from_lines("gitwildmatch", [glob]), tuple(sels))
+        (pathspec.GitIgnoreSpec.from_lines([glob]), tuple(sels))
         for glob, sels in config.per_file_ignores.items()
     ]
     return RuleSet(config, instances, pfi)

@@ -1,0 +1,18 @@
+"""Output formats: an internal plugin, registered like any third-party format."""
+
+from __future__ import annotations
+
+from lint import hookimpl
+from lint.output.base import OutputFormat
+
+
+@hookimpl
+def scrapelint_output_formats() -> dict[str, type[OutputFormat]]:
+    """The built-in output formats by name."""
+    from lint.output.full import ConciseFormat, FullFormat
+    from lint.output.github import GithubFormat
+    from lint.output.json_formats import JsonFormat, JsonLinesFormat
+    from lint.output.sarif import SarifFormat
+
+    formats = (FullFormat, ConciseFormat, JsonFormat, JsonLinesFormat, GithubFormat, SarifFormat)
+    return {f.name: f for f in formats}
