@@ -8,6 +8,6 @@ from lint import Rule, hookimpl
 @hookimpl
 def scrapelint_rules() -> list[type[Rule]]:
     """Return every built-in rule class (families are imported only when asked for)."""
-    from rules import artifacts, dates, lists, masks
+    from rules import artifacts, dates, lists, masked_characters
 
-    return [*artifacts.RULES, *masks.RULES, *lists.RULES, *dates.RULES]
+    return [*artifacts.RULES, *masked_characters.RULES, *lists.RULES, *dates.RULES]

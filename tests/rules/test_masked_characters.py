@@ -1,0 +1,378 @@
+"""Masked characters (MC): what each rule flags, the look-alikes it leaves, the seed, the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint import Document, Severity
+from lint.testing import fix_text, lint_text
+from rules.masked_characters import RULES
+from rules.masked_characters.detect import masks
+from tests.corpus import SEED, iter_documents, requires_corpus
+
+
+def _found(text: str, min_severity: Severity = Severity.INFO) -> set[tuple[str, str]]:
+    return {
+        (d.code, text[d.start : d.end]) for d in lint_text(text, RULES, min_severity=min_severity)
+    }
+
+
+def _codes(text: str, code: str) -> list[str]:
+    return [text[d.start : d.end] for d in lint_text(text, RULES) if d.code == code]
+
+
+# -- MC001 masked-digits -----------------------------------------------------------
+
+DIGITS_FLAGGED = [
+    ("**月6日以来，从中央到省、市召开多次会议", ["**"]),
+    ("**月6日以来,从中央到省、市召开多次会议", ["**"]),
+    ("学校于20**年开始招生。", ["**"]),
+    ("本次活动共计1**元，由学校承担。", ["**"]),
+    ("会议定于5月**日召开。", ["**"]),
+    ("会议定于5月＊＊日召开。", ["＊＊"]),
+    ("2019年**月**日", ["**", "**"]),
+    ("他今年3*岁，已经上学了", ["*"]),
+    ("第1**届运动会在我校举行", ["**"]),
+    ("于**月12日发布通知", ["**"]),
+    ("全年营收达3**万元", ["**"]),
+    ("签约金额为5**亿元。", ["**"]),
+    ("2011年＊＊月＊＊日", ["＊＊", "＊＊"]),
+    ("报名时间：**月1日至**月10日", ["**", "**"]),
+    ("（2020年**月）", ["**"]),
+    ("时间:20**年**月", ["**", "**"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIGITS_FLAGGED)
+def test_masked_digits_flagged(text, expected):
+    assert _codes(text, "MC001") == expected
+
+
+DIGITS_NOT_FLAGGED = [
+    "3*4=12",
+    "体积是48m**3",
+    "当x=3时，x**2等于多少",
+    "**2023年工作计划**",
+    "面积是36厘米**2",
+    "40*68与24*多少的积相等",
+    "利润率=利润/进价*100%",
+    "价格*：以实际为准",
+    "华氏度=32+摄氏度*1.8",
+    "3.5*(20.6-16.8/4.8)",
+    "第3*章的习题",
+    "注*：本表数据截至2020年",
+    "***",
+    "* 第一项：2020年",
+    "会议*的内容",
+]
+
+
+@pytest.mark.parametrize("text", DIGITS_NOT_FLAGGED)
+def test_masked_digits_not_flagged(text):
+    assert _codes(text, "MC001") == []
+
+
+# -- MC002 stray-mask-in-word --------------------------------------------------------
+
+STRAY_FLAGGED = [
+    ("希望大家对我镇教育发展献计*献策，共谋发展。", "献计献策"),
+    ("要坚持实事*求是的思想路线", "实事求是"),
+    ("开拓进取，与时*俱进", "与时俱进"),
+    ("对工作精益*求精,一丝不苟", "精益求精"),
+    ("全心*全意为人民服务", "全心全意"),
+    ("发扬艰苦*奋斗的优良传统", "艰苦奋斗"),
+    ("工作兢兢*业业，任劳任怨", "兢兢业业"),
+    ("做事一丝*不苟", "一丝不苟"),
+    ("同心*同德、求真务实", "同心同德"),
+    ("求真*务实，开拓创新", "求真务实"),
+    ("勇于开拓*创新", "开拓创新"),
+    ("爱岗*敬业，无私奉献", "爱岗敬业"),
+    ("大家齐心*协力完成任务", "齐心协力"),
+    ("学习要循序*渐进", "循序渐进"),
+    ("锻炼贵在持之*以恒", "持之以恒"),
+    ("各地要因地＊制宜", "因地制宜"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), STRAY_FLAGGED)
+def test_stray_mask_flagged_with_safe_fix(text, word):
+    [d] = [d for d in lint_text(text, RULES) if d.code == "MC002"]
+    assert word in d.message
+    assert d.fix is not None and d.fix.applicability.value == "safe"
+    assert fix_text(text, RULES) == text.replace("*", "").replace("＊", "")
+
+
+STRAY_NOT_FLAGGED = [
+    "献计献策",
+    "献*策",  # too short to prove anything
+    "坚持不懈地用马列主义、*思想、*理论",
+    "宣传今天会议*的内容",
+    "中华人*共和国",  # deleting gives no word: a character may be hidden
+    "献计**献策",  # two glyphs: not a single stray mark
+    "3*4=12",
+    "注*：实事求是",
+    "实事求是*",
+    "*实事求是",
+    "实*事求是的",  # only one character on the left
+    "实事求*是的",  # only one character on the right
+    "**实事求是**",
+    "A*算法",
+    "与时俱进、*、开拓创新",
+]
+
+
+@pytest.mark.parametrize("text", STRAY_NOT_FLAGGED)
+def test_stray_mask_not_flagged(text):
+    assert _codes(text, "MC002") == []
+
+
+def test_extend_words_option():
+    text = "这是测试用词*语汇表"
+    assert _codes(text, "MC002") == []
+    found = lint_text(text, RULES, settings={"MC002": {"extend-words": ["测试用词语汇"]}})
+    assert [d.code for d in found if d.code == "MC002"] == ["MC002"]
+
+
+# -- MC003 masked-formula-term --------------------------------------------------------
+
+FORMULA_FLAGGED = [
+    ("坚持不懈地用马列主义、*思想、*理论、“三个代表”重要思想武装全党。", ["毛泽东", "邓小平"]),
+    ('坚持不懈地用马列主义、*思想、*理论、"三个代表"重要思想武装全党.', ["毛泽东", "邓小平"]),
+    ("以马克思列宁主义、毛泽东思想、**理论、“三个代表”重要思想、科学发展观为指导", ["邓小平"]),
+    ("倡导富强、民主、*明、和谐", ["文"]),
+    ("坚持创新、协调、**、开放、共享的发展理念", ["绿色"]),
+    ("坚定道路自信、理论自信、*自信、文化自信", ["制度"]),
+    ("增强政治意识、大局意识、*意识、看齐意识", ["核心"]),
+    ("协调推进全面建成小康社会、全面深化改革、全面依法*国、全面从严治党", ["治"]),
+    ("坚持解放思想、实事求是、**俱进、求真务实", ["与时"]),
+    ("培养有理想、有*德、有文化、有纪律的一代新人", ["道"]),
+    ("统筹推进经济建设、政治建设、**建设、社会建设、生态文明建设", ["文化"]),
+    (
+        "坚持社会主义道路、坚持人民民主专政、坚持**的领导、坚持马克思列宁主义毛泽东思想",
+        ["中国共产党"],
+    ),
+    ("倡导自由、平等、**、法治", ["公正"]),
+    ("倡导爱国、*业、诚信、友善", ["敬"]),
+    ("以马列主义、*思想、邓小平理论为指导", ["毛泽东"]),
+]
+
+
+@pytest.mark.parametrize(("text", "fills"), FORMULA_FLAGGED)
+def test_masked_formula_term_flagged_with_unsafe_fix(text, fills):
+    found = [d for d in lint_text(text, RULES) if d.code == "MC003"]
+    assert [d.fix.edits[0].replacement for d in found] == fills
+    assert all(d.fix.applicability.value == "unsafe" for d in found)
+    assert fix_text(text, RULES) == text  # unsafe: not applied by --fix
+    restored = fix_text(text, RULES, unsafe=True)
+    assert "*" not in restored and "＊" not in restored
+
+
+FORMULA_NOT_FLAGGED = [
+    "*思想很重要",
+    "毛泽东思想、邓小平理论",
+    "学习*思想、*理论",  # no anchor: any formula could fit
+    "马列主义、*思想",  # one anchor is not enough
+    "政治意识、*意识",
+    "富强、*、美丽",
+    "*自信",
+    "道路*自信",
+    "中国、*、美国",
+    "创新、协调、绿色、开放、共享*",
+    "我们要*思想、*理论",
+    "马列主义、毛泽东思想、邓小平理论",
+    "经济、政治、*、社会",
+    "会议*的内容",
+    "3*4=12",
+]
+
+
+@pytest.mark.parametrize("text", FORMULA_NOT_FLAGGED)
+def test_masked_formula_term_not_flagged(text):
+    assert _codes(text, "MC003") == []
+
+
+def test_extend_formulas_option():
+    text = "坚持甲方案、乙方案、*方案、丁方案"
+    assert _codes(text, "MC003") == []
+    found = lint_text(
+        text, RULES, settings={"MC003": {"extend-formulas": ["甲方案、乙方案、丙方案、丁方案"]}}
+    )
+    assert [d.fix.edits[0].replacement for d in found if d.code == "MC003"] == ["丙"]
+
+
+# -- MC004 masked-text ----------------------------------------------------------------
+
+TEXT_FLAGGED = [
+    ("在党员中掀起“创先争优”的*。即以", "*"),
+    ("宣传今天会议*的内容,并向全校教职工介绍", "*"),
+    ("仓央嘉措，西藏*富传奇色彩的达赖喇嘛", "*"),
+    ("从内容到装帧2018年*匠心的一本！", "*"),
+    ("翻译成40多种语言的*杰作。", "*"),
+    ("德邦则被视作**有潜力沦为中国版UPS", "**"),
+    ("融合的趋势。**典型的例子就是顺丰", "**"),
+    ("华谊兄弟的夜晚**万分，十分热闹", "**"),
+    ("粗磨后，最*用40的砂子细磨", "*"),
+    ("劳的门店设计者、全球**的品牌策略顾问", "**"),
+    ("习**同志强调", "**"),
+    ("大会对*进行了批评", "*"),
+    ("这是一个关于*的问题。", "*"),
+    ("处理好发展与*的关系", "*"),
+    ("宣传今天会议＊的内容", "＊"),
+    ("富强、*、美丽", "*"),
+]
+
+
+@pytest.mark.parametrize(("text", "flagged"), TEXT_FLAGGED)
+def test_masked_text_flagged(text, flagged):
+    assert _codes(text, "MC004") == [flagged]
+    assert fix_text(text, RULES, unsafe=True) == text  # nothing to restore
+
+
+# Legitimate stars and crosses: no MC finding at warning level whatsoever.
+LEGIT = [
+    "这是**粗体**文字",
+    "这是*斜体*文字",
+    "* 列表项一\n* 列表项二",
+    "第一部分\n***\n第二部分",
+    "第一部分\n* * *\n第二部分",
+    "3*4=12",
+    "a × b = c，其中a为长",
+    "代码`a*b`表示乘积",
+    "/* 注释：初始化 */",
+    "可以使用A*算法寻找最优解。",
+    "备注:数学*、综合科学*（中一至中二）、通识教育*",
+    "姓名＊　：性别＊　：",
+    "注*：数据来源于国家统计局",
+    "价格*：以门店实际价格为准",
+    "J/mol*k是单位",
+    "内存占用为节点数量\\*节点大小",
+    "```\nint a = b*c; // 乘法\n```",
+    "可以用C*代数的例子说明",
+    "孙休合葬在定陵。＊子孙休四子",
+    "限等基础的功能，**有点繁琐。**",
+    "The value is 3 * 4 in English text",
+    "1920×1080分辨率",
+    "要使45*□的积是三位数，□里最小填几",
+    "*您的真实姓名，请使用中文",
+    "1.*圣经 耶米亚书",
+]
+
+
+@pytest.mark.parametrize("text", LEGIT)
+def test_legitimate_stars_are_not_flagged(text):
+    assert _found(text, Severity.WARNING) == set()
+
+
+# -- MC005 placeholder-name (info) ----------------------------------------------------
+
+PLACEHOLDER_FLAGGED = [
+    "×××同志在会上讲话",
+    "某X局领导",
+    "XX市教育局",
+    "丙辰□□□□戊午",
+    "××百货公司，位于北京市",
+    "某×局",
+    "XXX同志",
+    "ＸＸ县人民政府",
+    "会议由○○同志主持",
+    "请××同学回答问题",
+    "在xx小学举行",
+    "出现■■■字样",
+    "致××先生",
+    "某x公司",
+    "寄往□□村",
+]
+
+
+@pytest.mark.parametrize("text", PLACEHOLDER_FLAGGED)
+def test_placeholder_noted_at_info(text):
+    found = [d for d in lint_text(text, RULES) if d.code == "MC005"]
+    assert len(found) == 1 and found[0].severity is Severity.INFO
+    assert not lint_text(text, RULES, min_severity=Severity.WARNING)
+
+
+PLACEHOLDER_NOT_FLAGGED = [
+    "1920×1080",
+    "2×3=6",
+    "从现在到二○二○年",
+    "X射线检查",
+    "加上城巴的8X线行走东区走廊",
+    "5日开始在AT-X放送。",
+    "在Mac OS X上执行",
+    "《大小姐×执事！》是上",
+    "4×100米接力",
+    "大小约为12×10厘米",
+    "在□里填上合适的数，使等式成立",
+    "x的平方加x的7倍",
+    "如果X+40=60",
+    "XXL码的衣服",
+    "the XX century",
+]
+
+
+@pytest.mark.parametrize("text", PLACEHOLDER_NOT_FLAGGED)
+def test_placeholder_not_flagged(text):
+    assert _codes(text, "MC005") == []
+
+
+# -- the seed ---------------------------------------------------------------------------
+
+
+def test_seed_rows():
+    text = SEED.read_text(encoding="utf-8")
+    doc = Document(text)
+    found = lint_text(text, RULES, min_severity=Severity.WARNING)
+    got = [
+        (d.code, *doc.position(d.start), d.fix.applicability.value if d.fix else None)
+        for d in found
+    ]
+    assert got == [
+        ("MC001", 13, 1, None),
+        ("MC004", 23, 89, None),
+        ("MC002", 38, 104, "safe"),
+        ("MC004", 40, 156, None),
+        ("MC003", 46, 28, "unsafe"),
+        ("MC003", 46, 32, "unsafe"),
+    ]
+
+
+def test_seed_fix_changes_only_the_stray_star():
+    text = SEED.read_text(encoding="utf-8")
+    fixed = fix_text(text, RULES)
+    assert fixed == text.replace("献计*献策", "献计献策")
+    assert fix_text(fixed, RULES) == fixed
+    unsafe = fix_text(text, RULES, unsafe=True)
+    assert unsafe == fixed.replace("马列主义、*思想、*理论", "马列主义、毛泽东思想、邓小平理论")
+
+
+def test_masks_are_shared_between_rules():
+    doc = Document("会议*的内容")
+    assert doc.memo(masks) is masks(doc)
+
+
+@requires_corpus
+def test_no_warnings_on_clean_and_legitimate_text():
+    offenders = []
+    for label, text in iter_documents("clean", "star_legit", "hard_negatives"):
+        for d in lint_text(text, RULES, min_severity=Severity.WARNING):
+            offenders.append(f"{label}: {d.code} {text[max(d.start - 8, 0) : d.end + 8]!r}")
+    assert not offenders, "\n".join(offenders)
+
+
+@requires_corpus
+def test_recall_on_real_dirty_pages():
+    wanted = {
+        "dirty/dangdang-desc-1.txt": "西藏*富",
+        "dirty/dangdang-desc-2.txt": "年*匠心",
+        "dirty/dangdang-desc-3.txt": "的*杰作",
+        "dirty/cwt-cc-23-bjtop1.txt": "**有潜力",
+    }
+    found = {}
+    for label, text in iter_documents("dirty"):
+        if label in wanted:
+            found[label] = {
+                text[d.start - 3 : d.end + 3]
+                for d in lint_text(text, RULES, min_severity=Severity.WARNING)
+            }
+    for label, needle in wanted.items():
+        assert any(needle in ctx for ctx in found[label]), (label, found[label])
