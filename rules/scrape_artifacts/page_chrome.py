@@ -1,0 +1,95 @@
+"""SA001 page-chrome: a line of site furniture pasted into the text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lint import Diagnostic, Document, Fix, FixSafety, Option, Rule, Severity
+from rules.scrape_artifacts.layout import delete_lines, page_layout
+from rules.scrape_artifacts.vocabulary import chrome_matcher
+
+
+class PageChrome(Rule):
+    """A line of page chrome: metadata, download and rating widgets, navigation, footers.
+
+    What
+    ----
+    A whole line that is site furniture rather than prose: metadata
+    (``更新时间:… 发布时间:24小时内 作者:文/会员上传``), download and rating widgets
+    (``将本文的Word文档下载到电脑``, ``下载doxc``, ``推荐度:``), navigation (``上一篇：…``,
+    ``返回顶部``, ``相关文章``), legal footers (``版权所有``, ``ICP备``,
+    ``本文来源于网络 如有侵权请联系删除``). The line must be short and hold a chrome
+    label; once labels with their values, dates, times, relative timestamps,
+    numbers and punctuation are taken away, at most a quarter of its words may be
+    left. Full-width and half-width punctuation are treated alike. A line that is
+    only a byline (``作者：佚名``, ``【责任编辑：王頔】``) is noted at info level without
+    a fix: human-extracted article text often keeps bylines.
+
+    Why
+    ---
+    Chrome is not the author's text: it pollutes language models and search
+    indexes with boilerplate repeated across millions of pages.
+
+    Examples
+    --------
+    Flagged: ``更新时间:2023-04-23 17:42:10 发布时间:24小时内 作者:文/会员上传 下载doxc``,
+    ``来源：新华社``, ``【责任编辑:王頔】``, ``上一篇：湿疹的治疗原则有哪些``, ``推荐度:``.
+
+    Not flagged: ``作者在文中指出，下载量逐年增加。`` (prose that mentions 作者 and
+    下载), ``上一篇文章讲了湿疹的成因，这一篇讲治疗。``, ``来源于生活，高于生活``.
+
+    Fix
+    ---
+    Safe: deletes the line with its line break. Nothing the author wrote is on it.
+    Bylines get no fix.
+    """
+
+    code = "SA001"
+    name = "page-chrome"
+    family = "scrape-artifacts"
+    fix_safety = FixSafety.SAFE
+    options = (
+        Option(
+            "extend-metadata-keys", list, (), "more metadata labels (printed as 'label: value')"
+        ),
+        Option("extend-byline-keys", list, (), "more byline labels (a line of one is a note)"),
+        Option("extend-phrases", list, (), "more widget, navigation or footer phrases"),
+    )
+
+    def setup(self) -> None:
+        """Compile the vocabulary with any extensions."""
+        extra = tuple(
+            tuple(self.settings[k])
+            for k in ("extend-metadata-keys", "extend-byline-keys", "extend-phrases")
+        )
+        self.matcher = chrome_matcher(*extra) if any(extra) else None
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        """Report chrome lines (bylines as notes) outside repeated blocks (SA003 owns those)."""
+        layout = page_layout(document)
+        chrome, bylines = layout.chrome, layout.bylines
+        if self.matcher is not None:
+            kinds = {
+                x.number: self.matcher.classify(x.text)
+                for x in layout.content
+                if x.number not in layout.sidebar and x.end - x.start <= 200
+            }
+            chrome = {n for n, k in kinds.items() if k == "chrome"}
+            bylines = {n for n, k in kinds.items() if k == "byline"}
+        for line in layout.content:
+            if line.number in layout.in_block:
+                continue
+            if line.number in chrome:
+                yield self.report(
+                    line.start,
+                    line.end,
+                    f"page chrome: `{line.text.strip()[:60]}` is site furniture, not content",
+                    fix=Fix.safe("Delete the line", delete_lines(document, line, line)),
+                )
+            elif line.number in bylines:
+                yield self.report(
+                    line.start,
+                    line.end,
+                    f"byline: `{line.text.strip()[:60]}` is page metadata on a line of its own",
+                    severity=Severity.INFO,
+                )

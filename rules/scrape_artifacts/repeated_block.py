@@ -1,0 +1,67 @@
+"""SA003 repeated-block: lines or a paragraph that appear again verbatim."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lint import Diagnostic, Document, Fix, FixSafety, Rule, Severity
+from rules.scrape_artifacts.layout import delete_lines, page_layout
+
+
+class RepeatedBlock(Rule):
+    """A block of lines, or a long paragraph, that appears again verbatim in the page.
+
+    What
+    ----
+    A later copy of earlier lines, in the same order: three or more lines with at
+    least 20 characters, or any copy of 50 characters or more (a repeated
+    paragraph). Lines are compared whole (surrounding spaces ignored) through a
+    hash of each line, so the check is linear in the size of the page. The first
+    copy is not reported here; the message points at it.
+
+    Why
+    ---
+    Scrapers paste a sidebar twice, or a teaser paragraph and then the full one;
+    duplicated text skews training data and deduplication statistics.
+
+    Examples
+    --------
+    Flagged: the same five sidebar dates again after the metadata line; a paragraph
+    of 50 characters or more repeated further down.
+
+    Not flagged: a short refrain or heading repeated (under 50 characters and
+    fewer than three lines); the same sentence inside two different paragraphs.
+
+    Fix
+    ---
+    Safe only when every line of the copy is page chrome or sidebar noise: it
+    deletes the copy (a warning). A repeated prose paragraph is a note without a
+    fix: quotes, refrains and repeated table rows are legitimate, and which copy
+    to keep is a decision for a person.
+    """
+
+    code = "SA003"
+    name = "repeated-block"
+    family = "scrape-artifacts"
+    fix_safety = FixSafety.SOMETIMES
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        """Report each later copy, with a fix when it is noise."""
+        for block in page_layout(document).blocks:
+            first, last = block.lines[0], block.lines[-1]
+            n = len(block.lines)
+            what = f"{n} lines" if n > 1 else "this paragraph"
+            fix = (
+                Fix.safe("Delete the repeated block", delete_lines(document, first, last))
+                if block.noise
+                else None
+            )
+            severity = None if block.noise else Severity.INFO
+            yield self.report(
+                first.start,
+                last.end,
+                f"repeated block: {what} already appeared at line {block.source.number}"
+                + (" (sidebar or chrome)" if block.noise else ""),
+                fix=fix,
+                severity=severity,
+            )

@@ -1,0 +1,73 @@
+"""SA002 sidebar-noise: a run of bare dates or dated link titles from a page's sidebar."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lint import Diagnostic, Document, Fix, FixSafety, Rule, Severity
+from rules.scrape_artifacts.layout import Layout, Run, delete_lines, page_layout
+
+
+def _between_chrome(layout: Layout, run: Run) -> bool:
+    before = [x for x in layout.content if x.number < run.lines[0].number]
+    after = [x for x in layout.content if x.number > run.lines[-1].number]
+    return (
+        bool(before and after)
+        and layout.is_noise(before[-1].number)
+        and layout.is_noise(after[0].number)
+    )
+
+
+class SidebarNoise(Rule):
+    """A run of lines holding only dates or times (a "related articles" sidebar).
+
+    What
+    ----
+    Three or more consecutive lines that hold only a date or a time
+    (``2022-07-14``, ``30 16:18:34``), or a date with a short link title
+    (``强图打榜 2024-05-23``): the list of related articles a scraper picked up
+    from the sidebar. A run of bare dates is a warning anywhere; a run of dated
+    titles inside the body is only a note (it may be a timeline).
+
+    Why
+    ---
+    These lines carry no content and repeat across every page of a site.
+
+    Examples
+    --------
+    Flagged: five lines ``2022-07-14``, ``2022-07-13``, … before the article.
+
+    Not flagged: two dates on their own lines; ``2008年5月12日，汶川发生地震。`` and
+    other dated sentences; a timeline of dated entries in the middle of the text
+    (an info note only).
+
+    Fix
+    ---
+    Safe when the run sits at the head or tail of the document or between chrome
+    lines: it deletes the run. Inside the text the run is reported without a fix,
+    since the page's layout cannot be seen from there.
+    """
+
+    code = "SA002"
+    name = "sidebar-noise"
+    family = "scrape-artifacts"
+    fix_safety = FixSafety.SOMETIMES
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        """Report each sidebar run (runs inside a repeated block belong to SA003)."""
+        layout = page_layout(document)
+        for run in layout.runs:
+            first, last = run.lines[0], run.lines[-1]
+            edge = layout.at_head(first) or layout.at_tail(last) or _between_chrome(layout, run)
+            fix = Fix.safe("Delete the run", delete_lines(document, first, last)) if edge else None
+            severity = None if edge or run.dates_only else Severity.INFO
+            where = f"lines {first.number}–{last.number}"
+            yield self.report(
+                first.start,
+                last.end,
+                f"sidebar noise: {len(run.lines)} lines of bare dates ({where}), not content"
+                if run.dates_only
+                else f"sidebar noise: {len(run.lines)} dated link titles ({where}), not content",
+                fix=fix,
+                severity=severity,
+            )

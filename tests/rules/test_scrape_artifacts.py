@@ -1,0 +1,382 @@
+"""Scrape artifacts (SA): chrome lines, sidebars, repeated blocks, pasted pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint import Document, Severity
+from lint.testing import fix_text, lint_text
+from rules.scrape_artifacts import RULES
+from tests.corpus import SEED, SEED_FIXED, iter_documents, requires_corpus
+
+BODY = (
+    "今天我们召开教育系统工作会议，主要任务是贯彻落实上级要求，具体安排部署各项工作。\n"
+    "各校要高度重视，精心组织，认真落实，确保各项工作取得实效。\n"
+)
+
+
+def _warnings(text: str, code: str) -> list[tuple[int, str]]:
+    doc = Document(text)
+    return [
+        (doc.position(d.start)[0], d.fix.applicability.value if d.fix else None)
+        for d in lint_text(text, RULES, min_severity=Severity.WARNING)
+        if d.code == code
+    ]
+
+
+# -- SA001 page-chrome -----------------------------------------------------------------
+
+CHROME_LINES = [
+    "更新时间:2023-04-23 17:42:10 发布时间:24小时内 作者:文/会员上传 下载doxc",
+    "更新时间：2023-04-23 17:42:10 发布时间：24小时内 作者：文/会员上传 下载doxc",
+    "将本文的Word文档下载到电脑",
+    "推荐度:",
+    "推荐度：",
+    "发布时间：2021.06.03 浏览量：人 作者：北京浪琴维修",
+    "上一篇：湿疹的治疗原则有哪些",
+    "下一篇 : 模具材料对热处理变形的影响",
+    "上一条: 烧烤环境 下一条: 真人cs玩法",
+    "返回顶部",
+    "分享到：",
+    "Copyright© 2009-2019 铜雀历史网 黔ICP备15016750号-1",
+    "京ICP备05022684号-3",
+    "编辑：倪仕轩 责任编辑：杨格",
+    "本文来源于网络，如有侵权请联系删除",
+    "浏览次数：1024 字号：大 中 小 打印 关闭窗口",
+    "猜你喜欢",
+    "微信扫一扫",
+]
+
+
+@pytest.mark.parametrize("line", CHROME_LINES)
+@pytest.mark.parametrize("where", ["head", "body", "tail"])
+def test_chrome_line_flagged_with_safe_fix(line, where):
+    parts = {"head": [line, BODY], "body": [BODY, line + "\n", BODY], "tail": [BODY, line]}
+    text = "\n".join(p.rstrip("\n") for p in parts[where])
+    number = text.split("\n").index(line) + 1
+    assert _warnings(text, "SA001") == [(number, "safe")]
+    assert line not in fix_text(text, RULES)
+
+
+NOT_CHROME = [
+    "作者在文中指出，下载量逐年增加，说明读者越来越多。",
+    "上一篇文章讲了湿疹的成因，这一篇讲治疗。",
+    "来源于生活，高于生活，这是艺术创作的基本规律。",
+    "编辑部的同志们认真审读了每一篇来稿。",
+    "点击下载按钮以后，系统会提示保存文件的位置，请按提示操作。",
+    "他把文章分享到朋友圈，收到了很多点赞和评论，大家都很受鼓舞。",
+    "本书版权所有者同意我们在课堂上使用其中的章节进行教学。",
+    "关闭窗口之前，请先保存正在编辑的文档，以免丢失内容。",
+    "责任编辑的工作是对稿件进行全面审核，保证出版质量。",
+    "时间：2012年7月6日上午九时，地点：学校大礼堂，请全体教师准时参加会议。",
+    "我们要返回顶部的菜单重新选择课程，然后再提交报名表。",
+    "猜你喜欢的水果是什么？小明问道。",
+    "第一章 施工图识读",
+    "二、周密部署,精心组织,扎实推进创先争优活动深入有效开展",
+    "作者：佚名",  # a byline alone is only a note
+]
+
+
+@pytest.mark.parametrize("line", NOT_CHROME)
+def test_not_chrome(line):
+    text = BODY + line + "\n" + BODY
+    assert _warnings(text, "SA001") == []
+
+
+def test_byline_is_an_info_note_without_fix():
+    text = BODY + "【责任编辑：王頔】\n"
+    [d] = [d for d in lint_text(text, RULES) if d.code == "SA001"]
+    assert d.severity is Severity.INFO and d.fix is None
+
+
+def test_extend_phrases_option():
+    text = BODY + "本站声明\n" + BODY
+    assert _warnings(text, "SA001") == []
+    found = lint_text(text, RULES, settings={"SA001": {"extend-phrases": ["本站声明"]}})
+    assert [d.code for d in found if d.code == "SA001"] == ["SA001"]
+
+
+# -- SA002 sidebar-noise ---------------------------------------------------------------
+
+SIDEBAR_FLAGGED = [
+    ("2022-07-14\n2022-07-13\n2022-07-14\n2022-07-13\n2022-07-09\n" + BODY, 1, "safe"),
+    (BODY + "2022-07-14\n2022-07-13\n2022-07-09", 3, "safe"),
+    ("2022/7/14\n2022/7/13\n2022/7/9\n" + BODY, 1, "safe"),
+    ("2022年7月14日\n2022年7月13日\n2022年7月9日\n" + BODY, 1, "safe"),
+    ("30 16:18:34\n29 09:12:02\n28 11:40:55\n" + BODY, 1, "safe"),
+    ("2022-07-14 17:42\n2022-07-13 09:10\n2022-07-12 08:00\n" + BODY, 1, "safe"),
+    ("强图打榜 2024-05-23\n新品发布 2024-05-22\n年中大促 2024-05-20\n" + BODY, 1, "safe"),
+    ("2024-05-23 强图打榜\n2024-05-22 新品发布\n2024-05-20 年中大促\n" + BODY, 1, "safe"),
+    ("[2022-07-14]\n[2022-07-13]\n[2022-07-09]\n" + BODY, 1, "safe"),
+    ("（2022-07-14）\n（2022-07-13）\n（2022-07-09）\n" + BODY, 1, "safe"),
+    ("07-14\n07-13\n07-09\n" + BODY, 1, "safe"),
+    ("发布时间：2023-04-23\n2022-07-14\n2022-07-13\n2022-07-09\n" + BODY, 2, "safe"),
+    (BODY + "2022-07-14\n2022-07-13\n2022-07-09\n2022-07-08\n" + BODY, 3, None),
+    (BODY + "2022-07-14\n\n2022-07-13\n\n2022-07-09\n", 3, "safe"),
+    (BODY + "相关文章\n2022-07-14\n2022-07-13\n2022-07-09\n" + "版权所有\n" + BODY, 4, "safe"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "fix"), SIDEBAR_FLAGGED)
+def test_sidebar_flagged(text, line, fix):
+    assert _warnings(text, "SA002") == [(line, fix)]
+
+
+SIDEBAR_NOT_FLAGGED = [
+    "2022-07-14\n2022-07-13\n" + BODY,  # two lines are not a run
+    "2008年5月12日，汶川发生8.0级地震。\n2008年8月8日，北京奥运会开幕。\n2010年5月1日，上海世博会开幕。\n",
+    BODY + "2022-07-14\n" + BODY + "2022-07-13\n" + BODY + "2022-07-09\n",
+    "会议时间：2022年7月14日\n会议地点：学校礼堂\n参会人员：全体教师\n",
+    "1949年10月1日\n中华人民共和国成立，这是中国历史上划时代的事件，从此中国人民站起来了。\n",
+    "第一节 8:00-8:45\n第二节 8:55-9:40\n第三节 10:00-10:45\n",
+    "3-4\n5-6\n7-8\n",
+    BODY,
+    "2022-07-14出发，2022-07-20返回，全程七天，请大家提前做好准备。\n" * 3,
+    "一、2022年工作回顾\n二、2023年工作计划\n三、保障措施\n",
+    "他说：“2022-07-14那天，我第一次来到这里。”\n她说：“我也是。”\n" + BODY,
+    "电话：0851-1234567\n邮编：550001\n地址：贵阳市\n",
+    "第1期 2022-07-14 出版的杂志里有这篇文章，大家可以找来读一读，很有意思。\n" * 3,
+    "12:00 午饭\n",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SIDEBAR_NOT_FLAGGED)
+def test_sidebar_not_flagged(text):
+    assert _warnings(text, "SA002") == []
+
+
+def test_dated_titles_inside_the_body_are_only_a_note():
+    text = BODY + "新品发布 2024-05-22\n年中大促 2024-05-20\n周年庆典 2024-05-18\n" + BODY
+    [d] = [d for d in lint_text(text, RULES) if d.code == "SA002"]
+    assert d.severity is Severity.INFO and d.fix is None
+
+
+# -- SA003 repeated-block --------------------------------------------------------------
+
+PARAGRAPH = (
+    "通过开展活动促进教育科学发展，用科学发展的成果检验活动成效，"
+    "使整个活动统一于推动教育事业发展的大局之中。"
+)
+
+REPEAT_FLAGGED = [
+    (
+        "2022-07-14\n2022-07-13\n2022-07-09\n更新时间:2023-04-23\n2022-07-14\n2022-07-13\n2022-07-09\n"
+        + BODY,
+        5,
+        "warning",
+        "safe",
+    ),
+    (
+        "2022-07-14\n2022-07-13\n2022-07-09\n发布时间：2023-04-23\n2022-07-14\n2022-07-13\n2022-07-09\n"
+        + BODY,
+        5,
+        "warning",
+        "safe",
+    ),
+    (PARAGRAPH + "\n" + BODY + PARAGRAPH + "\n", 4, "info", None),
+    (BODY + PARAGRAPH + "\n" + PARAGRAPH + "\n", 4, "info", None),
+    (
+        "返回顶部\n分享到：微信 微博\n版权所有：某某网站 京ICP备05022684号\n"
+        + BODY
+        + "返回顶部\n分享到：微信 微博\n版权所有：某某网站 京ICP备05022684号\n",
+        6,
+        "warning",
+        "safe",
+    ),
+    (
+        "第一章 施工图识读\n设计规范要求\n保温常规做法\n"
+        + BODY
+        + "第一章 施工图识读\n设计规范要求\n保温常规做法\n",
+        6,
+        "info",
+        None,
+    ),
+    (BODY + BODY, 3, "info", None),
+    ("  " + PARAGRAPH + "\n" + BODY + PARAGRAPH + "  \n", 4, "info", None),
+    (
+        PARAGRAPH.replace("，", ",") + "\n" + BODY + PARAGRAPH.replace("，", ",") + "\n",
+        4,
+        "info",
+        None,
+    ),
+    ("a\n" + PARAGRAPH + "\nb\n" + PARAGRAPH + "\n", 4, "info", None),
+    (
+        "首页导航\n新闻中心动态\n体育赛事直播\n财经要闻速递\n"
+        + BODY
+        + "首页导航\n新闻中心动态\n体育赛事直播\n财经要闻速递\n",
+        7,
+        "info",
+        None,
+    ),
+    (
+        "2022-07-14\n2022-07-13\n2022-07-09\n" + BODY + "2022-07-14\n2022-07-13\n2022-07-09",
+        6,
+        "warning",
+        "safe",
+    ),
+    (
+        "上一篇：湿疹的治疗原则有哪些\n下一篇：湿疹最初的表现症状有哪些\n相关文章\n"
+        + BODY
+        + "上一篇：湿疹的治疗原则有哪些\n下一篇：湿疹最初的表现症状有哪些\n相关文章\n",
+        6,
+        "warning",
+        "safe",
+    ),
+    (PARAGRAPH * 2 + "\n" + BODY + PARAGRAPH * 2 + "\n", 4, "info", None),
+    ("【篇一】\n" + PARAGRAPH + "\n【篇二】\n" + PARAGRAPH + "\n", 4, "info", None),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "severity", "fix"), REPEAT_FLAGGED)
+def test_repeated_block_flagged(text, line, severity, fix):
+    doc = Document(text)
+    found = [
+        (doc.position(d.start)[0], d.severity.label, d.fix.applicability.value if d.fix else None)
+        for d in lint_text(text, RULES)
+        if d.code == "SA003"
+    ]
+    assert found == [(line, severity, fix)]
+
+
+REPEAT_NOT_FLAGGED = [
+    BODY,
+    "床前明月光，\n疑是地上霜。\n举头望明月，\n低头思故乡。\n",
+    "好好学习\n天天向上\n好好学习\n天天向上\n",  # short refrain, two lines
+    "男：你好。\n女：你好。\n男：再见。\n女：再见。\n",
+    "同志们：\n" + BODY + "同志们：\n",
+    "一、\n二、\n一、\n二、\n",
+    PARAGRAPH + "\n" + PARAGRAPH[:-1] + "！\n",  # not verbatim
+    "是\n是\n是\n是\n",
+    "\n\n\n\n",
+    "",
+    "谢谢！\n" * 2,
+    BODY + "。\n" + BODY.split("\n")[0] + "\n",  # one line of two repeated, under 50 characters
+    "第一条 为了规范管理，制定本办法。\n第二条 本办法适用于全校。\n",
+    "2022-07-14\n" + BODY + "2022-07-14\n",
+    "（一）\n（二）\n（三）\n",
+]
+
+
+@pytest.mark.parametrize("text", REPEAT_NOT_FLAGGED)
+def test_repeated_block_not_flagged(text):
+    assert [d for d in lint_text(text, RULES) if d.code == "SA003"] == []
+
+
+# -- SA004 multiple-articles -----------------------------------------------------------
+
+ARTICLES_FLAGGED = [
+    (BODY + "篇二\n" + BODY + "篇三\n" + BODY, [3, 6]),
+    ("篇一\n" + BODY + "篇二\n" + BODY, [1, 4]),
+    ("【篇一】\n" + BODY + "【篇二】\n" + BODY, [1, 4]),
+    ("第一篇\n" + BODY + "第二篇\n" + BODY, [1, 4]),
+    ("范文一\n" + BODY + "范文二\n" + BODY, [1, 4]),
+    ("篇一：开学典礼讲话\n" + BODY + "篇二：毕业典礼讲话\n" + BODY, [1, 4]),
+    ("篇1\n" + BODY + "篇2\n" + BODY, [1, 4]),
+    (BODY + "【篇二】\n" + BODY, [3]),
+    ("范文1\n" + BODY + "范文2\n" + BODY + "范文3\n" + BODY, [1, 4, 7]),
+    (BODY + "第二篇：表态发言\n" + BODY, [3]),
+    ("篇一:开学\n" + BODY + "篇二:毕业\n" + BODY, [1, 4]),
+    (BODY + "篇十\n" + BODY, [3]),
+    ("  篇一  \n" + BODY + "  篇二  \n" + BODY, [1, 4]),
+    ("[篇一]\n" + BODY + "[篇二]\n" + BODY, [1, 4]),
+    ("（篇一）\n" + BODY + "（篇二）\n" + BODY, [1, 4]),
+]
+
+
+@pytest.mark.parametrize(("text", "lines"), ARTICLES_FLAGGED)
+def test_multiple_articles_noted(text, lines):
+    doc = Document(text)
+    found = [d for d in lint_text(text, RULES) if d.code == "SA004"]
+    assert [doc.position(d.start)[0] for d in found] == lines
+    assert all(d.severity is Severity.INFO and d.fix is None for d in found)
+
+
+ARTICLES_NOT_FLAGGED = [
+    BODY,
+    "第二篇文章讲的是环境保护，大家课后认真阅读。\n" + BODY,
+    "篇幅有限，不再赘述。\n" + BODY,
+    "这是上篇，下篇明天再讲。\n",
+    "范文是学习写作的好材料。\n",
+    "篇二十分精彩，值得一读，大家一定要认真读完。\n" + BODY,
+    "长篇\n短篇\n",
+    "第二篇章：奋斗\n",
+    "《诗经》三百篇\n",
+    "篇\n",
+    "一篇\n两篇\n",
+    "本文共三篇，下面是第一篇的内容，请大家认真学习，深刻领会其中的精神实质。\n",
+    "篇目：\n",
+    "范文网\n",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", ARTICLES_NOT_FLAGGED)
+def test_multiple_articles_not_noted(text):
+    assert [d for d in lint_text(text, RULES) if d.code == "SA004"] == []
+
+
+# -- the seed ---------------------------------------------------------------------------
+
+
+def test_seed_rows():
+    text = SEED.read_text(encoding="utf-8")
+    doc = Document(text)
+    found = [
+        (
+            d.code,
+            *doc.position(d.start),
+            d.severity.label,
+            d.fix.applicability.value if d.fix else None,
+        )
+        for d in lint_text(text, RULES)
+    ]
+    assert found == [
+        ("SA002", 1, 1, "warning", "safe"),
+        ("SA001", 6, 1, "warning", "safe"),
+        ("SA003", 7, 1, "warning", "safe"),
+        ("SA004", 36, 1, "info", None),
+        ("SA004", 43, 1, "info", None),
+        ("SA001", 53, 1, "warning", "safe"),
+        ("SA001", 54, 1, "warning", "safe"),
+    ]
+    assert "篇一 has no separator" in next(
+        d.message for d in lint_text(text, RULES) if d.code == "SA004"
+    )
+
+
+def test_seed_fix_removes_exactly_the_chrome_lines():
+    text = SEED.read_text(encoding="utf-8")
+    fixed = fix_text(text, RULES)
+    expected = SEED_FIXED.read_text(encoding="utf-8")
+    # the other families' edits (lines 22 and 38 of the seed) are not SA's
+    assert fixed.split("\n")[:10] == expected.split("\n")[:10]
+    assert fixed.split("\n")[12:26] == expected.split("\n")[12:26]
+    assert fixed.split("\n")[27:] == expected.split("\n")[27:]
+    assert len(fixed.split("\n")) == len(expected.split("\n"))
+    assert fix_text(fixed, RULES) == fixed
+
+
+@requires_corpus
+def test_no_warnings_on_clean_and_legitimate_text():
+    offenders = []
+    for label, text in iter_documents("clean", "star_legit", "hard_negatives"):
+        for d in lint_text(text, RULES, min_severity=Severity.WARNING):
+            offenders.append(f"{label}: {d.code} {text[d.start : d.end][:60]!r}")
+    assert not offenders, "\n".join(offenders)
+
+
+@requires_corpus
+def test_recall_on_real_dirty_pages():
+    found = {}
+    for label, text in iter_documents("dirty"):
+        found[label] = {
+            text[d.start : d.end] for d in lint_text(text, RULES, min_severity=Severity.WARNING)
+        }
+    assert "上一篇：白癜风对青年人的人身有什么危害?" in found["dirty/cwt-cc-02-bozhou.txt"]
+    assert (
+        "发布时间：2021.06.03 浏览量：人 作者：北京浪琴维修"
+        in found["dirty/cwt-cc-61-sh-longines.txt"]
+    )
+    assert "返回顶部" in found["dirty/mh-1e20e027-finance_people_com_cn.txt"]
+    assert sum(len(v) for v in found.values()) >= 25
