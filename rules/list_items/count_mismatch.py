@@ -1,0 +1,55 @@
+"""DL003 list-count-mismatch: an announced count that the list does not keep."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lint import Diagnostic, Document, Rule
+from rules.list_items.enumerations import enumerations
+
+_HOW = {"inline": "listed", "markers": "marked (一是, 二是, …)", "sections": "numbered sections"}
+
+
+class ListCountMismatch(Rule):
+    """A list whose announced count differs from the items that follow (``“五带头”`` with six).
+
+    What
+    ----
+    A count that promises items — a quoted numbered term followed by 即 or a colon
+    (``“五带头”即:``, ``“四个始终”，即``), or a count of requirements, opinions,
+    aspects… (``三点要求:``, ``讲四点意见。``, ``三种观念:``) — compared with what
+    follows: the items of the inline list, the markers 一是/二是/三是 (or 一要/二要),
+    or the numbered sections 一、二、三 of the following lines within the same
+    article. Counts that measure something else (五年, 三个月, 两个小时, 十个百分点)
+    are never announcements.
+
+    Why
+    ---
+    A mismatch means an item was duplicated, lost or pasted from elsewhere.
+
+    Examples
+    --------
+    Flagged: ``“五带头”即:`` followed by six items.
+
+    Not flagged: ``“五个好”即:领导班子好、党员队伍好、工作机制好、工作业绩好、群众反映好``;
+    ``讲四点意见。`` followed by sections 一、 to 四、; ``用了五年时间``.
+
+    Fix
+    ---
+    None; fixing the list (DL001) fixes the count.
+    """
+
+    code = "DL003"
+    name = "list-count-mismatch"
+    family = "list-items"
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        """Report each announcement whose count is not what follows."""
+        for ann in enumerations(document).announcements:
+            if ann.listed is None or ann.listed == ann.count:
+                continue
+            yield self.report(
+                ann.start,
+                ann.end,
+                f"{ann.label} announces {ann.count} items, but {ann.listed} are {_HOW[ann.how]}",
+            )

@@ -1,0 +1,154 @@
+"""DL001 duplicate-list-item and DL002 near-duplicate-list-item."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lint import Diagnostic, Document, Edit, Fix, FixSafety, Rule, Severity
+from rules.list_items.enumerations import Enumeration, Item, enumerations, is_route
+from rules.text import fold_punctuation
+
+_QUOTES = str.maketrans("", "", "“”‘’\"'「」 \u3000\t")
+
+
+def normalise(item: str) -> str:
+    """An item with spaces and quotes removed and punctuation folded to half-width."""
+    return fold_punctuation(item).translate(_QUOTES)
+
+
+def _ignored(item: Item) -> bool:
+    """Numbers (denominations) and single characters (南、北回归线) are not list items."""
+    return len(item.text) < 2 or all(c.isdigit() or c in ".%．" for c in item.text)
+
+
+def duplicates(text: str, enum: Enumeration) -> list[tuple[int, int, bool]]:
+    """(earlier index, later index, exact) for each later copy of an earlier item."""
+    items = enum.items
+    if enum.announcement is None and (len(items) < 3 or is_route(items, text, items[0].start)):
+        return []  # 红灯、红灯: a word said twice for emphasis; routes pass a place twice
+    exact: dict[str, int] = {}
+    near: dict[str, int] = {}
+    out = []
+    for j, item in enumerate(items):
+        if _ignored(item):
+            continue
+        if item.text in exact:
+            out.append((exact[item.text], j, True))
+            continue
+        key = normalise(item.text)
+        if key and key in near:
+            out.append((near[key], j, False))
+            continue
+        exact[item.text] = j
+        near.setdefault(key, j)
+    return out
+
+
+class DuplicateListItem(Rule):
+    """An item listed twice in one enumeration (``…带头弘扬正气、带头遵纪守法、带头弘扬正气``).
+
+    What
+    ----
+    A later exact copy of an earlier item in a list: items separated by 、 within
+    one clause, or by commas after an announcement (``“四个始终”，即…``). Lists of
+    fewer than three items (``红灯、红灯``: emphasis), numeric and one-character items
+    (denominations ``1、5、10``; ``南、北回归线``) and paths (roads and stops after
+    途经/开经, where a route may pass a place twice) are not judged.
+
+    Why
+    ---
+    Copy-paste and scraping duplicate items; the list then says something its
+    author did not, and often contradicts its own announced count.
+
+    Examples
+    --------
+    Flagged: ``“五带头”即:带头学习提高、带头争创佳绩、带头服务群众、带头弘扬正气、``
+    ``带头遵纪守法、带头弘扬正气`` (the last item); ``东非、红海、波斯湾、模里西斯、``
+    ``波斯湾、马尔地夫``.
+
+    Not flagged: ``硬币面额有1、2、5和1、5索莫尼``; ``开经：窝打老道、亚皆老街、窝打老道``;
+    ``政治建设、思想建设、组织建设`` (items that share words are different items).
+
+    Fix
+    ---
+    Safe when the list announces a count and deleting the copies makes the count
+    match, or when the copy directly repeats its neighbour: it deletes the copy with
+    the separator before it. Otherwise unsafe: which copy is wrong is not certain.
+    """
+
+    code = "DL001"
+    name = "duplicate-list-item"
+    family = "list-items"
+    fix_safety = FixSafety.SOMETIMES
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        """Report each exact later copy."""
+        text = document.text
+        for enum in enumerations(document).lists:
+            dups = [(i, j) for i, j, exact in duplicates(text, enum) if exact]
+            if not dups:
+                continue
+            ann = enum.announcement
+            counted = ann is not None and ann.listed is not None
+            fixes_count = counted and ann.listed - len(dups) == ann.count
+            for i, j in dups:
+                item, prev = enum.items[j], enum.items[j - 1]
+                edit = Edit(prev.end, item.end)
+                description = f"Delete the second `{item.text}`"
+                safe = fixes_count or i == j - 1
+                fix = Fix.safe(description, edit) if safe else Fix.unsafe(description, edit)
+                where = document.position(enum.items[i].start)
+                note = f"; {ann.label} announces {ann.count}" if counted else ""
+                yield self.report(
+                    item.start,
+                    item.end,
+                    f"duplicate list item `{item.text}`: already item {i + 1}"
+                    f" (line {where[0]}, column {where[1]}){note}",
+                    fix=fix,
+                )
+
+
+class NearDuplicateListItem(Rule):
+    """An item that repeats an earlier one up to spaces, quotes or punctuation width.
+
+    What
+    ----
+    Two items of one list that differ only in spaces, quotation marks or full-width
+    versus half-width punctuation (``“双争”`` and ``双争``, ``带头学习 提高`` and
+    ``带头学习提高``).
+
+    Why
+    ---
+    Usually the same item pasted twice from two sources; worth a look, but the
+    difference means it may be intended, so this is only a note.
+
+    Examples
+    --------
+    Flagged (info): ``“双争”、“双育”、双争``.
+
+    Not flagged: exact copies (DL001), ``政治建设、思想建设``.
+
+    Fix
+    ---
+    None.
+    """
+
+    code = "DL002"
+    name = "near-duplicate-list-item"
+    family = "list-items"
+    default_severity = Severity.INFO
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        """Note each near copy."""
+        text = document.text
+        for enum in enumerations(document).lists:
+            for i, j, exact in duplicates(text, enum):
+                if exact:
+                    continue
+                item = enum.items[j]
+                yield self.report(
+                    item.start,
+                    item.end,
+                    f"list item `{item.text}` nearly repeats item {i + 1}"
+                    f" `{enum.items[i].text}` (differs only in spaces, quotes or punctuation)",
+                )
