@@ -1,5 +1,0 @@
-"""Built-in rule family: artifacts."""
-
-from lint import Rule
-
-RULES: list[type[Rule]] = []
