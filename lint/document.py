@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple, TypeVar
 
 T = TypeVar("T")
+_MISSING = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +125,7 @@ class Document:
         text with its context) call ``document.memo(find_masks)``: the first call
         computes, the others reuse. The cache lives and dies with the document.
         """
-        try:
-            return self._memo[fn]
-        except KeyError:
+        value = self._memo.get(fn, _MISSING)
+        if value is _MISSING:
             value = self._memo[fn] = fn(self)
-            return value
+        return value

@@ -11,6 +11,7 @@ from rules.list_items.numerals import parse_number
 from rules.text import articles
 
 _NUM = "一二三四五六七八九十"
+_STARTERS = set(_NUM + "（(0123456789０１２３４５６７８９")
 # line-start markers by style: 一、 / （一） / 1. / （1）
 STYLES = (
     ("一、", regex.compile(rf"^\s*([{_NUM}]{{1,3}})、")),
@@ -57,6 +58,9 @@ class BrokenNumbering(Rule):
             last: dict[str, tuple[int, int]] = {}  # style → (value, line number)
             for line in document.lines:
                 if line.start < article.start or line.start >= article.end:
+                    continue
+                head = line.text.lstrip()[:1]
+                if not head or head not in _STARTERS:
                     continue
                 for style, pattern in STYLES:
                     m = pattern.match(line.text)

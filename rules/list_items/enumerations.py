@@ -18,9 +18,11 @@ from rules.list_items.numerals import parse_numeral
 from rules.text import articles
 
 CLAUSE_ENDS = "，,；;。！？!?:：\n（）()"
+_CLAUSE = regex.compile("[" + regex.escape(CLAUSE_ENDS.replace("\n", "")) + "]")
 CONJUNCTIONS = ("以及", "及", "和", "与", "还有", "或者", "或")
 LIST_ENDS = "；;。！？!?\n"
 _NUM = "一二三四五六七八九十两"
+_HAS_NUM = regex.compile(f"[{_NUM}]")
 
 # “五带头” / “四个始终” / “两个确保” / “三要”: a quoted term that starts with a count.
 QUOTED = regex.compile(rf"[“\"]([{_NUM}])(个|项|大|条|点|种|要|是)?(\p{{Han}}{{0,4}})[”\"]")
@@ -103,12 +105,12 @@ def is_route(items: list[Item], text: str, start: int) -> bool:
 def _analyse(document: Document) -> Analysis:
     text = document.text
     result = Analysis()
-    if "、" not in text and not any(c in text for c in _NUM):
+    if "、" not in text and _HAS_NUM.search(text) is None:
         return result
     covered: list[tuple[int, int]] = []  # spans of lists found after announcements
     for line in document.lines:
         t = line.text
-        if not any(c in t for c in _NUM):
+        if _HAS_NUM.search(t) is None:
             continue
         for ann, enum in _announcements(document, line):
             result.announcements.append(ann)
@@ -124,14 +126,14 @@ def _analyse(document: Document) -> Analysis:
 def _clause_lists(text: str, line: Line, covered: list[tuple[int, int]]) -> list[Enumeration]:
     out = []
     start = line.start
-    for i in range(line.start, line.end + 1):
-        if i == line.end or text[i] in CLAUSE_ENDS:
-            if "、" in text[start:i]:
-                items = _items(text, start, i, "、")
-                overlaps = any(a < items[-1].end and items[0].start < b for a, b in covered)
-                if not overlaps and len(items) >= 2:
-                    out.append(Enumeration(items, "、"))
-            start = i + 1
+    for clause in _CLAUSE.split(line.text):
+        end = start + len(clause)
+        if "、" in clause:
+            items = _items(text, start, end, "、")
+            overlaps = any(a < items[-1].end and items[0].start < b for a, b in covered)
+            if not overlaps and len(items) >= 2:
+                out.append(Enumeration(items, "、"))
+        start = end + 1
     return out
 
 

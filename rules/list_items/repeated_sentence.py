@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lint import Diagnostic, Document, Edit, Fix, FixSafety, Rule
 
 ENDS = "。！？!?"
+# a sentence: anything up to its end marks (and a closing quote); the tail of a line
+# without an end mark is a last "sentence" too, so that offsets stay exact
+SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[”’\"]*|[^。！？!?]+$")
 MIN_CHARS = 12
 
 
@@ -46,23 +50,20 @@ class RepeatedSentence(Rule):
         if not any(c in text for c in ENDS):
             return
         for line in document.lines:
-            prev: tuple[int, int] | None = None
-            start = line.start
-            for i in range(line.start, line.end):
-                if text[i] not in ENDS:
-                    continue
-                end = i + 1
-                while end < line.end and text[end] in ENDS + '”’"':
-                    end += 1
-                cur = (start, end)
-                if prev is not None:
-                    a, b = text[prev[0] : prev[1]].strip(), text[start:end].strip()
-                    if a == b and len(a) >= MIN_CHARS:
-                        yield self.report(
-                            start,
-                            end,
-                            f"sentence repeated: `{b[:30]}` directly repeats the one before",
-                            fix=Fix.safe("Delete the repeated sentence", Edit(start, end)),
-                        )
-                prev = cur
-                start = end
+            sentences = SENTENCE.findall(line.text)
+            if len(sentences) < 2 or len(set(sentences)) == len(sentences):
+                continue  # no sentence occurs twice on this line
+            pos = line.start
+            prev = None
+            for sentence in sentences:
+                start, end = pos, pos + len(sentence)
+                pos = end
+                body = sentence.strip()
+                if prev == body and len(body) >= MIN_CHARS:
+                    yield self.report(
+                        start,
+                        end,
+                        f"sentence repeated: `{body[:30]}` directly repeats the one before",
+                        fix=Fix.safe("Delete the repeated sentence", Edit(start, end)),
+                    )
+                prev = body

@@ -20,6 +20,7 @@ _NOISE = regex.compile(
     rf"{_DATE}|{_TIME}|{_RELATIVE}|[\d\s\p{{P}}\p{{S}}]+",
 )
 _WORD = regex.compile(r"[\p{Han}A-Za-z0-9]")
+_DIGIT = regex.compile(r"\d")
 
 
 def _data_lines(name: str) -> list[str]:
@@ -49,8 +50,10 @@ class ChromeMatcher:
         text = line.strip()
         if not text or len(text) > MAX_CHROME_CHARS:
             return None
-        rest, n_keys = self.keys.subn("", text)
-        rest, n_bylines = self.bylines.subn("", rest)
+        rest, n_keys, n_bylines = text, 0, 0
+        if ":" in text or "：" in text:  # labels are printed as label: value
+            rest, n_keys = self.keys.subn("", rest)
+            rest, n_bylines = self.bylines.subn("", rest)
         rest, n_phrases = self.phrases.subn("", rest)
         if not (n_keys or n_bylines or n_phrases):
             return None
@@ -97,7 +100,7 @@ MAX_SIDEBAR_CHARS = 60
 def sidebar_kind(line: str) -> str | None:
     """``date`` for a bare date/time line, ``dated-title`` for a date and a short title."""
     text = line.strip()
-    if not text or len(text) > MAX_SIDEBAR_CHARS or not any(c.isdigit() for c in text):
+    if not text or len(text) > MAX_SIDEBAR_CHARS or _DIGIT.search(text) is None:
         return None
     if DATE_ONLY.match(text):
         return "date"
