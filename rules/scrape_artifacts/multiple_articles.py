@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint import Diagnostic, Document, Rule, Severity
+from rules.scrape_artifacts.layout import page_layout
 from rules.text import articles
 
 _ORDINAL = "一二三四五六七八九十"
@@ -51,15 +52,18 @@ class MultipleArticles(Rule):
         parts = articles(document)
         if len(parts) < 2:
             return
-        bounds = []
+        layout = page_layout(document)
+        content = [x.number for x in layout.content if not layout.is_noise(x.number)]
+        spans = []
         for a in parts:
             first = document.position(a.start)[0]
-            last = document.position(max(a.end - 1, a.start))[0]
-            bounds.append(f"{_name(a.number)} lines {first}–{last}")
+            if a.separator is None:  # the text starts after any chrome at the head
+                first = next((n for n in content if n >= first), first)
+            spans.append((a, first, document.position(max(a.end - 1, a.start))[0]))
+        bounds = [f"{_name(a.number)} lines {first}–{last}" for a, first, last in spans]
         missing = ""
         if parts[0].separator is None:
-            missing = f"; {_name(parts[0].number or 1)} has no separator before line "
-            missing += str(document.position(parts[0].start)[0])
+            missing = f"; {_name(parts[0].number or 1)} has no separator before line {spans[0][1]}"
         summary = f"{len(parts)} articles in one page ({', '.join(bounds)}{missing})"
         for a in parts:
             if a.separator is not None:

@@ -340,7 +340,7 @@ def test_seed_rows():
         ("SA001", 53, 1, "warning", "safe"),
         ("SA001", 54, 1, "warning", "safe"),
     ]
-    assert "篇一 has no separator" in next(
+    assert "篇一 has no separator before line 12" in next(
         d.message for d in lint_text(text, RULES) if d.code == "SA004"
     )
 
