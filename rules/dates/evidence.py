@@ -228,12 +228,13 @@ class _Finder:
         anchor: Anchor,
         start: int,
         end: int,
-        lo,
-        hi,
-        since,
+        lo: int | None,
+        hi: int | None,
+        since: int | None,
         weight: float,
         label_span: tuple[int, int] | None = None,
     ) -> None:
+        """Record one piece of evidence at ``start..end`` (mapped back to the original text)."""
         ls, le = label_span or (start, end)
         a, b = self.to_orig(ls), self.to_orig_end(le)
         o = self.orig
