@@ -123,6 +123,8 @@ def lint_file(
         try:
             write_atomic(target.path, result.new_bytes)
         except OSError as exc:
+            # the file is unchanged: report its findings as they stand, and why
+            result = lint_bytes(target, data, reader, rules, FixMode(), reader_options)
             result.entries.append(
                 Entry(
                     Document("", Source(target.display)),
@@ -133,6 +135,4 @@ def lint_file(
                     ),
                 )
             )
-            result.fixed.clear()
-            result.new_bytes = None
     return result

@@ -20,7 +20,12 @@ NUMERAL_CHARS = "〇零一二两三四五六七八九十"
 
 
 def parse_numeral(token: str) -> int | None:
-    """The value of a Chinese numeral below 100 (三 → 3, 十二 → 12, 二十 → 20), else None."""
+    """The value of a Chinese numeral up to 100 (三 → 3, 十二 → 12, 二十 → 20, 一百 → 100).
+
+    Vague counts (十几, 几十) and anything else give None.
+    """
+    if token in ("百", "一百"):
+        return 100
     if not token or any(c not in NUMERAL_CHARS for c in token):
         return None
     if "十" not in token:
