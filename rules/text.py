@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import regex
 
 from lint import Document, Line
+from rules.numerals import parse_number
 
 # Full-width punctuation and its half-width twin. Folding keeps every character in
 # place (one code point for one), so offsets found in the folded text are valid in
@@ -14,8 +15,6 @@ from lint import Document, Line
 _FULL = "，：；（）！？［］｛｝％＋－＝．／　"
 _HALF = ",:;()!?[]{}%+-=./ "
 _PAIRS = tuple(zip(_FULL, _HALF, strict=True))
-
-CN_DIGITS = "〇零一二三四五六七八九十百千两"
 
 
 def fold_punctuation(text: str) -> str:
@@ -46,21 +45,6 @@ _SEPARATOR = regex.compile(
         \s*[】\]）)]?\s*(?:[:：.、]\s*(?P<title>.{0,60}))?\s*$""",
     regex.X,
 )
-_CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")}
-
-
-def _number(token: str) -> int | None:
-    if token.isdigit():
-        return int(token)
-    if token == "十":
-        return 10
-    if token.startswith("十"):
-        return 10 + _CN_VALUE.get(token[1:], 0)
-    if token.endswith("十") and len(token) == 2:
-        return _CN_VALUE.get(token[0], 0) * 10
-    if len(token) == 3 and token[1] == "十":
-        return _CN_VALUE.get(token[0], 0) * 10 + _CN_VALUE.get(token[2], 0)
-    return _CN_VALUE.get(token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +63,7 @@ def separator_number(line_text: str) -> int | None:
     if len(line_text) > 80 or not any(c in line_text for c in "篇范"):
         return None
     m = _SEPARATOR.match(line_text)
-    return _number(m["n"]) if m else None
+    return parse_number(m["n"]) if m else None
 
 
 def articles(document: Document) -> list[Article]:

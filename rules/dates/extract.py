@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from lint import Document
+from rules.numerals import NUMERAL_CHARS, parse_numeral
 
 # Full-width digits and a few dashes/tilde fold to ASCII, one code point for one.
 _FOLD_PAIRS = tuple(
@@ -51,18 +52,6 @@ _CN_YEAR_DIGITS = {
     "O": 0,
     "一": 1,
     "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_SMALL = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
     "三": 3,
     "四": 4,
     "五": 5,
@@ -188,43 +177,14 @@ def _dates(document: Document) -> list[DateExpr]:
 
 
 def cn_number(token: str) -> int | None:
-    """Value of a small Chinese numeral (一 … 九十九, 一百 … 一百九十九), else None."""
-    if not token:
-        return None
+    """Value of a small Chinese numeral (一 … 一百九十九, 两 refused), or ASCII digits."""
     if token.isdigit() and token.isascii():
         return int(token)
-    if token.startswith("一百") or token.startswith("百"):
-        rest = token[2:] if token.startswith("一百") else token[1:]
-        if not rest:
-            return 100
-        if rest.startswith("零"):
-            rest = rest[1:]
-            v = _CN_SMALL.get(rest)
-            return 100 + v if v is not None and len(rest) == 1 else None
-        v = cn_number(rest)
-        if v is None:
-            return None
-        if len(rest) == 1 and rest in _CN_SMALL:  # 一百二 = 120
-            v *= 10
-        return 100 + v
-    if token == "十":
-        return 10
-    if len(token) == 1:
-        return _CN_SMALL.get(token) if token != "两" else None
-    if token[0] == "十" and len(token) == 2:
-        v = _CN_SMALL.get(token[1])
-        return 10 + v if v else None
-    if len(token) == 2 and token[1] == "十":
-        v = _CN_SMALL.get(token[0])
-        return v * 10 if v and token[0] != "两" else None
-    if len(token) == 3 and token[1] == "十":
-        a, b = _CN_SMALL.get(token[0]), _CN_SMALL.get(token[2])
-        return a * 10 + b if a and b and "两" not in token else None
-    return None
+    return parse_numeral(token, liang=False)
 
 
 def _is_cn_num_char(c: str) -> bool:
-    return c in _CN_SMALL or c in "十百零〇"
+    return c in NUMERAL_CHARS
 
 
 class _Scanner:

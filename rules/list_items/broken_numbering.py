@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import regex
 
 from lint import Diagnostic, Document, Rule, Severity
-from rules.list_items.numerals import parse_number
+from rules.numerals import parse_number
 from rules.text import articles
 
 _NUM = "一二三四五六七八九十"

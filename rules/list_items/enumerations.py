@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import regex
 
 from lint import Document, Line
-from rules.list_items.numerals import parse_numeral
+from rules.numerals import parse_numeral
 from rules.text import articles
 
 CLAUSE_ENDS = "，,；;。！？!?:：\n（）()"

@@ -7,7 +7,7 @@ import pytest
 from lint import Document, Severity
 from lint.testing import fix_text, lint_text
 from rules.list_items import RULES
-from rules.list_items.numerals import parse_numeral
+from rules.numerals import parse_numeral
 from tests.corpus import SEED, iter_documents, requires_corpus
 
 
