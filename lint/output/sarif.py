@@ -9,6 +9,7 @@ from urllib.parse import quote
 from lint.diagnostic import Severity
 from lint.linter import ENGINE_CODES
 from lint.output.base import Entry, OutputFormat, Report
+from lint.output.records import span
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -42,14 +43,12 @@ def _rule_descriptor(code: str, report: Report) -> dict[str, Any]:
 
 
 def _region(entry: Entry, start: int, end: int) -> dict[str, int]:
-    doc = entry.document
-    line, col = doc.position(start)
-    end_line, end_col = doc.position(end)
+    s = span(entry.document, start, end)
     return {
-        "startLine": line,
-        "startColumn": col,
-        "endLine": end_line,
-        "endColumn": end_col,
+        "startLine": s["line"],
+        "startColumn": s["column"],
+        "endLine": s["end_line"],
+        "endColumn": s["end_column"],
         "charOffset": start,
         "charLength": end - start,
     }
