@@ -100,6 +100,7 @@ class ReadResult:
     documents: list[Document] = field(default_factory=list)
     problems: list[tuple[Source, str]] = field(default_factory=list)
     state: Any = None
+    codec: str = "utf-8"  # the file's text encoding (for showing diffs)
 
 
 class Reader:
@@ -131,7 +132,7 @@ class TextReader(Reader):
         except ReadProblem as exc:
             return ReadResult(problems=[(Source(path), str(exc))])
         doc = Document(encoding.decode(body), Source(path))
-        return ReadResult([doc], [], encoding)
+        return ReadResult([doc], [], encoding, encoding.codec)
 
     def write(self, result: ReadResult, texts: Sequence[str]) -> bytes:
         """Encode the one document back with the file's encoding, BOM and line endings."""
@@ -163,7 +164,9 @@ class JsonlReader(Reader):
         raw = body.decode(encoding.codec)
         parts = raw.split("\n")  # not splitlines(): U+2028 may sit inside a JSON string
         lines = [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
-        result = ReadResult(state=_JsonlState(encoding, lines, [], text_field))
+        result = ReadResult(
+            state=_JsonlState(encoding, lines, [], text_field), codec=encoding.codec
+        )
         for n, line in enumerate(lines):
             if not line.strip():
                 continue

@@ -90,14 +90,14 @@ def lint_bytes(
         if new != data:
             result.new_bytes = new
             if mode.diff:
-                result.diff = unified_diff(target.display, data, new)
+                result.diff = unified_diff(target.display, data, new, read.codec)
     return result
 
 
-def unified_diff(display: str, old: bytes, new: bytes) -> str:
-    """The unified diff between a file's bytes and its fixed bytes (decoded as UTF-8)."""
-    a = old.decode("utf-8", errors="replace").splitlines(keepends=True)
-    b = new.decode("utf-8", errors="replace").splitlines(keepends=True)
+def unified_diff(display: str, old: bytes, new: bytes, codec: str = "utf-8") -> str:
+    """The unified diff between a file's bytes and its fixed bytes, decoded with its codec."""
+    a = old.decode(codec, errors="replace").splitlines(keepends=True)
+    b = new.decode(codec, errors="replace").splitlines(keepends=True)
     lines = list(difflib.unified_diff(a, b, f"a/{display}", f"b/{display}"))
     return "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines

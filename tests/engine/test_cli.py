@@ -438,6 +438,8 @@ def test_gb18030_with_encoding_auto(cli, workdir):
     p.write_bytes("中文*内容\n".encode("gb18030"))
     [d] = _json(cli("check", "gbk.txt", "--output-format", "json"))
     assert d["column"] == 3
+    r = cli("check", "gbk.txt", "--diff")
+    assert "-中文*内容\n+中文内容\n" in r.out  # the diff shows the text, not mojibake
     cli("check", "gbk.txt", "--fix", "-q")
     assert p.read_bytes() == "中文内容\n".encode("gb18030")
 
