@@ -10,9 +10,10 @@ or an anonymised text, or characters a font could not show — noted, never warn
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
 from lint import Document, Line
 
@@ -25,6 +26,14 @@ DIGIT_UNITS = "年月日号时分秒元角万亿千百岁届期次"
 # Function characters that cannot end a phrase: a star after them hides a word.
 FUNCTION_CHARS = "的地得之把被对向从在于以与和及或将给为让使由跟同"
 SENTENCE_END = "。！？!?"
+PERCENT = "%％"
+# Number units after 第: 第**届 hides an ordinal.
+ORDINAL_UNITS = "届期次号章节条款批名"
+# 带*号, 标*的, 加*者: the star glyph named in the text, not a mask.
+GLYPH_VERBS = "带标加打"
+GLYPH_NOUNS = "号的者处为项"
+CLAUSE_ENDS = "。，；！？,;!?\n"
+_OBFUSCATED = re.compile(r"[*＊]+[%％]+[\u4e00-\u9fff]")
 CJK_PUNCT = "、，。；：？！“”‘’「」《》（）"
 _X = "XxＸｘ"
 _CN_NUMERALS = "〇零一二三四五六七八九十百千年○"
@@ -33,6 +42,14 @@ _CN_NUMERALS = "〇零一二三四五六七八九十百千年○"
 def is_han(ch: str) -> bool:
     """Whether ``ch`` is a CJK unified ideograph (basic block or extension A)."""
     return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
+
+
+def _in_equation(t: str, s: int, e: int) -> bool:
+    """Whether the clause around columns ``s..e`` of a line holds an equals sign."""
+    lo = max(t.rfind(c, 0, s) for c in CLAUSE_ENDS) + 1
+    his = [i for c in CLAUSE_ENDS if (i := t.find(c, e)) != -1]
+    clause = t[lo : min(his, default=len(t))]
+    return "=" in clause or "＝" in clause
 
 
 def _is_ascii_alnum(ch: str) -> bool:
@@ -106,7 +123,7 @@ def _in_inline_code(line_text: str, col: int) -> bool:
     return line_text.count("`", 0, col) % 2 == 1
 
 
-@cache
+@lru_cache(maxsize=1024)
 def _emphasis_cached(line_text: str) -> frozenset[int]:
     return _emphasis_runs(line_text)
 
@@ -159,8 +176,12 @@ def _star_masks(document: Document, code_lines: set[int]) -> Iterator[Mask]:
         if line.number in code_lines:
             continue
         kind = classify_star(line, s - line.start, e - line.start)
-        if kind is not None:
-            yield Mask(s, e, kind, line)
+        if kind is None:
+            continue
+        if kind == "star":
+            while e < line.end and text[e] in PERCENT:
+                e += 1  # 安*%拉*%: the percent signs belong to the mask
+        yield Mask(s, e, kind, line)
 
 
 def classify_star(line: Line, s: int, e: int) -> str | None:
@@ -177,6 +198,9 @@ def classify_star(line: Line, s: int, e: int) -> str | None:
     left = t[s - 1] if s > 0 else "\n"
     right = t[e] if e < len(t) else "\n"
     after = t[e + 1] if e + 1 < len(t) else "\n"
+    if right in PERCENT:
+        # 安*%拉*%: stars and percent signs obfuscating a word; 增长了**%: a number
+        return "star" if _OBFUSCATED.search(t) else "digits"
     # a masked date or number first: 2019年**月**日 is not Markdown emphasis of 月
     if _is_digit(left) and right in DIGIT_UNITS:
         return "digits"
@@ -184,6 +208,8 @@ def classify_star(line: Line, s: int, e: int) -> str | None:
         return "digits"  # **月6日, 5月**日
     if left in "年月" and right in "日号":
         return "digits"
+    if left == "第" and right in ORDINAL_UNITS:
+        return "digits"  # 第**届, 第*号
     if t[s] == "*" and s in _emphasis_cached(t):
         return None  # Markdown emphasis
     if left in "/\\□○" or right == "/":
@@ -192,12 +218,18 @@ def classify_star(line: Line, s: int, e: int) -> str | None:
         return None  # 3*4, 24*多少
     if _is_ascii_alnum(left) or left in ")]}）】%":
         return None  # A*算法, x**2, (a+b)*c
-    if _is_ascii_alnum(right) or _is_digit(right) or right in "(（.．□○":
+    if _is_ascii_alnum(right) or _is_digit(right) or right in "(（□○":
         return None  # 角*3, 米**2, *(a+b)
+    if right in ".．" and (_is_ascii_alnum(after) or _is_digit(after)):
+        return None  # *.txt, **.5
     if not (is_han(left) or left in CJK_PUNCT or is_han(right) or right in CJK_PUNCT):
         return None  # no Chinese text around it
     if not is_han(left) and not is_han(right) and (left not in "、" or right not in "、"):
         return None  # between punctuation, only a whole enumeration item (、**、) counts
+    if left in GLYPH_VERBS and right in GLYPH_NOUNS:
+        return None  # 带*号, 标*的为必填项: the text talks about the star itself
+    if ("=" in t or "＝" in t) and _in_equation(t, s, e):
+        return None  # 面积=长*宽: a product written with Han variable names
     if is_han(left) and not is_han(right):
         # a star closing a word: a footnote or required-field marker (数学*、 姓名＊：)
         # unless the word cannot end there (的*。: the noun after 的 is gone)
@@ -238,6 +270,8 @@ def _placeholders(document: Document, code_lines: set[int]) -> Iterator[Mask]:
                 continue
         elif glyph == "○" and (n < 2 or left in _CN_NUMERALS or right in _CN_NUMERALS):
             continue
+        elif glyph in "□■" and n < 2:
+            continue  # □苹果树有多少棵: a single box is a blank to fill in
         line = document.line_at(s)
         if line.number in code_lines:
             continue

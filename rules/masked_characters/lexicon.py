@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from types import MappingProxyType
 
 MIN_WORD = 4  # a stray mask must sit inside a word at least this long
 MAX_WORD = 8
+MIN_SIDE = 2  # characters of the word on each side of the mask
+
+# word -> the split positions k at which a star between word[:k] and word[k:] is proof
+# of a stray mark (see build_lexicon.py); an empty set: the word is known, never proof.
+Lexicon = Mapping[str, frozenset[int]]
+_NONE: frozenset[int] = frozenset()
 
 
 def _data_lines(name: str) -> list[str]:
@@ -16,15 +24,28 @@ def _data_lines(name: str) -> list[str]:
 
 
 @cache
-def default_words() -> frozenset[str]:
-    """The shipped word list (words of 4+ Han characters from jieba's dictionary)."""
-    return frozenset(_data_lines("words.txt"))
+def default_words() -> Lexicon:
+    """The shipped word list: words of 4+ Han characters from jieba, with their proof splits."""
+    out: dict[str, frozenset[int]] = {}
+    for line in _data_lines("words.txt"):
+        word, _, splits = line.partition("\t")
+        out[word] = frozenset(int(k) for k in splits.split(",")) if splits else _NONE
+    return MappingProxyType(out)
+
+
+def all_splits(word: str) -> frozenset[int]:
+    """Every split of ``word`` that keeps ``MIN_SIDE`` characters on each side."""
+    return frozenset(range(MIN_SIDE, len(word) - MIN_SIDE + 1))
 
 
 @cache
-def words(extra: tuple[str, ...] = ()) -> frozenset[str]:
-    """The word list with ``extra`` words added (cached per distinct extension)."""
-    return default_words() | frozenset(extra) if extra else default_words()
+def words(extra: tuple[str, ...] = ()) -> Lexicon:
+    """The word list with ``extra`` words added; an added word is proof at every split."""
+    if not extra:
+        return default_words()
+    out = dict(default_words())
+    out.update((w, all_splits(w)) for w in extra if len(w) >= MIN_WORD)
+    return MappingProxyType(out)
 
 
 @dataclass(frozen=True, slots=True)

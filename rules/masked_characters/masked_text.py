@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint import Diagnostic, Document, Rule
+from lint import Diagnostic, Document, Option, Rule
 from rules.masked_characters.detect import masks
 from rules.masked_characters.lexicon import formulas, words
 from rules.masked_characters.restore import formula_term, stray_word
@@ -41,6 +41,27 @@ class MaskedText(Rule):
     code = "MC004"
     name = "masked-text"
     family = "masked-characters"
+    options = (
+        Option(
+            "extend-words",
+            list,
+            (),
+            "words added to MC002's lexicon: give MC002's list here too, so that MC004"
+            " leaves the stars MC002 explains to it",
+        ),
+        Option(
+            "extend-formulas",
+            list,
+            (),
+            "formulas added to MC003's list: give MC003's list here too, so that MC004"
+            " leaves the masked terms MC003 restores to it",
+        ),
+    )
+
+    def setup(self) -> None:
+        """Load the lexicons MC002 and MC003 use, with the same extensions."""
+        self.words = words(tuple(self.settings["extend-words"]))
+        self.formulas = formulas(tuple(self.settings["extend-formulas"]))
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
         """Report star masks that the other MC rules do not explain."""
@@ -48,7 +69,7 @@ class MaskedText(Rule):
         for m in masks(document):
             if m.kind != "star":
                 continue
-            if stray_word(text, m, words()) or formula_term(text, m, formulas()):
+            if stray_word(text, m, self.words) or formula_term(text, m, self.formulas):
                 continue
             context = text[max(m.start - 6, m.line.start) : min(m.end + 6, m.line.end)]
             yield self.report(

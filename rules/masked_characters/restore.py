@@ -5,31 +5,74 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rules.masked_characters.detect import Mask, is_han
-from rules.masked_characters.lexicon import MAX_WORD, MIN_WORD, Formula
+from rules.masked_characters.lexicon import MAX_WORD, MIN_SIDE, MIN_WORD, Formula, Lexicon
 
 ITEM_SEPARATOR = "、"
 MIN_ANCHORS = 2  # neighbouring items that must be terms of the formula
 SEGMENT_ENDS = "。，,；;！？!?：:\n"
 
 
-def stray_word(text: str, mask: Mask, words: frozenset[str]) -> str | None:
-    """The lexicon word that deleting a single stray mask would restore (献计*献策 → 献计献策).
+@dataclass(frozen=True, slots=True)
+class StrayWord:
+    """The lexicon word that deleting a stray mask gives, and whether that is proof."""
 
-    The mask must be one glyph with Han on both sides, and the word at least
-    ``MIN_WORD`` characters with at least two of them on each side of the mask.
+    word: str
+    split: int  # characters of the word before the mask
+    proof: bool
+    doubt: str  # why it is not proof ("" when it is)
+
+
+def _han_run(text: str, start: int, end: int) -> bool:
+    return all(is_han(c) for c in text[start:end])
+
+
+def stray_word(text: str, mask: Mask, lexicon: Lexicon) -> StrayWord | None:
+    """The lexicon word that deleting a single-glyph mask gives (献计*献策 → 献计献策).
+
+    The mask must be one glyph between Han characters, and the word at least
+    ``MIN_WORD`` characters with at least ``MIN_SIDE`` of them on each side (the longest
+    such word wins). Deleting is *proof* that nothing was hidden when all of these hold:
+
+    - the word lists the split as a proof split (``build_lexicon``: an attested word
+      whose halves cannot stand apart, so nothing can have stood between them);
+    - no other lexicon word crossing the mask overlaps it without lying inside it (the
+      joined text would segment two ways);
+    - with the mask kept, no lexicon word ends at the mask reaching left of the word, and
+      none starts at it reaching right of the word (the kept text already parses into
+      whole words on each side: 多此一举*成名 reads 多此一举 | 成名).
     """
     s, e = mask.start, mask.end
     if mask.kind != "star" or e - s != 1:
         return None
+    found: list[tuple[int, int, str, int]] = []  # (start, end, word, split) after deletion
     for n in range(MAX_WORD, MIN_WORD - 1, -1):
-        for k in range(2, n - 1):
-            left, right = text[max(s - k, 0) : s], text[e : e + n - k]
-            if len(left) != k or len(right) != n - k:
+        for k in range(1, n):
+            lo, hi = s - k, e + n - k
+            if lo < 0 or hi > len(text):
                 continue
-            word = left + right
-            if all(is_han(c) for c in word) and word in words:
-                return word
-    return None
+            word = text[lo:s] + text[e:hi]
+            if word in lexicon and _han_run(word, 0, n):
+                found.append((lo, hi, word, k))
+    best = next(
+        ((lo, hi, w, k) for lo, hi, w, k in found if MIN_SIDE <= k <= len(w) - MIN_SIDE), None
+    )
+    if best is None:
+        return None
+    lo, hi, word, k = best
+    if k not in lexicon[word]:
+        return StrayWord(word, k, False, f"{word[:k]} and {word[k:]} can stand apart")
+    for olo, ohi, other, _ in found:
+        if not (lo <= olo and ohi <= hi):
+            return StrayWord(word, k, False, f"the text also reads {other}")
+    for m in range(k + 1, MAX_WORD + 1):
+        left = text[max(s - m, 0) : s]
+        if len(left) == m and left in lexicon:
+            return StrayWord(word, k, False, f"{left} ends at the mark")
+    for m in range(len(word) - k + 1, MAX_WORD + 1):
+        right = text[e : e + m]
+        if len(right) == m and right in lexicon:
+            return StrayWord(word, k, False, f"{right} starts at the mark")
+    return StrayWord(word, k, True, "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,37 +16,59 @@ class StrayMaskInWord(Rule):
     What
     ----
     A single ``*`` or ``＊`` between Han characters where deleting it leaves a word
-    of the lexicon: at least four characters long, with at least two of them on
-    each side of the star (``献计*献策`` → ``献计献策``). The lexicon is every word of
-    four or more Han characters in jieba's dictionary (91,939 words), plus the
+    of the lexicon at least four characters long, with at least two of them on each
+    side of the star (``献计*献策`` → ``献计献策``). The lexicon is every word of four or
+    more Han characters in jieba's dictionary (91,939 words), plus the
     ``extend-words`` option.
+
+    The deletion is *proof* that nothing was hidden (a safe fix) only when all hold:
+
+    - the word is attested (jieba frequency 10 or more) and the star splits it
+      where at least one side is not a common free-standing word: 献计|献策,
+      实事|求是, 与时|俱进 are bound halves of a fixed expression, so no word can
+      have stood between them; the side after the star opens with no negation or
+      adverb (不冷|不热 may be 不冷也不热); the word has fewer than two numerals
+      (百分之十五 may be 百分之三十五) and is not a person's name;
+    - no other lexicon word crosses the star unless it lies inside the word;
+    - the text with the star kept does not parse better: no lexicon word ends at
+      the star reaching further left, or starts at it reaching further right
+      (``多此一举*成名`` reads 多此一举 | 成名).
+
+    Otherwise the finding carries an unsafe fix: ``艰苦*奋斗`` gives 艰苦奋斗, but
+    艰苦 and 奋斗 stand on their own and 艰苦地奋斗 is a sentence too. Words added
+    through ``extend-words`` are trusted as fixed expressions at every split.
 
     Why
     ---
     Scraped pages carry stray marks (watermark dots, leftovers of masking) that
-    split words. They break tokenisation and dictionary look-ups downstream.
+    split words. They break tokenisation and dictionary look-ups downstream, and
+    tools that delete every ``*`` cannot tell them from real masks.
 
     Examples
     --------
-    Flagged: ``希望大家献计*献策``, ``实事*求是``.
+    Flagged, safe fix: ``希望大家献计*献策``, ``实事*求是``, ``与时*俱进``.
 
-    Not flagged: ``*思想`` (a masked term, see MC003), ``会议*的内容`` (nothing to
+    Flagged, unsafe fix: ``发扬艰苦*奋斗的作风``, ``留下深刻*印象`` (深刻的印象?).
+
+    Not flagged: ``实*事求是`` (one character on a side: see MC004), ``献计**献策``
+    (two glyphs), ``*思想`` (a masked term, see MC003), ``会议*的内容`` (nothing to
     restore, see MC004), ``注*``, ``3*4``.
 
     Fix
     ---
-    Safe: deletes the star. A word of four or more characters running across the
-    star, two or more on each side, is not something a hidden character could
-    have been inside, so the deletion restores exactly what the author wrote.
+    Deletes the star: safe when the deletion is proof as above, unsafe otherwise.
     """
 
     code = "MC002"
     name = "stray-mask-in-word"
     family = "masked-characters"
-    fix_safety = FixSafety.SAFE
+    fix_safety = FixSafety.SOMETIMES
     options = (
         Option(
-            "extend-words", list, (), "more words (4+ Han characters) that a stray star may split"
+            "extend-words",
+            list,
+            (),
+            "more words (4+ characters) that a stray star may split; trusted at every split",
         ),
     )
 
@@ -55,14 +77,21 @@ class StrayMaskInWord(Rule):
         self.words = words(tuple(self.settings["extend-words"]))
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
-        """Report each star mask whose deletion restores a lexicon word."""
+        """Report each star mask whose deletion gives a lexicon word."""
         text = document.text
         for m in masks(document):
-            word = stray_word(text, m, self.words)
-            if word is not None:
-                yield self.report(
-                    m.start,
-                    m.end,
-                    f"stray `{text[m.start : m.end]}` inside the word {word}",
-                    fix=Fix.safe(f"Delete the stray mark (restores {word})", Edit(m.start, m.end)),
+            found = stray_word(text, m, self.words)
+            if found is None:
+                continue
+            glyph = text[m.start : m.end]
+            edit = Edit(m.start, m.end)
+            if found.proof:
+                message = f"stray `{glyph}` inside the word {found.word}"
+                fix = Fix.safe(f"Delete the stray mark (restores {found.word})", edit)
+            else:
+                message = (
+                    f"stray `{glyph}` inside the word {found.word}?"
+                    f" Not certain: {found.doubt}, a hidden word may have stood here"
                 )
+                fix = Fix.unsafe(f"Delete the mark (gives {found.word})", edit)
+            yield self.report(m.start, m.end, message, fix=fix)

@@ -1,0 +1,133 @@
+"""MC lexicons: the proof-split criterion, the shipped data files and their build script."""
+
+from __future__ import annotations
+
+import re
+from importlib.resources import files
+
+import pytest
+
+from rules.masked_characters import build_lexicon
+from rules.masked_characters.build_lexicon import proof_splits
+from rules.masked_characters.detect import Mask
+from rules.masked_characters.lexicon import default_words, formulas, words
+from rules.masked_characters.restore import stray_word
+
+DATA = files("rules.masked_characters").joinpath("data")
+
+# A made-up dictionary: only the frequencies matter to the criterion.
+FREQ = {
+    "甲乙丙丁": 10,  # attested, halves absent from the dictionary
+    "甲乙": 499,
+    "戊己庚辛": 10,
+    "戊己": 500,  # common free word ...
+    "庚辛": 500,  # ... on both sides
+    "壬癸子丑": 9,  # below the frequency floor
+    "寅卯不辰": 50,  # right side opens with a negation
+    "一二丙丁": 50,  # two numerals
+    "一乙丙丁": 50,  # one numeral
+    "甲乙丙丁戊": 50,  # five characters: splits 2 and 3
+    "甲乙丙": 600,
+}
+
+
+@pytest.mark.parametrize(
+    ("word", "tag", "expected"),
+    [
+        ("甲乙丙丁", "i", [2]),
+        ("戊己庚辛", "i", []),  # both halves free words: 戊己 X 庚辛 may be a sentence
+        ("壬癸子丑", "i", []),  # frequency 9 < 10
+        ("寅卯不辰", "i", []),  # 寅卯也不辰
+        ("一二丙丁", "i", []),  # digits are what sites mask
+        ("一乙丙丁", "i", [2]),
+        ("甲乙丙丁", "nr", []),  # a person's name
+        ("甲乙丙丁", "nrt", []),
+        ("甲乙丙丁戊", "n", [2, 3]),  # 甲乙丙 is free, but 丁戊 is bound: 3 is proof too
+    ],
+)
+def test_proof_split_criterion(word, tag, expected):
+    assert proof_splits(word, FREQ, tag) == expected
+
+
+def test_free_word_threshold_is_exclusive():
+    freq = {**FREQ, "甲乙": 500, "丙丁": 500}
+    assert proof_splits("甲乙丙丁", freq, "i") == []
+    freq["丙丁"] = 499
+    assert proof_splits("甲乙丙丁", freq, "i") == [2]
+
+
+def _mask_at(text: str, glyph: str = "*") -> Mask:
+    i = text.index(glyph)
+    return Mask(i, i + 1, "star", None)  # type: ignore[arg-type]
+
+
+def test_stray_word_needs_two_characters_each_side():
+    lex = {"甲乙丙丁": frozenset({2})}
+    assert stray_word("甲乙*丙丁", _mask_at("甲乙*丙丁"), lex).proof
+    assert stray_word("甲*乙丙丁", _mask_at("甲*乙丙丁"), lex) is None
+    assert stray_word("甲乙丙*丁", _mask_at("甲乙丙*丁"), lex) is None
+
+
+def test_stray_word_without_proof_split_is_doubtful():
+    lex = {"甲乙丙丁": frozenset()}
+    found = stray_word("甲乙*丙丁", _mask_at("甲乙*丙丁"), lex)
+    assert found is not None and not found.proof and "can stand apart" in found.doubt
+
+
+def test_stray_word_kept_mask_parsing_better_is_doubtful():
+    lex = {"甲乙丙丁": frozenset({2}), "戊己甲乙": frozenset({2})}
+    found = stray_word("戊己甲乙*丙丁", _mask_at("戊己甲乙*丙丁"), lex)
+    assert found.word == "甲乙丙丁" and not found.proof
+    assert found.doubt == "戊己甲乙 ends at the mark"
+    lex = {"甲乙丙丁": frozenset({2}), "丙丁戊己": frozenset({2})}
+    found = stray_word("甲乙*丙丁戊己", _mask_at("甲乙*丙丁戊己"), lex)
+    assert not found.proof and found.doubt == "丙丁戊己 starts at the mark"
+
+
+def test_stray_word_with_a_competing_crossing_word_is_doubtful():
+    lex = {"甲乙丙丁": frozenset({2}), "乙丙丁戊己": frozenset({1})}
+    found = stray_word("甲乙*丙丁戊己", _mask_at("甲乙*丙丁戊己"), lex)
+    assert found.word == "甲乙丙丁" and not found.proof
+    assert "also reads 乙丙丁戊己" in found.doubt
+
+
+def test_stray_word_prefers_the_longest_word():
+    lex = {"甲乙丙丁": frozenset({2}), "甲乙丙丁戊": frozenset({2})}
+    found = stray_word("甲乙*丙丁戊", _mask_at("甲乙*丙丁戊"), lex)
+    assert found.word == "甲乙丙丁戊" and found.proof
+
+
+def test_words_file_header_names_source_and_version():
+    text = DATA.joinpath("words.txt").read_text(encoding="utf-8")
+    assert text.startswith("# source: jieba ")
+    assert re.match(r"# source: jieba \d+\.\d+(\.\d+)?, jieba/dict\.txt \(MIT", text)
+    assert len(text.encode("utf-8")) < 1_500_000
+
+
+def test_shipped_words_are_han_and_long_enough():
+    lex = default_words()
+    assert len(lex) > 90_000
+    assert all(len(w) >= 4 for w in lex)
+    assert lex["献计献策"] == frozenset({2})
+    assert lex["艰苦奋斗"] == frozenset()
+    assert words(("测试用词语汇",))["测试用词语汇"] == frozenset({2, 3, 4})
+
+
+def test_every_formula_names_its_source():
+    text = DATA.joinpath("formulas.txt").read_text(encoding="utf-8")
+    assert text.startswith("# source:")
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        body, tab, source = line.partition("\t")
+        assert tab and source.startswith("# ") and len(source) > 4, line
+        assert "、" in body, line
+    texts = [f.text for f in formulas()]
+    assert any(t.startswith("马克思列宁主义、毛泽东思想、邓小平理论") for t in texts)
+
+
+def test_build_script_reproduces_the_shipped_file(tmp_path):
+    pytest.importorskip("jieba")  # a build-time tool only, not a dependency
+    out = tmp_path / "words.txt"
+    assert build_lexicon.main(out) == 0
+    assert out.read_text(encoding="utf-8") == DATA.joinpath("words.txt").read_text(encoding="utf-8")
