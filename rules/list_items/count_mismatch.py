@@ -7,7 +7,12 @@ from collections.abc import Iterator
 from lint import Diagnostic, Document, Rule
 from rules.list_items.enumerations import enumerations
 
-_HOW = {"inline": "listed", "markers": "marked (一是, 二是, …)", "sections": "numbered sections"}
+_HOW = {
+    "inline": "listed",
+    "markers": "marked (一是, 二是, …)",
+    "numbered": "numbered inline (一、, （一）, 1., ①, …)",
+    "sections": "numbered sections",
+}
 
 
 class ListCountMismatch(Rule):
@@ -18,7 +23,9 @@ class ListCountMismatch(Rule):
     A count that promises items — a quoted numbered term followed by 即 or a colon
     (``“五带头”即:``, ``“四个始终”，即``), or a count of requirements, opinions,
     aspects… (``三点要求:``, ``讲四点意见。``, ``三种观念:``) — compared with what
-    follows: the items of the inline list, the markers 一是/二是/三是 (or 一要/二要),
+    follows: the items of the inline list, the markers 一是/二是/三是 (or 一要/二要,
+    第一/第二), the inline numbering of the paragraph (``一、…；二、…``, ``（一）…（二）…``,
+    ``(1)…(2)…``, ``1、…2、…``, ``1.…2.…``, ``①…②…``, counted up to a restart at one),
     or the numbered sections 一、二、三 of the following lines within the same
     article. Counts that measure something else (五年, 三个月, 两个小时, 十个百分点)
     are never announcements.
@@ -29,10 +36,11 @@ class ListCountMismatch(Rule):
 
     Examples
     --------
-    Flagged: ``“五带头”即:`` followed by six items.
+    Flagged: ``“五带头”即:`` followed by six items; ``三点要求：一、…；二、…；三、…；四、…。``.
 
     Not flagged: ``“五个好”即:领导班子好、党员队伍好、工作机制好、工作业绩好、群众反映好``;
-    ``讲四点意见。`` followed by sections 一、 to 四、; ``用了五年时间``.
+    ``讲四点意见。`` followed by sections 一、 to 四、; ``三点要求：一、…；二、…；三、…。``;
+    ``用了五年时间``.
 
     Fix
     ---

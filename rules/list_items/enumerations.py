@@ -3,8 +3,9 @@
 Two kinds of structure: *lists* — items inside one clause separated by 、 (or by
 commas after an announcement such as ``“四个始终”，即…``) — and *announcements* — a
 count that promises items (``“五带头”即:``, ``三点要求:``, ``四点意见``, ``三种观念:一是…``)
-with the number of items that actually follow, counted inline, as 一是/二是 markers,
-or as numbered sections 一、二、三 on the following lines.
+with the number of items that actually follow, counted inline, as 一是/二是 or 第一
+markers, as inline numbering in the same paragraph (``一、…；二、…``, ``（一）…（二）…``,
+``1.…2.…``, ``①…②…``), or as numbered sections 一、二、三 on the following lines.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 import regex
 
 from lint import Document, Line
-from rules.numerals import parse_numeral
+from rules.numerals import parse_number, parse_numeral
 from rules.text import articles
 
 CLAUSE_ENDS = "，,；;。！？!?:：\n（）()"
@@ -34,6 +35,25 @@ HEADS = (
 UNQUOTED = regex.compile(rf"([{_NUM}])(点|条|项|个方面|个|种)({HEADS})")
 LEAD = regex.compile(r"\s*[，,]?\s*(即|就是|是指|包括|分别是|具体是)?\s*([:：])?")
 SECTION = regex.compile(rf"^\s*([{_NUM}]{{1,3}})、")
+
+# Inline numbering inside a paragraph, by style: (marker, whether it needs a boundary).
+# 一、 一， 1、 1. also occur inside words and numbers (一、二、三产业; 提高2.5倍), so a
+# marker after the first counts only after punctuation, a closing bracket or quote, or a
+# space; （一） and ① delimit themselves.
+_CN = "一二三四五六七八九十"
+_DIGIT = "0-9０-９"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+NUMBERED = (
+    (regex.compile(rf"[（(]([{_CN}]{{1,3}})[）)]"), False),
+    (regex.compile(rf"[（(]([{_DIGIT}]{{1,2}})[）)]"), False),
+    (regex.compile(f"([{_CIRCLED}])"), False),
+    (regex.compile(rf"([{_CN}]{{1,3}})、"), True),
+    (regex.compile(rf"([{_CN}]{{1,3}})[，,]"), True),
+    (regex.compile(rf"([{_DIGIT}]{{1,2}})(?:、|[.．](?![{_DIGIT}]))"), True),
+)
+_BOUNDARY = "；;。，,：:！!？?）)”」』》 \u3000\t"
+_STARTS = _CN + "（(" + _CIRCLED + "0123456789０１２３４５６７８９"
+_Style = tuple[regex.Pattern, bool, int]  # marker pattern, needs a boundary, first marker's length
 
 _ROAD_ENDINGS = ("道", "街", "路", "巷", "桥", "隧道", "公路", "交汇处", "回旋处", "总站", "邨")
 
@@ -56,7 +76,7 @@ class Announcement:
     label: str
     count: int
     listed: int | None = None
-    how: str = ""  # "inline", "markers" or "sections"
+    how: str = ""  # "inline", "markers", "numbered" or "sections"
 
 
 @dataclass
@@ -177,6 +197,8 @@ def _inline_list(text: str, line: Line, end: int, ann: Announcement) -> Enumerat
         return None  # markers: counted by _count_markers
     if span.startswith("第一") or "首先" in span[:4]:
         return None  # 第一…第二…: counted by _count_markers
+    if _numbering(span.lstrip()) is not None:
+        return None  # 一、…；二、… / （一）…（二）…: counted by _count_markers
     seps = "，," if any(c in span for c in "，,") else "、"
     items = _items(text, start, stop, seps)
     if len(items) < 2 or any(not it.text for it in items):
@@ -187,22 +209,59 @@ def _inline_list(text: str, line: Line, end: int, ann: Announcement) -> Enumerat
     return Enumeration(items, seps[0], ann)
 
 
+def _numbering(head: str) -> _Style | None:
+    """The inline numbering style of the marker for one that ``head`` starts with, if any."""
+    if not head or head[0] not in _STARTS:
+        return None
+    for pattern, boundary in NUMBERED:
+        m = pattern.match(head)
+        if m is not None and _value(m[1]) == 1:
+            return pattern, boundary, m.end()
+    return None
+
+
+def _value(token: str) -> int | None:
+    """The value of a marker's number: 一, 1, １ or ①."""
+    if token in _CIRCLED:
+        return _CIRCLED.index(token) + 1
+    return parse_number(token)
+
+
+def _count_numbered(text: str, start: int, style: _Style) -> int:
+    """How many markers count up from the one at ``start``, up to a restart at one."""
+    pattern, boundary, length = style
+    expected = 2
+    for m in pattern.finditer(text, start + length):
+        if boundary and text[m.start() - 1] not in _BOUNDARY:
+            continue  # 一、二、三产业; 提高2.5倍: not a marker
+        value = _value(m[1])
+        if value == 1:
+            break  # a new list starts
+        if value == expected:
+            expected += 1
+    return expected - 1
+
+
 def _count_markers(t: str, end: int, ann: Announcement) -> bool:
-    """``三种观念:一是…二是…三是…``: count the markers that follow in the paragraph."""
+    """``三种观念:一是…二是…`` / ``三点要求：一、…；二、…``: count the paragraph's markers."""
     rest = t[end:]
     head = rest.lstrip(":：，, \u3000即就包括如下")
-    if head.startswith("第一"):
-        marks = [f"第{c}" for c in _NUM[:10]]
-    elif head[:2] in ("一是", "一要"):
-        marks = [f"{c}{head[1]}" for c in _NUM[:10]]
+    lead = len(rest) - len(head)
+    if rest[:lead].strip() and (style := _numbering(head)) is not None:
+        # 三点要求：一、… (not 两个问题①, a footnote mark right after the words)
+        n, how = _count_numbered(rest, lead, style), "numbered"
+    elif head.startswith("第一") or head[:2] in ("一是", "一要"):
+        form = "第{}" if head[0] == "第" else "{}" + head[1]
+        marks = [form.format(c) for c in _NUM[:10]]
+        n, pos = 1, rest.find(marks[0])
+        while n < 10 and (nxt := rest.find(marks[n], pos + 2)) != -1:
+            n, pos = n + 1, nxt
+        how = "markers"
     else:
         return False
-    n, pos = 1, rest.find(marks[0])
-    while n < 10 and (nxt := rest.find(marks[n], pos + 2)) != -1:
-        n, pos = n + 1, nxt
     if n < 2:
         return False  # the other markers are in later paragraphs: cannot tell
-    ann.listed, ann.how = n, "markers"
+    ann.listed, ann.how = n, how
     return True
 
 
@@ -213,7 +272,7 @@ def _count_sections(document: Document, line: Line, end: int, ann: Announcement)
     stop = next(
         (a.end for a in articles(document) if a.start <= line.start < a.end), len(document.text)
     )
-    expected = 1
+    expected, first = 1, None
     for later in document.lines[line.number :]:
         if later.start >= stop:
             break
@@ -224,7 +283,15 @@ def _count_sections(document: Document, line: Line, end: int, ann: Announcement)
         if value != expected:
             break
         expected += 1
-    if expected == 1:
+        first = first or later
+    if first is None:
         return False
+    if expected == 2:  # one section: its line may hold the list (一、…；二、…；三、…)
+        head = first.text.lstrip()
+        style = _numbering(head)
+        n = _count_numbered(first.text, len(first.text) - len(head), style) if style else 1
+        if n >= 2:
+            ann.listed, ann.how = n, "numbered"
+            return True
     ann.listed, ann.how = expected - 1, "sections"
     return True

@@ -63,11 +63,42 @@ MUST_FLAG = [
     ("包括语文、数学、英语、数学、物理五门课程。", [("DL001", "数学")]),
 ]
 
+# Inline numbering in the announcement's paragraph: (text, announced, numbered, column).
+INLINE_NUMBERED_MISMATCHES = [
+    ("提出三点要求：一、加强学习；二、改进作风；三、狠抓落实；四、严守纪律。", 3, 4, 3),
+    ("提出三点要求:一、加强学习;二、改进作风;三、狠抓落实;四、严守纪律.", 3, 4, 3),
+    ("提出三点要求：（一）加强学习；（二）改进作风。", 3, 2, 3),
+    ("提出三点要求:(一)加强学习;(二)改进作风;(三)狠抓落实;(四)严守纪律。", 3, 4, 3),
+    ("讲两点意见：1、统一思想；2、明确任务；3、落实责任。", 2, 3, 2),
+    ("讲两点意见:1.统一思想;2.明确任务;3.落实责任。", 2, 3, 2),
+    ("讲两点意见：１．统一思想；２．明确任务；３．落实责任。", 2, 3, 2),
+    ("有三个方面：①统一思想；②明确任务。", 3, 2, 2),
+    ("提三点要求：（1）加强学习；（2）改进作风；（3）狠抓落实；（4）严守纪律。", 3, 4, 2),
+    ("提三点要求:(1)加强学习;(2)改进作风。", 3, 2, 2),
+    ("思考三个问题：一，空罐有没有价值？二，能否合作？", 3, 2, 3),
+    ("思考三个问题:一,空罐有没有价值?二,能否合作?", 3, 2, 3),
+    ("三点要求：一、加强学习；二、改进作风；二、狠抓落实。", 3, 2, 1),  # a repeat counts once
+    ("提三点要求：\n一、加强学习；二、改进作风；三、狠抓落实；四、严守纪律。", 3, 4, 2),
+]
+MUST_FLAG += [
+    (text, [("DL003", text[c - 1 : c + 3])]) for text, _, _, c in INLINE_NUMBERED_MISMATCHES
+]
+
 
 def test_markers_that_fall_short_are_counted():
     text = "树立三种观念:一是大局观念,二是服务观念。"
     [d] = [d for d in lint_text(text, RULES) if d.code == "DL003"]
     assert "3" in d.message and "2" in d.message
+
+
+@pytest.mark.parametrize(("text", "announced", "numbered", "column"), INLINE_NUMBERED_MISMATCHES)
+def test_inline_numbering_is_counted_by_its_markers(text, announced, numbered, column):
+    [d] = [d for d in lint_text(text, RULES) if d.code == "DL003"]
+    assert Document(text).position(d.start) == (1, column)
+    assert d.message == (
+        f"{text[d.start : d.end]} announces {announced} items, "
+        f"but {numbered} are numbered inline (一、, （一）, 1., ①, …)"
+    )
 
 
 @pytest.mark.parametrize(("text", "expected"), MUST_FLAG)
@@ -103,6 +134,24 @@ MUST_NOT_FLAG = [
     "好好学习。天天向上。好好学习。",
     "停驻于那霸航空基地。停驻于那霸航空基地。",  # short repeated rows
     "篇一\n一、总体要求\n二、主要任务\n篇二\n一、总体要求\n",
+    # inline numbering that keeps the announced count, full- and half-width
+    "提出三点要求：一、加强学习；二、改进作风；三、狠抓落实。",
+    "提出三点要求:一、加强学习;二、改进作风;三、狠抓落实.",
+    "提出三点要求：（一）加强学习；（二）改进作风；（三）狠抓落实。",
+    "提出三点要求:(一)加强学习;(二)改进作风;(三)狠抓落实。",
+    "讲两点意见：1、统一思想；2、明确任务。",
+    "讲两点意见:1.统一思想;2.明确任务.",
+    "讲两点意见:1.产量提高2.5倍;2.明确任务。",  # 2.5 is a number, not a marker
+    "有三个方面：①统一思想；②明确任务；③落实责任。",
+    "提三点要求：（1）加强学习；（2）改进作风；（3）狠抓落实。",
+    "思考两个问题：一，空罐有没有价值？二，能否合作？",
+    "提三点要求：一、加强学习；二、统一、规范；三、狠抓落实。",  # 统一、 is not a marker
+    "有两个方面：一、二产业融合；二、城乡统筹。",  # 一、二产业: 二、 is not a marker
+    "提两点要求：一、加强学习；二、改进作风。谈三个问题：一、甲方；二、乙方；三、丙方。",
+    "提三点要求：一、加强学习。\n二、改进作风。\n三、狠抓落实。",  # later lines: cannot tell
+    "提三点要求:\n一、加强学习;二、改进作风;三、狠抓落实。",  # the list on the next line
+    "提三点要求：一、加强学习；二、“改进作风”三、狠抓落实。",  # a marker after a quote
+    "思考三个问题①，其中一个较难②。",  # footnote marks right after the words: no list
 ]
 
 
