@@ -15,15 +15,19 @@ class PageChrome(Rule):
     What
     ----
     A whole line that is site furniture rather than prose: metadata
-    (``更新时间:… 发布时间:24小时内 作者:文/会员上传``), download and rating widgets
-    (``将本文的Word文档下载到电脑``, ``下载doxc``, ``推荐度:``), navigation (``上一篇：…``,
-    ``返回顶部``, ``相关文章``), legal footers (``版权所有``, ``ICP备``,
-    ``本文来源于网络 如有侵权请联系删除``). The line must be short and hold a chrome
-    label; once labels with their values, dates, times, relative timestamps,
-    numbers and punctuation are taken away, at most a quarter of its words may be
-    left. Full-width and half-width punctuation are treated alike. A line that is
-    only a byline (``作者：佚名``, ``【责任编辑：王頔】``) is noted at info level without
-    a fix: human-extracted article text often keeps bylines.
+    (``更新时间:… 发布时间:24小时内 作者:文/会员上传``, ``本文地址：https://…``,
+    ``字号：大 中 小``), counters (``已有 28335924 人来访过``, ``博文: 14387``), download,
+    rating and QR-code widgets (``将本文的Word文档下载到电脑``, ``下载doxc``, ``推荐度:``,
+    ``扫一扫，手机浏览``), navigation (``上一篇：…``, ``返回顶部``, ``相关文章``), legal
+    footers (``版权所有``, ``ICP备``, ``本文来源于网络 如有侵权请联系删除``). The line must
+    be short and hold a chrome label; once labels with their values, counters, dates,
+    times, relative timestamps, numbers and punctuation are taken away, at most a
+    quarter of its words may be left. Also chrome: a copyright footer (版权所有,
+    Copyright or © with a year, then the site's name, no sentence punctuation:
+    ``版权所有 © 2021 新华网``) and a relative timestamp alone in Arabic digits
+    (``3分钟前``, ``24小时内``). Full-width and half-width punctuation are treated
+    alike. A line that is only a byline (``作者：佚名``, ``【责任编辑：王頔】``) is noted
+    at info level without a fix: human-extracted article text often keeps bylines.
 
     Why
     ---
@@ -33,10 +37,15 @@ class PageChrome(Rule):
     Examples
     --------
     Flagged: ``更新时间:2023-04-23 17:42:10 发布时间:24小时内 作者:文/会员上传 下载doxc``,
-    ``来源：新华社``, ``【责任编辑:王頔】``, ``上一篇：湿疹的治疗原则有哪些``, ``推荐度:``.
+    ``来源：新华社``, ``【责任编辑:王頔】``, ``上一篇：湿疹的治疗原则有哪些``, ``推荐度:``,
+    ``字号:大 中 小``, ``扫一扫在手机上阅读``, ``5小时前``, ``原文链接：http://…``,
+    ``图片数: 118``, ``Copyright © 2009-2019 某某网 All Rights Reserved``.
 
     Not flagged: ``作者在文中指出，下载量逐年增加。`` (prose that mentions 作者 and
-    下载), ``上一篇文章讲了湿疹的成因，这一篇讲治疗。``, ``来源于生活，高于生活``.
+    下载), ``上一篇文章讲了湿疹的成因，这一篇讲治疗。``, ``来源于生活，高于生活``,
+    ``版权所有人有权禁止他人复制其作品。``, ``三年前，他离开了家乡。``, ``昨天``,
+    ``11 天前`` (a forum's post time, kept by human extraction),
+    ``他的博文写得很好，已有很多人来访过他的博客。``.
 
     Fix
     ---

@@ -45,7 +45,64 @@ CHROME_LINES = [
     "浏览次数：1024 字号：大 中 小 打印 关闭窗口",
     "猜你喜欢",
     "微信扫一扫",
+    # the font-size widget: its value is 大 中 小, not one character
+    "字号：大 中 小",
+    "字号:大 中 小",
+    "字体：大 中 小",
+    "字体: 小 中 大",
+    # QR-code prompts
+    "扫一扫，手机浏览",
+    "扫一扫,手机浏览",
+    "手机扫一扫",
+    "扫一扫在手机上阅读",
+    # copyright footers: 版权所有 / Copyright / © with a year, then the site's name
+    "版权所有 © 2021 新华网",
+    "版权所有©2021新华网",
+    "Copyright © 2009-2019 某某网 All Rights Reserved",
+    "Copyright © 2000 - 2024 XINHUANET.com All Rights Reserved.",
+    "Copyright 2005-2021 example.com",
+    "© 2021 新华网",
+    "版权所有：中国科普网",
+    "版权所有:中国科普网",
+    "版权所有 中国互联网新闻中心",
+    # a relative timestamp alone, in Arabic digits
+    "24小时内",
+    "3分钟前",
+    "2天前",
+    "5小时前",
+    # a metadata label whose value is a URL
+    "本文访问地址：https://www.example.org.cn/a.html",
+    "本文访问地址:https://www.example.org.cn/a.html",
+    "原文链接：http://www.example.com/news/2021/0603/12345.shtml",
+    "原文链接: http://www.example.com/news/2021/0603/12345.shtml",
+    "本文地址：https://www.example.com/a/b.html",
+    "原文地址：http://example.com/x?id=3&y=4",
+    # download widgets
+    "下载文档",
+    "文档下载",
+    # counters
+    "已有 28335924 人来访过",
+    "已有28335924人来访过",
+    "博文: 14387",
+    "博文：14387",
+    "图片数: 118",
+    "访问量：12345",
+    "访问量:12345",
 ]
+
+
+def _sa001(text: str) -> list[tuple[str, int, str, str | None]]:
+    doc = Document(text)
+    return [
+        (
+            d.code,
+            doc.position(d.start)[0],
+            d.severity.label,
+            d.fix.applicability.value if d.fix else None,
+        )
+        for d in lint_text(text, RULES)
+        if d.code == "SA001"
+    ]
 
 
 @pytest.mark.parametrize("line", CHROME_LINES)
@@ -54,8 +111,10 @@ def test_chrome_line_flagged_with_safe_fix(line, where):
     parts = {"head": [line, BODY], "body": [BODY, line + "\n", BODY], "tail": [BODY, line]}
     text = "\n".join(p.rstrip("\n") for p in parts[where])
     number = text.split("\n").index(line) + 1
-    assert _warnings(text, "SA001") == [(number, "safe")]
-    assert line not in fix_text(text, RULES)
+    assert _sa001(text) == [("SA001", number, "warning", "safe")]
+    # the fix deletes exactly the line and its break
+    kept = [p.rstrip("\n") for p in parts[where] if p.rstrip("\n") != line]
+    assert fix_text(text, RULES) == "\n".join(kept)
 
 
 NOT_CHROME = [
@@ -81,6 +140,42 @@ NOT_CHROME = [
 def test_not_chrome(line):
     text = BODY + line + "\n" + BODY
     assert _warnings(text, "SA001") == []
+
+
+# Look-alikes of the chrome above: prose, headings, Markdown and English that use its words.
+NOT_CHROME_LOOKALIKES = [
+    "版权所有人有权禁止他人复制其作品。",
+    "版权所有人的权利",  # a heading: no space or © after 版权所有
+    "© 2021年以来我们一直在努力",  # a year read as a date starts a sentence
+    "版权所有 2021年以后由作者本人保留",
+    "Copyright 2021 was a good year for the company.",
+    "Copyright law protects original works of authorship.",
+    "三年前，他离开了家乡。",
+    "三年前",
+    "昨天",
+    "3年前",  # years ago is a story's, not a news timestamp
+    "11 天前",  # forum software's post time, which human-extracted text keeps
+    "24小时内完成审批",
+    "请扫一扫下面的二维码，关注我们的公众号，获取更多学习资料和最新通知。",
+    "用手机浏览网页时，字号可以调大一些。",
+    "本文地址的变更将在下周公布。",
+    "原文链接在文末，请大家自行查看。",
+    "他的博文写得很好，已有很多人来访过他的博客。",
+    "博文：关于微塑料的几点思考",  # a title after 博文, not a count
+    "网站访问量：120万人次",
+    "下载文档后请仔细阅读，有问题及时反馈。",
+    "- [下载文档](https://example.com/manual.pdf)",
+    "| 字号 | 大 中 小 |",
+    "Scan the QR code to read this article on your phone.",
+    "The blog has 14387 posts and 118 pictures.",
+]
+
+
+@pytest.mark.parametrize("line", NOT_CHROME_LOOKALIKES)
+def test_chrome_lookalike_not_reported(line):
+    text = BODY + line + "\n" + BODY
+    assert _sa001(text) == []
+    assert fix_text(text, RULES) == text
 
 
 def test_byline_is_an_info_note_without_fix():
