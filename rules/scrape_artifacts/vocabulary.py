@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -59,7 +60,7 @@ class ChromeMatcher:
 
     keys: regex.Pattern  # label: value, and counters printed with a colon (博文: 14387)
     bylines: regex.Pattern
-    phrases: regex.Pattern
+    phrases: re.Pattern  # lower-cased literals, matched against the lower-cased line
     counters: regex.Pattern  # counters printed without a colon (已有 28335924 人来访过)
     counter_anchors: tuple[str, ...]  # their literal prefilters (人来访过)
 
@@ -86,7 +87,7 @@ class ChromeMatcher:
             if anchor in text:
                 rest, n_counters = self.counters.subn("", rest)
                 break
-        rest, n_phrases = self.phrases.subn("", rest)
+        rest, n_phrases = self.phrases.subn("", rest.lower())
         n_keys += n_counters
         if not (n_keys or n_bylines or n_phrases):
             return None
@@ -110,8 +111,17 @@ def chrome_matcher(
     return ChromeMatcher(
         _label_value((*_data_lines("metadata_keys.txt"), *extra_keys), _counter(with_colon)),
         _label_value((*_data_lines("byline_keys.txt"), *extra_bylines)),
-        regex.compile(
-            _alternation((*_data_lines("chrome_phrases.txt"), *extra_phrases)), regex.IGNORECASE
+        # a literal alternation: the standard library's re scans it several times faster
+        # than regex, and lower-casing the line once is cheaper than IGNORECASE
+        re.compile(
+            "|".join(
+                re.escape(p)
+                for p in sorted(
+                    {p.lower() for p in (*_data_lines("chrome_phrases.txt"), *extra_phrases)},
+                    key=len,
+                    reverse=True,
+                )
+            )
         ),
         regex.compile(_counter(bare) or r"(?!)"),
         tuple(max(regex.split(r"\{n\}|\s+", t), key=len) for t in bare),
