@@ -102,16 +102,20 @@ def enumerations(document: Document) -> Analysis:
 
 
 def _items(text: str, start: int, end: int, separators: str) -> list[Item]:
+    """Split ``text[start:end]`` at each separator into items (literal searches, no loop
+    over characters); a separator at the end leaves an empty last item."""
     out = []
     pos = start
-    for i in range(start, end + 1):
-        if i == end or text[i] in separators:
-            raw = text[pos:i]
-            lead = len(raw) - len(raw.lstrip())
-            trail = len(raw.rstrip())
-            out.append(Item(pos + lead, pos + max(trail, lead), raw.strip()))
-            pos = i + 1
-    return out
+    while True:
+        found = [i for c in separators if (i := text.find(c, pos, end)) != -1]
+        stop = min(found) if found else end
+        raw = text[pos:stop]
+        lead = len(raw) - len(raw.lstrip())
+        trail = len(raw.rstrip())
+        out.append(Item(pos + lead, pos + max(trail, lead), raw.strip()))
+        if stop >= end:
+            return out
+        pos = stop + 1
 
 
 def is_route(items: list[Item], text: str, start: int) -> bool:
