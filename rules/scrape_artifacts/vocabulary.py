@@ -51,7 +51,8 @@ def _data_lines(name: str) -> list[str]:
 
 
 def _alternation(items: tuple[str, ...]) -> str:
-    return "|".join(regex.escape(x) for x in sorted(set(items), key=len, reverse=True))
+    """Literals as one alternation, longest first (valid for both ``re`` and ``regex``)."""
+    return "|".join(re.escape(x) for x in sorted(set(items), key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -114,13 +115,8 @@ def chrome_matcher(
         # a literal alternation: the standard library's re scans it several times faster
         # than regex, and lower-casing the line once is cheaper than IGNORECASE
         re.compile(
-            "|".join(
-                re.escape(p)
-                for p in sorted(
-                    {p.lower() for p in (*_data_lines("chrome_phrases.txt"), *extra_phrases)},
-                    key=len,
-                    reverse=True,
-                )
+            _alternation(
+                tuple(p.lower() for p in (*_data_lines("chrome_phrases.txt"), *extra_phrases))
             )
         ),
         regex.compile(_counter(bare) or r"(?!)"),
