@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple, TypeVar
 
@@ -44,14 +44,24 @@ class Document:
     line's text.
     """
 
-    __slots__ = ("_line_starts", "_lines", "_memo", "source", "text")
+    __slots__ = ("_line_starts", "_lines", "_memo", "_source", "_text")
 
     def __init__(self, text: str, source: Source | None = None) -> None:
-        self.text = text
-        self.source = source if source is not None else Source("-")
+        self._text = text
+        self._source = source if source is not None else Source("-")
         self._line_starts: list[int] | None = None
         self._lines: list[Line] | None = None
         self._memo: dict[Any, Any] = {}
+
+    @property
+    def text(self) -> str:
+        """The decoded text (read-only: rules see the document, they do not change it)."""
+        return self._text
+
+    @property
+    def source(self) -> Source:
+        """Where the document came from (read-only)."""
+        return self._source
 
     def __repr__(self) -> str:
         return f"Document({self.source.label()!r}, {len(self.text)} chars)"
@@ -85,16 +95,21 @@ class Document:
     def lines(self) -> list[Line]:
         """All lines, each with its number, span and text (built on first use)."""
         if self._lines is None:
-            text = self.text
-            starts = self.line_starts
             out: list[Line] = []
-            last = len(starts) - 1
-            for n, start in enumerate(starts):
-                end = starts[n + 1] - 1 if n < last else len(text)
-                if end > start and text[end - 1] == "\r":
-                    end -= 1
-                out.append(Line(n + 1, start, end, text[start:end]))
+            append = out.append
+            start = 0
+            number = 0
+            for part in self._text.split("\n"):
+                number += 1
+                end = start + len(part)
+                if part[-1:] == "\r":
+                    append(Line(number, start, end - 1, part[:-1]))
+                else:
+                    append(Line(number, start, end, part))
+                start = end + 1
             self._lines = out
+            if self._line_starts is None:
+                self._line_starts = [x.start for x in out]
         return self._lines
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -118,14 +133,18 @@ class Document:
 
     # -- shared per-document analysis ---------------------------------------
 
-    def memo(self, fn: Callable[[Document], T]) -> T:
-        """Compute ``fn(self)`` once per document and share it between rules.
+    def memo(self, fn: Callable[..., T], *key: Hashable) -> T:
+        """Compute ``fn(self, *key)`` once per document and share it between rules.
 
         Rules of one family that need the same analysis (say, every ``*`` in the
         text with its context) call ``document.memo(find_masks)``: the first call
-        computes, the others reuse. The cache lives and dies with the document.
+        computes, the others reuse. An analysis shaped by options takes them as
+        ``key`` (hashable values, e.g. a tuple of extra phrases): rules that pass the
+        same options share one result, rules with other options get their own. The
+        cache lives and dies with the document.
         """
-        value = self._memo.get(fn, _MISSING)
+        slot = (fn, key) if key else fn
+        value = self._memo.get(slot, _MISSING)
         if value is _MISSING:
-            value = self._memo[fn] = fn(self)
+            value = self._memo[slot] = fn(self, *key)
         return value

@@ -43,12 +43,18 @@ _KINDS: dict[type, str] = {
 
 @dataclass(frozen=True, slots=True)
 class Option:
-    """A typed, documented rule option, set under ``[tool.scrapelint.rules.<CODE>]``."""
+    """A typed, documented rule option, set under ``[tool.scrapelint.rules.<CODE>]``.
+
+    A ``shared`` option shapes an analysis that the rules of a family share (say,
+    extra chrome phrases for the page layout): set on any rule of the family, it
+    applies to every rule of that family that declares it, so the rules agree.
+    """
 
     name: str
     kind: type
     default: Any
     description: str
+    shared: bool = False
 
     def __post_init__(self) -> None:
         if self.kind not in _KINDS:

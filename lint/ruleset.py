@@ -56,6 +56,31 @@ def _resolve_rule_key(key: str, rules: Mapping[str, type[Rule]]) -> type[Rule] |
     return None
 
 
+def _shared_options(
+    options: Mapping[str, Mapping], rules: Mapping[str, type[Rule]], where: str
+) -> dict[tuple[str, str], object]:
+    """Values of shared options by (family, option name), from whichever rule set them."""
+    shared: dict[tuple[str, str], object] = {}
+    setter: dict[tuple[str, str], str] = {}
+    for code, values in options.items():
+        cls = rules[code]
+        for opt in cls.options:
+            if not opt.shared or opt.name not in values:
+                continue
+            key = (cls.family, opt.name)
+            try:
+                value = opt.validate(values[opt.name])
+            except OptionError as exc:
+                raise ConfigError(f"{where}: `rules.{code}`: {exc}") from None
+            if key in shared and shared[key] != value:
+                raise ConfigError(
+                    f"{where}: `rules.{code}.{opt.name}`: this option is shared by the"
+                    f" {cls.family} rules and {setter[key]} sets it to another value"
+                )
+            shared[key], setter[key] = value, code
+    return shared
+
+
 def build_ruleset(
     config: Config, rules: Mapping[str, type[Rule]], cli: CliSelection | None = None
 ) -> RuleSet:
@@ -89,9 +114,17 @@ def build_ruleset(
             raise ConfigError(f"{where}: `rules.{key}`: no rule has this code or name")
         options[cls.code] = {**options.get(cls.code, {}), **values}
 
+    shared = _shared_options(options, rules, where)
     instances = []
     for code in selection.resolve(rules):
         cls = rules[code]
+        own = options.get(code, {})
+        given = {
+            o.name: shared[(cls.family, o.name)]
+            for o in cls.options
+            if o.shared and (cls.family, o.name) in shared and o.name not in own
+        }
+        given.update(own)
         severity = None
         for key, level in config.severity.items():
             if key in (cls.code, cls.name) or (
@@ -99,7 +132,7 @@ def build_ruleset(
             ):
                 severity = level
         try:
-            instances.append(cls(options.get(code, {}), severity))
+            instances.append(cls(given, severity))
         except OptionError as exc:
             raise ConfigError(f"{where}: `rules.{code}`: {exc}") from None
     # Options for rules that are not selected are still validated.
