@@ -98,9 +98,7 @@ class Document:
             out: list[Line] = []
             append = out.append
             start = 0
-            number = 0
-            for part in self._text.split("\n"):
-                number += 1
+            for number, part in enumerate(self._text.split("\n"), 1):
                 end = start + len(part)
                 if part[-1:] == "\r":
                     append(Line(number, start, end - 1, part[:-1]))
