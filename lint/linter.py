@@ -35,8 +35,17 @@ def engine_diagnostic(code: str, message: str, start: int = 0, end: int = 0) -> 
 def check_document(document: Document, rules: Sequence[Rule]) -> list[Diagnostic]:
     """Run every rule on one document; a rule that raises becomes an SL002 diagnostic."""
     out: list[Diagnostic] = []
-    size = len(document.text)
+    text = document.text
+    size = len(text)
+    present: dict[tuple[str, ...], bool] = {}
     for rule in rules:
+        triggers = rule.triggers
+        if triggers:
+            hit = present.get(triggers)
+            if hit is None:
+                hit = present[triggers] = any(t in text for t in triggers)
+            if not hit:
+                continue
         try:
             found = list(rule.check(document))
             for d in found:

@@ -118,6 +118,9 @@ class Rule:
     default_severity: ClassVar[Severity] = Severity.WARNING
     fix_safety: ClassVar[FixSafety] = FixSafety.NONE
     options: ClassVar[tuple[Option, ...]] = ()
+    # Literal prefilter: when set, the engine runs ``check`` only on documents that
+    # contain at least one of these strings (an instance may narrow or extend them).
+    triggers: tuple[str, ...] = ()
 
     def __init__(
         self, settings: Mapping[str, Any] | None = None, severity: Severity | None = None
