@@ -1,0 +1,89 @@
+"""Run one command and print its wall time and peak memory as JSON (used by ``lint.bench``).
+
+``python lint/bench/child.py STDERR_FILE -- CMD ...`` runs CMD with standard
+output discarded and standard error written to STDERR_FILE, then prints one JSON
+object: ``rc``, ``wall`` (seconds), ``maxrss_kb`` and ``tree_peak_kb``.
+
+``maxrss_kb`` comes from ``getrusage(RUSAGE_CHILDREN)`` of this wrapper, which
+waits for nothing but CMD: it is the peak resident set of the largest single
+process of CMD's tree (CMD or a worker it waited for). A fresh wrapper per run
+keeps one run's peak from hiding in another's (in one long-lived process,
+RUSAGE_CHILDREN is a maximum over every child ever waited for).
+``tree_peak_kb`` is the largest sum of the resident sets of CMD and all its
+descendants, sampled every ``SAMPLE_SECONDS`` from ``/proc`` (0 where ``/proc``
+is absent; a short peak between samples can be missed).
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+SAMPLE_SECONDS = 0.05
+
+
+def _descendants(pid: int) -> list[int]:
+    """``pid`` and every process below it (Linux ``/proc/PID/task/TID/children``)."""
+    out, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        out.append(current)
+        try:
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except OSError:
+            continue
+    return out
+
+
+def tree_rss_kb(pid: int) -> int:
+    """Sum of the resident sets (kB) of ``pid`` and its descendants; 0 without ``/proc``."""
+    total = 0
+    for p in _descendants(pid):
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+                    break
+        except OSError:
+            continue
+    return total
+
+
+def run(cmd: Sequence[str], stderr_path: Path) -> dict[str, float | int]:
+    """Run ``cmd`` and measure it (see the module docstring)."""
+    with stderr_path.open("wb") as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(list(cmd), stdout=subprocess.DEVNULL, stderr=err)
+        peak = 0
+        while True:
+            peak = max(peak, tree_rss_kb(proc.pid))
+            try:
+                proc.wait(timeout=SAMPLE_SECONDS)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        wall = time.perf_counter() - t0
+    maxrss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if sys.platform == "darwin":  # bytes there, kB on Linux
+        maxrss //= 1024
+    return {"rc": proc.returncode, "wall": wall, "maxrss_kb": maxrss, "tree_peak_kb": peak}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: ``STDERR_FILE -- CMD ...``."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if len(args) < 3 or args[1] != "--":
+        print("usage: python child.py STDERR_FILE -- CMD ...", file=sys.stderr)
+        return 2
+    print(json.dumps(run(args[2:], Path(args[0]))))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

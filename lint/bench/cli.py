@@ -1,0 +1,256 @@
+"""The benchmark's command line: ``python -m lint.bench [PATH ...] [--patho] [--process]``.
+
+Without a mode option it times the floor, all selected rules, each family and
+each rule on the benchmark corpus (CPU time, best of ``--repeat``). ``--patho``
+times the pathological inputs at 1x, 2x and 4x; ``--process`` runs whole
+``scrapelint check`` processes on a large JSONL file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import shlex
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from lint.bench import patho, process, report
+from lint.bench.corpus import Corpus, build_corpus
+from lint.bench.timing import FLOOR_PATTERN, load_rules, measure_corpus, split_selectors
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="python -m lint.bench",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help="files or folders (.txt, .md, .jsonl) to use instead of the default corpus",
+    )
+    p.add_argument(
+        "--shared",
+        type=Path,
+        default=None,
+        help="the shared evaluation folder (default: ../shared next to the checkout)",
+    )
+    p.add_argument(
+        "--select",
+        action="append",
+        default=None,
+        metavar="RULES",
+        help="rules to time (codes, prefixes, ALL; comma-separated; default: default rules)",
+    )
+    p.add_argument("--repeat", type=int, default=3, help="best of N runs (default 3)")
+    p.add_argument("--no-per-rule", action="store_true", help="skip the per-rule rows")
+    p.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    g = p.add_argument_group("pathological inputs")
+    g.add_argument("--patho", action="store_true", help="time the pathological inputs")
+    g.add_argument("--patho-kb", type=float, default=64, help="1x size in KB (default 64)")
+    g.add_argument(
+        "--long-line-mb",
+        type=float,
+        default=1.25,
+        help="1x size of the long line of plain text in MB (default 1.25, so 4x is 5 MB)",
+    )
+    g.add_argument(
+        "--patho-limit",
+        type=float,
+        default=10.0,
+        help="CPU seconds after which one check is stopped (default 10)",
+    )
+    g = p.add_argument_group("whole processes")
+    g.add_argument("--process", action="store_true", help="time scrapelint check processes")
+    g.add_argument("--size-mb", type=float, default=200, help="JSONL size (default 200)")
+    g.add_argument("--jobs-list", default="1,2", help="values of --jobs to run (default 1,2)")
+    g.add_argument(
+        "--workdir",
+        type=Path,
+        default=None,
+        help="where to write the JSONL file and outputs (default: a temporary folder)",
+    )
+    return p
+
+
+def _say(enabled: bool) -> Callable[[str], None]:
+    def say(message: str) -> None:
+        if enabled:
+            print(f"  timing {message} ...", file=sys.stderr, flush=True)
+
+    return say
+
+
+def _header(args: argparse.Namespace, argv: Sequence[str], corpus: Corpus) -> list[str]:
+    lines = [
+        "scrapelint benchmark: " + report.Machine.here().line(),
+        "command: python -m lint.bench" + (" " + shlex.join(argv) if argv else ""),
+        f"corpus: {len(corpus.documents):,} documents, {corpus.mb:.2f} MB of UTF-8 text"
+        f" ({corpus.description})",
+    ]
+    lines += [f"note: {n}" for n in corpus.notes]
+    return lines
+
+
+def run_corpus(args: argparse.Namespace, corpus: Corpus, say: Callable[[str], None]) -> dict:
+    """Corpus mode: the timing table and its figures."""
+    rules = load_rules(split_selectors(args.select))
+    timing = measure_corpus(
+        corpus.documents,
+        corpus.files,
+        rules,
+        repeat=args.repeat,
+        per_rule=not args.no_per_rule,
+        progress=say,
+    )
+    text = "\n".join(
+        [
+            f"CPU time of this process (time.process_time), best of {args.repeat};"
+            " fresh documents every run; MB = 10^6 bytes of UTF-8 text",
+            "floor = read every file, json.loads every record, one regex.finditer pass of the"
+            f" literal {FLOOR_PATTERN!r} over every text (matches consumed)",
+            "",
+            report.corpus_table(timing),
+            "",
+            f"all rules / floor: {timing.ratio:.1f}x",
+            report.targets_line(timing),
+        ]
+    )
+    data = {
+        "repeat": args.repeat,
+        "ratio_all_to_floor": timing.ratio,
+        "rows": [
+            {**dataclasses.asdict(r), "mb_per_s": r.mb_per_s, "docs_per_s": r.docs_per_s}
+            for r in timing.rows()
+        ],
+    }
+    return {"text": text, "data": data}
+
+
+def run_patho(args: argparse.Namespace, corpus: Corpus, say: Callable[[str], None]) -> dict:
+    """Patho mode: each pathological input at 1x, 2x and 4x."""
+    rules = load_rules(split_selectors(args.select))
+    base = int(args.patho_kb * 1000)
+    cases = patho.standard_cases(base)
+    texts = [d.text for d in corpus.documents]
+    cases.append(
+        patho.PathoCase(
+            patho.LONG_LINE,
+            lambda size: patho.long_line(texts, size),
+            int(args.long_line_mb * 1e6),
+        )
+    )
+    for case in cases:  # warm up lazy loads (lexicons, compiled patterns)
+        patho.check_once(case.make(2000), rules, None)
+    rows = []
+    for case in cases:
+        say(f"patho {case.name}")
+        rows.append(patho.time_case(case, rules, repeat=args.repeat, limit=args.patho_limit))
+    text = "\n".join(
+        [
+            f"pathological inputs: all selected rules ({len(rules)}), CPU seconds, best of"
+            f" {args.repeat} (one run above 1 s); stopped after {args.patho_limit:g} s CPU",
+            "",
+            report.patho_table(rows),
+            "",
+            report.patho_summary(rows),
+        ]
+    )
+    return {"text": text, "data": [dataclasses.asdict(r) for r in rows]}
+
+
+def run_process(args: argparse.Namespace, corpus: Corpus, say: Callable[[str], None]) -> dict:
+    """Process mode: scrapelint check on a large JSONL file with each --jobs value."""
+    jobs_list = [int(j) for j in args.jobs_list.split(",") if j.strip()]
+    with tempfile.TemporaryDirectory(prefix="scrapelint-bench-") as tmp:
+        workdir = args.workdir or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        say(f"writing {args.size_mb:g} MB of JSONL")
+        target = workdir / f"bench-{args.size_mb:g}mb.jsonl"
+        jsonl = process.write_jsonl(corpus.documents, target, int(args.size_mb * 1e6))
+        runs = []
+        for jobs in jobs_list:
+            say(f"scrapelint check --jobs {jobs}")
+            run = process.run_check(jsonl, jobs, workdir)
+            runs.append(run)
+            if run.problem and run.problem.startswith("usage error") and "--jobs" in run.problem:
+                say("scrapelint check without --jobs")
+                runs.append(process.run_check(jsonl, None, workdir))
+                break
+        say("start-up")
+        start = process.startup_time(workdir)
+        if args.workdir is None:
+            target.unlink()
+    base = " ".join(process.scrapelint_command())
+    text = "\n".join(
+        [
+            f"whole processes: {base} check --isolated --exit-zero --output-format jsonl"
+            f" --output-file OUT --jobs J {target.name}",
+            f"input: {jsonl.records:,} records, {jsonl.file_bytes / 1e6:.1f} MB of JSONL"
+            f" ({jsonl.text_bytes / 1e6:.1f} MB of text); wall time, one run each; MB/s of the"
+            " file; peak RSS = largest single process (getrusage of a fresh wrapper);"
+            " tree RSS = largest sum over the process tree (sampled every 0.05 s)",
+            "",
+            report.process_table(runs),
+            "",
+            report.process_summary(jsonl, runs, start),
+        ]
+    )
+    data = {
+        "jsonl": {**dataclasses.asdict(jsonl), "path": str(jsonl.path)},
+        "runs": [{**dataclasses.asdict(r), "mb_per_s": r.mb_per_s} for r in runs],
+        "speedup_jobs2_over_jobs1": process.speedup(runs),
+        "identical_output": process.same_output(runs),
+        "startup": dataclasses.asdict(start),
+    }
+    return {"text": text, "data": data}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark and print its tables (or JSON with ``--json``)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = _parser().parse_args(argv)
+    say = _say(sys.stderr.isatty())
+    try:
+        corpus = build_corpus(args.paths, args.shared)
+    except (FileNotFoundError, UnicodeDecodeError) as exc:
+        print(f"python -m lint.bench: {exc}", file=sys.stderr)
+        return 2
+    if not corpus.documents:
+        print("python -m lint.bench: the corpus has no documents", file=sys.stderr)
+        return 2
+    modes = []
+    if args.patho:
+        modes.append(("patho", run_patho))
+    if args.process:
+        modes.append(("process", run_process))
+    if not modes:
+        modes.append(("corpus_timing", run_corpus))
+    results = {name: fn(args, corpus, say) for name, fn in modes}
+    header = _header(args, argv, corpus)
+    if args.json:
+        machine = dataclasses.asdict(report.Machine.here())
+        doc = {
+            "machine": machine,
+            "command": ["python", "-m", "lint.bench", *argv],
+            "corpus": {
+                "documents": len(corpus.documents),
+                "bytes": corpus.nbytes,
+                "description": corpus.description,
+                "files": [str(f) for f in corpus.files],
+                "notes": corpus.notes,
+            },
+            **{name: r["data"] for name, r in results.items()},
+        }
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(header))
+        for r in results.values():
+            print()
+            print(r["text"])
+    return 0

@@ -1,0 +1,206 @@
+"""Whole-process runs of ``scrapelint check`` on a large JSONL corpus (issue 8's targets).
+
+A JSONL file of about ``--size-mb`` is written by repeating the benchmark corpus
+(one record per document, ``{"id", "text"}``). Each run is a fresh ``python -m
+lint/bench/child.py`` wrapper around ``scrapelint check --isolated --exit-zero
+--output-format jsonl --output-file OUT --jobs J FILE``, which reports the wall
+time and the peak memory of that run alone (see ``lint.bench.child``). The
+findings written to OUT are counted and compared between runs: ``--jobs 2`` must
+write exactly what ``--jobs 1`` writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from lint.bench import child
+from lint.bench.corpus import BenchDocument
+
+
+@dataclass(frozen=True)
+class JsonlCorpus:
+    """The JSONL file written for process runs: records, file bytes and text bytes."""
+
+    path: Path
+    records: int
+    file_bytes: int
+    text_bytes: int
+
+
+def write_jsonl(
+    documents: Sequence[BenchDocument], path: Path, size: int, seed: int = 0
+) -> JsonlCorpus:
+    """Write records of ``documents``, repeated, until the file has ``size`` bytes.
+
+    The documents are shuffled once (with a fixed ``seed``) so that any prefix, and
+    so any ``size``, mixes clean records and dirty pages as the whole corpus does.
+    """
+    if not documents:
+        raise ValueError("no documents to write")
+    order = list(documents)
+    random.Random(seed).shuffle(order)
+    records = file_bytes = text_bytes = 0
+    with path.open("wb") as out:
+        copy = 0
+        while file_bytes < size:
+            for doc in order:
+                record = {"id": f"{doc.label}#{copy}", "text": doc.text}
+                line = json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
+                out.write(line)
+                records += 1
+                file_bytes += len(line)
+                text_bytes += doc.nbytes
+                if file_bytes >= size:
+                    break
+            copy += 1
+    return JsonlCorpus(path, records, file_bytes, text_bytes)
+
+
+def scrapelint_command() -> list[str]:
+    """The ``scrapelint`` console script of this interpreter's environment, else ``-m lint``."""
+    beside = Path(sys.executable).with_name("scrapelint")
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which("scrapelint")
+    return [found] if found else [sys.executable, "-m", "lint"]
+
+
+def diagnose(rc: int, stderr: str) -> str | None:
+    """Why a run failed, in one line (``None`` when it succeeded).
+
+    ``--exit-zero`` makes findings exit 0, so any other code is a problem: a usage
+    error (an option that does not exist yet) is named as such, otherwise the last
+    line of standard error (a traceback's exception) is given.
+    """
+    if rc == 0:
+        return None
+    unknown = re.search(r"unrecognized arguments: (.*)", stderr)
+    if rc == 2 and unknown:
+        return f"usage error: scrapelint check does not accept {unknown.group(1).strip()} yet"
+    lines = [ln for ln in stderr.strip().splitlines() if ln.strip()]
+    last = lines[-1].strip() if lines else "(no message)"
+    kind = "crashed" if "Traceback" in stderr else f"exit {rc}"
+    return f"{kind}: {last}"[:200]
+
+
+@dataclass
+class ProcessRun:
+    """One whole-process run: its label, exit, wall time, memory and output."""
+
+    label: str
+    jobs: int | None
+    rc: int
+    wall: float
+    maxrss_kb: int
+    tree_peak_kb: int
+    findings: int | None
+    output_digest: str | None
+    problem: str | None
+    file_bytes: int
+
+    @property
+    def mb_per_s(self) -> float:
+        """Megabytes of the JSONL file per wall second."""
+        return self.file_bytes / 1e6 / max(self.wall, 1e-9)
+
+
+def run_measured(cmd: Sequence[str], workdir: Path) -> tuple[dict, str]:
+    """Run ``cmd`` in a fresh measuring wrapper; return its measurements and its stderr."""
+    err = workdir / "stderr.txt"
+    # run as a script: the wrapper imports nothing but the standard library
+    wrapper = [sys.executable, child.__file__, str(err), "--", *cmd]
+    done = subprocess.run(wrapper, capture_output=True, text=True, cwd=workdir, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"measuring wrapper failed: {done.stderr.strip()}")
+    stats = json.loads(done.stdout)
+    return stats, err.read_text(encoding="utf-8", errors="replace")
+
+
+def run_check(
+    corpus: JsonlCorpus, jobs: int | None, workdir: Path, base: Sequence[str] | None = None
+) -> ProcessRun:
+    """Run ``scrapelint check`` on the corpus with ``--jobs`` (none when ``jobs`` is None)."""
+    out = workdir / f"findings-jobs{jobs if jobs is not None else 'none'}.jsonl"
+    out.unlink(missing_ok=True)
+    cmd = [*(base or scrapelint_command()), "check", "--isolated", "--exit-zero"]
+    cmd += ["--output-format", "jsonl", "--output-file", str(out)]
+    if jobs is not None:
+        cmd += ["--jobs", str(jobs)]
+    cmd.append(str(corpus.path))
+    stats, stderr = run_measured(cmd, workdir)
+    problem = diagnose(stats["rc"], stderr)
+    findings = digest = None
+    if problem is None and out.exists():
+        data = out.read_bytes()
+        findings = data.count(b"\n")
+        digest = hashlib.sha256(data).hexdigest()
+        if findings == 0:
+            problem = "no findings at all: was the .jsonl read? (dirty pages should fire)"
+    elif problem is None:
+        problem = "no output file written"
+    label = f"--jobs {jobs}" if jobs is not None else "no --jobs option"
+    return ProcessRun(
+        label,
+        jobs,
+        stats["rc"],
+        stats["wall"],
+        stats["maxrss_kb"],
+        stats["tree_peak_kb"],
+        findings,
+        digest,
+        problem,
+        corpus.file_bytes,
+    )
+
+
+def speedup(runs: Sequence[ProcessRun], fast: int = 2, slow: int = 1) -> float | None:
+    """Wall-time speed-up of ``--jobs fast`` over ``--jobs slow`` (both must have succeeded)."""
+    by_jobs = {r.jobs: r for r in runs if r.problem is None}
+    if fast not in by_jobs or slow not in by_jobs:
+        return None
+    return by_jobs[slow].wall / max(by_jobs[fast].wall, 1e-9)
+
+
+def same_output(runs: Sequence[ProcessRun]) -> bool | None:
+    """Whether every successful run wrote the same findings (``None`` with fewer than two)."""
+    digests = {r.output_digest for r in runs if r.problem is None}
+    ok = [r for r in runs if r.problem is None]
+    return None if len(ok) < 2 else len(digests) == 1
+
+
+@dataclass(frozen=True)
+class Startup:
+    """Start-up: best wall seconds of ``scrapelint check --isolated`` on one tiny file."""
+
+    seconds: float
+    runs: int
+    problem: str | None
+
+
+def startup_time(workdir: Path, repeat: int = 5, base: Sequence[str] | None = None) -> Startup:
+    """Best wall time of ``scrapelint check --isolated --exit-zero`` on a one-line file."""
+    tiny = workdir / "tiny.txt"
+    tiny.write_text("今天天气很好。\n", encoding="utf-8")
+    cmd = [*(base or scrapelint_command()), "check", "--isolated", "--exit-zero", str(tiny)]
+    best = float("inf")
+    problem = None
+    env = {**os.environ, "NO_COLOR": "1"}
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+        best = min(best, time.perf_counter() - t0)
+        problem = diagnose(done.returncode, done.stderr)
+        if problem:
+            break
+    return Startup(best, repeat, problem)

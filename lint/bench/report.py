@@ -1,0 +1,214 @@
+"""Plain aligned text tables (for pasting into the README) and the run's header lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from lint.bench.corpus import REPO
+from lint.bench.patho import MAX_GROWTH, MAX_SECONDS_PER_MB, PathoRow
+from lint.bench.process import JsonlCorpus, ProcessRun, Startup, same_output, speedup
+from lint.bench.timing import CorpusTiming
+
+# issue 10's targets for all default rules together
+TARGET_MB_PER_S = 20.0
+TARGET_DOCS_PER_S = 10_000.0
+TARGET_FLOOR_RATIO = 10.0
+
+
+def format_table(header: Sequence[str], rows: Sequence[Sequence[str]], align: str) -> str:
+    """An aligned text table; ``align`` has one ``l`` or ``r`` per column."""
+    widths = [len(h) for h in header]
+    for row in rows:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+
+    def line(cells: Sequence[str]) -> str:
+        out = [
+            c.ljust(w) if a == "l" else c.rjust(w)
+            for c, w, a in zip(cells, widths, align, strict=True)
+        ]
+        return "  ".join(out).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(header), rule, *(line(r) for r in rows)])
+
+
+def _cpu_model() -> str:
+    try:
+        for text_line in Path("/proc/cpuinfo").read_text().splitlines():
+            if text_line.startswith("model name"):
+                return text_line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def _commit() -> str:
+    def git(*args: str) -> str:
+        done = subprocess.run(
+            ["git", "-C", str(REPO), *args], capture_output=True, text=True, check=False
+        )
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    head = git("rev-parse", "--short", "HEAD")
+    if not head:
+        return "unknown"
+    changed = git("status", "--porcelain", "--", "lint", "rules")
+    return head + (" + uncommitted changes in lint/ or rules/" if changed else "")
+
+
+@dataclass(frozen=True)
+class Machine:
+    """Where and when the benchmark ran."""
+
+    date: str
+    cpus: int
+    cpu_model: str
+    python: str
+    system: str
+    commit: str
+
+    @classmethod
+    def here(cls) -> Machine:
+        """Describe this machine, now."""
+        return cls(
+            dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            os.cpu_count() or 0,
+            _cpu_model(),
+            platform.python_version(),
+            f"{platform.system()} {platform.machine()}",
+            _commit(),
+        )
+
+    def line(self) -> str:
+        """One header line."""
+        return (
+            f"{self.date}; {self.cpus} CPUs ({self.cpu_model}); Python {self.python},"
+            f" {self.system}; commit {self.commit}"
+        )
+
+
+def _num(x: float, digits: int = 1) -> str:
+    return f"{x:,.{digits}f}"
+
+
+def corpus_table(timing: CorpusTiming) -> str:
+    """The per-rule/per-family/all/floor table with MB/s, docs/s and the floor ratio."""
+    floor = timing.floor.seconds
+    rows = []
+    for r in timing.rows():
+        rows.append(
+            [
+                r.label,
+                f"{r.seconds:.3f}",
+                _num(r.mb_per_s),
+                _num(r.docs_per_s, 0),
+                "-" if r.findings is None else f"{r.findings:,}",
+                f"{r.seconds / max(floor, 1e-9):.1f}x",
+            ]
+        )
+    header = ["what", "CPU s", "MB/s", "docs/s", "findings", "x floor"]
+    return format_table(header, rows, "lrrrrr")
+
+
+def targets_line(timing: CorpusTiming) -> str:
+    """Issue 10's targets for all rules together, met or not."""
+    a = timing.all_rules
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "NOT met"
+
+    return (
+        f"targets (issue 10, all rules): >= {TARGET_MB_PER_S:g} MB/s"
+        f" {verdict(a.mb_per_s >= TARGET_MB_PER_S)} ({a.mb_per_s:.1f});"
+        f" >= {TARGET_DOCS_PER_S:,.0f} docs/s {verdict(a.docs_per_s >= TARGET_DOCS_PER_S)}"
+        f" ({a.docs_per_s:,.0f}); <= {TARGET_FLOOR_RATIO:g}x floor"
+        f" {verdict(timing.ratio <= TARGET_FLOOR_RATIO)} ({timing.ratio:.1f}x)"
+    )
+
+
+def _size(nbytes: int) -> str:
+    return f"{nbytes / 1e6:.2f} MB" if nbytes >= 1e6 else f"{nbytes / 1e3:.0f} KB"
+
+
+def patho_table(rows: Sequence[PathoRow]) -> str:
+    """Seconds per size, growth per doubling, seconds per MB and the flags of each input."""
+    scales = max(len(r.sizes) for r in rows)
+    header = ["input", "1x size"]
+    header += [f"{2**i}x s" for i in range(scales)]
+    header += [f"{2**i}x->{2 ** (i + 1)}x" for i in range(scales - 1)]
+    header += ["per doubling", "s/MB", "flag"]
+    out = []
+    for r in rows:
+        cells = [r.name, _size(r.sizes[0])]
+        cells += ["-" if t is None else f"{t:.3f}" for t in r.seconds]
+        growths = [f"{g:.2f}" for g in r.growths]
+        cells += growths + ["-"] * (scales - 1 - len(growths))
+        cells.append("-" if r.per_doubling is None else f"{r.per_doubling:.2f}")
+        cells.append("-" if r.seconds_per_mb is None else f"{r.seconds_per_mb:.3f}")
+        cells.append("; ".join(r.flags) if r.flags else "ok")
+        out.append(cells)
+    align = "ll" + "r" * (2 * scales - 1) + "rrl"
+    return format_table(header, out, align)
+
+
+def patho_summary(rows: Sequence[PathoRow]) -> str:
+    """One line: how many inputs miss the targets."""
+    bad = [r.name for r in rows if r.flagged]
+    limits = f"growth <= {MAX_GROWTH} per doubling, <= {MAX_SECONDS_PER_MB:g} s/MB"
+    if not bad:
+        return f"targets (issue 10, {limits}): all {len(rows)} inputs met"
+    return f"targets (issue 10, {limits}): {len(bad)} of {len(rows)} NOT met: {', '.join(bad)}"
+
+
+def process_table(runs: Sequence[ProcessRun]) -> str:
+    """Wall time, MB/s, peak memory and findings of each whole-process run."""
+    header = ["run", "wall s", "MB/s", "peak RSS MB", "tree RSS MB", "findings", "problem"]
+    rows = []
+    for r in runs:
+        ok = r.problem is None
+        rows.append(
+            [
+                r.label,
+                f"{r.wall:.2f}",
+                _num(r.mb_per_s) if ok else "-",
+                _num(r.maxrss_kb / 1024),
+                _num(r.tree_peak_kb / 1024),
+                "-" if r.findings is None else f"{r.findings:,}",
+                r.problem or "",
+            ]
+        )
+    return format_table(header, rows, "lrrrrrl")
+
+
+def process_summary(corpus: JsonlCorpus, runs: Sequence[ProcessRun], start: Startup) -> str:
+    """Speed-up of --jobs 2 over 1, identical output, start-up, against issue 8/10 targets."""
+    lines = []
+    gain = speedup(runs)
+    if gain is None:
+        lines.append("speed-up --jobs 2 over --jobs 1: not measured (a run failed or is missing)")
+    else:
+        verdict = "met" if gain >= 1.7 else "NOT met"
+        lines.append(f"speed-up --jobs 2 over --jobs 1: {gain:.2f}x (target >= 1.7x: {verdict})")
+    same = same_output(runs)
+    if same is not None:
+        lines.append(f"identical findings in every successful run: {'yes' if same else 'NO'}")
+    ok = [r for r in runs if r.problem is None]
+    if ok:
+        peak = max(r.maxrss_kb for r in ok) / 1024
+        verdict = "met" if peak < 300 else "NOT met"
+        lines.append(f"largest single-process peak RSS: {peak:,.0f} MB (target < 300: {verdict})")
+    if start.problem:
+        lines.append(f"start-up: {start.problem}")
+    else:
+        verdict = "met" if start.seconds < 0.25 else "NOT met"
+        lines.append(
+            f"start-up (scrapelint check --isolated, one tiny file, best of {start.runs} wall):"
+            f" {start.seconds:.3f} s (target < 0.25 s: {verdict})"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,375 @@
+"""The benchmark (``python -m lint.bench``): corpus, timing rows, patho arithmetic, processes.
+
+No assertion here is about how fast anything is: only about what is measured
+(which documents, how many bytes, fresh documents per run, rows per family),
+the arithmetic on given timings, and the process wrapper measuring each run alone.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from lint import Rule
+from lint.bench import cli, patho, process, report, timing
+from lint.bench.corpus import (
+    BenchDocument,
+    build_corpus,
+    default_files,
+    find_shared,
+    read_corpus,
+)
+from tests import linearity
+
+RECORD_1 = "今天召开会议。"  # 7 characters, 21 bytes of UTF-8
+RECORD_2 = "会议*的内容, ok"
+
+
+def write_small_corpus(folder: Path) -> Path:
+    """A JSONL file with good, blank, malformed and text-less lines, a .txt and a .md."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [
+        json.dumps({"id": "r1", "text": RECORD_1}, ensure_ascii=False),
+        "",
+        json.dumps({"id": "r2", "title": "x", "text": RECORD_2}, ensure_ascii=False),
+        "{not json",
+        json.dumps({"id": "r4"}),
+        json.dumps({"id": "r5", "text": 5}),
+    ]
+    (folder / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "b.txt").write_text("一、二、\n第二行\n", encoding="utf-8")
+    (folder / "c.md").write_text("# 标题\n", encoding="utf-8")
+    (folder / "ignored.csv").write_text("a,b\n", encoding="utf-8")
+    return folder
+
+
+# -- corpus -------------------------------------------------------------------------
+
+
+def test_corpus_reads_records_and_files_with_byte_counts(tmp_path):
+    folder = write_small_corpus(tmp_path / "c")
+    corpus = build_corpus([folder])
+    assert [d.label for d in corpus.documents] == ["a.jsonl:1", "a.jsonl:3", "b.txt", "c.md"]
+    assert [d.text for d in corpus.documents][:2] == [RECORD_1, RECORD_2]
+    assert corpus.documents[0].nbytes == 21
+    assert [d.record for d in corpus.documents] == [1, 3, 0, 0]
+    expected = sum(
+        len(t.encode("utf-8")) for t in (RECORD_1, RECORD_2, "一、二、\n第二行\n", "# 标题\n")
+    )
+    assert corpus.nbytes == expected
+    assert corpus.skipped_records == 3  # malformed, no text, text not a string
+    assert [p.name for p in corpus.files] == ["a.jsonl", "b.txt", "c.md"]
+
+
+def test_identical_files_are_read_once_and_noted(tmp_path):
+    folder = write_small_corpus(tmp_path / "c")
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes((folder / "b.txt").read_bytes())
+    corpus = read_corpus([folder / "b.txt", copy], "test")
+    assert [d.label for d in corpus.documents] == ["b.txt"]
+    assert corpus.files == [folder / "b.txt"]
+    assert any("identical" in n for n in corpus.notes)
+
+
+def make_shared_layout(tmp_path: Path) -> tuple[Path, Path]:
+    """A fake checkout (``repo/seeds``) next to a fake ``shared`` folder."""
+    repo, shared = tmp_path / "repo", tmp_path / "shared"
+    (repo / "seeds").mkdir(parents=True)
+    (repo / "seeds" / "s.txt").write_text("种子\n", encoding="utf-8")
+    write_small_corpus(shared / "corpus" / "clean")
+    (shared / "corpus" / "dirty").mkdir(parents=True)
+    (shared / "corpus" / "dirty" / "p.txt").write_text("相关文章\n", encoding="utf-8")
+    (shared / "corpus" / "dirty" / "notes.md").write_text("not a page\n", encoding="utf-8")
+    (shared / "seeds").mkdir()
+    for name in ("000.txt", "000.fixed.txt", "000.expected.md"):
+        (shared / "seeds" / name).write_text(name, encoding="utf-8")
+    return repo, shared
+
+
+def test_default_files_are_clean_dirty_seed_and_repo_seeds(tmp_path):
+    repo, shared = make_shared_layout(tmp_path)
+    assert find_shared(None, repo) == shared
+    files, description, notes = default_files(find_shared(None, repo), repo)
+    rel = [p.relative_to(tmp_path).as_posix() for p in files]
+    assert rel == [
+        "shared/corpus/clean/a.jsonl",
+        "shared/corpus/clean/b.txt",
+        "shared/corpus/clean/c.md",
+        "shared/corpus/dirty/p.txt",
+        "shared/seeds/000.txt",
+        "repo/seeds/s.txt",
+    ]
+    assert notes == []
+    assert "dirty (1 pages)" in description
+
+
+def test_without_shared_the_default_falls_back_to_seeds_and_says_so(tmp_path):
+    repo, _ = make_shared_layout(tmp_path / "elsewhere")
+    lonely = tmp_path / "lonely"
+    (lonely / "seeds").mkdir(parents=True)
+    (lonely / "seeds" / "s.txt").write_text("种子\n", encoding="utf-8")
+    assert find_shared(None, lonely) is None
+    files, description, notes = default_files(None, lonely)
+    assert files == [lonely / "seeds" / "s.txt"]
+    assert "fallback" in description
+    assert "--shared" in notes[0]
+    # --shared names the folder explicitly; a folder without corpus/ is an error
+    assert find_shared(repo.parent / "shared", lonely) == repo.parent / "shared"
+    with pytest.raises(FileNotFoundError):
+        build_corpus([], shared=lonely)
+
+
+# -- rule timing ----------------------------------------------------------------------
+
+ANALYSED: list[str] = []
+
+
+def count_meetings(document) -> int:
+    """A shared analysis that records every computation."""
+    ANALYSED.append(document.text)
+    return document.text.count("会议")
+
+
+class MeetingRule(Rule):
+    """Flags documents that mention meetings."""
+
+    code = "ZZ001"
+    name = "meeting"
+    family = "test-meetings"
+
+    def check(self, document):
+        """Report once per document with a meeting."""
+        if document.memo(count_meetings):
+            yield self.report(0, 1, "meeting")
+
+
+class MeetingTwiceRule(MeetingRule):
+    """Same analysis, second rule of the family."""
+
+    code = "ZZ002"
+    name = "meeting-twice"
+
+
+class StarRule(Rule):
+    """Flags every star (another family, with a trigger)."""
+
+    code = "ZY001"
+    name = "star"
+    family = "test-stars"
+    triggers = ("*",)
+
+    def check(self, document):
+        """Report each star."""
+        text = document.text
+        for i, ch in enumerate(text):
+            if ch == "*":
+                yield self.report(i, i + 1, "star")
+
+
+def test_every_timed_run_checks_fresh_documents():
+    docs = [BenchDocument(f"d{i}", t, len(t.encode())) for i, t in enumerate([RECORD_1, "无"])]
+    ANALYSED.clear()
+    seconds, found = timing.time_rules(docs, [MeetingRule(), MeetingTwiceRule()], repeat=3)
+    # the analysis is shared by both rules within a run, computed again in each run
+    assert ANALYSED == [RECORD_1, "无"] * 3
+    assert found == 2  # one document with a meeting, two rules
+    assert seconds >= 0
+
+
+def test_corpus_timing_has_floor_all_family_and_rule_rows(tmp_path):
+    corpus = build_corpus([write_small_corpus(tmp_path / "c")])
+    rules = [MeetingRule(), MeetingTwiceRule(), StarRule()]
+    result = timing.measure_corpus(corpus.documents, corpus.files, rules, repeat=1)
+    assert [r.kind for r in result.rows()] == ["floor", "all", "family", "family"] + ["rule"] * 3
+    assert [r.label for r in result.families] == [
+        "ZZ test-meetings (2)",
+        "ZY test-stars (1)",
+    ]
+    assert [r.label for r in result.rules] == ["ZZ001 meeting", "ZZ002 meeting-twice", "ZY001 star"]
+    # RECORD_1 and RECORD_2 mention meetings (x2 rules); RECORD_2 has one star
+    assert [r.findings for r in result.rules] == [2, 2, 1]
+    assert [r.findings for r in result.families] == [4, 1]
+    assert result.all_rules.findings == 5
+    for row in result.rows():
+        assert row.documents == 4 and row.nbytes == corpus.nbytes
+        assert row.mb_per_s == pytest.approx(corpus.nbytes / 1e6 / max(row.seconds, 1e-9))
+    assert result.ratio == pytest.approx(result.all_rules.seconds / result.floor.seconds)
+    table = report.corpus_table(result)
+    assert "ZZ test-meetings (2)" in table and "x floor" in table
+
+
+def test_floor_must_parse_the_same_documents_as_the_rules(tmp_path):
+    corpus = build_corpus([write_small_corpus(tmp_path / "c")])
+    with pytest.raises(ValueError, match="floor parsed 2 documents"):
+        timing.measure_corpus(corpus.documents, corpus.files[:1], [StarRule()], repeat=1)
+
+
+def test_selection_builds_the_configured_rules():
+    assert timing.split_selectors(["MC001, DT", "SA004"]) == ["MC001", "DT", "SA004"]
+    assert timing.split_selectors(None) is None
+    chosen = timing.load_rules(["MC001", "DT"])
+    assert chosen and {r.code[:2] for r in chosen} == {"MC", "DT"}
+    assert all(r.code == "MC001" or r.code.startswith("DT") for r in chosen)
+    default = timing.load_rules(None)
+    assert {r.code for r in chosen} <= {r.code for r in default}
+    assert len(timing.by_family(default)) >= 4
+
+
+# -- pathological inputs ----------------------------------------------------------------
+
+
+def test_patho_tables_are_the_tests_tables():
+    assert patho.ONE_LINE == linearity.ONE_LINE
+    assert patho.MULTI_LINE == linearity.MULTI_LINE
+    for name in ("years-one-line", "articles"):
+        assert patho.patho_text(name, 5_000) == linearity.patho_text(name, 5_000)
+
+
+def test_long_line_is_one_line_of_about_the_size():
+    text = patho.long_line(["第一段。\n第二段，\n", "  另一篇 文章。"], 10_000, sample=30)
+    assert text.count("\n") == 1 and text.endswith("\n")
+    assert " " not in text
+    assert 10_000 <= len(text.encode("utf-8")) < 10_100
+    assert text.startswith("第一段。第二段，另一篇文章。第一段。")
+
+
+def test_linear_times_give_growth_two_and_no_flag():
+    row = patho.assess("x", [64_000, 128_000, 256_000], [0.01, 0.02, 0.04])
+    assert row.growths == pytest.approx([2.0, 2.0])
+    assert row.per_doubling == pytest.approx(2.0)
+    assert row.seconds_per_mb == pytest.approx(0.04 / 0.256)
+    assert row.flags == []
+
+
+def test_quadratic_times_are_flagged_for_growth_and_seconds_per_mb():
+    row = patho.assess("q", [64_000, 128_000, 256_000], [0.1, 0.4, 1.6])
+    assert row.growths == pytest.approx([4.0, 4.0])
+    assert row.per_doubling == pytest.approx(4.0)
+    assert row.seconds_per_mb == pytest.approx(1.6 / 0.256)
+    assert len(row.flags) == 2 and row.flagged
+    # linear but slow: only the seconds-per-MB flag
+    slow = patho.assess("s", [1_000_000, 2_000_000], [1.5, 3.0])
+    assert slow.per_doubling == pytest.approx(2.0)
+    assert slow.flags == ["1.50 s/MB (> 1)"]
+
+
+def test_growth_is_per_doubling_whatever_the_scale_and_tiny_times_are_floored():
+    row = patho.assess("x", [1_000, 4_000], [0.001, 0.004])  # one step of 4x
+    assert row.per_doubling == pytest.approx(2.0)
+    assert row.growths == pytest.approx([2.0])
+    tiny = patho.assess("t", [1_000, 2_000], [0.0, 0.00005], resolution=1e-4)
+    assert tiny.per_doubling == pytest.approx(1.0)
+
+
+def test_a_size_over_the_limit_stops_the_case_and_is_flagged():
+    row = patho.assess("x", [64_000, 128_000, 256_000], [0.5, None, None], limit=10)
+    assert row.per_doubling is None
+    assert row.seconds_per_mb == pytest.approx(0.5 / 0.064)
+    assert row.flags[0] == "over 10 s CPU at 128 KB"
+
+
+class SpinRule(Rule):
+    """Spins on inputs above 600 characters (a stand-in for a quadratic rule)."""
+
+    code = "ZX001"
+    name = "spin"
+    family = "test-spin"
+
+    def check(self, document):
+        """Never return on a long document."""
+        while len(document.text) > 600:
+            pass
+        return iter(())
+
+
+def test_cpu_limit_stops_a_check_the_engine_would_otherwise_report_as_an_error():
+    case = patho.PathoCase("spin", lambda size: "字" * (size // 3), 1_500)
+    row = patho.time_case(case, [SpinRule()], repeat=1, limit=0.1)
+    assert row.sizes[0] == 1_500
+    assert row.seconds[0] is not None and row.seconds[1:] == [None, None]
+    assert row.flags[0].startswith("over 0.1 s CPU at 3 KB")
+    assert "over 0.1 s" in report.patho_table([row])
+
+
+# -- whole processes --------------------------------------------------------------------
+
+
+def test_jsonl_corpus_repeats_documents_up_to_the_size(tmp_path):
+    docs = [BenchDocument(f"d{i}", t, len(t.encode())) for i, t in enumerate([RECORD_1, "页面"])]
+    info = process.write_jsonl(docs, tmp_path / "big.jsonl", 1_000)
+    lines = (tmp_path / "big.jsonl").read_bytes().splitlines()
+    assert info.file_bytes == (tmp_path / "big.jsonl").stat().st_size >= 1_000
+    assert info.records == len(lines)
+    records = [json.loads(line) for line in lines]
+    assert {r["text"] for r in records} == {RECORD_1, "页面"}
+    assert info.text_bytes == sum(len(r["text"].encode()) for r in records)
+    assert len({r["id"] for r in records}) == len(records)
+    again = process.write_jsonl(docs, tmp_path / "again.jsonl", 1_000)
+    assert (tmp_path / "again.jsonl").read_bytes() == (tmp_path / "big.jsonl").read_bytes()
+    assert again.records == info.records
+
+
+def test_usage_errors_and_crashes_are_named():
+    usage = "usage: scrapelint [-h]\nscrapelint: error: unrecognized arguments: --jobs 2\n"
+    assert process.diagnose(2, usage) == (
+        "usage error: scrapelint check does not accept --jobs 2 yet"
+    )
+    crash = "Traceback (most recent call last):\n  File \"x\"\nKeyError: 'text'\n"
+    assert process.diagnose(2, crash) == "crashed: KeyError: 'text'"
+    assert process.diagnose(0, "warnings") is None
+
+
+def test_each_wrapped_run_reports_its_own_peak_memory(tmp_path):
+    big, _ = process.run_measured([sys.executable, "-c", "b = b'x' * 60_000_000"], tmp_path)
+    small, stderr = process.run_measured(
+        [sys.executable, "-c", "import sys; sys.exit('bye')"], tmp_path
+    )
+    assert big["rc"] == 0 and small["rc"] == 1 and stderr == "bye\n"
+    assert big["maxrss_kb"] >= 58_000
+    assert small["maxrss_kb"] < big["maxrss_kb"] - 40_000  # not the max over both runs
+
+
+def make_run(jobs: int | None, wall: float, digest: str, problem: str | None = None):
+    """A process run with the given jobs, wall time and output digest."""
+    return process.ProcessRun(f"j{jobs}", jobs, 0, wall, 1000, 1000, 3, digest, problem, 10**7)
+
+
+def test_speedup_and_identical_output_across_runs():
+    runs = [make_run(1, 10.0, "a"), make_run(2, 5.5, "a")]
+    assert process.speedup(runs) == pytest.approx(10.0 / 5.5)
+    assert process.same_output(runs) is True
+    assert process.same_output([*runs, make_run(3, 4.0, "b")]) is False
+    failed = [make_run(1, 10.0, "a"), make_run(2, 0.1, "", "usage error: --jobs")]
+    assert process.speedup(failed) is None
+    assert process.same_output(failed) is None
+    assert runs[0].mb_per_s == pytest.approx(1.0)
+
+
+# -- output -------------------------------------------------------------------------------
+
+
+def test_table_columns_are_aligned():
+    table = report.format_table(["name", "MB/s"], [["a", "1.5"], ["longer", "12.25"]], "lr")
+    assert table.splitlines() == [
+        "name     MB/s",
+        "------  -----",
+        "a         1.5",
+        "longer  12.25",
+    ]
+
+
+def test_command_line_json_on_given_paths(tmp_path, capsys):
+    folder = write_small_corpus(tmp_path / "c")
+    code = cli.main([str(folder), "--select", "MC", "--repeat", "1", "--json"])
+    assert code == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["corpus"]["documents"] == 4
+    argv = [str(folder), "--select", "MC", "--repeat", "1", "--json"]
+    assert out["command"] == ["python", "-m", "lint.bench", *argv]
+    kinds = [r["kind"] for r in out["corpus_timing"]["rows"]]
+    assert kinds[:3] == ["floor", "all", "family"] and kinds.count("family") == 1
+    assert out["corpus_timing"]["rows"][2]["label"].startswith("MC masked-characters")
+    assert out["machine"]["cpus"] >= 1
