@@ -2,19 +2,19 @@
 
 An entry is fingerprinted by rule code, path, record id and the flagged text, not
 by line number, so edits elsewhere in a file do not invalidate it. Identical
-findings are counted: if the baseline holds two, a third one is new.
+findings are counted: if the baseline holds two, a third one is new. Both the
+recorder and the filter take findings one at a time, so a corpus run streams.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
+from lint.finding import Finding
 from lint.linter import ENGINE_CODES
-from lint.output.base import Entry
 
 VERSION = 1
 
@@ -23,40 +23,41 @@ class BaselineError(ValueError):
     """A baseline file that cannot be read."""
 
 
-def fingerprint(entry: Entry) -> str:
-    """A stable fingerprint of a finding: rule, path, record and flagged text."""
-    d, src = entry.diagnostic, entry.document.source
-    record = src.record_id if src.record_id is not None else src.record_index
-    flagged = entry.document.text[d.start : d.end]
-    key = "\x1f".join([d.code, src.path, "" if record is None else str(record), flagged])
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+class BaselineRecorder:
+    """Collects the fingerprints of a run's findings for ``--write-baseline``."""
 
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self.info: dict[str, dict[str, Any]] = {}
 
-def write_baseline(path: Path, entries: Iterable[Entry]) -> int:
-    """Write the fingerprints of ``entries`` to ``path``; return how many were recorded."""
-    counts: Counter[str] = Counter()
-    info: dict[str, dict] = {}
-    for e in entries:
-        fp = fingerprint(e)
-        counts[fp] += 1
-        info.setdefault(
-            fp,
-            {
-                "code": e.diagnostic.code,
-                "path": e.document.source.path,
-                "record": e.document.source.record_id or e.document.source.record_index,
-                "text": e.document.text[e.diagnostic.start : e.diagnostic.end][:80],
-            },
-        )
-    data = {
-        "version": VERSION,
-        "tool": "scrapelint",
-        "findings": [
-            {"fingerprint": fp, "count": n, **info[fp]} for fp, n in sorted(counts.items())
-        ],
-    }
-    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return sum(counts.values())
+    def add(self, finding: Finding) -> None:
+        """Record one finding (problems of the run itself are never baselined)."""
+        if finding.code in ENGINE_CODES:
+            return
+        fp = finding.fingerprint
+        self.counts[fp] += 1
+        if fp not in self.info:
+            src = finding.source
+            self.info[fp] = {
+                "code": finding.code,
+                "path": src.path,
+                "record": src.record_id if src.record_id is not None else src.record,
+                "text": finding.flagged,
+            }
+
+    def write(self, path: Path) -> int:
+        """Write the baseline file; return how many findings it records."""
+        data = {
+            "version": VERSION,
+            "tool": "scrapelint",
+            "findings": [
+                {"fingerprint": fp, "count": n, **self.info[fp]}
+                for fp, n in sorted(self.counts.items())
+            ],
+        }
+        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+        Path(path).write_bytes(text.encode("utf-8", "surrogateescape"))
+        return sum(self.counts.values())
 
 
 def load_baseline(path: Path) -> Counter[str]:
@@ -74,17 +75,18 @@ def load_baseline(path: Path) -> Counter[str]:
         raise BaselineError(f"{path}: not a scrapelint baseline ({exc})") from None
 
 
-def filter_new(entries: Iterable[Entry], baseline: Counter[str]) -> list[Entry]:
-    """Return the entries not covered by the baseline (each baseline count covers that many)."""
-    remaining = Counter(baseline)
-    out = []
-    for e in entries:
-        if e.diagnostic.code in ENGINE_CODES:  # problems of the run are never baselined
-            out.append(e)
-            continue
-        fp = fingerprint(e)
-        if remaining[fp] > 0:
-            remaining[fp] -= 1
-        else:
-            out.append(e)
-    return out
+class BaselineFilter:
+    """Tells which findings are new: each baseline entry covers as many findings as it counts."""
+
+    def __init__(self, counts: Counter[str]) -> None:
+        self.remaining = Counter(counts)
+
+    def is_new(self, finding: Finding) -> bool:
+        """Whether the finding is not covered by the baseline (engine problems always are new)."""
+        if finding.code in ENGINE_CODES:
+            return True
+        fp = finding.fingerprint
+        if self.remaining[fp] > 0:
+            self.remaining[fp] -= 1
+            return False
+        return True

@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import codecs
 import difflib
+import stat
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import pathspec
+
 from lint.diagnostic import Severity
 
 CONFIG_FILES = ("scrapelint.toml", "pyproject.toml")
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
 
-DEFAULT_INCLUDE = ("*.txt", "*.md")
+DEFAULT_INCLUDE = (
+    "*.txt",
+    "*.md",
+    "*.jsonl",
+    "*.jsonl.gz",
+    "*.jsonl.zst",
+    "*.ndjson",
+    "*.parquet",
+)
 DEFAULT_EXCLUDE = (
     ".git",
     ".hg",
@@ -64,10 +77,16 @@ _SCHEMA: dict[str, tuple[Any, str]] = {
     "extend-exclude": (_list_of_str, "a list of glob strings"),
     "respect-gitignore": (lambda v: isinstance(v, bool), "a boolean"),
     "encoding": (lambda v: isinstance(v, str), "a string (utf-8, gb18030, auto...)"),
+    "reader": (_table_of(lambda v: isinstance(v, str)), "a table of reader options"),
     "jsonl": (_table_of(lambda v: isinstance(v, str)), "a table (text-field, id-field)"),
+    "max-document-size": (
+        lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0,
+        "a positive integer (megabytes)",
+    ),
     "rules": (_table_of(lambda v: isinstance(v, dict)), "a table of [rules.CODE] tables"),
 }
 _JSONL_KEYS = ("text-field", "id-field")
+_GLOB_KEYS = ("include", "extend-include", "exclude", "extend-exclude")
 
 
 @dataclass(frozen=True)
@@ -86,6 +105,7 @@ class Config:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     respect_gitignore: bool = True
     reader_options: Mapping[str, str] = field(default_factory=dict)
+    max_document_mb: int | None = None
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     @property
@@ -96,6 +116,22 @@ class Config:
 
 def _error(where: str, key: str, message: str) -> ConfigError:
     return ConfigError(f"{where}: `{key}`: {message}")
+
+
+def _check_encoding(where: str, key: str, name: str) -> None:
+    if name == "auto":
+        return
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise _error(where, key, f"unknown encoding {name!r} (a codec name, or auto)") from None
+
+
+def _check_glob(where: str, key: str, glob: str) -> None:
+    try:
+        pathspec.GitIgnoreSpec.from_lines([glob])
+    except (ValueError, TypeError, IndexError) as exc:
+        raise _error(where, key, f"invalid glob {glob!r}: {exc}") from None
 
 
 def parse_table(
@@ -110,7 +146,14 @@ def parse_table(
             raise _error(where, key, f"unknown key{hint}")
         check, expected = _SCHEMA[key]
         if not check(value):
-            raise _error(where, key, f"expected {expected}, got {type(value).__name__} {value!r}")
+            shown = repr(value)
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            raise _error(where, key, f"expected {expected}, got {type(value).__name__} {shown}")
+    for key in _GLOB_KEYS:
+        for glob in table.get(key, ()):
+            _check_glob(where, key, glob)
+    for glob in table.get("per-file-ignores", {}):
+        _check_glob(where, f"per-file-ignores.{glob}", glob)
     changes: dict[str, Any] = {}
     if "select" in table:
         changes["select"] = tuple(table["select"])
@@ -147,7 +190,12 @@ def parse_table(
         if key not in _JSONL_KEYS:
             raise _error(where, f"jsonl.{key}", f"unknown key (known: {', '.join(_JSONL_KEYS)})")
         reader[key] = value
+    reader.update(table.get("reader", {}))
+    if "encoding" in reader and reader["encoding"] != cfg.reader_options.get("encoding"):
+        _check_encoding(where, "encoding", reader["encoding"])
     changes["reader_options"] = reader
+    if "max-document-size" in table:
+        changes["max_document_mb"] = table["max-document-size"]
     if "rules" in table:
         rules = {k: dict(v) for k, v in cfg.rules.items()}
         for rule, options in table["rules"].items():
@@ -161,19 +209,31 @@ def parse_table(
 def read_config_file(path: Path, base: Config | None = None) -> Config | None:
     """Load one file; None when it is a pyproject.toml without ``[tool.scrapelint]``."""
     try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise ConfigError(f"{path}: not a regular file")
+        if st.st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}: larger than {MAX_CONFIG_BYTES:,} bytes; not a config file")
         with path.open("rb") as fh:
-            data = tomllib.load(fh)
+            data = tomllib.loads(fh.read(MAX_CONFIG_BYTES + 1).decode("utf-8"))
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: `tool`: expected a table, got {type(tool).__name__}")
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("scrapelint")
+        table = tool.get("scrapelint")
         if table is None:
             return None
         where = f"{path} [tool.scrapelint]"
     else:
-        table = data.get("tool", {}).get("scrapelint", data) if "tool" in data else data
+        table = tool.get("scrapelint", data) if "tool" in data else data
         where = str(path)
     if not isinstance(table, dict):
         raise ConfigError(f"{where}: expected a table")
@@ -184,8 +244,15 @@ def read_config_file(path: Path, base: Config | None = None) -> Config | None:
 class ConfigFinder:
     """Find the configuration closest to each checked path (cached per directory)."""
 
-    def __init__(self, base: Config, explicit: Path | None = None) -> None:
-        self.base = base
+    def __init__(
+        self,
+        base: Config,
+        explicit: Path | None = None,
+        overlay: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.overlay = dict(overlay or {})
+        self._plain_base = base
+        self.base = self._overlaid(base)
         self.explicit = explicit
         self._by_dir: dict[Path, Config] = {}
         self._explicit_cfg: Config | None = None
@@ -193,7 +260,13 @@ class ConfigFinder:
             cfg = read_config_file(explicit, base)
             if cfg is None:
                 raise ConfigError(f"{explicit}: has no [tool.scrapelint] table")
-            self._explicit_cfg = cfg
+            self._explicit_cfg = self._overlaid(cfg)
+
+    def _overlaid(self, cfg: Config) -> Config:
+        """A config with the command line's settings (``--extend-exclude``…) on top."""
+        if not self.overlay:
+            return cfg
+        return replace(parse_table(self.overlay, where="the command line", base=cfg), path=cfg.path)
 
     def for_path(self, path: Path) -> Config:
         """The configuration that applies to ``path`` (a file or a directory)."""
@@ -211,8 +284,9 @@ class ConfigFinder:
         for name in CONFIG_FILES:
             candidate = directory / name
             if candidate.is_file():
-                found = read_config_file(candidate, self.base)
+                found = read_config_file(candidate, self._plain_base)
                 if found is not None:
+                    found = self._overlaid(found)
                     break
         if found is None:
             parent = directory.parent

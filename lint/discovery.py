@@ -17,10 +17,15 @@ STDIN = "-"
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """A file to lint (``path`` None means standard input) and how to show its name."""
+    """A file to lint (``path`` None means standard input) and how to show its name.
+
+    ``relative`` is its path below the command-line argument it was found under (the
+    file's own name for a file named directly): where ``--output DIR`` puts it.
+    """
 
     path: Path | None
     display: str
+    relative: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +40,7 @@ def display_path(path: Path) -> str:
     """A path relative to the working directory when possible, with ``/`` separators."""
     try:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # outside the working dir, or a symlink loop
         return path.as_posix()
 
 
@@ -115,13 +120,18 @@ def discover(
         if not path.exists():
             yield PathProblem(raw, "no such file or directory")
             continue
-        if path.is_file():
+        try:
+            is_dir = path.is_dir()
             resolved = path.resolve()
+        except (OSError, RuntimeError) as exc:
+            yield PathProblem(raw, f"cannot read: {exc}")
+            continue
+        if not is_dir:
             if force_exclude and is_excluded(resolved, finder.for_path(resolved), False):
                 continue
             if resolved not in seen:
                 seen.add(resolved)
-                yield Target(path, display_path(path))
+                yield Target(path, display_path(path), path.name)
             continue
         yield from _walk(path, finder, gitignores, seen)
 
@@ -152,10 +162,17 @@ def _walk(
             if config.respect_gitignore and gitignores.ignored(abs_f, False):
                 continue
             seen.add(abs_f)
-            yield Target(here / name, display_path(here / name))
-        while errors:
-            err = errors.pop(0)
-            yield PathProblem(
-                display_path(Path(err.filename or dirpath)),
-                f"cannot read directory: {err.strerror or err}",
+            yield Target(
+                here / name, display_path(here / name), (here / name).relative_to(top).as_posix()
             )
+        yield from _drain(errors, dirpath)
+    yield from _drain(errors, str(top))
+
+
+def _drain(errors: list[OSError], dirpath: str) -> Iterator[PathProblem]:
+    while errors:
+        err = errors.pop(0)
+        yield PathProblem(
+            display_path(Path(err.filename or dirpath)),
+            f"cannot read directory: {err.strerror or err}",
+        )

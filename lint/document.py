@@ -13,18 +13,23 @@ _MISSING = object()
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Where a document came from: a path, and for corpora a record inside it."""
+    """Where a document came from: a path, and for corpora a record inside it.
+
+    ``record`` is the record's place in its shard: the 1-based line number for JSON
+    Lines (``unit == "line"``), the 0-based row index for Parquet (``unit == "row"``).
+    """
 
     path: str
-    record_index: int | None = None
+    record: int | None = None
     record_id: str | None = None
+    unit: str = "line"
 
     def label(self) -> str:
-        """Return ``path`` or ``path[record]`` for messages."""
-        if self.record_index is None:
+        """``path``, ``path:LINE`` or ``path:LINE[id]`` for messages."""
+        if self.record is None:
             return self.path
-        rec = self.record_id if self.record_id is not None else str(self.record_index)
-        return f"{self.path}[{rec}]"
+        rid = f"[{self.record_id}]" if self.record_id is not None else ""
+        return f"{self.path}:{self.record}{rid}"
 
 
 class Line(NamedTuple):

@@ -1,138 +1,389 @@
-"""Linting one target file: read it, lint or fix each document, write it back atomically."""
+"""Running a check over files: read units, check them in batches, report and write in order.
+
+The main process walks the targets, cuts each file into units with its reader and
+groups them into batches; ``lint.parallel`` checks the batches (in-process or in a
+pool) and hands the results back in order. For each unit the runner passes the
+findings through the baseline to the reporter, and its raw material (fixed or not)
+to wherever the file goes: in place, ``--output DIR`` or the ``--reject`` file.
+Memory is bounded by the batches in flight, not by the corpus.
+"""
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Mapping, Sequence
+import os
+import stat
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, BinaryIO, Protocol
 
-from lint.atomic import write_atomic
+from lint.config import Config
+from lint.diagnostic import Severity
 from lint.discovery import Target
-from lint.document import Document, Source
-from lint.linter import (
-    READ_ERROR,
-    WRITE_ERROR,
-    check_document,
-    engine_diagnostic,
-    fix_document,
-)
-from lint.output.base import Entry
-from lint.readers import Reader, TextReader
-from lint.rule import Rule
+from lint.document import Source
+from lint.finding import Finding, problem
+from lint.linter import ENGINE_CODES, WRITE_ERROR
+from lint.output.summary import Checked
+from lint.parallel import run_batches
+from lint.readers import InputFile, Reader, ReadProblem, TextReader, Unit
+from lint.readers.base import DEFAULT_MAX_DOCUMENT_BYTES
+from lint.sinks import FileIdentity, FileSink, RejectSink
+from lint.worker import FileJob, FixMode, Item, UnitResult, Worker
+
+BATCH_UNITS = 256
+BATCH_BYTES = 1 << 20
+
+_KINDS = {
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a directory",
+}
 
 
-@dataclass(frozen=True)
-class FixMode:
-    """What to do with fixes: nothing, compute them (``--diff``), or write them (``--fix``)."""
+class Reporter(Protocol):
+    """What the runner tells the command line as results arrive."""
 
-    apply: bool = False  # run the fix loop
-    write: bool = False  # write changed files (False with --diff)
-    unsafe: bool = False  # also apply unsafe fixes
-    diff: bool = False  # produce a unified diff
+    def finding(self, finding: Finding) -> None:
+        """A finding to report (already past the baseline)."""
+
+    def fixed(self, source: Source, code: str, name: str) -> None:
+        """A fix that was applied."""
+
+    def diff(self, text: str) -> None:
+        """A piece of unified diff."""
+
+    def progress(self, files: int, consumed: int, documents: int) -> None:
+        """How far the run is: files finished, bytes consumed, documents checked."""
 
 
 @dataclass
-class FileResult:
-    """What linting one file produced."""
+class RunOptions:
+    """How to run: fixing, parallelism, where fixed files and rejects go, limits."""
 
-    target: Target
-    entries: list[Entry] = field(default_factory=list)  # findings left (after fixes)
-    fixed: list[Entry] = field(default_factory=list)  # findings whose fixes were applied
-    new_bytes: bytes | None = None  # the fixed file, when fixing changed it
-    diff: str = ""
+    mode: FixMode = field(default_factory=FixMode)
+    jobs: int = 1
+    fail_on: Severity = Severity.WARNING
+    output_dir: Path | None = None
+    in_place: bool = False
+    reject: Path | None = None
+    max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
+    batch_units: int = BATCH_UNITS
+    batch_bytes: int = BATCH_BYTES
 
 
-def pick_reader(readers: Sequence[Reader], path: Path | None, display: str) -> Reader:
-    """The first reader claiming the file's suffix; plain text otherwise."""
-    name = (path.name if path is not None else display).lower()
+def pick_reader(readers: Sequence[Reader], name: str) -> Reader:
+    """The first reader claiming the file's name; plain text otherwise."""
+    lowered = name.lower()
     for reader in readers:
-        if any(name.endswith(suffix) for suffix in reader.suffixes):
+        if reader.claims(lowered):
             return reader
     return next((r for r in readers if isinstance(r, TextReader)), TextReader())
 
 
-def _problem(display: str, message: str, source: Source | None = None) -> Entry:
-    doc = Document("", source or Source(display))
-    return Entry(doc, engine_diagnostic(READ_ERROR, f"{display}: {message}"))
+def reader_options(reader: Reader, config: Config, overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """A reader's declared defaults, then the config's values, then the command line's."""
+    options = {o.name: o.default for o in reader.options}
+    for source in (config.reader_options, overrides):
+        options.update({k: v for k, v in source.items() if k in options})
+    return options
 
 
-def lint_bytes(
-    target: Target,
-    data: bytes,
-    reader: Reader,
-    rules: Sequence[Rule],
-    mode: FixMode,
-    reader_options: Mapping[str, str],
-) -> FileResult:
-    """Lint (and maybe fix) the documents in one file's bytes; nothing is written here."""
-    result = FileResult(target)
-    read = reader.read(data, target.display, reader_options)
-    for source, message in read.problems:
-        result.entries.append(_problem(source.label(), message, source))
-    if not mode.apply:
-        for doc in read.documents:
-            result.entries.extend(Entry(doc, d) for d in check_document(doc, rules))
-        return result
-    texts = []
-    for doc in read.documents:
-        fixed = fix_document(doc, rules, unsafe=mode.unsafe)
-        texts.append(fixed.document.text)
-        result.fixed.extend(Entry(doc, d) for d in fixed.applied)
-        result.entries.extend(Entry(fixed.document, d) for d in fixed.diagnostics)
-    if any(t != d.text for t, d in zip(texts, read.documents, strict=True)):
-        if not reader.can_write:
-            result.entries.append(
-                _problem(target.display, f"fixes cannot be written back to {reader.name} files")
-            )
-            return result
-        new = reader.write(read, texts)
-        if new != data:
-            result.new_bytes = new
-            if mode.diff:
-                result.diff = unified_diff(target.display, data, new, read.codec)
-    return result
+@dataclass
+class _File:
+    """The main process's state of one file while its units are checked."""
+
+    target: Target
+    reader: Reader
+    job: FileJob
+    size: int = 0
+    consumed: int = 0
+    identity: FileIdentity | None = None
+    sink: FileSink | None = None
+    diff_started: bool = False
+    stdin_payload: Any = None
+    skipped: str | None = None
 
 
-def unified_diff(display: str, old: bytes, new: bytes, codec: str = "utf-8") -> str:
-    """The unified diff between a file's bytes and its fixed bytes, decoded with its codec."""
-    a = old.decode(codec, errors="replace").splitlines(keepends=True)
-    b = new.decode(codec, errors="replace").splitlines(keepends=True)
-    lines = list(difflib.unified_diff(a, b, f"a/{display}", f"b/{display}"))
-    return "".join(
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
-    )
+class Runner:
+    """One run of ``check`` over a list of targets."""
 
+    def __init__(
+        self,
+        *,
+        readers: Sequence[Reader],
+        config_for: Callable[[Path], Config],
+        worker_factory: Callable[[], Worker],
+        reporter: Reporter,
+        options: RunOptions,
+        reader_overrides: Mapping[str, Any] | None = None,
+        is_new: Callable[[Finding], bool] | None = None,
+        record: Callable[[Finding], None] | None = None,
+        stdin: BinaryIO | None = None,
+        stdin_path: Path | None = None,
+    ) -> None:
+        self.readers = readers
+        self.config_for = config_for
+        self.worker_factory = worker_factory
+        self.reporter = reporter
+        self.options = options
+        self.reader_overrides = reader_overrides or {}
+        self.is_new = is_new
+        self.record = record
+        self.stdin = stdin
+        self.stdin_path = stdin_path
+        self.checked = Checked()
+        self.errors = 0  # engine problems reported (exit 2)
+        self.failing = 0  # findings at or above the failure level
+        self.diffs = 0  # units with a diff
+        self.written: list[str] = []  # files written so far (fixed in place or to --output)
+        self._stdin_chunks: list[bytes] = []  # standard input, fixed, for standard output
+        self._files: dict[int, _File] = {}
+        self._configs: dict[int, int] = {}
+        self._reject: RejectSink | None = None
+        self._done_files = 0
+        self._consumed = 0
 
-def lint_file(
-    target: Target,
-    readers: Sequence[Reader],
-    rules: Sequence[Rule],
-    mode: FixMode,
-    reader_options: Mapping[str, str],
-) -> FileResult:
-    """Read a file, lint or fix it, and write the fixes atomically when asked."""
-    assert target.path is not None
-    try:
-        data = target.path.read_bytes()
-    except OSError as exc:
-        return FileResult(target, [_problem(target.display, f"cannot read: {exc.strerror or exc}")])
-    reader = pick_reader(readers, target.path, target.display)
-    result = lint_bytes(target, data, reader, rules, mode, reader_options)
-    if mode.write and result.new_bytes is not None:
+    # -- reading ------------------------------------------------------------------
+
+    def stdin_output(self) -> bytes:
+        """Standard input as read, with the fixes applied (what ``--fix -`` prints)."""
+        return b"".join(self._stdin_chunks)
+
+    def _config_key(self, config: Config) -> int:
+        return self._configs.setdefault(id(config), len(self._configs))
+
+    def _open(self, index: int, target: Target) -> tuple[_File, Iterator[Unit]]:
+        """Open a target and start cutting it into units (problems become problem units)."""
+        if target.path is None:
+            name = str(self.stdin_path) if self.stdin_path else target.display
+            config = self.config_for(self.stdin_path or Path.cwd() / "stdin.txt")
+        else:
+            name = target.path.name
+            config = self.config_for(target.path)
+        reader = pick_reader(self.readers, name)
+        options = reader_options(reader, config, self.reader_overrides)
+        path = (
+            (self.stdin_path.resolve() if self.stdin_path else None)
+            if target.path is None
+            else target.path.resolve()
+        )
+        job = FileJob(index, reader.name, options, self._config_key(config), config, path)
+        state = _File(target, reader, job)
+        return state, self._units(state)
+
+    def _units(self, state: _File) -> Iterator[Unit]:
+        target, reader = state.target, state.reader
+        source = Source(target.display)
+        stream: BinaryIO | None = None
         try:
-            write_atomic(target.path, result.new_bytes)
+            if target.path is None:
+                assert self.stdin is not None
+                stream = self.stdin
+            else:
+                try:
+                    st = os.stat(target.path)
+                except OSError as exc:
+                    state.skipped = "unreadable"
+                    yield Unit(source, None, problem=f"cannot read: {exc.strerror or exc}")
+                    return
+                if not stat.S_ISREG(st.st_mode):
+                    kind = _KINDS.get(stat.S_IFMT(st.st_mode), "not a regular file")
+                    state.skipped = "not a regular file"
+                    yield Unit(source, None, problem=f"{kind}, not a regular file; skipped")
+                    return
+                state.size = st.st_size
+                try:
+                    stream = open(target.path, "rb")  # noqa: SIM115 - closed below
+                except OSError as exc:
+                    state.skipped = "unreadable"
+                    yield Unit(source, None, problem=f"cannot read: {exc.strerror or exc}")
+                    return
+                state.identity = FileIdentity.of(os.fstat(stream.fileno()))
+            file = InputFile(stream, target.path, target.display, self.options.max_bytes)
+            try:
+                yield from reader.units(file, state.job.options)
+            except ReadProblem as exc:
+                state.skipped = exc.reason
+                yield Unit(source, None, problem=exc.message)
+            except OSError as exc:
+                state.skipped = "unreadable"
+                yield Unit(source, None, problem=f"cannot read: {exc.strerror or exc}")
+        finally:
+            if stream is not None and target.path is not None:
+                stream.close()
+
+    def _batches(self, targets: Sequence[Target]) -> Iterator[list[Item | tuple[FileJob, None]]]:
+        """Batches of (job, unit) items; ``(job, None)`` marks the end of a file."""
+        opts = self.options
+        batch: list[Any] = []
+        size = 0
+        for index, target in enumerate(targets):
+            state, units = self._open(index, target)
+            self._files[index] = state
+            for unit in units:
+                batch.append((state.job, unit))
+                payload = unit.payload
+                size += len(payload) if isinstance(payload, bytes | str) else 0
+                if len(batch) >= opts.batch_units or size >= opts.batch_bytes:
+                    yield batch
+                    batch, size = [], 0
+            batch.append((state.job, None))
+        if batch:
+            yield batch
+
+    # -- results ------------------------------------------------------------------
+
+    def run(self, targets: Sequence[Target]) -> None:
+        """Check every target; results are reported and written in order."""
+        try:
+            for batch, results in run_batches(
+                self._batches(targets), self.worker_factory, self.options.jobs
+            ):
+                for (job, unit), result in zip(batch, results, strict=True):
+                    state = self._files[job.index]
+                    if unit is None:
+                        self._finish_file(state)
+                    else:
+                        self._take(state, unit, result)
+                self.reporter.progress(self._done_files, self._consumed, self.checked.documents)
+            if self._reject is not None:
+                self._reject.finish()
+                self._reject = None
+        except BaseException:
+            self.abort()
+            raise
+
+    def abort(self) -> None:
+        """Drop every destination not yet complete (the run was interrupted)."""
+        for state in self._files.values():
+            if state.sink is not None:
+                state.sink.discard()
+                state.sink = None
+        if self._reject is not None:
+            self._reject.discard()
+            self._reject = None
+
+    def _report(self, finding: Finding) -> bool:
+        """Report a finding unless the baseline knows it; return whether it was reported."""
+        if self.record is not None:
+            self.record(finding)
+        if self.is_new is not None and not self.is_new(finding):
+            return False
+        if finding.code in ENGINE_CODES:
+            self.errors += 1
+        elif finding.severity >= self.options.fail_on:
+            self.failing += 1
+        self.reporter.finding(finding)
+        return True
+
+    def _sink_for(self, state: _File) -> FileSink | None:
+        opts = self.options
+        target = state.target
+        if target.path is None:
+            return None
+        if opts.output_dir is not None:
+            dest = opts.output_dir / target.relative
+            return FileSink(dest, state.reader, target.path, state.job.options)
+        if opts.mode.write and (opts.in_place or not state.reader.is_shard):
+            return FileSink(
+                target.path,
+                state.reader,
+                target.path,
+                state.job.options,
+                expect=state.identity,
+                always=False,
+            )
+        return None
+
+    def _take(self, state: _File, unit: Unit, result: UnitResult) -> None:
+        """Report one unit's findings and route its raw material."""
+        opts = self.options
+        checked = self.checked
+        if unit.consumed > state.consumed:
+            self._consumed += unit.consumed - state.consumed
+            state.consumed = unit.consumed
+        reported = [f for f in result.findings if self._report(f)]
+        for code, name in result.fixed:
+            self.reporter.fixed(unit.source, code, name)
+        if result.checked:
+            checked.documents += 1
+            payload = unit.payload
+            checked.bytes += len(payload) if isinstance(payload, bytes) else len(payload.encode())
+            if unit.source.record is not None:
+                checked.records += 1
+        elif unit.document and unit.source.record is not None:
+            checked.skipped["unreadable records"] += 1
+        elif result.skipped is not None:
+            state.skipped = result.skipped
+        if result.diff:
+            self.diffs += 1
+            if state.reader.is_shard and not state.diff_started:
+                name = unit.source.path
+                self.reporter.diff(f"--- a/{name}\n+++ b/{name}\n")
+                state.diff_started = True
+            self.reporter.diff(result.diff)
+        if state.target.path is None:
+            payload = result.payload if result.payload is not None else unit.payload
+            if isinstance(payload, bytes):
+                self._stdin_chunks.append(payload)
+            return
+        if unit.source.record is None and unit.payload is None:
+            return  # a file-level problem: nothing to write
+        if state.sink is None and (opts.output_dir is not None or opts.mode.write):
+            state.sink = self._sink_for(state)
+        is_record = unit.source.record is not None
+        rejected = opts.reject is not None and (
+            (is_record and (unit.problem is not None or (unit.document and not result.checked)))
+            or (result.checked and any(f.severity >= opts.fail_on for f in reported))
+        )
+        payload = result.payload if result.payload is not None else unit.payload
+        if rejected:
+            if self._reject is None:
+                self._reject = RejectSink(opts.reject)  # type: ignore[arg-type]
+            text = state.reader.show(payload) if payload is not None else ""
+            self._reject.write(unit, payload, text, reported)
+            checked.records_rejected += 1
+            if state.sink is not None:
+                state.sink.omit(unit)
+        elif state.sink is not None:
+            if unit.payload is None:  # too large to keep: cannot be copied
+                state.sink.omit(unit)
+            else:
+                state.sink.write(unit, result.payload)
+                if unit.document:
+                    checked.records_out += 1
+        if unit.document and (state.sink is not None or self._reject is not None):
+            checked.records_in += 1
+
+    def _finish_file(self, state: _File) -> None:
+        """A file is complete: count it and put its fixed version in place."""
+        self._done_files += 1
+        if state.skipped is not None:
+            self.checked.skipped[state.skipped] += 1
+        else:
+            self.checked.files += 1
+        if state.size > state.consumed:
+            self._consumed += state.size - state.consumed
+            state.consumed = state.size
+        sink, state.sink = state.sink, None
+        if sink is None:
+            return
+        if state.skipped is not None or (sink.kept == 0 and not state.reader.is_shard):
+            sink.discard()
+            return
+        try:
+            if sink.finish():
+                self.written.append(state.target.display)
         except OSError as exc:
-            # the file is unchanged: report its findings as they stand, and why
-            result = lint_bytes(target, data, reader, rules, FixMode(), reader_options)
-            result.entries.append(
-                Entry(
-                    Document("", Source(target.display)),
-                    engine_diagnostic(
-                        WRITE_ERROR,
-                        f"{target.display}: fixes not written, file left unchanged:"
-                        f" {exc.strerror or exc}",
-                    ),
+            reason = exc.strerror or str(exc)
+            where = "" if sink.dest == state.target.path else f" to {sink.dest}"
+            self._report(
+                problem(
+                    Source(state.target.display),
+                    WRITE_ERROR,
+                    ENGINE_CODES[WRITE_ERROR],
+                    f"fixes not written{where}, file left unchanged: {reason}",
                 )
             )
-    return result

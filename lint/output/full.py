@@ -2,46 +2,43 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import TextIO
 
 from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from lint.diagnostic import Diagnostic, Severity
+from lint.diagnostic import Severity
+from lint.finding import Finding
 from lint.fix import Applicability
-from lint.output.base import Entry, OutputFormat, Report
+from lint.output.base import OutputFormat, RunInfo
+from lint.output.printable import one_line, printable, visible_char
 
 ELLIPSIS = "…"
+MIN_WINDOW = 60
 _CODE_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "cyan"}
-
-
-def _visible(ch: str) -> str:
-    """A single visible character for ``ch``: control and format characters become ``�``."""
-    if ch == "\t":
-        return " "
-    if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"):
-        return "\ufffd"
-    return ch
 
 
 def window(line: str, start: int, end: int, width: int) -> tuple[str, int, int]:
     """Fit ``line`` into ``width`` cells around ``line[start:end]``.
 
     Returns the text to print and the cell offset and cell width of the span within
-    it. Characters are made visible one for one; cut ends are marked with ``…``.
+    it. Invisible characters are shown as ``<U+XXXX>``, zero-width marks take no
+    cell; cut ends are marked with ``…``. Work is bounded by the window, not the line.
     """
-    chars = [_visible(c) for c in line]
-    widths = [max(cell_len(c), 1) for c in chars]
-    n = len(chars)
+    n = len(line)
     start = min(max(start, 0), n)
     end = min(max(end, start), n)
-    if sum(widths) <= width:
-        left, right = 0, n
+    # Only characters that can be shown matter: at most `width` on each side.
+    lo, hi = max(0, start - width), min(n, max(end, start + 1) + width)
+    chars = [visible_char(c) for c in line[lo:hi]]
+    widths = [cell_len(c) for c in chars]
+    s, e = start - lo, end - lo
+    if lo == 0 and hi == n and sum(widths) <= width:
+        left, right = 0, len(chars)
     else:
         budget = max(width - 2, 1)  # room for an ellipsis at each end
-        left, right = start, max(end, min(start + 1, n))
+        left, right = s, max(e, min(s + 1, len(chars)))
         used = sum(widths[left:right])
         while right - left > 1 and used > budget:  # a span wider than the window
             right -= 1
@@ -53,38 +50,34 @@ def window(line: str, start: int, end: int, width: int) -> tuple[str, int, int]:
                 left -= 1
                 used += widths[left]
                 grow = True
-            if right < n and used + widths[right] <= budget:
+            if right < len(chars) and used + widths[right] <= budget:
                 used += widths[right]
                 right += 1
                 grow = True
-    prefix = ELLIPSIS if left > 0 else ""
-    suffix = ELLIPSIS if right < n else ""
+    prefix = ELLIPSIS if left > 0 or lo > 0 else ""
+    suffix = ELLIPSIS if right < len(chars) or hi < n else ""
     shown = prefix + "".join(chars[left:right]) + suffix
-    caret_at = cell_len(prefix) + sum(widths[left:start])
-    caret_width = sum(widths[start : min(end, right)])
+    caret_at = cell_len(prefix) + sum(widths[left:s])
+    caret_width = sum(widths[s : min(e, right)])
     return shown, caret_at, max(caret_width, 1)
 
 
-def one_line(message: str) -> str:
-    """A message on one line (line breaks become spaces)."""
-    return " ".join(message.splitlines()) if "\n" in message or "\r" in message else message
-
-
-def _help(report: Report, d: Diagnostic) -> str | None:
-    fix = d.fix
+def _help(run: RunInfo, finding: Finding) -> str | None:
+    fix = finding.fix
     if fix is None:
         return None
     if fix.applicability is Applicability.SAFE:
         kind = "safe fix"
     elif fix.applicability is Applicability.UNSAFE:
-        kind = "unsafe fix" if report.unsafe_fixes else "unsafe fix, use --unsafe-fixes"
+        kind = "unsafe fix" if run.unsafe_fixes else "unsafe fix, use --unsafe-fixes"
     else:
         kind = "suggestion, not applied"
-    return f"{fix.description} ({kind})"
+    return f"{printable(fix.description)} ({kind})"
 
 
-def _marker(report: Report, d: Diagnostic) -> str:
-    return " [*]" if report.is_applicable(d) else ""
+def marker(run: RunInfo, finding: Finding) -> str:
+    """`` [*]`` when this run's ``--fix`` would apply the finding's fix."""
+    return " [*]" if run.is_applicable(finding) else ""
 
 
 class FullFormat(OutputFormat):
@@ -93,46 +86,10 @@ class FullFormat(OutputFormat):
     name = "full"
     description = "source lines with the span underlined (default on a terminal)"
 
-    def render(self, report: Report, entry: Entry) -> Text:
-        """Render one finding as rich Text (several lines)."""
-        d, doc = entry.diagnostic, entry.document
-        line_no, col = doc.position(d.start)
-        out = Text()
-        out.append(d.code, style=_CODE_STYLE[d.severity])
-        out.append(_marker(report, d), style="cyan")
-        out.append(f" {one_line(d.message)}\n", style="bold")
-        if not doc.text:
-            out.append(f" --> {doc.source.label()}\n\n", style="blue")
-            return out
-        out.append(" --> ", style="blue")
-        out.append(f"{doc.source.label()}:{line_no}:{col}\n")
-        line = doc.lines[line_no - 1]
-        span_end = min(d.end, line.end) - line.start
-        gutter = len(str(line_no))
-        room = max(self.width - gutter - 3, 20)
-        shown, caret_at, caret_width = window(line.text, col - 1, span_end, room)
-        bar = " " * gutter + " |"
-        out.append(bar + "\n", style="blue")
-        out.append(f"{line_no} | ", style="blue")
-        out.append(shown + "\n")
-        out.append(bar, style="blue")
-        out.append(" " + " " * caret_at)
-        out.append("^" * caret_width, style=_CODE_STYLE[d.severity])
-        end_line = doc.position(d.end)[0]
-        if end_line > line_no:
-            out.append(f" (continues to line {end_line})", style="dim")
-        out.append("\n")
-        out.append(bar + "\n", style="blue")
-        help_text = _help(report, d)
-        if help_text:
-            out.append("help", style="bold cyan")
-            out.append(f": {help_text}\n")
-        out.append("\n")
-        return out
-
-    def write(self, report: Report, stream: TextIO) -> None:
-        """Write every finding, source line and underline."""
-        console = Console(
+    def start(self, stream: TextIO, run: RunInfo) -> None:
+        """Open a console on the stream."""
+        super().start(stream, run)
+        self.console = Console(
             file=stream,
             force_terminal=self.color,
             no_color=not self.color,
@@ -141,8 +98,54 @@ class FullFormat(OutputFormat):
             soft_wrap=True,
             width=max(self.width, 20),
         )
-        for entry in report.entries:
-            console.print(self.render(report, entry), end="")
+
+    def render(self, finding: Finding) -> Text:
+        """Render one finding as rich Text (several lines)."""
+        f = finding
+        style = _CODE_STYLE[f.severity]
+        out = Text()
+        out.append(f.code, style=style)
+        out.append(marker(self.run, f), style="cyan")
+        out.append(f" {one_line(f.message)}\n", style="bold")
+        out.append(" --> ", style="blue")
+        out.append(printable(f.location()) + "\n")
+        span, excerpt = f.span, f.excerpt
+        if span is None or excerpt is None:
+            out.append("\n")
+            return out
+        at = span.column - excerpt.column
+        end = at + (span.end - span.start if span.end_line == span.line else len(excerpt.text))
+        gutter = len(str(span.line))
+        room = max(self.width - gutter - 3, MIN_WINDOW)
+        shown, caret_at, caret_width = window(excerpt.text, at, end, room)
+        if excerpt.column > 1 and not shown.startswith(ELLIPSIS):
+            shown = ELLIPSIS + shown
+            caret_at += 1
+        if excerpt.column - 1 + len(excerpt.text) < excerpt.line_length and not shown.endswith(
+            ELLIPSIS
+        ):
+            shown += ELLIPSIS
+        bar = " " * gutter + " |"
+        out.append(bar + "\n", style="blue")
+        out.append(f"{span.line} | ", style="blue")
+        out.append(shown + "\n")
+        out.append(bar, style="blue")
+        out.append(" " + " " * caret_at)
+        out.append("^" * caret_width, style=style)
+        if span.end_line > span.line:
+            out.append(f" (continues to line {span.end_line})", style="dim")
+        out.append("\n")
+        out.append(bar + "\n", style="blue")
+        help_text = _help(self.run, f)
+        if help_text:
+            out.append("help", style="bold cyan")
+            out.append(f": {help_text}\n")
+        out.append("\n")
+        return out
+
+    def handle(self, finding: Finding) -> None:
+        """Print one finding with its source line and underline."""
+        self.console.print(self.render(finding), end="")
 
 
 class ConciseFormat(OutputFormat):
@@ -151,10 +154,9 @@ class ConciseFormat(OutputFormat):
     name = "concise"
     description = "one line per finding"
 
-    def write(self, report: Report, stream: TextIO) -> None:
-        """Write one line per finding."""
-        for e in report.entries:
-            d, doc = e.diagnostic, e.document
-            line, col = doc.position(d.start)
-            stream.write(f"{doc.source.label()}:{line}:{col}: {d.code}{_marker(report, d)}")
-            stream.write(f" {one_line(d.message)}\n")
+    def handle(self, finding: Finding) -> None:
+        """Write one line."""
+        f = finding
+        self.out().write(
+            f"{printable(f.location())}: {f.code}{marker(self.run, f)} {one_line(f.message)}\n"
+        )

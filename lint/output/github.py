@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TextIO
-
 from lint.diagnostic import Severity
-from lint.output.base import OutputFormat, Report
+from lint.finding import Finding
+from lint.output.base import OutputFormat
+from lint.output.printable import printable
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    """Escape a workflow command's message (``%``, CR, LF)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command's message (``%``, CR, LF) and control characters."""
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
@@ -21,26 +21,32 @@ def escape_property(text: str) -> str:
 
 
 class GithubFormat(OutputFormat):
-    """``::warning file=…,line=…::message`` lines that GitHub shows on the changed files."""
+    """``::warning file=…,line=…::message`` lines that GitHub shows on the changed files.
+
+    For a record of a shard, ``line`` is the record's line in the shard and the
+    message starts with the record and the place inside its text.
+    """
 
     name = "github"
     description = "GitHub Actions workflow annotations"
 
-    def write(self, report: Report, stream: TextIO) -> None:
-        """Write one workflow command per finding."""
-        for e in report.entries:
-            d, doc = e.diagnostic, e.document
-            line, col = doc.position(d.start)
-            end_line, end_col = doc.position(d.end)
-            title = f"{d.code} ({d.name})" if d.name else d.code
-            where = doc.source.label()
-            props = [
-                f"file={escape_property(doc.source.path)}",
-                f"line={line}",
-                f"col={col}",
-                f"endLine={end_line}",
-                f"endColumn={end_col}",
-                f"title={escape_property(title)}",
+    def handle(self, finding: Finding) -> None:
+        """Write one workflow command."""
+        f = finding
+        title = f"{f.code} ({f.name})" if f.name else f.code
+        props = [f"file={escape_property(f.source.path)}"]
+        message = f.message
+        span = f.span
+        if f.source.record is not None:
+            if f.source.unit == "line":
+                props.append(f"line={f.source.record}")
+            message = f"{f.location()}: {message}"
+        elif span is not None:
+            props += [
+                f"line={span.line}",
+                f"col={span.column}",
+                f"endLine={span.end_line}",
+                f"endColumn={span.end_column}",
             ]
-            message = d.message if where == doc.source.path else f"{where}: {d.message}"
-            stream.write(f"::{_COMMAND[d.severity]} {','.join(props)}::{escape_data(message)}\n")
+        props.append(f"title={escape_property(title)}")
+        self.out().write(f"::{_COMMAND[f.severity]} {','.join(props)}::{escape_data(message)}\n")

@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from typing import Any
 
-from lint.output.base import OutputFormat, Report
-from lint.output.records import entry_dict
+from lint.finding import Finding
+from lint.output.base import OutputFormat
+from lint.output.records import finding_dict
+
+
+def dumps(data: Any, **kwargs: Any) -> str:
+    """JSON text kept readable (UTF-8 as is), with lone surrogates escaped so it can be written."""
+    text = json.dumps(data, ensure_ascii=False, **kwargs)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(data, **kwargs)
+    return text
 
 
 class JsonFormat(OutputFormat):
@@ -14,12 +25,20 @@ class JsonFormat(OutputFormat):
 
     name = "json"
     description = "a JSON array of findings with every field"
+    streams = False
 
-    def write(self, report: Report, stream: TextIO) -> None:
-        """Write the array, indented, UTF-8 text kept as is."""
-        data = [entry_dict(e) for e in report.entries]
-        stream.write(json.dumps(data, ensure_ascii=False, indent=2))
-        stream.write("\n")
+    def start(self, stream: Any, run: Any) -> None:
+        """Begin collecting."""
+        super().start(stream, run)
+        self.items: list[dict[str, Any]] = []
+
+    def handle(self, finding: Finding) -> None:
+        """Keep the finding's fields."""
+        self.items.append(finding_dict(finding))
+
+    def finish(self) -> None:
+        """Write the array, indented."""
+        self.out().write(dumps(self.items, indent=2) + "\n")
 
 
 class JsonLinesFormat(OutputFormat):
@@ -28,8 +47,6 @@ class JsonLinesFormat(OutputFormat):
     name = "jsonl"
     description = "one JSON object per finding per line"
 
-    def write(self, report: Report, stream: TextIO) -> None:
+    def handle(self, finding: Finding) -> None:
         """Write one compact object per line."""
-        for e in report.entries:
-            stream.write(json.dumps(entry_dict(e), ensure_ascii=False))
-            stream.write("\n")
+        self.out().write(dumps(finding_dict(finding)) + "\n")

@@ -1,59 +1,58 @@
-"""Diagnostics as plain dictionaries: the shared shape of the json, jsonl and sarif formats."""
+"""Findings as plain dictionaries: the shared shape of the json, jsonl and reject outputs."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from lint.document import Document
-from lint.fix import Fix
-from lint.output.base import Entry
+from lint.document import Source
+from lint.finding import Finding, FixInfo, Span
 
 
-def record_of(document: Document) -> dict[str, Any] | None:
-    """The corpus record a document came from, or None for a whole file."""
-    src = document.source
-    if src.record_index is None:
+def record_dict(source: Source) -> dict[str, Any] | None:
+    """The corpus record a finding is in (``{"line": 12, "id": …}``), or None for a file."""
+    if source.record is None:
         return None
-    return {"index": src.record_index, "id": src.record_id}
+    return {source.unit: source.record, "id": source.record_id}
 
 
-def span(document: Document, start: int, end: int) -> dict[str, int]:
-    """Line/column (1-based, in characters) and offsets of a span."""
-    line, column = document.position(start)
-    end_line, end_column = document.position(end)
+def span_dict(span: Span | None) -> dict[str, int | None]:
+    """Line/column (1-based, in characters) and offsets of a span (None without a place)."""
+    if span is None:
+        return dict.fromkeys(
+            ("line", "column", "end_line", "end_column", "start_offset", "end_offset")
+        )
     return {
-        "line": line,
-        "column": column,
-        "end_line": end_line,
-        "end_column": end_column,
-        "start_offset": start,
-        "end_offset": end,
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+        "start_offset": span.start,
+        "end_offset": span.end,
     }
 
 
-def fix_dict(document: Document, fix: Fix | None) -> dict[str, Any] | None:
-    """A fix with its applicability, description and edits (positions in the document)."""
+def fix_dict(fix: FixInfo | None) -> dict[str, Any] | None:
+    """A fix with its applicability, description and edits (positions in the text)."""
     if fix is None:
         return None
     return {
         "applicability": fix.applicability.value,
         "description": fix.description,
-        "edits": [
-            {**span(document, e.start, e.end), "replacement": e.replacement} for e in fix.edits
-        ],
+        "edits": [{**span_dict(e.span), "replacement": e.replacement} for e in fix.edits],
     }
 
 
-def entry_dict(entry: Entry) -> dict[str, Any]:
+def finding_dict(finding: Finding) -> dict[str, Any]:
     """Every field of one finding, as the json and jsonl formats print it."""
-    d, doc = entry.diagnostic, entry.document
+    f = finding
     return {
-        "code": d.code,
-        "name": d.name,
-        "message": d.message,
-        "severity": d.severity.label,
-        "path": doc.source.path,
-        "record": record_of(doc),
-        **span(doc, d.start, d.end),
-        "fix": fix_dict(doc, d.fix),
+        "code": f.code,
+        "name": f.name,
+        "message": f.message,
+        "severity": f.severity.label,
+        "path": f.source.path,
+        "record": record_dict(f.source),
+        **span_dict(f.span),
+        "fix": fix_dict(f.fix),
+        "fingerprint": f.fingerprint,
     }

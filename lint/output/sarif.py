@@ -1,26 +1,33 @@
-"""The ``sarif`` output format: SARIF 2.1.0 for code-scanning tools."""
+"""The ``sarif`` output format: SARIF 2.1.0 for code-scanning tools.
+
+A finding in a plain file has a region with line, column and character offsets, and
+its fix. A finding in a record of a shard is located at the record's line in the
+shard (a Parquet row has no line: the shard itself), with a logical location naming
+the record and the place inside the record's text as properties; it carries no
+``fixes``, whose byte regions would not be valid in the shard.
+"""
 
 from __future__ import annotations
 
-import json
-from typing import Any, TextIO
+from typing import Any
 from urllib.parse import quote
 
 from lint.diagnostic import Severity
+from lint.finding import Finding, Span
 from lint.linter import ENGINE_CODES
-from lint.output.base import Entry, OutputFormat, Report
-from lint.output.records import span
+from lint.output.base import OutputFormat, RunInfo
+from lint.output.json_formats import dumps
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
 def _uri(path: str) -> str:
-    return quote(path.replace("\\", "/"), safe="/:")
+    return quote(path.replace("\\", "/").encode("utf-8", "surrogateescape"), safe="/:")
 
 
-def _rule_descriptor(code: str, report: Report) -> dict[str, Any]:
-    cls = report.rules.get(code)
+def _rule_descriptor(code: str, run: RunInfo) -> dict[str, Any]:
+    cls = run.rules.get(code)
     if cls is None:
         name = ENGINE_CODES.get(code, code.lower())
         return {
@@ -42,54 +49,62 @@ def _rule_descriptor(code: str, report: Report) -> dict[str, Any]:
     }
 
 
-def _region(entry: Entry, start: int, end: int) -> dict[str, int]:
-    s = span(entry.document, start, end)
+def _region(span: Span) -> dict[str, int]:
     return {
-        "startLine": s["line"],
-        "startColumn": s["column"],
-        "endLine": s["end_line"],
-        "endColumn": s["end_column"],
-        "charOffset": start,
-        "charLength": end - start,
+        "startLine": span.line,
+        "startColumn": span.column,
+        "endLine": span.end_line,
+        "endColumn": span.end_column,
+        "charOffset": span.start,
+        "charLength": span.end - span.start,
     }
 
 
-def _result(entry: Entry, rule_index: int) -> dict[str, Any]:
-    d, doc = entry.diagnostic, entry.document
-    location: dict[str, Any] = {
-        "physicalLocation": {
-            "artifactLocation": {"uri": _uri(doc.source.path)},
-            "region": _region(entry, d.start, d.end),
-        }
-    }
-    src = doc.source
-    if src.record_index is not None:
-        record = src.record_id if src.record_id is not None else str(src.record_index)
-        location["logicalLocations"] = [
-            {"name": record, "kind": "record", "fullyQualifiedName": src.label()}
-        ]
+def _result(f: Finding, rule_index: int) -> dict[str, Any]:
+    src = f.source
+    physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(src.path)}}
+    location: dict[str, Any] = {"physicalLocation": physical}
     result: dict[str, Any] = {
-        "ruleId": d.code,
+        "ruleId": f.code,
         "ruleIndex": rule_index,
-        "level": _LEVEL[d.severity],
-        "message": {"text": d.message},
+        "level": _LEVEL[f.severity],
+        "message": {"text": f.message},
         "locations": [location],
+        "partialFingerprints": {"scrapelint/v1": f.fingerprint},
     }
-    if src.record_index is not None:
-        result["properties"] = {"recordIndex": src.record_index, "recordId": src.record_id}
-    if d.fix is not None:
+    if src.record is not None:
+        if src.unit == "line":
+            physical["region"] = {"startLine": src.record}
+        name = src.record_id if src.record_id is not None else str(src.record)
+        location["logicalLocations"] = [
+            {"name": name, "kind": "record", "fullyQualifiedName": src.label()}
+        ]
+        props: dict[str, Any] = {"record": src.record, "recordUnit": src.unit}
+        props["recordId"] = src.record_id
+        if f.span is not None:
+            props.update(
+                textLine=f.span.line,
+                textColumn=f.span.column,
+                textEndLine=f.span.end_line,
+                textEndColumn=f.span.end_column,
+            )
+        result["properties"] = props
+        return result
+    if f.span is not None:
+        physical["region"] = _region(f.span)
+    if f.fix is not None:
         result["fixes"] = [
             {
-                "description": {"text": f"{d.fix.description} ({d.fix.applicability.value})"},
+                "description": {"text": f"{f.fix.description} ({f.fix.applicability.value})"},
                 "artifactChanges": [
                     {
                         "artifactLocation": {"uri": _uri(src.path)},
                         "replacements": [
                             {
-                                "deletedRegion": _region(entry, e.start, e.end),
+                                "deletedRegion": _region(e.span),
                                 "insertedContent": {"text": e.replacement},
                             }
-                            for e in d.fix.edits
+                            for e in f.fix.edits
                         ],
                     }
                 ],
@@ -103,14 +118,25 @@ class SarifFormat(OutputFormat):
 
     name = "sarif"
     description = "SARIF 2.1.0 for code-scanning tools"
+    streams = False
 
-    def write(self, report: Report, stream: TextIO) -> None:
-        """Write the SARIF log as indented JSON."""
-        codes = list(report.rules)
-        for e in report.entries:
-            if e.diagnostic.code not in report.rules and e.diagnostic.code not in codes:
-                codes.append(e.diagnostic.code)
-        index = {code: i for i, code in enumerate(codes)}
+    def start(self, stream: Any, run: RunInfo) -> None:
+        """Begin collecting results."""
+        super().start(stream, run)
+        self.codes = list(run.rules)
+        self.index = {code: i for i, code in enumerate(self.codes)}
+        self.results: list[dict[str, Any]] = []
+
+    def handle(self, finding: Finding) -> None:
+        """Keep the finding as a SARIF result."""
+        if finding.code not in self.index:
+            self.index[finding.code] = len(self.codes)
+            self.codes.append(finding.code)
+        self.results.append(_result(finding, self.index[finding.code]))
+
+    def finish(self) -> None:
+        """Write the SARIF log."""
+        run = self.run
         log = {
             "$schema": SCHEMA,
             "version": "2.1.0",
@@ -118,16 +144,15 @@ class SarifFormat(OutputFormat):
                 {
                     "tool": {
                         "driver": {
-                            "name": report.tool_name,
-                            "version": report.tool_version,
-                            "informationUri": report.information_uri,
-                            "rules": [_rule_descriptor(c, report) for c in codes],
+                            "name": run.tool_name,
+                            "version": run.tool_version,
+                            "informationUri": run.information_uri,
+                            "rules": [_rule_descriptor(c, run) for c in self.codes],
                         }
                     },
                     "columnKind": "unicodeCodePoints",
-                    "results": [_result(e, index[e.diagnostic.code]) for e in report.entries],
+                    "results": self.results,
                 }
             ],
         }
-        stream.write(json.dumps(log, ensure_ascii=False, indent=2))
-        stream.write("\n")
+        self.out().write(dumps(log, indent=2) + "\n")

@@ -1,35 +1,94 @@
-"""The one-line summary printed after the findings."""
+"""What a run found and what it checked, counted as findings arrive, and the closing lines."""
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lint.finding import Finding
 from lint.fix import Applicability
-from lint.output.base import Report
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def plural(n: int, word: str) -> str:
+    """``1 finding``, ``2 findings``."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-def summary_line(report: Report) -> str:
-    """E.g. ``Found 12 findings (3 fixable with --fix; 2 more with --unsafe-fixes).``"""
-    entries = report.entries
-    if not entries:
-        return "All checks passed!"
-    safe = sum(
-        1
-        for e in entries
-        if e.diagnostic.fix and e.diagnostic.fix.applicability is Applicability.SAFE
-    )
-    unsafe = sum(
-        1
-        for e in entries
-        if e.diagnostic.fix and e.diagnostic.fix.applicability is Applicability.UNSAFE
-    )
-    parts = []
-    if safe or (unsafe and report.unsafe_fixes):
-        n = safe + (unsafe if report.unsafe_fixes else 0)
-        parts.append(f"{n} fixable with --fix{' --unsafe-fixes' if report.unsafe_fixes else ''}")
-    if unsafe and not report.unsafe_fixes:
-        parts.append(f"{unsafe} more with --unsafe-fixes")
-    tail = f" ({'; '.join(parts)})" if parts else ""
-    return f"Found {_plural(len(entries), 'finding')}{tail}."
+def size(n: int) -> str:
+    """A byte count for people: ``512 bytes``, ``3.4 KB``, ``7.13 MB``."""
+    if n < 1000:
+        return plural(n, "byte")
+    if n < 1_000_000:
+        return f"{n / 1e3:,.1f} KB"
+    return f"{n / 1e6:,.2f} MB"
+
+
+@dataclass
+class Tally:
+    """Counts of the findings reported, by rule and by fix applicability."""
+
+    unsafe_fixes: bool = False
+    total: int = 0
+    safe: int = 0
+    unsafe: int = 0
+    by_code: Counter[str] = field(default_factory=Counter)
+    applicable_by_code: Counter[str] = field(default_factory=Counter)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def add(self, finding: Finding) -> None:
+        """Count one reported finding."""
+        self.total += 1
+        code = finding.code
+        self.by_code[code] += 1
+        self.names.setdefault(code, finding.name)
+        fix = finding.fix
+        if fix is None:
+            return
+        if fix.applicability is Applicability.SAFE:
+            self.safe += 1
+        elif fix.applicability is Applicability.UNSAFE:
+            self.unsafe += 1
+        if fix.is_applicable(self.unsafe_fixes):
+            self.applicable_by_code[code] += 1
+
+    def line(self) -> str:
+        """E.g. ``Found 12 findings (3 fixable with --fix; 2 more with --unsafe-fixes).``"""
+        if not self.total:
+            return "All checks passed!"
+        parts = []
+        if self.safe or (self.unsafe and self.unsafe_fixes):
+            n = self.safe + (self.unsafe if self.unsafe_fixes else 0)
+            flag = "--fix --unsafe-fixes" if self.unsafe_fixes else "--fix"
+            parts.append(f"{n:,} fixable with {flag}")
+        if self.unsafe and not self.unsafe_fixes:
+            parts.append(f"{self.unsafe:,} more with --unsafe-fixes")
+        tail = f" ({'; '.join(parts)})" if parts else ""
+        return f"Found {plural(self.total, 'finding')}{tail}."
+
+
+@dataclass
+class Checked:
+    """What a run read: files, records, bytes, and what it skipped and why."""
+
+    files: int = 0
+    documents: int = 0
+    records: int = 0  # documents that are records of shards
+    bytes: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)  # reason → files or records
+    records_in: int = 0  # units of shards read while writing --output/--reject
+    records_out: int = 0
+    records_rejected: int = 0
+
+    def line(self) -> str:
+        """E.g. ``Checked 3 files (14,768 records), 7.13 MB; skipped 1 file: binary.``"""
+        if not self.documents:
+            head = "No documents were checked"
+        else:
+            what = plural(self.files, "file")
+            if self.records:
+                what += f" ({plural(self.records, 'record')})"
+            head = f"Checked {what}, {size(self.bytes)}"
+        if self.skipped:
+            reasons = ", ".join(f"{n:,} {why}" for why, n in sorted(self.skipped.items()))
+            head += f"; skipped {reasons}"
+        return head + "."

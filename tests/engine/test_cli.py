@@ -333,7 +333,7 @@ def test_failed_write_during_fix_is_reported_and_file_unchanged(cli, workdir, mo
     assert r.code == 2
     assert p.read_text(encoding="utf-8") == "a*b\n"
     err = next(d for d in _json(r) if d["code"] == "SL004")
-    assert "a.txt" in err["message"] and "unchanged" in err["message"]
+    assert err["path"] == "a.txt" and "unchanged" in err["message"]
 
 
 def test_stdin(cli, workdir):
@@ -400,14 +400,16 @@ def test_jsonl_records_are_documents_and_bad_lines_are_reported(cli, workdir):
     assert r.code == 2  # malformed input is an error, the rest is still linted
     found = _json(r)
     stars = [d for d in found if d["code"] == "TS001"]
-    assert [(d["record"]["id"], d["record"]["index"], d["column"]) for d in stars] == [
-        ("r1", 0, 4),
-        ("r4", 3, 4),
+    assert [(d["record"]["id"], d["record"]["line"], d["column"]) for d in stars] == [
+        ("r1", 1, 4),
+        ("r4", 4, 4),
     ]
-    problems = [d["message"] for d in found if d["code"] == "SL001"]
-    assert any("line 2" in m and "invalid JSON" in m for m in problems)
-    assert any("line 3" in m and "'text'" in m for m in problems)
-    cli("check", "shard.jsonl", "--fix", "-q")
+    problems = {d["record"]["line"]: d["message"] for d in found if d["code"] == "SL001"}
+    assert "invalid JSON" in problems[2] and "'text'" in problems[3]
+    r = cli("check", "shard.jsonl", "--fix", "-q")
+    assert r.code == 2 and "--in-place" in r.err  # a shard is rewritten only when asked
+    assert p.read_text(encoding="utf-8").split("\n")[:4] == lines
+    cli("check", "shard.jsonl", "--fix", "--in-place", "-q")
     new = p.read_text(encoding="utf-8").split("\n")
     assert json.loads(new[0]) == {"id": "r1", "text": "第一条"}
     assert new[1:3] == lines[1:3]  # untouched lines stay byte-identical
@@ -428,7 +430,7 @@ def test_bad_bytes_are_reported_with_place_and_run_goes_on(cli, workdir, data, n
     assert r.code == 2
     found = _json(r)
     bad = next(d for d in found if d["code"] == "SL001")
-    assert "bad.txt" in bad["message"] and needle in bad["message"]
+    assert bad["path"] == "bad.txt" and needle in bad["message"]
     assert any(d["path"] == "good.txt" and d["code"] == "TS001" for d in found)
 
 
@@ -445,23 +447,22 @@ def test_gb18030_with_encoding_auto(cli, workdir):
 
 
 def test_unreadable_file_is_reported_and_run_goes_on(cli, workdir, monkeypatch):
-    from pathlib import Path
+    import lint.runner
 
     (workdir / "secret.txt").write_text("x\n", encoding="utf-8")
     (workdir / "open.txt").write_text("x*\n", encoding="utf-8")
-    real = Path.read_bytes
 
-    def guarded(self):
-        if self.name == "secret.txt":
+    def guarded(path, mode="r"):
+        if path.name == "secret.txt":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return open(path, mode)
 
-    monkeypatch.setattr(Path, "read_bytes", guarded)
+    monkeypatch.setattr(lint.runner, "open", guarded, raising=False)
     r = cli("check", ".", "--output-format", "json")
     assert r.code == 2
     found = _json(r)
     err = next(d for d in found if d["code"] == "SL001")
-    assert "secret.txt" in err["message"] and "Permission denied" in err["message"]
+    assert err["path"] == "secret.txt" and "Permission denied" in err["message"]
     assert any(d["path"] == "open.txt" for d in found)
 
 

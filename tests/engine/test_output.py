@@ -12,18 +12,22 @@ import pytest
 from rich.cells import cell_len
 
 from lint import Diagnostic, Document, Edit, Fix, Severity, Source
-from lint.linter import READ_ERROR, engine_diagnostic
-from lint.output.base import Entry, Report
+from lint.finding import Finding, from_diagnostic, problem
+from lint.linter import READ_ERROR
+from lint.output.base import RunInfo
 from lint.output.full import ConciseFormat, FullFormat, window
 from lint.output.github import GithubFormat
 from lint.output.json_formats import JsonFormat, JsonLinesFormat
 from lint.output.sarif import SarifFormat
 from lint.output.statistics import statistics_rows
-from lint.output.summary import summary_line
+from lint.output.summary import Tally
 from tests.engine.testplugin import RULES, Shout, Star
 
 SCHEMA = Path(__file__).resolve().parents[1] / "fixtures" / "sarif-2.1.0.json"
 ANSI = re.compile(r"\x1b\[")
+
+
+Report = tuple[RunInfo, list[Finding]]
 
 
 def _report(unsafe: bool = False) -> Report:
@@ -48,19 +52,24 @@ def _report(unsafe: bool = False) -> Report:
         "shout",
     )
     rec = Diagnostic("TS001", "placeholder glyph", 5, 6, Severity.INFO, None, "star")
-    problem = engine_diagnostic(READ_ERROR, "bad.txt: not valid UTF-8 at line 2")
-    entries = [
-        Entry(page, star),
-        Entry(page, shout),
-        Entry(record, rec),
-        Entry(Document("", Source("bad.txt")), problem),
+    findings = [
+        from_diagnostic(page, star),
+        from_diagnostic(page, shout),
+        from_diagnostic(record, rec),
+        problem(Source("bad.txt"), READ_ERROR, "read-error", "not valid UTF-8 at line 2"),
     ]
-    return Report(entries, {r.code: r for r in RULES}, unsafe_fixes=unsafe, tool_version="9.9")
+    run = RunInfo({r.code: r for r in RULES}, unsafe_fixes=unsafe, tool_version="9.9")
+    return run, findings
 
 
-def _render(fmt, report) -> str:
+def _one(doc: Document, d: Diagnostic) -> Report:
+    return RunInfo(), [from_diagnostic(doc, d)]
+
+
+def _render(fmt, report: Report) -> str:
     buf = io.StringIO()
-    fmt.write(report, buf)
+    run, findings = report
+    fmt.write_all(run, findings, buf)
     return buf.getvalue()
 
 
@@ -68,6 +77,7 @@ def test_json_carries_every_field():
     data = json.loads(_render(JsonFormat(), _report()))
     assert len(data) == 4
     star = data[0]
+    assert re.fullmatch(r"[0-9a-f]{20}", star.pop("fingerprint"))
     assert star == {
         "code": "TS001",
         "name": "star",
@@ -99,9 +109,10 @@ def test_json_carries_every_field():
     }
     assert data[1]["fix"]["applicability"] == "unsafe"
     assert data[1]["fix"]["edits"][0]["replacement"] == "!"
-    assert data[2]["record"] == {"index": 4, "id": "doc-5"}
+    assert data[2]["record"] == {"line": 4, "id": "doc-5"}
     assert (data[2]["line"], data[2]["column"], data[2]["severity"]) == (1, 6, "info")
     assert data[3]["code"] == "SL001" and data[3]["fix"] is None
+    assert data[3]["line"] is None and data[3]["message"] == "not valid UTF-8 at line 2"
 
 
 def test_jsonl_is_one_object_per_line_equal_to_json():
@@ -140,7 +151,26 @@ def test_sarif_validates_and_carries_locations_rules_and_fixes():
     }
     repl = res[1]["fixes"][0]["artifactChanges"][0]["replacements"][0]
     assert repl["insertedContent"]["text"] == "!"
-    assert res[2]["locations"][0]["logicalLocations"][0]["name"] == "doc-5"
+    # a record: located at its line in the shard, the place in its text as properties,
+    # and no fixes (their regions would point into the wrong bytes of the shard)
+    record = res[2]
+    where = record["locations"][0]
+    assert where["physicalLocation"]["artifactLocation"]["uri"] == "shard.jsonl"
+    assert where["physicalLocation"]["region"] == {"startLine": 4}
+    assert where["logicalLocations"][0] == {
+        "name": "doc-5",
+        "kind": "record",
+        "fullyQualifiedName": "shard.jsonl:4[doc-5]",
+    }
+    props = record["properties"]
+    assert (props["record"], props["recordId"], props["textLine"], props["textColumn"]) == (
+        4,
+        "doc-5",
+        1,
+        6,
+    )
+    assert "fixes" not in record
+    assert "region" not in res[3]["locations"][0]["physicalLocation"]
 
 
 def test_github_annotations_have_the_documented_shape():
@@ -152,20 +182,25 @@ def test_github_annotations_have_the_documented_shape():
     # message escaping: % CR LF; property escaping adds : and ,
     assert lines[1].startswith("::error file=dir/页 1.txt,line=2,col=10,")
     assert lines[1].endswith('::doubled mark: 100%25, "a:b"%0Anext')
-    assert lines[2].startswith("::notice file=shard.jsonl,line=1,col=6,")
-    assert lines[2].endswith("::shard.jsonl[doc-5]: placeholder glyph")
+    # a record: line= is the record's line in the shard
+    assert lines[2] == (
+        "::notice file=shard.jsonl,line=4,title=TS001 (star)"
+        "::shard.jsonl:4[doc-5]:1:6: placeholder glyph"
+    )
     pattern = re.compile(
         r"^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,"
         r"title=[^:]+::.*$"
     )
-    assert all(pattern.match(x) for x in lines)
+    assert all(pattern.match(x) for x in lines[:2])
+    assert lines[3] == "::error file=bad.txt,title=SL001 (read-error)::not valid UTF-8 at line 2"
 
 
 def test_concise_lines():
     out = _render(ConciseFormat(), _report()).splitlines()
     assert out[0] == "dir/页 1.txt:2:7: TS001 [*] placeholder glyph"
     assert out[1].startswith("dir/页 1.txt:2:10: TS002 doubled mark")  # unsafe: no [*]
-    assert out[2] == "shard.jsonl[doc-5]:1:6: TS001 placeholder glyph"
+    assert out[2] == "shard.jsonl:4[doc-5]:1:6: TS001 placeholder glyph"
+    assert out[3] == "bad.txt: SL001 not valid UTF-8 at line 2"
     out = _render(ConciseFormat(), _report(unsafe=True)).splitlines()
     assert out[1].startswith("dir/页 1.txt:2:10: TS002 [*] doubled mark")
 
@@ -207,7 +242,7 @@ def test_full_underline_sits_under_the_flagged_characters(text, flagged):
     end = start + len(flagged)
     doc = Document(text, Source("a.txt"))
     d = Diagnostic("TS001", "m", start, end, Severity.WARNING, None, "star")
-    out = _render(FullFormat(width=100), Report([Entry(doc, d)]))
+    out = _render(FullFormat(width=100), _one(doc, d))
     src, c0, c1 = _caret_columns(out)
     assert _chars_under(src, c0, c1) == flagged
     assert " --> a.txt:1:" in out
@@ -218,7 +253,7 @@ def test_full_windows_a_5000_character_line():
     doc = Document(text, Source("long.txt"))
     start = text.index("*")
     d = Diagnostic("TS001", "m", start, start + 1, Severity.WARNING, None, "star")
-    out = _render(FullFormat(width=80), Report([Entry(doc, d)]))
+    out = _render(FullFormat(width=80), _one(doc, d))
     for line in out.splitlines():
         assert cell_len(line) <= 80
     src, c0, c1 = _caret_columns(out)
@@ -240,7 +275,7 @@ def test_full_names_the_fix_and_marks_fixable():
     assert "TS001 [*] placeholder glyph" in out
     assert "help: Delete the glyph (safe fix)" in out
     assert "help: Keep one (unsafe fix, use --unsafe-fixes)" in out
-    assert " --> shard.jsonl[doc-5]:1:6" in out
+    assert " --> shard.jsonl:4[doc-5]:1:6" in out
     assert "SL001" in out and " --> bad.txt" in out
 
 
@@ -250,13 +285,12 @@ def test_color_only_when_asked():
 
 
 def test_statistics_and_summary():
-    report = _report()
-    rows = statistics_rows(report)
+    tally = Tally()
+    for f in _report()[1]:
+        tally.add(f)
+    rows = statistics_rows(tally)
     assert rows[0] == ("TS001", "star", 2, 1)
     assert ("TS002", "shout", 1, 0) in rows
-    assert (
-        summary_line(report)
-        == "Found 4 findings (1 fixable with --fix; 1 more with --unsafe-fixes)."
-    )
-    assert summary_line(Report([])) == "All checks passed!"
+    assert tally.line() == "Found 4 findings (1 fixable with --fix; 1 more with --unsafe-fixes)."
+    assert Tally().line() == "All checks passed!"
     assert Star.code == "TS001" and Shout.code == "TS002"

@@ -1,0 +1,365 @@
+"""The ``check`` command: from parsed arguments to a run, its report and its exit code."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+from collections import Counter
+from collections.abc import Mapping
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any, TextIO
+
+from lint import __version__
+from lint.baseline import BaselineFilter, BaselineRecorder, load_baseline
+from lint.config import Config, ConfigFinder, parse_table
+from lint.diagnostic import Severity
+from lint.discovery import STDIN, PathProblem, Target, discover
+from lint.document import Source
+from lint.finding import Finding
+from lint.output.base import OutputFormat, RunInfo
+from lint.output.printable import printable
+from lint.output.statistics import write_statistics
+from lint.output.summary import Tally, plural
+from lint.parallel import cpu_count
+from lint.plugins import Plugins
+from lint.progress import Progress, wanted
+from lint.readers.base import DEFAULT_MAX_DOCUMENT_BYTES
+from lint.ruleset import CliSelection, build_ruleset
+from lint.runner import Runner, RunOptions, pick_reader
+from lint.selection import split_selectors, validate_selectors
+from lint.worker import FixMode, Worker, WorkerSettings
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
+# Below this much input, worker processes cost more than they save.
+IN_PROCESS_BYTES = 4 * 1024 * 1024
+
+
+class UsageError(Exception):
+    """A problem with how the command was called (exit 2)."""
+
+
+def err(message: str) -> None:
+    """Print an error message on standard error."""
+    print(f"scrapelint: error: {printable(message)}", file=sys.stderr)
+
+
+def _base_config(plugins: Plugins) -> Config:
+    base = Config(root=Path.cwd().resolve())
+    for name, table in plugins.default_config():
+        base = parse_table(table, where=f"default configuration of plugin {name}", base=base)
+    return base
+
+
+def _overlay(args: argparse.Namespace) -> dict[str, Any]:
+    """Settings given on the command line that apply on top of every config file."""
+    table: dict[str, Any] = {}
+    for key in ("extend_include", "exclude", "extend_exclude"):
+        value = getattr(args, key)
+        if value:
+            table[key.replace("_", "-")] = [g for v in value for g in v.split(",") if g]
+    if args.max_document_size is not None:
+        table["max-document-size"] = args.max_document_size
+    return table
+
+
+def _reader_overrides(args: argparse.Namespace) -> dict[str, str]:
+    return {
+        name: value
+        for name, value in (
+            ("text-field", args.text_field),
+            ("id-field", args.id_field),
+            ("encoding", args.encoding),
+        )
+        if value is not None
+    }
+
+
+def _color(args: argparse.Namespace, stream: TextIO) -> bool:
+    if args.color == "always":
+        return True
+    if args.color == "never":
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def _width() -> int:
+    import shutil
+
+    return max(60, shutil.get_terminal_size((100, 24)).columns)
+
+
+class _Report:
+    """Receives results from the runner and sends them to every output of the run."""
+
+    def __init__(self, run: RunInfo, tally: Tally, progress: Progress | None) -> None:
+        self.run = run
+        self.tally = tally
+        self.formats: list[OutputFormat] = []
+        self.progress_bar = progress
+        self.diff_stream: TextIO | None = None
+        self.fixed_counts: dict[str, Counter[str]] = {}
+        self.fixed_names: dict[str, str] = {}
+        self.fixed_total = 0
+
+    def finding(self, finding: Finding) -> None:
+        """Count a finding and hand it to every format."""
+        self.tally.add(finding)
+        for fmt in self.formats:
+            fmt.handle(finding)
+
+    def fixed(self, source: Source, code: str, name: str) -> None:
+        """Count an applied fix per file and rule."""
+        self.fixed_total += 1
+        self.fixed_counts.setdefault(source.path, Counter())[code] += 1
+        self.fixed_names[code] = name
+
+    def diff(self, text: str) -> None:
+        """Print a piece of the diff."""
+        if self.diff_stream is not None:
+            self.diff_stream.write(text)
+
+    def progress(self, files: int, consumed: int, documents: int) -> None:
+        """Move the progress bar."""
+        if self.progress_bar is not None:
+            self.progress_bar.update(files, consumed, documents)
+
+
+def _targets(args: argparse.Namespace, finder: ConfigFinder) -> tuple[list[Target], list[str]]:
+    if args.paths.count(STDIN) > 1:
+        raise UsageError("standard input (-) can be named only once")
+    targets: list[Target] = []
+    problems: list[str] = []
+    for item in discover(args.paths, finder, force_exclude=args.force_exclude):
+        if isinstance(item, PathProblem):
+            problems.append(f"{item.display}: {item.message}")
+        else:
+            targets.append(item)
+    return targets, problems
+
+
+def _size(target: Target) -> int:
+    if target.path is None:
+        return 0
+    try:
+        return target.path.stat().st_size
+    except OSError:
+        return 0
+
+
+def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, Any]) -> int:
+    """Run ``scrapelint check`` and return its exit code."""
+    if args.diff and args.fix:
+        args.fix = False  # --diff wins: show, don't write
+    fix = args.fix or args.fix_only or args.diff
+    mode = FixMode(apply=fix, write=fix and not args.diff, unsafe=args.unsafe_fixes, diff=args.diff)
+    if args.in_place and not mode.write:
+        raise UsageError("--in-place needs --fix (or --fix-only)")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    rules = plugins.rules()
+    readers = plugins.readers()
+    cli = CliSelection(
+        select=tuple(split_selectors(args.select)) if args.select else None,
+        extend_select=tuple(split_selectors(args.extend_select or [])),
+        ignore=tuple(split_selectors(args.ignore or [])),
+    )
+    for sels in (cli.select or (), cli.extend_select, cli.ignore):
+        validate_selectors(sels, rules, "the command line")
+    explicit = None if args.isolated else args.config
+    finder = ConfigFinder(_base_config(plugins), explicit, _overlay(args))
+
+    def config_for(path: Path) -> Config:
+        return finder.base if args.isolated else finder.for_path(path)
+
+    run_config = config_for(Path.cwd())
+    build_ruleset(run_config, rules, cli)  # validate the run's own config early
+    fail_on = Severity.parse(args.fail_on) if args.fail_on else run_config.fail_on
+    targets, path_problems = _targets(args, finder)
+    stdin_target = any(t.path is None for t in targets)
+    if mode.write and args.output is None and not args.in_place:
+        shards = [
+            t.display
+            for t in targets
+            if t.path is not None and pick_reader(readers, t.path.name).is_shard
+        ]
+        if shards:
+            more = f" and {len(shards) - 3} more" if len(shards) > 3 else ""
+            raise UsageError(
+                f"--fix on corpus shards ({', '.join(shards[:3])}{more}) needs --output DIR"
+                " (write the fixed shards there) or --in-place"
+            )
+    total_bytes = sum(_size(t) for t in targets)
+    jobs = args.jobs if args.jobs is not None else cpu_count()
+    if args.jobs is None and total_bytes < IN_PROCESS_BYTES:
+        jobs = 1
+    max_mb = run_config.max_document_mb
+    options = RunOptions(
+        mode=mode,
+        jobs=jobs,
+        fail_on=fail_on,
+        output_dir=args.output,
+        in_place=args.in_place,
+        reject=args.reject,
+        max_bytes=max_mb * 1024 * 1024 if max_mb else DEFAULT_MAX_DOCUMENT_BYTES,
+    )
+    run_info = RunInfo(rules=rules, unsafe_fixes=args.unsafe_fixes, tool_version=__version__)
+    tally = Tally(unsafe_fixes=args.unsafe_fixes)
+    baseline = BaselineFilter(load_baseline(args.baseline)) if args.baseline else None
+    recorder = BaselineRecorder() if args.write_baseline else None
+
+    with ExitStack() as stack:
+        progress = None
+        if wanted(quiet=args.quiet, disabled=args.no_progress) and targets:
+            progress = stack.enter_context(Progress(len(targets), total_bytes))
+        report = _Report(run_info, tally, progress)
+        # Standard output carries the fixed text of standard input: reports go to stderr.
+        fixed_stdin = stdin_target and mode.write
+        out: TextIO = sys.stderr if fixed_stdin else sys.stdout
+        _open_outputs(args, formats, report, out, stack)
+        settings = WorkerSettings(cli=cli, mode=mode)
+        factory = functools.partial(Worker, rules, readers, settings)
+        stdin_name = Path(args.stdin_filename) if args.stdin_filename else None
+        runner = Runner(
+            readers=readers,
+            config_for=config_for,
+            worker_factory=factory,
+            reporter=report,
+            options=options,
+            reader_overrides=_reader_overrides(args),
+            is_new=baseline.is_new if baseline else None,
+            record=recorder.add if recorder else None,
+            stdin=sys.stdin.buffer if stdin_target else None,
+            stdin_path=(Path.cwd() / stdin_name) if stdin_name else None,
+        )
+        for message in path_problems:
+            err(message)
+            runner.checked.skipped["paths not found or unreadable"] += 1
+        try:
+            runner.run(targets)
+        except KeyboardInterrupt:
+            _interrupted(runner)
+            return EXIT_INTERRUPTED
+        for fmt in report.formats:
+            fmt.finish()
+    if recorder is not None:
+        n = recorder.write(args.write_baseline)
+        if not args.quiet:
+            print(
+                f"Wrote {plural(n, 'finding')} to baseline {args.write_baseline}", file=sys.stderr
+            )
+    if fixed_stdin:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(runner.stdin_output())
+        sys.stdout.flush()
+    _closing_lines(args, report, runner, out)
+    return _exit_code(args, runner, path_problems)
+
+
+def _open_outputs(
+    args: argparse.Namespace,
+    formats: Mapping[str, Any],
+    report: _Report,
+    out: TextIO,
+    stack: ExitStack,
+) -> None:
+    """Start the terminal format and the ``--output-file`` format (streams open now)."""
+    tty = bool(getattr(out, "isatty", lambda: False)())
+    chosen = args.output_format or ("full" if tty else "concise")
+    if args.output_file is not None:
+        try:
+            args.output_file.parent.mkdir(parents=True, exist_ok=True)
+            fh = stack.enter_context(
+                open(args.output_file, "w", encoding="utf-8", errors="backslashreplace")  # noqa: SIM115
+            )
+        except OSError as exc:
+            raise UsageError(f"--output-file {args.output_file}: {exc.strerror or exc}") from None
+        file_fmt: OutputFormat = formats[chosen](color=False, width=_width())
+        file_fmt.start(fh, report.run)
+        report.formats.append(file_fmt)
+        terminal = "full"
+    else:
+        terminal = chosen
+    if args.diff:
+        report.diff_stream = out
+        return
+    if args.fix_only or args.statistics:
+        return
+    fmt: OutputFormat = formats[terminal](color=_color(args, out), width=_width())
+    fmt.start(out, report.run)
+    report.formats.append(fmt)
+
+
+def _closing_lines(args: argparse.Namespace, report: _Report, runner: Runner, out: TextIO) -> None:
+    """The statistics, fixes and summary lines printed after the findings."""
+    machine = (args.output_format or "concise") not in ("full", "concise") and not (
+        args.output_file
+    )
+    info = sys.stderr
+    if args.diff:
+        if not args.quiet:
+            n = report.fixed_total
+            print(
+                f"Would fix {plural(n, 'finding')}." if n else "No fixes available.",
+                file=info,
+            )
+            print(runner.checked.line(), file=info)
+        return
+    if args.show_fixes and report.fixed_total and not machine:
+        _write_fixes(report, out)
+    if args.statistics:
+        write_statistics(report.tally, out, color=_color(args, out))
+    if args.quiet:
+        return
+    where = info if machine else out
+    if args.fix_only:
+        print(f"Fixed {plural(report.fixed_total, 'finding')}.", file=where)
+    else:
+        line = report.tally.line()
+        if not report.tally.total and (runner.errors or runner.checked.skipped):
+            line = "No findings in what was checked."
+        if (args.fix or args.fix_only) and report.fixed_total:
+            line = f"Fixed {plural(report.fixed_total, 'finding')}. " + line
+        print(line, file=where)
+    print(runner.checked.line(), file=where)
+    checked = runner.checked
+    if args.output is not None or args.reject is not None:
+        dest = []
+        if args.output is not None:
+            dest.append(f"{checked.records_out:,} to {printable(str(args.output))}")
+        if args.reject is not None:
+            dest.append(f"{checked.records_rejected:,} rejected to {printable(str(args.reject))}")
+        print(f"Records: {checked.records_in:,} in, {', '.join(dest)}.", file=where)
+
+
+def _write_fixes(report: _Report, out: TextIO) -> None:
+    out.write(f"Fixed {plural(report.fixed_total, 'finding')}:\n")
+    for path, counts in report.fixed_counts.items():
+        out.write(f"- {printable(path)}:\n")
+        for code, n in sorted(counts.items()):
+            out.write(f"    {n} × {code} ({report.fixed_names[code]})\n")
+
+
+def _interrupted(runner: Runner) -> None:
+    written = runner.written
+    if written:
+        shown = ", ".join(printable(w) for w in written[:10])
+        more = f" and {len(written) - 10} more" if len(written) > 10 else ""
+        err(f"interrupted; {plural(len(written), 'file')} already written: {shown}{more}")
+    else:
+        err("interrupted; no file was changed")
+
+
+def _exit_code(args: argparse.Namespace, runner: Runner, path_problems: list[str]) -> int:
+    if path_problems or runner.errors:
+        return EXIT_ERROR
+    if not runner.checked.documents:
+        if not args.quiet:
+            err("no documents were checked")
+        return EXIT_ERROR
+    if args.diff:
+        return EXIT_FINDINGS if runner.diffs and not args.exit_zero else EXIT_OK
+    if args.fix_only or args.exit_zero:
+        return EXIT_OK
+    return EXIT_FINDINGS if runner.failing else EXIT_OK

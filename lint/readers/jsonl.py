@@ -1,0 +1,200 @@
+"""JSON Lines shards (``.jsonl``, ``.ndjson``, gzip and zstd compressed): a record per line.
+
+Lines are read one at a time in the main process and parsed in the workers. A fixed
+record gets only its text value replaced (``json_splice``); every other byte of the
+line, and every other line, stays as it was.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import io
+import json
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from lint.document import Document, Source
+from lint.readers.base import InputFile, Reader, Unit, UnitWriter
+from lint.readers.encoding import AUTO_CANDIDATES, EncodeProblem, ReadProblem, check_codec
+from lint.readers.json_splice import splice_value
+from lint.readers.text import ENCODING_OPTION
+from lint.rule import Option
+
+TEXT_FIELD = Option(
+    "text-field", str, "text", "the record field holding the document (dotted path for nesting)"
+)
+ID_FIELD = Option("id-field", str, "id", "the record field holding its id (dotted path)")
+_WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+CHUNK = 1 << 20
+
+
+def field_path(name: str) -> list[str]:
+    """A dotted field name as a key path: ``meta.text`` → ``["meta", "text"]``."""
+    return name.split(".") if name else [name]
+
+
+def lookup(record: Any, path: list[str]) -> Any:
+    """The value at a key path in nested objects, or None when absent."""
+    for key in path:
+        if not isinstance(record, dict) or key not in record:
+            return None
+        record = record[key]
+    return record
+
+
+def _decode(raw: bytes, codec: str, line: int) -> str:
+    names = AUTO_CANDIDATES if codec == "auto" else (codec,)
+    error: UnicodeDecodeError | None = None
+    for name in names:
+        try:
+            return raw.decode(name)
+        except UnicodeDecodeError as exc:
+            error = error or exc
+    assert error is not None
+    column = len(raw[: error.start].decode(names[0], errors="replace")) + 1
+    raise ReadProblem(
+        f"line {line}: not valid {error.encoding.upper()} at column {column}"
+        f" (byte {error.start} of the line): {error.reason}"
+    )
+
+
+class JsonlReader(Reader):
+    """JSON Lines: each line is a record; a (nested) text field is its document."""
+
+    name = "jsonl"
+    suffixes = (".jsonl", ".ndjson")
+    options = (TEXT_FIELD, ID_FIELD, ENCODING_OPTION)
+    is_shard = True
+
+    def open_stream(self, stream: BinaryIO) -> BinaryIO:
+        """The decompressed byte stream (plain files: the stream itself)."""
+        return stream
+
+    def units(self, file: InputFile, options: Mapping[str, Any]) -> Iterator[Unit]:
+        """One unit per line, read a line at a time; blank lines pass through unchecked."""
+        check_codec(options.get("encoding", "utf-8"))
+        raw_stream = file.stream
+        stream = self.open_stream(raw_stream)
+        limit = file.max_bytes
+        number = 0
+        while True:
+            try:
+                line = stream.readline(limit + 1)
+            except (OSError, EOFError, ValueError) as exc:
+                raise ReadProblem(f"cannot read past line {number}: {exc}") from None
+            if not line:
+                return
+            number += 1
+            if number == 1 and line.startswith(_WIDE_BOMS):
+                raise ReadProblem("UTF-16/UTF-32 JSON Lines are not supported; convert to UTF-8")
+            consumed = _position(raw_stream)
+            source = Source(file.display, number)
+            if len(line) > limit and not line.endswith(b"\n"):
+                _skip_rest(stream)
+                yield Unit(
+                    source,
+                    None,
+                    _position(raw_stream),
+                    problem=f"line {number}: record larger than the maximum document size"
+                    f" ({limit:,} bytes); not linted",
+                )
+                continue
+            yield Unit(source, line, consumed, document=bool(line.strip()))
+
+    def document(self, unit: Unit, options: Mapping[str, Any]) -> tuple[Document, Any]:
+        """Parse the record and take its text and id fields."""
+        n = unit.source.record
+        raw: bytes = unit.payload
+        bom = raw.startswith(codecs.BOM_UTF8) and n == 1
+        line = _decode(raw[3:] if bom else raw, options.get("encoding", "utf-8"), n or 0)
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ReadProblem(f"line {n}: invalid JSON at column {exc.colno}: {exc.msg}") from None
+        except RecursionError:
+            raise ReadProblem(f"line {n}: JSON nested too deeply") from None
+        text_field = options.get("text-field", "text")
+        text = lookup(record, field_path(text_field))
+        if not isinstance(text, str):
+            raise ReadProblem(f"line {n}: record has no string field {text_field!r}")
+        rec_id = lookup(record, field_path(options.get("id-field", "id")))
+        if isinstance(rec_id, dict | list):
+            rec_id = None
+        source = Source(unit.source.path, n, None if rec_id is None else str(rec_id))
+        return Document(text, source), (line, bom)
+
+    def encode(self, unit: Unit, state: Any, text: str, options: Mapping[str, Any]) -> bytes:
+        """The line with only its text value replaced."""
+        line, bom = state
+        codec = options.get("encoding", "utf-8")
+        new = splice_value(line, field_path(options.get("text-field", "text")), text)
+        try:
+            body = new.encode("utf-8" if codec == "auto" else codec)
+        except UnicodeEncodeError as exc:
+            raise EncodeProblem(
+                f"the fixed record cannot be encoded in {codec}: {exc.reason}"
+            ) from None
+        return (codecs.BOM_UTF8 if bom else b"") + body
+
+
+def _position(stream: BinaryIO) -> int:
+    try:
+        return stream.tell()
+    except (OSError, ValueError):
+        return 0
+
+
+def _skip_rest(stream: BinaryIO) -> None:
+    while True:
+        chunk = stream.readline(CHUNK)
+        if not chunk or chunk.endswith(b"\n"):
+            return
+
+
+class GzipJsonlReader(JsonlReader):
+    """Gzip-compressed JSON Lines (``.jsonl.gz``); fixed shards are written compressed."""
+
+    name = "jsonl.gz"
+    suffixes = (".jsonl.gz", ".ndjson.gz")
+
+    def open_stream(self, stream: BinaryIO) -> BinaryIO:
+        """Decompress while reading."""
+        return gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[return-value]
+
+    def writer(self, dest: BinaryIO, file: Path | None, options: Mapping[str, Any]) -> UnitWriter:
+        """Compress while writing."""
+        return _CompressingWriter(gzip.GzipFile(fileobj=dest, mode="wb", mtime=0))
+
+    def show(self, payload: Any, state: Any = None) -> str:
+        """The line as text."""
+        return payload.decode("utf-8", errors="replace")
+
+
+class ZstdJsonlReader(JsonlReader):
+    """Zstandard-compressed JSON Lines (``.jsonl.zst``); fixed shards are written compressed."""
+
+    name = "jsonl.zst"
+    suffixes = (".jsonl.zst", ".jsonl.zstd", ".ndjson.zst")
+
+    def open_stream(self, stream: BinaryIO) -> BinaryIO:
+        """Decompress while reading."""
+        import zstandard
+
+        reader = zstandard.ZstdDecompressor().stream_reader(stream, read_across_frames=True)
+        return io.BufferedReader(reader, CHUNK)  # type: ignore[arg-type]
+
+    def writer(self, dest: BinaryIO, file: Path | None, options: Mapping[str, Any]) -> UnitWriter:
+        """Compress while writing."""
+        import zstandard
+
+        return _CompressingWriter(zstandard.ZstdCompressor().stream_writer(dest, closefd=False))
+
+
+class _CompressingWriter(UnitWriter):
+    """Writes units through a compressor and finishes its stream on close."""
+
+    def close(self) -> None:
+        """Flush and end the compressed stream (the file itself stays open)."""
+        self.dest.close()

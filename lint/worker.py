@@ -1,0 +1,196 @@
+"""Checking units: the work a worker process (or the main process with ``--jobs 1``) does.
+
+A batch is a list of (file job, unit) pairs in the order they were read. For each
+unit the worker builds the document with the file's reader, lints or fixes it with
+the rules that apply to the file, turns the diagnostics into stand-alone findings,
+encodes a fixed document back into the unit's raw material, and lets the document
+go. Rule sets are built once per configuration and kept for the worker's life.
+"""
+
+from __future__ import annotations
+
+import difflib
+import traceback
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lint.config import Config
+from lint.document import Source
+from lint.finding import Finding, from_diagnostic, problem
+from lint.linter import (
+    ENGINE_CODES,
+    READ_ERROR,
+    RULE_ERROR,
+    WRITE_ERROR,
+    check_document,
+    fix_document,
+)
+from lint.readers import EncodeProblem, Reader, ReadProblem, Unit
+from lint.rule import Rule
+from lint.ruleset import CliSelection, RuleSet, build_ruleset
+
+
+@dataclass(frozen=True)
+class FixMode:
+    """What to do with fixes: nothing, compute them (``--diff``), or write them (``--fix``)."""
+
+    apply: bool = False  # run the fix loop
+    write: bool = False  # fixed files are written (False with --diff)
+    unsafe: bool = False  # also apply unsafe fixes
+    diff: bool = False  # produce a unified diff
+
+
+@dataclass(frozen=True)
+class FileJob:
+    """What a worker needs to know about the file a unit comes from."""
+
+    index: int  # the file's position in the run
+    reader: str  # the reader's name
+    options: Mapping[str, Any]  # reader options
+    config_key: int  # identifies ``config`` within the run
+    config: Config
+    path: Path | None  # the file (absolute), for per-file ignores; None for stdin
+
+
+@dataclass(frozen=True)
+class WorkerSettings:
+    """Run-wide settings every worker shares."""
+
+    cli: CliSelection = field(default_factory=CliSelection)
+    mode: FixMode = field(default_factory=FixMode)
+    time_budget: float | None = None
+
+
+@dataclass(slots=True)
+class UnitResult:
+    """What checking one unit produced."""
+
+    findings: list[Finding] = field(default_factory=list)
+    fixed: list[tuple[str, str]] = field(default_factory=list)  # (code, name) per applied fix
+    payload: Any = None  # the unit's new raw material when fixing changed it
+    diff: str = ""
+    checked: bool = False  # a document was built and checked
+    skipped: str | None = None  # why the unit could not be read (binary, undecodable…)
+
+
+Item = tuple[FileJob, Unit]
+
+
+def _read_problem(source: Source, message: str) -> Finding:
+    return problem(source, READ_ERROR, ENGINE_CODES[READ_ERROR], message)
+
+
+class Worker:
+    """Checks batches of units with the rules and readers it was given."""
+
+    def __init__(
+        self,
+        rules: Mapping[str, type[Rule]],
+        readers: Sequence[Reader],
+        settings: WorkerSettings,
+    ) -> None:
+        self.rules = rules
+        self.readers = {r.name: r for r in readers}
+        self.settings = settings
+        self._rulesets: dict[int, RuleSet] = {}
+        self._file_rules: tuple[int, int, list[Rule]] | None = None
+
+    def rules_for(self, job: FileJob) -> list[Rule]:
+        """The configured rules that apply to a job's file (cached per file)."""
+        cached = self._file_rules
+        if cached is not None and cached[0] == job.config_key and cached[1] == job.index:
+            return cached[2]
+        ruleset = self._rulesets.get(job.config_key)
+        if ruleset is None:
+            ruleset = self._rulesets[job.config_key] = build_ruleset(
+                job.config, self.rules, self.settings.cli
+            )
+        rules = ruleset.for_path(job.path)
+        self._file_rules = (job.config_key, job.index, rules)
+        return rules
+
+    def run(self, batch: Sequence[Item | tuple[FileJob, None]]) -> list[UnitResult]:
+        """Check every unit of a batch, in order."""
+        out = []
+        for job, unit in batch:
+            if unit is None:  # the end of a file
+                out.append(UnitResult())
+                continue
+            try:
+                out.append(self.check_unit(job, unit))
+            except Exception as exc:  # an engine bug must not lose the rest of the corpus
+                where = traceback.extract_tb(exc.__traceback__)[-1]
+                message = (
+                    f"internal error while checking {unit.source.label()}:"
+                    f" {type(exc).__name__}: {exc} (at {where.filename}:{where.lineno})"
+                )
+                out.append(UnitResult([problem(unit.source, RULE_ERROR, "rule-error", message)]))
+        return out
+
+    def check_unit(self, job: FileJob, unit: Unit) -> UnitResult:
+        """Build a unit's document, lint or fix it, and return stand-alone findings."""
+        if unit.problem is not None:
+            return UnitResult([_read_problem(unit.source, unit.problem)])
+        if not unit.document:
+            return UnitResult()
+        reader = self.readers[job.reader]
+        try:
+            document, state = reader.document(unit, job.options)
+        except ReadProblem as exc:
+            return UnitResult([_read_problem(unit.source, exc.message)], skipped=exc.reason)
+        rules = self.rules_for(job)
+        mode = self.settings.mode
+        if not mode.apply:
+            found = check_document(document, rules)
+            return UnitResult([from_diagnostic(document, d) for d in found], checked=True)
+        fixed = fix_document(document, rules, unsafe=mode.unsafe)
+        result = UnitResult(
+            [from_diagnostic(fixed.document, d) for d in fixed.diagnostics],
+            [(d.code, d.name) for d in fixed.applied],
+            checked=True,
+        )
+        if not fixed.changed:
+            return result
+        if not reader.can_write:
+            message = f"fixes cannot be written back to {reader.name} files"
+            return self._unfixed(document, rules, message)
+        try:
+            result.payload = reader.encode(unit, state, fixed.document.text, job.options)
+        except EncodeProblem as exc:
+            return self._unfixed(document, rules, str(exc))
+        if mode.diff:
+            result.diff = unit_diff(reader, unit, result.payload, state)
+        return result
+
+    def _unfixed(self, document: Any, rules: list[Rule], why: str) -> UnitResult:
+        """The findings of a document left as it was, and why it was not fixed."""
+        found = [from_diagnostic(document, d) for d in check_document(document, rules)]
+        found.append(problem(document.source, WRITE_ERROR, ENGINE_CODES[WRITE_ERROR], why))
+        return UnitResult(found, checked=True)
+
+
+def unit_diff(reader: Reader, unit: Unit, new: Any, state: Any) -> str:
+    """The diff of one unit: a whole-file unified diff, or one hunk for a record."""
+    old_text = reader.show(unit.payload, state)
+    new_text = reader.show(new, state)
+    source = unit.source
+    if source.record is not None and source.unit == "line":
+        n = source.record
+        return f"@@ -{n},1 +{n},1 @@\n" + _diff_lines("-", old_text) + _diff_lines("+", new_text)
+    a = old_text.splitlines(keepends=True)
+    b = new_text.splitlines(keepends=True)
+    if source.record is not None:
+        body = list(difflib.unified_diff(a, b, lineterm="\n", n=1))[2:]
+        return f"@@ row {source.record} @@\n" + "".join(_ended(x) for x in body)
+    name = source.path
+    return "".join(_ended(x) for x in difflib.unified_diff(a, b, f"a/{name}", f"b/{name}"))
+
+
+def _diff_lines(sign: str, text: str) -> str:
+    return "".join(sign + _ended(x) for x in text.splitlines(keepends=True) or [""])
+
+
+def _ended(line: str) -> str:
+    return line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
