@@ -317,11 +317,14 @@ def _closing_lines(args: argparse.Namespace, report: _Report, runner: Runner, ou
         print(f"Fixed {plural(report.fixed_total, 'finding')}.", file=where)
     else:
         line = report.tally.line()
-        if not report.tally.total and (runner.errors or runner.checked.skipped):
+        if not report.tally.total and not runner.checked.documents:
+            line = ""
+        elif not report.tally.total and (runner.errors or runner.checked.skipped):
             line = "No findings in what was checked."
         if (args.fix or args.fix_only) and report.fixed_total:
             line = f"Fixed {plural(report.fixed_total, 'finding')}. " + line
-        print(line, file=where)
+        if line:
+            print(line, file=where)
     print(runner.checked.line(), file=where)
     checked = runner.checked
     if args.output is not None or args.reject is not None:

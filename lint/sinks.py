@@ -153,6 +153,8 @@ class RejectSink:
         line = _json_line(unit, payload)
         if line is None:
             key = "raw" if unit.source.unit == "line" and unit.source.record else "text"
+            if key == "raw":
+                text = text.rstrip("\r\n")
             line = "{" + json.dumps(key) + ": " + string_literal(text, '""') + "}"
         try:
             data = _attach(line, json.dumps(report, ensure_ascii=False))

@@ -55,7 +55,7 @@ def _decode(raw: bytes, codec: str, line: int) -> str:
     assert error is not None
     column = len(raw[: error.start].decode(names[0], errors="replace")) + 1
     raise ReadProblem(
-        f"line {line}: not valid {error.encoding.upper()} at column {column}"
+        f"not valid {error.encoding.upper()} at column {column}"
         f" (byte {error.start} of the line): {error.reason}"
     )
 
@@ -97,7 +97,7 @@ class JsonlReader(Reader):
                     source,
                     None,
                     _position(raw_stream),
-                    problem=f"line {number}: record larger than the maximum document size"
+                    problem="record larger than the maximum document size"
                     f" ({limit:,} bytes); not linted",
                 )
                 continue
@@ -112,13 +112,13 @@ class JsonlReader(Reader):
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise ReadProblem(f"line {n}: invalid JSON at column {exc.colno}: {exc.msg}") from None
+            raise ReadProblem(f"invalid JSON at column {exc.colno}: {exc.msg}") from None
         except RecursionError:
-            raise ReadProblem(f"line {n}: JSON nested too deeply") from None
+            raise ReadProblem("JSON nested too deeply") from None
         text_field = options.get("text-field", "text")
         text = lookup(record, field_path(text_field))
         if not isinstance(text, str):
-            raise ReadProblem(f"line {n}: record has no string field {text_field!r}")
+            raise ReadProblem(f"record has no string field {text_field!r}")
         rec_id = lookup(record, field_path(options.get("id-field", "id")))
         if isinstance(rec_id, dict | list):
             rec_id = None
