@@ -6,6 +6,7 @@ import gc
 import gzip
 import json
 from collections.abc import Iterator
+from typing import ClassVar
 
 import jsonschema
 import pytest
@@ -59,7 +60,7 @@ def test_nothing_checked_is_exit_2_not_all_checks_passed(cli, workdir):
 
 
 def test_record_locations_in_concise_and_record_level_problems(cli, workdir):
-    lines = _records(2) + ["{broken", json.dumps({"text": "无编号*"}, ensure_ascii=False)]
+    lines = [*_records(2), "{broken", json.dumps({"text": "无编号*"}, ensure_ascii=False)]
     _write(workdir / "s.jsonl", lines)
     r = cli("check", "s.jsonl", "--output-format", "concise", "-q")
     out = r.out.splitlines()
@@ -113,8 +114,10 @@ def test_compressed_shards_and_nested_text_fields(cli, workdir):
     r = cli("check", ".", "--text-field", "doc.body", "--fix", "--output", "out", "-q")
     assert r.code == 0
     fixed_gz = gzip.decompress((workdir / "out" / "a.jsonl.gz").read_bytes())
-    fixed_zst = zstandard.ZstdDecompressor().decompressobj().decompress(
-        (workdir / "out" / "b.jsonl.zst").read_bytes()
+    fixed_zst = (
+        zstandard.ZstdDecompressor()
+        .decompressobj()
+        .decompress((workdir / "out" / "b.jsonl.zst").read_bytes())
     )
     expected = data.replace("嵌套*文本".encode(), "嵌套文本".encode())
     assert fixed_gz == expected and fixed_zst == expected
@@ -225,7 +228,7 @@ class _CountLiveDocuments(Rule):
     code = "TS990"
     name = "count-live-documents"
     family = "test"
-    seen: list[int] = []
+    seen: ClassVar[list[int]] = []
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
         """Every 100th document, count the Document objects alive."""
