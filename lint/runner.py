@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
-from lint.config import Config
+from lint.config import Config, ConfigError
 from lint.diagnostic import Severity
 from lint.discovery import Target
 from lint.document import Source
@@ -27,6 +27,7 @@ from lint.output.summary import Checked
 from lint.parallel import run_batches
 from lint.readers import InputFile, Reader, ReadProblem, TextReader, Unit
 from lint.readers.base import DEFAULT_MAX_DOCUMENT_BYTES
+from lint.rule import OptionError
 from lint.sinks import FileIdentity, FileSink, RejectSink
 from lint.worker import FileJob, FixMode, Item, UnitResult, Worker
 
@@ -80,6 +81,22 @@ def pick_reader(readers: Sequence[Reader], name: str) -> Reader:
         if reader.claims(lowered):
             return reader
     return next((r for r in readers if isinstance(r, TextReader)), TextReader())
+
+
+def check_reader_options(config: Config, readers: Sequence[Reader]) -> None:
+    """Raise ConfigError for a reader option that no reader declares, or of the wrong type."""
+    declared = {o.name: o for r in readers for o in r.options}
+    for key, value in config.reader_options.items():
+        option = declared.get(key)
+        if option is None:
+            known = ", ".join(sorted(declared))
+            raise ConfigError(
+                f"{config.label}: `reader.{key}`: unknown reader option (known: {known})"
+            )
+        try:
+            option.validate(value)
+        except OptionError as exc:
+            raise ConfigError(f"{config.label}: `reader.{key}`: {exc}") from None
 
 
 def reader_options(reader: Reader, config: Config, overrides: Mapping[str, Any]) -> dict[str, Any]:
@@ -152,7 +169,11 @@ class Runner:
         return b"".join(self._stdin_chunks)
 
     def _config_key(self, config: Config) -> int:
-        return self._configs.setdefault(id(config), len(self._configs))
+        key = self._configs.get(id(config))
+        if key is None:
+            check_reader_options(config, self.readers)
+            key = self._configs[id(config)] = len(self._configs)
+        return key
 
     def _open(self, index: int, target: Target) -> tuple[_File, Iterator[Unit]]:
         """Open a target and start cutting it into units (problems become problem units)."""
