@@ -244,7 +244,11 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         for fmt in report.formats:
             fmt.finish()
     if recorder is not None:
-        n = recorder.write(args.write_baseline)
+        try:
+            n = recorder.write(args.write_baseline)
+        except OSError as exc:
+            err(f"--write-baseline {args.write_baseline}: {exc.strerror or exc}")
+            return EXIT_ERROR
         if not args.quiet:
             print(
                 f"Wrote {plural(n, 'finding')} to baseline {args.write_baseline}", file=sys.stderr

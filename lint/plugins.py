@@ -68,6 +68,16 @@ class Plugins:
             names: dict[str, str] = {}
             for plugin, provided in self._call("scrapelint_rules"):
                 version = self.versions.get(plugin, "unknown version")
+                if not _is_sequence(provided):
+                    self.failures.append(
+                        PluginFailure(
+                            plugin,
+                            version,
+                            f"scrapelint_rules() returned {type(provided).__name__}"
+                            f" {provided!r:.60}, not a list of rule classes",
+                        )
+                    )
+                    continue
                 for cls in provided:
                     problems = (
                         check_rule_class(cls)
@@ -99,21 +109,50 @@ class Plugins:
 
     def output_formats(self) -> dict[str, Any]:
         """Output format classes by name."""
+        from lint.output.base import OutputFormat
+
         formats: dict[str, Any] = {}
-        for _plugin, provided in self._call("scrapelint_output_formats"):
+        for plugin, provided in self._call("scrapelint_output_formats"):
+            good = isinstance(provided, Mapping) and all(
+                isinstance(k, str) and isinstance(v, type) and issubclass(v, OutputFormat)
+                for k, v in provided.items()
+            )
+            if not good:
+                self._bad(plugin, "scrapelint_output_formats", provided, "a dict of formats")
+                continue
             formats.update(provided)
         return formats
 
     def readers(self) -> list[Any]:
         """Document readers, later plugins first so they can take over a suffix."""
+        from lint.readers.base import Reader
+
         out: list[Any] = []
-        for _plugin, provided in reversed(self._call("scrapelint_readers")):
+        for plugin, provided in reversed(self._call("scrapelint_readers")):
+            if not _is_sequence(provided) or not all(isinstance(r, Reader) for r in provided):
+                self._bad(plugin, "scrapelint_readers", provided, "a list of Reader instances")
+                continue
             out.extend(provided)
         return out
 
+    def _bad(self, plugin: str, hook: str, value: Any, expected: str) -> None:
+        version = self.versions.get(plugin, "unknown version")
+        message = f"{hook}() returned {type(value).__name__} {value!r:.60}, not {expected}"
+        self.failures.append(PluginFailure(plugin, version, message))
+
     def default_config(self) -> list[tuple[str, Mapping[str, Any]]]:
         """Each plugin's default configuration, with the plugin's name."""
-        return self._call("scrapelint_default_config")
+        out = []
+        for plugin, provided in self._call("scrapelint_default_config"):
+            if not isinstance(provided, Mapping):
+                self._bad(plugin, "scrapelint_default_config", provided, "a table")
+                continue
+            out.append((plugin, provided))
+        return out
+
+
+def _is_sequence(value: Any) -> bool:
+    return isinstance(value, list | tuple)
 
 
 def _entry_points() -> Iterable[md.EntryPoint]:

@@ -1,10 +1,4 @@
-"""The benchmark's command line: ``python -m lint.bench [PATH ...] [--patho] [--process]``.
-
-Without a mode option it times the floor, all selected rules, each family and
-each rule on the benchmark corpus (CPU time, best of ``--repeat``). ``--patho``
-times the pathological inputs at 1x, 2x and 4x; ``--process`` runs whole
-``scrapelint check`` processes on a large JSONL file.
-"""
+"""The benchmark's command line: ``python -m lint.bench [PATH ...] [--patho] [--process]``."""
 
 from __future__ import annotations
 
@@ -21,11 +15,26 @@ from lint.bench import patho, process, report
 from lint.bench.corpus import Corpus, build_corpus
 from lint.bench.timing import FLOOR_PATTERN, load_rules, measure_corpus, split_selectors
 
+DESCRIPTION = """\
+Measure scrapelint's speed: CPU time of this process, best of N, on a corpus the
+benchmark builds itself (../shared/corpus/clean + dirty pages + the seed; seeds/
+alone when ../shared is absent).
+
+  python -m lint.bench            the floor (read + json.loads + one regex pass), all
+                                  rules, each family and each rule: CPU s, MB/s,
+                                  docs/s, findings, multiple of the floor
+  python -m lint.bench --patho    each pathological input at 1x, 2x, 4x: seconds,
+                                  growth per doubling, seconds per MB, flags
+  python -m lint.bench --process  scrapelint check processes on a 200 MB JSONL file:
+                                  wall s, MB/s, peak RSS, --jobs 2 speed-up, start-up
+  python -m lint.bench PATH ...   the same on your own .txt/.md/.jsonl files or folders
+"""
+
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python -m lint.bench",
-        description=__doc__,
+        description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument(
@@ -222,7 +231,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"python -m lint.bench: {exc}", file=sys.stderr)
         return 2
     if not corpus.documents:
-        print("python -m lint.bench: the corpus has no documents", file=sys.stderr)
+        print(
+            "python -m lint.bench: the corpus has no documents (name files or folders,"
+            " or --shared DIR)",
+            file=sys.stderr,
+        )
         return 2
     modes = []
     if args.patho:

@@ -39,17 +39,19 @@ class Encoding:
 
     codec: str = "utf-8"
     bom: bytes = b""
-    newline: str = "\n"  # "\r\n" when every line break was CRLF (text is then LF inside)
+    # "\r\n" when every line break was CRLF, "\r" when every one was a lone CR (old Mac
+    # files): the text is then LF inside and gets its own breaks back when written
+    newline: str = "\n"
 
     def decode(self, data: bytes) -> str:
-        """Decode bytes (without BOM) and normalise uniform CRLF to LF."""
+        """Decode bytes (without BOM) and normalise uniform CRLF or CR to LF."""
         text = data.decode(self.codec)
-        return text.replace("\r\n", "\n") if self.newline == "\r\n" else text
+        return text.replace(self.newline, "\n") if self.newline != "\n" else text
 
     def encode(self, text: str) -> bytes:
         """Encode text back with the original BOM, codec and line endings."""
-        if self.newline == "\r\n":
-            text = text.replace("\n", "\r\n")
+        if self.newline != "\n":
+            text = text.replace("\n", self.newline)
         try:
             return self.bom + text.encode(self.codec)
         except UnicodeEncodeError as exc:
@@ -103,7 +105,13 @@ def sniff_encoding(data: bytes, preferred: str = "utf-8") -> tuple[Encoding, byt
             error = error or exc
             continue
         crlf = text.count("\r\n")
-        newline = "\r\n" if crlf and crlf == text.count("\n") else "\n"
+        lf = text.count("\n")
+        if crlf and crlf == lf:
+            newline = "\r\n"
+        elif not lf and "\r" in text:
+            newline = "\r"
+        else:
+            newline = "\n"
         return Encoding(name, bom_bytes, newline), body
     assert error is not None
     raise ReadProblem(
