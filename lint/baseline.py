@@ -15,6 +15,7 @@ from typing import Any
 
 from lint.finding import Finding
 from lint.linter import ENGINE_CODES
+from lint.output.json_formats import dumps
 
 VERSION = 1
 
@@ -55,8 +56,7 @@ class BaselineRecorder:
                 for fp, n in sorted(self.counts.items())
             ],
         }
-        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-        Path(path).write_bytes(text.encode("utf-8", "surrogateescape"))
+        Path(path).write_text(dumps(data, indent=1) + "\n", encoding="utf-8")
         return sum(self.counts.values())
 
 

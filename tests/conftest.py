@@ -1,4 +1,4 @@
-"""Fixtures for engine tests: run the CLI in-process with the test plugin only."""
+"""Fixtures shared by the tests: run the CLI in-process with the test plugin only."""
 
 from __future__ import annotations
 
