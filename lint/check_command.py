@@ -20,11 +20,10 @@ from lint.document import Source
 from lint.finding import Finding
 from lint.output.base import OutputFormat, RunInfo
 from lint.output.printable import printable
-from lint.output.statistics import write_statistics
 from lint.output.summary import Tally, plural
 from lint.parallel import cpu_count
 from lint.plugins import Plugins
-from lint.progress import Progress, wanted
+from lint.progress import wanted
 from lint.readers.base import DEFAULT_MAX_DOCUMENT_BYTES
 from lint.ruleset import CliSelection, build_ruleset
 from lint.runner import Runner, RunOptions, pick_reader
@@ -93,7 +92,7 @@ def _width() -> int:
 class _Report:
     """Receives results from the runner and sends them to every output of the run."""
 
-    def __init__(self, run: RunInfo, tally: Tally, progress: Progress | None) -> None:
+    def __init__(self, run: RunInfo, tally: Tally, progress: Any) -> None:
         self.run = run
         self.tally = tally
         self.formats: list[OutputFormat] = []
@@ -212,6 +211,8 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
     with ExitStack() as stack:
         progress = None
         if wanted(quiet=args.quiet, disabled=args.no_progress) and targets:
+            from lint.progress import Progress
+
             progress = stack.enter_context(Progress(len(targets), total_bytes))
         report = _Report(run_info, tally, progress)
         # Standard output carries the fixed text of standard input: reports go to stderr.
@@ -313,6 +314,8 @@ def _closing_lines(args: argparse.Namespace, report: _Report, runner: Runner, ou
     if args.show_fixes and report.fixed_total and not machine:
         _write_fixes(report, out)
     if args.statistics:
+        from lint.output.statistics import write_statistics
+
         write_statistics(report.tally, out, color=_color(args, out))
     if args.quiet:
         return

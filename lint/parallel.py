@@ -9,7 +9,6 @@ rules once (the worker factory runs in the worker's initializer).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections import deque
@@ -43,6 +42,8 @@ def _run(batch: Sequence[Item]) -> list[UnitResult]:
 
 
 def _context() -> Any:
+    import multiprocessing  # only when there are workers: it is slow to import
+
     methods = multiprocessing.get_all_start_methods()
     # fork shares the loaded plugins with the workers; elsewhere they load them again
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")

@@ -9,7 +9,8 @@ from lint.output.base import OutputFormat
 @hookimpl
 def scrapelint_output_formats() -> dict[str, type[OutputFormat]]:
     """The built-in output formats by name."""
-    from lint.output.full import ConciseFormat, FullFormat
+    from lint.output.concise import ConciseFormat
+    from lint.output.full import FullFormat
     from lint.output.github import GithubFormat
     from lint.output.json_formats import JsonFormat, JsonLinesFormat
     from lint.output.sarif import SarifFormat

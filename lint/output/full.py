@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TextIO
-
-from rich.cells import cell_len
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING, TextIO
 
 from lint.diagnostic import Severity
 from lint.finding import Finding
 from lint.fix import Applicability
 from lint.output.base import OutputFormat, RunInfo
+from lint.output.concise import marker
 from lint.output.printable import one_line, printable, visible_char
+
+if TYPE_CHECKING:  # rich is imported when the format is used: start-up stays fast
+    from rich.text import Text
 
 ELLIPSIS = "…"
 MIN_WINDOW = 60
@@ -26,6 +26,8 @@ def window(line: str, start: int, end: int, width: int) -> tuple[str, int, int]:
     it. Invisible characters are shown as ``<U+XXXX>``, zero-width marks take no
     cell; cut ends are marked with ``…``. Work is bounded by the window, not the line.
     """
+    from rich.cells import cell_len
+
     n = len(line)
     start = min(max(start, 0), n)
     end = min(max(end, start), n)
@@ -75,11 +77,6 @@ def _help(run: RunInfo, finding: Finding) -> str | None:
     return f"{printable(fix.description)} ({kind})"
 
 
-def marker(run: RunInfo, finding: Finding) -> str:
-    """`` [*]`` when this run's ``--fix`` would apply the finding's fix."""
-    return " [*]" if run.is_applicable(finding) else ""
-
-
 class FullFormat(OutputFormat):
     """Each finding with the source line, the span underlined and the fix named."""
 
@@ -88,6 +85,8 @@ class FullFormat(OutputFormat):
 
     def start(self, stream: TextIO, run: RunInfo) -> None:
         """Open a console on the stream."""
+        from rich.console import Console
+
         super().start(stream, run)
         self.console = Console(
             file=stream,
@@ -101,6 +100,8 @@ class FullFormat(OutputFormat):
 
     def render(self, finding: Finding) -> Text:
         """Render one finding as rich Text (several lines)."""
+        from rich.text import Text
+
         f = finding
         style = _CODE_STYLE[f.severity]
         out = Text()
@@ -146,17 +147,3 @@ class FullFormat(OutputFormat):
     def handle(self, finding: Finding) -> None:
         """Print one finding with its source line and underline."""
         self.console.print(self.render(finding), end="")
-
-
-class ConciseFormat(OutputFormat):
-    """One line per finding: ``path:line:col: CODE [*] message``."""
-
-    name = "concise"
-    description = "one line per finding"
-
-    def handle(self, finding: Finding) -> None:
-        """Write one line."""
-        f = finding
-        self.out().write(
-            f"{printable(f.location())}: {f.code}{marker(self.run, f)} {one_line(f.message)}\n"
-        )

@@ -15,7 +15,8 @@ from lint import Diagnostic, Document, Edit, Fix, Severity, Source
 from lint.finding import Finding, from_diagnostic, problem
 from lint.linter import READ_ERROR
 from lint.output.base import RunInfo
-from lint.output.full import ConciseFormat, FullFormat, window
+from lint.output.concise import ConciseFormat
+from lint.output.full import FullFormat, window
 from lint.output.github import GithubFormat
 from lint.output.json_formats import JsonFormat, JsonLinesFormat
 from lint.output.sarif import SarifFormat
