@@ -2,7 +2,8 @@
 
 ``python lint/bench/child.py STDERR_FILE -- CMD ...`` runs CMD with standard
 output discarded and standard error written to STDERR_FILE, then prints one JSON
-object: ``rc``, ``wall`` (seconds), ``maxrss_kb`` and ``tree_peak_kb``.
+object: ``rc``, ``wall`` (seconds), ``cpu`` (user + system seconds of CMD and every
+process of its tree that was waited for), ``maxrss_kb`` and ``tree_peak_kb``.
 
 ``maxrss_kb`` comes from ``getrusage(RUSAGE_CHILDREN)`` of this wrapper, which
 waits for nothing but CMD: it is the peak resident set of the largest single
@@ -20,6 +21,7 @@ import json
 import resource
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -57,22 +59,32 @@ def tree_rss_kb(pid: int) -> int:
 
 def run(cmd: Sequence[str], stderr_path: Path) -> dict[str, float | int]:
     """Run ``cmd`` and measure it (see the module docstring)."""
+    peak = [0]
+    done = threading.Event()
     with stderr_path.open("wb") as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen(list(cmd), stdout=subprocess.DEVNULL, stderr=err)
-        peak = 0
-        while True:
-            peak = max(peak, tree_rss_kb(proc.pid))
-            try:
-                proc.wait(timeout=SAMPLE_SECONDS)
-                break
-            except subprocess.TimeoutExpired:
-                continue
+
+        def sample() -> None:
+            while not done.is_set():
+                peak[0] = max(peak[0], tree_rss_kb(proc.pid))
+                done.wait(SAMPLE_SECONDS)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        rc = proc.wait()  # blocking: the wall time ends when the command does
         wall = time.perf_counter() - t0
-    maxrss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    if sys.platform == "darwin":  # bytes there, kB on Linux
-        maxrss //= 1024
-    return {"rc": proc.returncode, "wall": wall, "maxrss_kb": maxrss, "tree_peak_kb": peak}
+        done.set()
+        sampler.join()
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    maxrss = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
+    return {
+        "rc": rc,
+        "wall": wall,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "maxrss_kb": maxrss,
+        "tree_peak_kb": peak[0],
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:

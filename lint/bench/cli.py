@@ -201,13 +201,14 @@ def run_process(args: argparse.Namespace, corpus: Corpus, say: Callable[[str], N
             f"whole processes: {base} check --isolated --exit-zero --output-format jsonl"
             f" --output-file OUT --jobs J {target.name}",
             f"input: {jsonl.records:,} records, {jsonl.file_bytes / 1e6:.1f} MB of JSONL"
-            f" ({jsonl.text_bytes / 1e6:.1f} MB of text); wall time, one run each; MB/s of the"
-            " file; peak RSS = largest single process (getrusage of a fresh wrapper);"
-            " tree RSS = largest sum over the process tree (sampled every 0.05 s)",
+            f" ({jsonl.text_bytes / 1e6:.1f} MB of text); one run each",
+            "MB/s = MB of the file per wall second; CPU s = user + system of the process tree;",
+            "peak RSS = largest single process (getrusage in a fresh wrapper per run);",
+            "tree RSS = largest sum over the process tree (sampled every 0.05 s)",
             "",
             report.process_table(runs),
             "",
-            report.process_summary(jsonl, runs, start),
+            report.process_summary(runs, start),
         ]
     )
     data = {

@@ -329,12 +329,15 @@ def test_each_wrapped_run_reports_its_own_peak_memory(tmp_path):
     )
     assert big["rc"] == 0 and small["rc"] == 1 and stderr == "bye\n"
     assert big["maxrss_kb"] >= 58_000
+    assert big["wall"] > 0 and 0 < big["cpu"] < 60
     assert small["maxrss_kb"] < big["maxrss_kb"] - 40_000  # not the max over both runs
 
 
 def make_run(jobs: int | None, wall: float, digest: str, problem: str | None = None):
     """A process run with the given jobs, wall time and output digest."""
-    return process.ProcessRun(f"j{jobs}", jobs, 0, wall, 1000, 1000, 3, digest, problem, 10**7)
+    return process.ProcessRun(
+        f"j{jobs}", jobs, 0, wall, wall, 1000, 1000, 3, digest, problem, 10**7
+    )
 
 
 def test_speedup_and_identical_output_across_runs():
