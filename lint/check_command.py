@@ -153,8 +153,16 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         args.fix = False  # --diff wins: show, don't write
     fix = args.fix or args.fix_only or args.diff
     mode = FixMode(apply=fix, write=fix and not args.diff, unsafe=args.unsafe_fixes, diff=args.diff)
+    if args.diff and (args.output or args.reject or args.in_place):
+        raise UsageError(
+            "--diff writes nothing: it cannot be used with --output, --reject or --in-place"
+        )
     if args.in_place and not mode.write:
         raise UsageError("--in-place needs --fix (or --fix-only)")
+    if args.in_place and args.output:
+        raise UsageError(
+            "--in-place and --output exclude each other: fix in place, or write a copy"
+        )
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     rules = plugins.rules()
