@@ -1,7 +1,7 @@
 """Run one command and print its wall time and peak memory as JSON (used by ``lint.bench``).
 
-``python lint/bench/child.py STDERR_FILE -- CMD ...`` runs CMD with standard
-output discarded and standard error written to STDERR_FILE, then prints one JSON
+``python lint/bench/child.py LOG_DIR -- CMD ...`` runs CMD with its standard
+output and error written to LOG_DIR/stdout.txt and LOG_DIR/stderr.txt, then prints one JSON
 object: ``rc``, ``wall`` (seconds), ``cpu`` (user + system seconds of CMD and every
 process of its tree that was waited for), ``maxrss_kb`` and ``tree_peak_kb``.
 
@@ -57,13 +57,13 @@ def tree_rss_kb(pid: int) -> int:
     return total
 
 
-def run(cmd: Sequence[str], stderr_path: Path) -> dict[str, float | int]:
+def run(cmd: Sequence[str], log_dir: Path) -> dict[str, float | int]:
     """Run ``cmd`` and measure it (see the module docstring)."""
     peak = [0]
     done = threading.Event()
-    with stderr_path.open("wb") as err:
+    with (log_dir / "stdout.txt").open("wb") as out, (log_dir / "stderr.txt").open("wb") as err:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(list(cmd), stdout=subprocess.DEVNULL, stderr=err)
+        proc = subprocess.Popen(list(cmd), stdout=out, stderr=err)
 
         def sample() -> None:
             while not done.is_set():
@@ -88,10 +88,10 @@ def run(cmd: Sequence[str], stderr_path: Path) -> dict[str, float | int]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point: ``STDERR_FILE -- CMD ...``."""
+    """Entry point: ``LOG_DIR -- CMD ...``."""
     args = list(sys.argv[1:] if argv is None else argv)
     if len(args) < 3 or args[1] != "--":
-        print("usage: python child.py STDERR_FILE -- CMD ...", file=sys.stderr)
+        print("usage: python child.py LOG_DIR -- CMD ...", file=sys.stderr)
         return 2
     print(json.dumps(run(args[2:], Path(args[0]))))
     return 0

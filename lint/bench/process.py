@@ -74,12 +74,12 @@ def scrapelint_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "lint"]
 
 
-def diagnose(rc: int, stderr: str) -> str | None:
+def diagnose(rc: int, stderr: str, stdout: str = "") -> str | None:
     """Why a run failed, in one line (``None`` when it succeeded).
 
     ``--exit-zero`` makes findings exit 0, so any other code is a problem: a usage
     error (an option that does not exist yet) is named as such, otherwise the last
-    line of standard error (a traceback's exception) is given.
+    line of standard error (a traceback's exception), else of standard output.
     """
     if rc == 0:
         return None
@@ -87,9 +87,25 @@ def diagnose(rc: int, stderr: str) -> str | None:
     if rc == 2 and unknown:
         return f"usage error: scrapelint check does not accept {unknown.group(1).strip()} yet"
     lines = [ln for ln in stderr.strip().splitlines() if ln.strip()]
+    lines = lines or [ln for ln in stdout.strip().splitlines() if ln.strip()]
     last = lines[-1].strip() if lines else "(no message)"
     kind = "crashed" if "Traceback" in stderr else f"exit {rc}"
     return f"{kind}: {last}"[:200]
+
+
+def engine_codes(findings: bytes) -> dict[str, int]:
+    """How many findings of each engine code (SL…) a JSONL report holds."""
+    counts: dict[str, int] = {}
+    for line in findings.splitlines():
+        if b'"SL' not in line:
+            continue
+        try:
+            code = json.loads(line).get("code", "")
+        except (ValueError, AttributeError):
+            continue
+        if isinstance(code, str) and code.startswith("SL"):
+            counts[code] = counts.get(code, 0) + 1
+    return dict(sorted(counts.items()))
 
 
 @dataclass
@@ -114,16 +130,19 @@ class ProcessRun:
         return self.file_bytes / 1e6 / max(self.wall, 1e-9)
 
 
-def run_measured(cmd: Sequence[str], workdir: Path) -> tuple[dict, str]:
-    """Run ``cmd`` in a fresh measuring wrapper; return its measurements and its stderr."""
-    err = workdir / "stderr.txt"
+def run_measured(cmd: Sequence[str], workdir: Path) -> tuple[dict, str, str]:
+    """Run ``cmd`` in a fresh measuring wrapper; return its measurements, stderr and stdout."""
     # run as a script: the wrapper imports nothing but the standard library
-    wrapper = [sys.executable, child.__file__, str(err), "--", *cmd]
+    wrapper = [sys.executable, child.__file__, str(workdir), "--", *cmd]
     done = subprocess.run(wrapper, capture_output=True, text=True, cwd=workdir, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"measuring wrapper failed: {done.stderr.strip()}")
     stats = json.loads(done.stdout)
-    return stats, err.read_text(encoding="utf-8", errors="replace")
+
+    def log(name: str) -> str:
+        return (workdir / name).read_text(encoding="utf-8", errors="replace")
+
+    return stats, log("stderr.txt"), log("stdout.txt")
 
 
 def run_check(
@@ -137,14 +156,18 @@ def run_check(
     if jobs is not None:
         cmd += ["--jobs", str(jobs)]
     cmd.append(str(corpus.path))
-    stats, stderr = run_measured(cmd, workdir)
-    problem = diagnose(stats["rc"], stderr)
+    stats, stderr, stdout = run_measured(cmd, workdir)
+    problem = diagnose(stats["rc"], stderr, stdout)
     findings = digest = None
-    if problem is None and out.exists():
+    if out.exists():
         data = out.read_bytes()
         findings = data.count(b"\n")
         digest = hashlib.sha256(data).hexdigest()
-        if findings == 0:
+        errors = engine_codes(data)
+        if errors:
+            listed = ", ".join(f"{n} {code}" for code, n in errors.items())
+            problem = f"exit {stats['rc']}: engine errors in the findings ({listed})"
+        elif problem is None and findings == 0:
             problem = "no findings at all: was the .jsonl read? (dirty pages should fire)"
     elif problem is None:
         problem = "no output file written"
@@ -197,9 +220,9 @@ def startup_time(workdir: Path, repeat: int = 5, base: Sequence[str] | None = No
     wall = cpu = float("inf")
     problem = None
     for _ in range(repeat):
-        stats, stderr = run_measured(cmd, workdir)
+        stats, stderr, stdout = run_measured(cmd, workdir)
         wall, cpu = min(wall, stats["wall"]), min(cpu, stats["cpu"])
-        problem = diagnose(stats["rc"], stderr)
+        problem = diagnose(stats["rc"], stderr, stdout)
         if problem:
             break
     return Startup(wall, cpu, repeat, problem)

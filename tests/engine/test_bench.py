@@ -320,14 +320,29 @@ def test_usage_errors_and_crashes_are_named():
     crash = "Traceback (most recent call last):\n  File \"x\"\nKeyError: 'text'\n"
     assert process.diagnose(2, crash) == "crashed: KeyError: 'text'"
     assert process.diagnose(0, "warnings") is None
+    assert process.diagnose(2, "", "All checks passed!\nnothing was checked\n") == (
+        "exit 2: nothing was checked"
+    )
+
+
+def test_engine_errors_are_counted_from_the_findings():
+    lines = [
+        {"code": "SA001", "message": "SL002 is mentioned here"},
+        {"code": "SL002", "message": "rule failed"},
+        {"code": "SL002", "message": "rule failed again"},
+        {"code": "SL001", "message": "bad JSON"},
+    ]
+    data = "\n".join(json.dumps(x) for x in lines).encode() + b"\n{broken SL\n"
+    assert process.engine_codes(data) == {"SL001": 1, "SL002": 2}
 
 
 def test_each_wrapped_run_reports_its_own_peak_memory(tmp_path):
-    big, _ = process.run_measured([sys.executable, "-c", "b = b'x' * 60_000_000"], tmp_path)
-    small, stderr = process.run_measured(
-        [sys.executable, "-c", "import sys; sys.exit('bye')"], tmp_path
+    big, _, _ = process.run_measured([sys.executable, "-c", "b = b'x' * 60_000_000"], tmp_path)
+    small, stderr, stdout = process.run_measured(
+        [sys.executable, "-c", "import sys; print('hi'); sys.exit('bye')"], tmp_path
     )
-    assert big["rc"] == 0 and small["rc"] == 1 and stderr == "bye\n"
+    assert big["rc"] == 0 and small["rc"] == 1
+    assert stderr == "bye\n" and stdout == "hi\n"
     assert big["maxrss_kb"] >= 58_000
     assert big["wall"] > 0 and 0 < big["cpu"] < 60
     assert small["maxrss_kb"] < big["maxrss_kb"] - 40_000  # not the max over both runs
