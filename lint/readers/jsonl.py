@@ -44,12 +44,13 @@ def lookup(record: Any, path: list[str]) -> Any:
     return record
 
 
-def _decode(raw: bytes, codec: str, line: int) -> str:
+def _decode(raw: bytes, codec: str) -> tuple[str, str]:
+    """The line's text and the codec that decoded it (``auto``: UTF-8, then GB18030)."""
     names = AUTO_CANDIDATES if codec == "auto" else (codec,)
     error: UnicodeDecodeError | None = None
     for name in names:
         try:
-            return raw.decode(name)
+            return raw.decode(name), name
         except UnicodeDecodeError as exc:
             error = error or exc
     assert error is not None
@@ -74,7 +75,7 @@ class JsonlReader(Reader):
 
     def units(self, file: InputFile, options: Mapping[str, Any]) -> Iterator[Unit]:
         """One unit per line, read a line at a time; blank lines pass through unchecked."""
-        check_codec(options.get("encoding", "utf-8"))
+        check_codec(options.get("encoding", "auto"))
         raw_stream = file.stream
         stream = self.open_stream(raw_stream)
         limit = file.max_bytes
@@ -108,7 +109,7 @@ class JsonlReader(Reader):
         n = unit.source.record
         raw: bytes = unit.payload
         bom = raw.startswith(codecs.BOM_UTF8) and n == 1
-        line = _decode(raw[3:] if bom else raw, options.get("encoding", "utf-8"), n or 0)
+        line, codec = _decode(raw[3:] if bom else raw, options.get("encoding", "auto"))
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -123,15 +124,14 @@ class JsonlReader(Reader):
         if isinstance(rec_id, dict | list):
             rec_id = None
         source = Source(unit.source.path, n, None if rec_id is None else str(rec_id))
-        return Document(text, source), (line, bom)
+        return Document(text, source), (line, bom, codec)
 
     def encode(self, unit: Unit, state: Any, text: str, options: Mapping[str, Any]) -> bytes:
         """The line with only its text value replaced."""
-        line, bom = state
-        codec = options.get("encoding", "utf-8")
+        line, bom, codec = state
         new = splice_value(line, field_path(options.get("text-field", "text")), text)
         try:
-            body = new.encode("utf-8" if codec == "auto" else codec)
+            body = new.encode(codec)
         except UnicodeEncodeError as exc:
             raise EncodeProblem(
                 f"the fixed record cannot be encoded in {codec}: {exc.reason}"

@@ -13,9 +13,9 @@ from lint.rule import Option
 ENCODING_OPTION = Option(
     "encoding",
     str,
-    "utf-8",
+    "auto",
     "text encoding of the files: a codec name (utf-8, gb18030, big5...) or auto"
-    " (UTF-8, then GB18030)",
+    " (UTF-8, else the legacy encoding charset-normalizer detects)",
 )
 
 
@@ -33,7 +33,7 @@ class TextReader(Reader):
 
     def document(self, unit: Unit, options: Mapping[str, Any]) -> tuple[Document, Encoding]:
         """Decode the file; its encoding is the state that writing back needs."""
-        encoding, body = sniff_encoding(unit.payload, options.get("encoding", "utf-8"))
+        encoding, body = sniff_encoding(unit.payload, options.get("encoding", "auto"))
         return Document(encoding.decode(body), unit.source), encoding
 
     def encode(self, unit: Unit, state: Encoding, text: str, options: Mapping[str, Any]) -> bytes:
