@@ -202,6 +202,7 @@ def run_process(args: argparse.Namespace, corpus: Corpus, say: Callable[[str], N
             f" --output-file OUT --jobs J {target.name}",
             f"input: {jsonl.records:,} records, {jsonl.file_bytes / 1e6:.1f} MB of JSONL"
             f" ({jsonl.text_bytes / 1e6:.1f} MB of text); one run each",
+            "load = 1-minute load average when the run started (other work on the machine);",
             "MB/s = MB of the file per wall second; CPU s = user + system of the process tree;",
             "peak RSS = largest single process (getrusage in a fresh wrapper per run);",
             "tree RSS = largest sum over the process tree (sampled every 0.05 s)",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import random
 import re
 import shutil
@@ -123,6 +124,7 @@ class ProcessRun:
     output_digest: str | None
     problem: str | None
     file_bytes: int
+    load: float = 0.0  # 1-minute load average of the machine when the run started
 
     @property
     def mb_per_s(self) -> float:
@@ -156,6 +158,7 @@ def run_check(
     if jobs is not None:
         cmd += ["--jobs", str(jobs)]
     cmd.append(str(corpus.path))
+    load = load_average()
     stats, stderr, stdout = run_measured(cmd, workdir)
     problem = diagnose(stats["rc"], stderr, stdout)
     findings = digest = None
@@ -184,6 +187,27 @@ def run_check(
         digest,
         problem,
         corpus.file_bytes,
+        load,
+    )
+
+
+def load_average() -> float:
+    """The machine's 1-minute load average (0 where the system does not say)."""
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return 0.0
+
+
+def busy_warning(runs: Sequence[ProcessRun], cpus: int) -> str | None:
+    """A warning when other work was running: wall times and speed-ups are then too low."""
+    worst = max((r.load for r in runs), default=0.0)
+    if worst < 0.5:
+        return None
+    return (
+        f"warning: the machine was busy (1-minute load average up to {worst:.1f} on {cpus}"
+        " CPUs before a run): wall times, MB/s and the speed-up understate; CPU s is less"
+        " affected"
     )
 
 

@@ -12,7 +12,14 @@ from pathlib import Path
 
 from lint.bench.corpus import REPO
 from lint.bench.patho import MAX_GROWTH, MAX_SECONDS_PER_MB, PathoRow
-from lint.bench.process import ProcessRun, Startup, same_output, speedup
+from lint.bench.process import (
+    ProcessRun,
+    Startup,
+    busy_warning,
+    load_average,
+    same_output,
+    speedup,
+)
 from lint.bench.timing import CorpusTiming
 
 # issue 10's targets for all default rules together
@@ -72,6 +79,7 @@ class Machine:
     python: str
     system: str
     commit: str
+    load: float  # 1-minute load average at the start: other work competing for the CPUs
 
     @classmethod
     def here(cls) -> Machine:
@@ -83,13 +91,14 @@ class Machine:
             platform.python_version(),
             f"{platform.system()} {platform.machine()}",
             _commit(),
+            load_average(),
         )
 
     def line(self) -> str:
         """One header line."""
         return (
-            f"{self.date}; {self.cpus} CPUs ({self.cpu_model}); Python {self.python},"
-            f" {self.system}; commit {self.commit}"
+            f"{self.date}; {self.cpus} CPUs ({self.cpu_model}), load {self.load:.1f};"
+            f" Python {self.python}, {self.system}; commit {self.commit}"
         )
 
 
@@ -168,14 +177,15 @@ def patho_summary(rows: Sequence[PathoRow]) -> str:
 
 def process_table(runs: Sequence[ProcessRun]) -> str:
     """Wall time, MB/s, peak memory and findings of each whole-process run."""
-    header = ["run", "wall s", "CPU s", "MB/s", "MB/CPU s", "peak RSS MB", "tree RSS MB"]
-    header += ["findings", "problem"]
+    header = ["run", "load", "wall s", "CPU s", "MB/s", "MB/CPU s", "peak RSS MB"]
+    header += ["tree RSS MB", "findings", "problem"]
     rows = []
     for r in runs:
         ok = r.problem is None
         rows.append(
             [
                 r.label,
+                f"{r.load:.1f}",
                 f"{r.wall:.2f}",
                 f"{r.cpu:.2f}",
                 _num(r.mb_per_s) if ok else "-",
@@ -186,12 +196,15 @@ def process_table(runs: Sequence[ProcessRun]) -> str:
                 r.problem or "",
             ]
         )
-    return format_table(header, rows, "lrrrrrrrl")
+    return format_table(header, rows, "lrrrrrrrrl")
 
 
 def process_summary(runs: Sequence[ProcessRun], start: Startup) -> str:
     """Speed-up of --jobs 2 over 1, identical output, start-up, against issue 8/10 targets."""
     lines = []
+    busy = busy_warning(runs, os.cpu_count() or 1)
+    if busy:
+        lines.append(busy)
     gain = speedup(runs)
     if gain is None:
         lines.append("speed-up --jobs 2 over --jobs 1: not measured (a run failed or is missing)")

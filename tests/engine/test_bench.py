@@ -364,6 +364,9 @@ def test_speedup_and_identical_output_across_runs():
     assert process.speedup(failed) is None
     assert process.same_output(failed) is None
     assert runs[0].mb_per_s == pytest.approx(1.0)
+    assert process.busy_warning(runs, 2) is None
+    runs[1].load = 3.2
+    assert "load average up to 3.2 on 2 CPUs" in process.busy_warning(runs, 2)
 
 
 # -- output -------------------------------------------------------------------------------
