@@ -128,6 +128,7 @@ def run_corpus(args: argparse.Namespace, corpus: Corpus, say: Callable[[str], No
             "",
             f"all rules / floor: {timing.ratio:.1f}x",
             report.targets_line(timing),
+            *filter(None, [report.errors_line(timing)]),
         ]
     )
     data = {

@@ -20,6 +20,7 @@ import signal
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lint.document import Document, Source
 from lint.linter import check_document
@@ -129,6 +130,7 @@ def assess(
     seconds: Sequence[float | None],
     *,
     limit: float | None = None,
+    errors: int = 0,
     max_growth: float = MAX_GROWTH,
     max_seconds_per_mb: float = MAX_SECONDS_PER_MB,
     resolution: float = 1e-4,
@@ -136,8 +138,9 @@ def assess(
     """Compute growth factors and seconds per MB from measured times, and flag misses.
 
     ``seconds[i]`` is the CPU time at ``sizes[i]``; ``None`` marks a size that went
-    over ``limit`` (or was skipped after one did). Times below ``resolution`` are
-    raised to it so that a tiny time does not give a huge ratio.
+    over ``limit`` (or was skipped after one did); ``errors`` counts the engine
+    errors (a rule that failed) of one check. Times below ``resolution`` are raised
+    to it so that a tiny time does not give a huge ratio.
     """
     done = [(s, max(t, resolution)) for s, t in zip(sizes, seconds, strict=True) if t is not None]
     # growth per doubling between neighbouring sizes (exactly the ratio when they double)
@@ -154,6 +157,8 @@ def assess(
         over = sizes[len(done)]
         where = f"{over / 1e3:,.0f} KB"
         flags.append(f"over {limit:g} s CPU at {where}" if limit else f"did not finish at {where}")
+    if errors:
+        flags.append(f"{errors} rule error(s) (SL codes): times are too low")
     if per_doubling is not None and per_doubling > max_growth:
         flags.append(f"grows {per_doubling:.1f}x per doubling (> {max_growth})")
     if seconds_per_mb is not None and seconds_per_mb > max_seconds_per_mb:
@@ -181,8 +186,15 @@ class _Alarm:
         raise CpuLimitExceeded
 
 
-def check_once(text: str, rules: Sequence[Rule], limit: float | None) -> float | None:
-    """CPU seconds to check ``text`` as a fresh document; ``None`` past ``limit`` CPU seconds."""
+class Check(NamedTuple):
+    """CPU seconds of a check (``None`` past the limit) and its engine errors (SL codes)."""
+
+    seconds: float | None
+    errors: int
+
+
+def check_once(text: str, rules: Sequence[Rule], limit: float | None) -> Check:
+    """Check ``text`` as a fresh document; no seconds when it went past ``limit`` CPU seconds."""
     doc = Document(text, Source("<patho>"))
     alarm = _Alarm()
     use_alarm = limit is not None and hasattr(signal, "setitimer")
@@ -191,19 +203,21 @@ def check_once(text: str, rules: Sequence[Rule], limit: float | None) -> float |
         signal.setitimer(signal.ITIMER_PROF, limit)
     t0 = time.process_time()
     try:
-        check_document(doc, rules)
+        found = check_document(doc, rules)
     except CpuLimitExceeded:
-        return None
+        return Check(None, 0)
     finally:
         if use_alarm:
             signal.setitimer(signal.ITIMER_PROF, 0)
             signal.signal(signal.SIGPROF, previous)
-    return None if alarm.fired else time.process_time() - t0
+    seconds = time.process_time() - t0
+    errors = sum(1 for d in found if d.code.startswith("SL"))
+    return Check(None if alarm.fired else seconds, errors)
 
 
 def check_cpu(
     text: str, rules: Sequence[Rule], limit: float | None, min_sample: float = MIN_SAMPLE
-) -> float | None:
+) -> Check:
     """CPU seconds per check of ``text``, averaged over enough checks to fill ``min_sample``.
 
     A check that takes a millisecond is at the mercy of a page fault or a garbage
@@ -212,14 +226,14 @@ def check_cpu(
     """
     gc.collect()
     first = check_once(text, rules, limit)
-    if first is None or first >= min_sample:
+    if first.seconds is None or first.seconds >= min_sample:
         return first
-    loops = min(1000, math.ceil(min_sample / max(first, 1e-6)))
+    loops = min(1000, math.ceil(min_sample / max(first.seconds, 1e-6)))
     gc.collect()
     t0 = time.process_time()
     for _ in range(loops):
         check_document(Document(text, Source("<patho>")), rules)
-    return (time.process_time() - t0) / loops
+    return Check((time.process_time() - t0) / loops, first.errors)
 
 
 def time_case(
@@ -229,6 +243,7 @@ def time_case(
     repeat: int = 3,
     limit: float | None = 30.0,
     scales: Sequence[int] = SCALES,
+    min_sample: float = MIN_SAMPLE,
 ) -> PathoRow:
     """Time ``case`` at each scale of its base size (best of ``repeat``) and assess it.
 
@@ -237,19 +252,19 @@ def time_case(
     """
     sizes = [case.base * k for k in scales]
     seconds: list[float | None] = []
-    stopped = False
+    errors = 0
     for i, size in enumerate(sizes):
-        if stopped:
+        if seconds and seconds[-1] is None:  # the previous size went over the limit
             seconds.append(None)
             continue
         text = case.make(size)
         sizes[i] = len(text.encode("utf-8"))
-        best = check_cpu(text, rules, limit)
+        check = check_cpu(text, rules, limit, min_sample)
+        best, errors = check.seconds, max(errors, check.errors)
         runs = 1
         while best is not None and best < 1.0 and runs < repeat:
-            again = check_cpu(text, rules, limit)
+            again = check_cpu(text, rules, limit, min_sample).seconds
             best = min(best, again) if again is not None else best
             runs += 1
         seconds.append(best)
-        stopped = best is None
-    return assess(case.name, sizes, seconds, limit=limit)
+    return assess(case.name, sizes, seconds, limit=limit, errors=errors)

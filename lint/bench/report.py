@@ -125,6 +125,14 @@ def corpus_table(timing: CorpusTiming) -> str:
     return format_table(header, rows, "lrrrrr")
 
 
+def errors_line(timing: CorpusTiming) -> str | None:
+    """A warning naming the rows whose rules failed (SL findings): their times are too low."""
+    failed = [f"{r.label} ({r.errors})" for r in timing.rows() if r.errors]
+    if not failed:
+        return None
+    return "warning: engine errors (SL codes) in: " + ", ".join(failed)
+
+
 def targets_line(timing: CorpusTiming) -> str:
     """Issue 10's targets for all rules together, met or not."""
     a = timing.all_rules

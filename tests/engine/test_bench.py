@@ -172,11 +172,37 @@ class StarRule(Rule):
 def test_every_timed_run_checks_fresh_documents():
     docs = [BenchDocument(f"d{i}", t, len(t.encode())) for i, t in enumerate([RECORD_1, "无"])]
     ANALYSED.clear()
-    seconds, found = timing.time_rules(docs, [MeetingRule(), MeetingTwiceRule()], repeat=3)
+    timed = timing.time_rules(docs, [MeetingRule(), MeetingTwiceRule()], repeat=3)
     # the analysis is shared by both rules within a run, computed again in each run
     assert ANALYSED == [RECORD_1, "无"] * 3
-    assert found == 2  # one document with a meeting, two rules
-    assert seconds >= 0
+    assert timed.findings == 2  # one document with a meeting, two rules
+    assert timed.errors == 0 and timed.seconds >= 0
+
+
+class BrokenRule(Rule):
+    """Fails on documents with a star."""
+
+    code = "ZW001"
+    name = "broken"
+    family = "test-broken"
+
+    def check(self, document):
+        """Raise on a star."""
+        if "*" in document.text:
+            raise RuntimeError("boom")
+        return iter(())
+
+
+def test_rule_errors_are_counted_and_reported(tmp_path):
+    corpus = build_corpus([write_small_corpus(tmp_path / "c")])
+    rules = [BrokenRule(), StarRule()]
+    result = timing.measure_corpus(corpus.documents, corpus.files, rules, repeat=1, per_rule=False)
+    assert result.rules == []
+    assert result.all_rules.errors == 1 and result.all_rules.findings == 2
+    assert [r.errors for r in result.families] == [1, 0]
+    assert report.errors_line(result) == (
+        "warning: engine errors (SL codes) in: all selected rules (2) (1), ZW test-broken (1) (1)"
+    )
 
 
 def test_corpus_timing_has_floor_all_family_and_rule_rows(tmp_path):
@@ -287,11 +313,19 @@ class SpinRule(Rule):
 
 def test_cpu_limit_stops_a_check_the_engine_would_otherwise_report_as_an_error():
     case = patho.PathoCase("spin", lambda size: "字" * (size // 3), 1_500)
-    row = patho.time_case(case, [SpinRule()], repeat=1, limit=0.1)
+    row = patho.time_case(case, [SpinRule()], repeat=1, limit=0.1, min_sample=0.001)
     assert row.sizes[0] == 1_500
     assert row.seconds[0] is not None and row.seconds[1:] == [None, None]
     assert row.flags[0].startswith("over 0.1 s CPU at 3 KB")
     assert "over 0.1 s" in report.patho_table([row])
+
+
+def test_rule_errors_on_a_pathological_input_are_flagged():
+    case = patho.PathoCase("stars", lambda size: "*" * size, 100)
+    row = patho.time_case(case, [BrokenRule()], repeat=1, limit=None, min_sample=0.001)
+    assert row.flags == ["1 rule error(s) (SL codes): times are too low"]
+    assert patho.check_once("*", [BrokenRule()], None).errors == 1
+    assert patho.check_once("a", [BrokenRule()], None).errors == 0
 
 
 # -- whole processes --------------------------------------------------------------------
