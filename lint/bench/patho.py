@@ -133,14 +133,15 @@ def assess(
     errors: int = 0,
     max_growth: float = MAX_GROWTH,
     max_seconds_per_mb: float = MAX_SECONDS_PER_MB,
-    resolution: float = 1e-4,
+    resolution: float = 1e-6,
 ) -> PathoRow:
     """Compute growth factors and seconds per MB from measured times, and flag misses.
 
     ``seconds[i]`` is the CPU time at ``sizes[i]``; ``None`` marks a size that went
     over ``limit`` (or was skipped after one did); ``errors`` counts the engine
     errors (a rule that failed) of one check. Times below ``resolution`` are raised
-    to it so that a tiny time does not give a huge ratio.
+    to it so that a zero does not divide (small times are averaged over many checks,
+    see ``check_cpu``, so microseconds are meaningful).
     """
     done = [(s, max(t, resolution)) for s, t in zip(sizes, seconds, strict=True) if t is not None]
     # growth per doubling between neighbouring sizes (exactly the ratio when they double)

@@ -163,7 +163,7 @@ def patho_table(rows: Sequence[PathoRow]) -> str:
     out = []
     for r in rows:
         cells = [r.name, _size(r.sizes[0])]
-        cells += ["-" if t is None else f"{t:.3f}" for t in r.seconds]
+        cells += ["-" if t is None else f"{t:.4f}" for t in r.seconds]
         growths = [f"{g:.2f}" for g in r.growths]
         cells += growths + ["-"] * (scales - 1 - len(growths))
         cells.append("-" if r.per_doubling is None else f"{r.per_doubling:.2f}")
