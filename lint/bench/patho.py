@@ -161,7 +161,7 @@ def assess(
     if errors:
         flags.append(f"{errors} rule error(s) (SL codes): times are too low")
     if per_doubling is not None and per_doubling > max_growth:
-        flags.append(f"grows {per_doubling:.1f}x per doubling (> {max_growth})")
+        flags.append(f"grows {per_doubling:.2f}x per doubling (> {max_growth})")
     if seconds_per_mb is not None and seconds_per_mb > max_seconds_per_mb:
         flags.append(f"{seconds_per_mb:.2f} s/MB (> {max_seconds_per_mb:g})")
     return PathoRow(name, list(sizes), list(seconds), growths, per_doubling, seconds_per_mb, flags)
