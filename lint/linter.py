@@ -16,7 +16,6 @@ import re
 import signal
 import threading
 import time
-import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from types import FrameType
@@ -243,6 +242,7 @@ def _describe(exc: BaseException) -> str:
 
 
 def _rule_failed(rule: Rule, document: Document, what: str, where: str) -> Diagnostic:
+    """The SL002 finding for a rule that failed on a document."""
     return engine_diagnostic(
         RULE_ERROR,
         f"rule {rule.code} ({rule.name}) failed on {document.source.label()}: {what} (at {where})",
@@ -250,13 +250,17 @@ def _rule_failed(rule: Rule, document: Document, what: str, where: str) -> Diagn
 
 
 def _raised_at(exc: BaseException) -> str:
-    frames = traceback.extract_tb(exc.__traceback__)
-    if not frames:
+    """``file:line`` where an exception was raised (the innermost frame)."""
+    tb = exc.__traceback__
+    if tb is None:
         return "unknown place"
-    return f"{frames[-1].filename}:{frames[-1].lineno}"
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    return f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}"
 
 
 def _check_defined_at(rule: Rule) -> str:
+    """``file:line`` of a rule's ``check`` method (where a bad finding came from)."""
     code = getattr(getattr(type(rule), "check", None), "__code__", None)
     if code is None:
         return type(rule).__qualname__
@@ -264,11 +268,12 @@ def _check_defined_at(rule: Rule) -> str:
 
 
 def _restore_text(document: Document, text: str) -> None:
-    """Undo a rule's write to a document's private text (the public one is read-only)."""
-    document._text = text
-    document._lines = None
-    document._line_starts = None
-    document._memo.clear()
+    """Undo a rule's write to a document's private text (the public one is read-only).
+
+    Re-running the constructor also drops the line index and the memo, which later
+    rules would otherwise share with the changed text.
+    """
+    Document.__init__(document, text, document.source)
 
 
 def check_document(
