@@ -13,6 +13,7 @@ file untouched) rather than:
 - give the file another owner or other permission bits than it had.
 
 A symbolic link is written through: its target gets the new content, the link stays.
+``AtomicWriter`` is the same for content written piece by piece (a stream).
 """
 
 from __future__ import annotations
@@ -21,10 +22,13 @@ import contextlib
 import os
 import secrets
 import stat
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 _TEMP_SUFFIX = ".scrapelint"
+_DELETED = "the file was deleted since it was read; not recreated"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +118,126 @@ def _keep_owner_and_mode(fd: int, st: os.stat_result) -> str | None:
     return None
 
 
+class AtomicWriter:
+    """A temporary file next to ``path`` that replaces it on ``commit``, or is removed.
+
+    Write to ``stream`` (binary), then ``commit()``; ``discard()`` drops the
+    temporary file and leaves ``path`` as it was. Used as a context manager, it
+    commits when the block ends normally and discards on an exception. The checks
+    of ``write_atomic`` run twice: when the writer is made (so no work is wasted on
+    a file that will be refused) and right before the rename.
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        expect: FileIdentity | None = None,
+        create_parents: bool = False,
+    ) -> None:
+        self.path = Path(os.path.realpath(path))  # write through a symlink, keep the link
+        self.expect = expect
+        if create_parents:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._before = _stat_or_none(self.path)
+        if self._before is None:
+            if expect is not None:
+                raise WriteRefused(
+                    self.path, "the file was deleted since it was read; not recreated"
+                )
+        else:
+            reason = _refusal(self._before, self.path, expect)
+            if reason is not None:
+                raise WriteRefused(self.path, reason)
+        fd, self.temp = _create_temp(
+            self.path.parent, self.path.name, 0o600 if self._before is not None else 0o666
+        )
+        self._cleanup = weakref.finalize(self, _remove, self.temp)  # if never committed
+        try:
+            if self._before is not None:
+                reason = _keep_owner_and_mode(fd, self._before)
+                if reason is not None:
+                    raise WriteRefused(self.path, reason)
+            self.stream: BinaryIO = os.fdopen(fd, "wb")
+        except BaseException:
+            os.close(fd)
+            self._cleanup()
+            raise
+        self._open = True
+
+    def __enter__(self) -> AtomicWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.discard()
+
+    def commit(self) -> None:
+        """Make the data durable, check the file is still the one read, and rename."""
+        if not self._open:
+            raise ValueError("this atomic write was already committed or discarded")
+        try:
+            self.stream.flush()
+            os.fsync(self.stream.fileno())
+            self.stream.close()
+            self._check_before_rename()
+            os.replace(self.temp, self.path)
+        except BaseException:
+            self.discard()
+            raise
+        self._open = False
+        self._cleanup.detach()
+        with contextlib.suppress(OSError):  # make the rename itself durable where possible
+            dir_fd = os.open(self.path.parent, os.O_RDONLY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+
+    def discard(self) -> None:
+        """Remove the temporary file; the destination stays as it was."""
+        self._open = False
+        with contextlib.suppress(OSError):
+            self.stream.close()
+        self._cleanup()
+
+    def _check_before_rename(self) -> None:
+        """As late as possible: is the file still the one read, and may it be replaced?"""
+        before, path = self._before, self.path
+        now = _stat_or_none(path)
+        if now is None:
+            if before is not None or self.expect is not None:
+                raise WriteRefused(path, "the file was deleted during the run; not recreated")
+            return
+        if before is None:
+            raise WriteRefused(path, "a file of that name appeared during the run; not replaced")
+        reason = _refusal(now, path, self.expect or FileIdentity.of(before))
+        if reason is None and (now.st_uid, now.st_gid, now.st_mode) != (
+            before.st_uid,
+            before.st_gid,
+            before.st_mode,
+        ):
+            reason = "its owner or permissions changed during the run; not overwritten"
+        if reason is not None:
+            raise WriteRefused(path, reason)
+
+
+def _stat_or_none(path: Path) -> os.stat_result | None:
+    """``os.stat(path)``, or None when there is no such file."""
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        return None
+
+
+def _remove(path: Path) -> None:
+    """Remove a temporary file if it is still there."""
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+
+
 def write_atomic(
     path: str | os.PathLike[str], data: bytes, *, expect: FileIdentity | None = None
 ) -> None:
@@ -126,59 +250,5 @@ def write_atomic(
     when the system fails; either way the original file is untouched and no
     temporary file is left behind.
     """
-    path = Path(os.path.realpath(path))  # write through a symlink, keep the link
-    try:
-        before: os.stat_result | None = os.stat(path)
-    except FileNotFoundError:
-        before = None
-    if before is None:
-        if expect is not None:
-            raise WriteRefused(path, "the file was deleted since it was read; not recreated")
-    else:
-        reason = _refusal(before, path, expect)
-        if reason is not None:
-            raise WriteRefused(path, reason)
-    fd, tmp = _create_temp(path.parent, path.name, 0o600 if before is not None else 0o666)
-    try:
-        try:
-            if before is not None:
-                reason = _keep_owner_and_mode(fd, before)
-                if reason is not None:
-                    raise WriteRefused(path, reason)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        # As late as possible: is the file still the one we read, and may we replace it?
-        try:
-            now: os.stat_result | None = os.stat(path)
-        except FileNotFoundError:
-            now = None
-        if now is None:
-            if before is not None or expect is not None:
-                raise WriteRefused(path, "the file was deleted during the run; not recreated")
-        else:
-            if before is None:
-                raise WriteRefused(path, "a file of that name appeared during the run")
-            reason = _refusal(now, path, expect or FileIdentity.of(before))
-            if reason is None and (now.st_uid, now.st_gid, now.st_mode) != (
-                before.st_uid,
-                before.st_gid,
-                before.st_mode,
-            ):
-                reason = "its owner or permissions changed during the run; not overwritten"
-            if reason is not None:
-                raise WriteRefused(path, reason)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable where possible
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+    with AtomicWriter(path, expect=expect) as writer:
+        writer.stream.write(data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import stat
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from lint import atomic
-from lint.atomic import FileIdentity, WriteRefused, write_atomic
+from lint.atomic import AtomicWriter, FileIdentity, WriteRefused, write_atomic
 
 ORIGINAL = "原文*\n".encode() * 100
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -261,15 +262,68 @@ def test_owner_that_cannot_be_kept_is_refused(tmp_path, target, monkeypatch):
 
 
 @pytest.mark.parametrize("error", [OSError(28, "No space left on device"), KeyboardInterrupt()])
-def test_failure_while_writing_leaves_original_and_no_temp(tmp_path, target, monkeypatch, error):
-    def write(fd: int, data) -> int:
+def test_failure_while_syncing_leaves_original_and_no_temp(tmp_path, target, monkeypatch, error):
+    def fsync(fd: int) -> None:
         raise error
 
-    monkeypatch.setattr(os, "write", write)
+    monkeypatch.setattr(os, "fsync", fsync)
     with pytest.raises(type(error)):
         write_atomic(target, b"new", expect=identity(target))
     assert target.read_bytes() == ORIGINAL
     assert names(tmp_path) == ["page.txt"]
+
+
+def test_streamed_write_commits_at_the_end_of_the_block(tmp_path, target):
+    with AtomicWriter(target, expect=identity(target)) as writer:
+        for part in (b"one ", b"two ", b"three"):
+            writer.stream.write(part)
+        assert target.read_bytes() == ORIGINAL  # nothing visible before the commit
+        assert len(names(tmp_path)) == 2
+    assert target.read_bytes() == b"one two three"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert names(tmp_path) == ["page.txt"]
+
+
+def test_interrupted_streamed_write_leaves_original_and_no_temp(tmp_path, target):
+    with pytest.raises(KeyboardInterrupt), AtomicWriter(target) as writer:
+        writer.stream.write(b"half of it")
+        raise KeyboardInterrupt
+    assert target.read_bytes() == ORIGINAL
+    assert names(tmp_path) == ["page.txt"]
+
+
+def test_abandoned_writer_removes_its_temp_file(tmp_path, target):
+    writer = AtomicWriter(target)
+    writer.stream.write(b"never committed")
+    writer.stream.close()
+    del writer
+    gc.collect()
+    assert names(tmp_path) == ["page.txt"]
+    assert target.read_bytes() == ORIGINAL
+
+
+def test_writer_refuses_before_any_work_is_done(tmp_path, target):
+    os.chmod(target, 0o444)
+    with pytest.raises(WriteRefused, match="read-only"):
+        AtomicWriter(target)
+    assert names(tmp_path) == ["page.txt"]
+
+
+def test_writer_commits_once(target):
+    writer = AtomicWriter(target)
+    writer.stream.write(b"x")
+    writer.commit()
+    with pytest.raises(ValueError, match="already committed"):
+        writer.commit()
+    assert target.read_bytes() == b"x"
+
+
+def test_writer_can_create_the_folders_of_a_new_file(tmp_path):
+    dest = tmp_path / "out" / "sub" / "page.txt"
+    with AtomicWriter(dest, create_parents=True) as writer:
+        writer.stream.write(b"copy")
+    assert dest.read_bytes() == b"copy"
+    assert names(dest.parent) == ["page.txt"]
 
 
 def test_failed_rename_leaves_original_and_no_temp(tmp_path, target, monkeypatch):
