@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import math
+import os
 import re
 import signal
 import threading
@@ -174,6 +175,19 @@ def rule_timer(time_budget: float | None) -> Iterator[None]:
     finally:
         _active_clock = previous
         clock.stop()
+
+
+def _forget_clock_after_fork() -> None:
+    """In a forked child: timers are not inherited, so a clock of the parent is not running."""
+    global _active_clock
+    clock, _active_clock = _active_clock, None
+    if clock is not None:
+        with contextlib.suppress(ValueError, TypeError):
+            signal.signal(signal.SIGALRM, clock.previous_handler)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_clock_after_fork)
 
 
 # -- checking one document ---------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 import signal
 import threading
@@ -144,3 +146,16 @@ def test_no_budget_and_an_infinite_one_never_interrupt():
 
 def test_default_budget_is_generous():
     assert DEFAULT_TIME_BUDGET >= 10.0
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_worker_forked_inside_rule_timer_keeps_the_budget():
+    with rule_timer(0.2):
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(1) as pool:
+            messages = pool.apply_async(_check_forever_in_worker).get(timeout=30)
+    assert messages == ["rule RL060 (sleeper) exceeded the time budget of 0.2 s on slow.txt"]
+
+
+def _check_forever_in_worker() -> list[str]:
+    return rule_errors(check_document(doc(), [Sleeper()], time_budget=0.2))
