@@ -159,3 +159,22 @@ def test_a_worker_forked_inside_rule_timer_keeps_the_budget():
 
 def _check_forever_in_worker() -> list[str]:
     return rule_errors(check_document(doc(), [Sleeper()], time_budget=0.2))
+
+
+class ChecksInside(_TestRule):
+    """Runs a nested check (of a slow rule) inside its own check."""
+
+    code = "RL062"
+    name = "checks-inside"
+
+    def check(self, document):
+        """Check the document again with a rule that never ends."""
+        check_document(document, [Sleeper()], time_budget=100.0)
+        return iter(())
+
+
+def test_a_nested_check_does_not_swallow_the_outer_rules_interruption():
+    found = check_document(doc(), [ChecksInside(), Everywhere()], time_budget=0.2)
+    assert rule_errors(found) == [
+        "rule RL062 (checks-inside) exceeded the time budget of 0.2 s on slow.txt"
+    ]
