@@ -1,12 +1,14 @@
 """Whole-process runs of ``scrapelint check`` on a large JSONL corpus (issue 8's targets).
 
 A JSONL file of about ``--size-mb`` is written by repeating the benchmark corpus
-(one record per document, ``{"id", "text"}``). Each run is a fresh ``python -m
-lint/bench/child.py`` wrapper around ``scrapelint check --isolated --exit-zero
---output-format jsonl --output-file OUT --jobs J FILE``, which reports the wall
-time and the peak memory of that run alone (see ``lint.bench.child``). The
-findings written to OUT are counted and compared between runs: ``--jobs 2`` must
-write exactly what ``--jobs 1`` writes.
+(one record per document, ``{"id", "text"}``, shuffled once with a fixed seed).
+Each run is a fresh ``python lint/bench/child.py`` wrapper around ``scrapelint
+check --isolated --exit-zero --output-format jsonl --output-file OUT --jobs J
+FILE``, which reports the wall time, CPU time and peak memory of that run alone
+(see ``lint.bench.child``). OUT is a file, not ``/dev/null``: its findings are
+counted (none at all means the records were not read), searched for engine errors
+(SL codes) and compared between runs (``--jobs 2`` must write what ``--jobs 1``
+writes).
 """
 
 from __future__ import annotations
