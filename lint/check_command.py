@@ -18,6 +18,7 @@ from lint.diagnostic import Severity
 from lint.discovery import STDIN, PathProblem, Target, discover
 from lint.document import Source
 from lint.finding import Finding
+from lint.linter import DEFAULT_TIME_BUDGET
 from lint.output.base import OutputFormat, RunInfo
 from lint.output.printable import printable
 from lint.output.summary import Tally, plural
@@ -227,7 +228,8 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         fixed_stdin = stdin_target and mode.write
         out: TextIO = sys.stderr if fixed_stdin else sys.stdout
         _open_outputs(args, formats, report, out, stack)
-        settings = WorkerSettings(cli=cli, mode=mode)
+        budget = run_config.time_budget or DEFAULT_TIME_BUDGET
+        settings = WorkerSettings(cli=cli, mode=mode, time_budget=budget)
         factory = functools.partial(Worker, rules, readers, settings)
         stdin_name = Path(args.stdin_filename) if args.stdin_filename else None
         runner = Runner(
@@ -250,6 +252,10 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         except KeyboardInterrupt:
             _interrupted(runner)
             return EXIT_INTERRUPTED
+        except OSError as exc:  # the reject file cannot be created
+            where = getattr(exc, "path", None) or exc.filename or args.reject
+            err(f"{where}: {exc.strerror or exc}")
+            return EXIT_ERROR
         for fmt in report.formats:
             fmt.finish()
     if recorder is not None:

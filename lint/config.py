@@ -79,6 +79,10 @@ _SCHEMA: dict[str, tuple[Any, str]] = {
     "encoding": (lambda v: isinstance(v, str), "a string (utf-8, gb18030, auto...)"),
     "reader": (_table_of(lambda v: isinstance(v, str)), "a table of reader options"),
     "jsonl": (_table_of(lambda v: isinstance(v, str)), "a table (text-field, id-field)"),
+    "time-budget": (
+        lambda v: isinstance(v, int | float) and not isinstance(v, bool) and 0 < v < 1e9,
+        "a positive number of seconds",
+    ),
     "max-document-size": (
         lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0,
         "a positive integer (megabytes)",
@@ -106,6 +110,7 @@ class Config:
     respect_gitignore: bool = True
     reader_options: Mapping[str, str] = field(default_factory=dict)
     max_document_mb: int | None = None
+    time_budget: float | None = None  # seconds per rule per document
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     @property
@@ -196,6 +201,8 @@ def parse_table(
     changes["reader_options"] = reader
     if "max-document-size" in table:
         changes["max_document_mb"] = table["max-document-size"]
+    if "time-budget" in table:
+        changes["time_budget"] = float(table["time-budget"])
     if "rules" in table:
         rules = {k: dict(v) for k, v in cfg.rules.items()}
         for rule, options in table["rules"].items():

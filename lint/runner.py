@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
+from lint.atomic import FileIdentity
 from lint.config import Config, ConfigError
 from lint.diagnostic import Severity
 from lint.discovery import Target
@@ -28,7 +29,7 @@ from lint.parallel import run_batches
 from lint.readers import InputFile, Reader, ReadProblem, TextReader, Unit
 from lint.readers.base import DEFAULT_MAX_DOCUMENT_BYTES
 from lint.rule import OptionError
-from lint.sinks import FileIdentity, FileSink, RejectSink
+from lint.sinks import FileSink, RejectSink
 from lint.worker import FileJob, FixMode, Item, UnitResult, Worker
 
 BATCH_UNITS = 256
@@ -121,6 +122,7 @@ class _File:
     diff_started: bool = False
     stdin_payload: Any = None
     skipped: str | None = None
+    sink_failed: bool = False
 
 
 class Runner:
@@ -258,6 +260,8 @@ class Runner:
 
     def run(self, targets: Sequence[Target]) -> None:
         """Check every target; results are reported and written in order."""
+        if self.options.reject is not None:
+            self._reject = RejectSink(self.options.reject)  # OSError: the caller says why
         try:
             for batch, results in run_batches(
                 self._batches(targets), self.worker_factory, self.options.jobs
@@ -352,17 +356,19 @@ class Runner:
             return
         if unit.source.record is None and unit.payload is None:
             return  # a file-level problem: nothing to write
-        if state.sink is None and (opts.output_dir is not None or opts.mode.write):
-            state.sink = self._sink_for(state)
+        if state.sink is None and not state.sink_failed:
+            try:
+                state.sink = self._sink_for(state)
+            except OSError as exc:
+                state.sink_failed = True
+                self._write_failed(state, opts.output_dir, exc)
         is_record = unit.source.record is not None
         rejected = opts.reject is not None and (
             (is_record and (unit.problem is not None or (unit.document and not result.checked)))
             or (result.checked and any(f.severity >= opts.fail_on for f in reported))
         )
         payload = result.payload if result.payload is not None else unit.payload
-        if rejected:
-            if self._reject is None:
-                self._reject = RejectSink(opts.reject)  # type: ignore[arg-type]
+        if rejected and self._reject is not None:
             text = state.reader.show(payload) if payload is not None else ""
             self._reject.write(unit, payload, text, reported)
             checked.records_rejected += 1
@@ -398,13 +404,16 @@ class Runner:
             if sink.finish():
                 self.written.append(state.target.display)
         except OSError as exc:
-            reason = exc.strerror or str(exc)
-            where = "" if sink.dest == state.target.path else f" to {sink.dest}"
-            self._report(
-                problem(
-                    Source(state.target.display),
-                    WRITE_ERROR,
-                    ENGINE_CODES[WRITE_ERROR],
-                    f"fixes not written{where}, file left unchanged: {reason}",
-                )
-            )
+            where = None if sink.dest == state.target.path else sink.dest
+            self._write_failed(state, where, exc)
+
+    def _write_failed(self, state: _File, where: Path | None, exc: OSError) -> None:
+        """Report (SL004) that a file's fixed version could not be written."""
+        reason = exc.strerror or str(exc)
+        if where is None:
+            message = f"fixes not written, file left unchanged: {reason}"
+        else:
+            message = f"not written to {where}: {reason}"
+        self._report(
+            problem(Source(state.target.display), WRITE_ERROR, ENGINE_CODES[WRITE_ERROR], message)
+        )

@@ -8,70 +8,15 @@ changed since it was read.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import stat
-import tempfile
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
+from lint.atomic import AtomicWriter, FileIdentity, WriteRefused
 from lint.finding import Finding
 from lint.output.records import finding_dict
 from lint.readers import Reader, Unit, UnitWriter
 from lint.readers.json_splice import string_literal
-
-
-@dataclass(frozen=True, slots=True)
-class FileIdentity:
-    """What identifies a file as read: device, inode, size and modification time."""
-
-    dev: int
-    ino: int
-    size: int
-    mtime_ns: int
-
-    @classmethod
-    def of(cls, st: os.stat_result) -> FileIdentity:
-        """The identity of a stat result."""
-        return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
-
-
-class AtomicFile:
-    """A temporary file next to ``dest`` that replaces it on commit (interim, see atomic)."""
-
-    def __init__(self, dest: Path, *, create_parents: bool = False) -> None:
-        self.dest = Path(os.path.realpath(dest))
-        if create_parents:
-            self.dest.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(
-            dir=self.dest.parent, prefix=f".{self.dest.name}.", suffix=".scrapelint"
-        )
-        self.stream: BinaryIO = os.fdopen(fd, "wb")
-
-    def commit(self, expect: FileIdentity | None) -> None:
-        """Flush, check the destination is still the file that was read, and rename."""
-        try:
-            self.stream.flush()
-            os.fsync(self.stream.fileno())
-            self.stream.close()
-            if expect is not None:
-                st = os.stat(self.dest)
-                if FileIdentity.of(st) != expect:
-                    raise OSError(f"{self.dest} changed since it was read; not written")
-                os.chmod(self.tmp, stat.S_IMODE(st.st_mode))
-            os.replace(self.tmp, self.dest)
-        except BaseException:
-            self.discard()
-            raise
-
-    def discard(self) -> None:
-        """Remove the temporary file."""
-        with contextlib.suppress(OSError):
-            self.stream.close()
-        with contextlib.suppress(OSError):
-            os.unlink(self.tmp)
 
 
 class FileSink:
@@ -93,8 +38,17 @@ class FileSink:
         self.changed = False
         self.kept = 0
         self.omitted = 0
-        self._file = AtomicFile(dest, create_parents=expect is None)
-        self._writer: UnitWriter = reader.writer(self._file.stream, source, options)
+        # A destination that will be refused (read-only, hard-linked…) matters only if
+        # something changes: remember why, and say it then.
+        self.refused: WriteRefused | None = None
+        self._file: AtomicWriter | None = None
+        self._writer: UnitWriter | None = None
+        try:
+            self._file = AtomicWriter(dest, expect=expect, create_parents=expect is None)
+        except WriteRefused as exc:
+            self.refused = exc
+            return
+        self._writer = reader.writer(self._file.stream, source, options)
 
     def write(self, unit: Unit, payload: Any) -> None:
         """Keep a unit: its new payload when fixed, else the original."""
@@ -102,12 +56,14 @@ class FileSink:
             payload = unit.payload
         else:
             self.changed = True
-        self._writer.write(unit, payload)
+        if self._writer is not None:
+            self._writer.write(unit, payload)
         self.kept += 1
 
     def omit(self, unit: Unit) -> None:
         """Leave a unit out (it went to the reject file)."""
-        self._writer.omit(unit)
+        if self._writer is not None:
+            self._writer.omit(unit)
         self.changed = True
         self.omitted += 1
 
@@ -116,17 +72,21 @@ class FileSink:
         if not (self.changed or self.always):
             self.discard()
             return False
+        if self.refused is not None:
+            raise self.refused
+        assert self._file is not None and self._writer is not None
         try:
             self._writer.close()
         except BaseException:
             self._file.discard()
             raise
-        self._file.commit(self.expect)
+        self._file.commit()
         return True
 
     def discard(self) -> None:
         """Drop what was written; the destination stays as it was."""
-        self._file.discard()
+        if self._file is not None:
+            self._file.discard()
 
 
 class RejectSink:
@@ -135,7 +95,7 @@ class RejectSink:
     def __init__(self, dest: Path) -> None:
         self.dest = dest
         self.count = 0
-        self._file = AtomicFile(dest, create_parents=True)
+        self._file = AtomicWriter(dest, create_parents=True)
 
     def write(self, unit: Unit, payload: Any, text: str, findings: list[Finding]) -> None:
         """Append one rejected record: the record itself plus a ``scrapelint`` member.
@@ -166,7 +126,7 @@ class RejectSink:
 
     def finish(self) -> None:
         """Put the reject file in place."""
-        self._file.commit(None)
+        self._file.commit()
 
     def discard(self) -> None:
         """Drop the reject file (the run was interrupted)."""

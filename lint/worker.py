@@ -20,12 +20,14 @@ from lint.config import Config
 from lint.document import Source
 from lint.finding import Finding, from_diagnostic, problem
 from lint.linter import (
+    DEFAULT_TIME_BUDGET,
     ENGINE_CODES,
     READ_ERROR,
     RULE_ERROR,
     WRITE_ERROR,
     check_document,
     fix_document,
+    rule_timer,
 )
 from lint.readers import EncodeProblem, Reader, ReadProblem, Unit
 from lint.rule import Rule
@@ -60,7 +62,7 @@ class WorkerSettings:
 
     cli: CliSelection = field(default_factory=CliSelection)
     mode: FixMode = field(default_factory=FixMode)
-    time_budget: float | None = None
+    time_budget: float | None = DEFAULT_TIME_BUDGET
 
 
 @dataclass(slots=True)
@@ -113,6 +115,10 @@ class Worker:
 
     def run(self, batch: Sequence[Item | tuple[FileJob, None]]) -> list[UnitResult]:
         """Check every unit of a batch, in order."""
+        with rule_timer(self.settings.time_budget):
+            return self._run(batch)
+
+    def _run(self, batch: Sequence[Item | tuple[FileJob, None]]) -> list[UnitResult]:
         out = []
         for job, unit in batch:
             if unit is None:  # the end of a file
@@ -142,10 +148,11 @@ class Worker:
             return UnitResult([_read_problem(unit.source, exc.message)], skipped=exc.reason)
         rules = self.rules_for(job)
         mode = self.settings.mode
+        budget = self.settings.time_budget
         if not mode.apply:
-            found = check_document(document, rules)
+            found = check_document(document, rules, time_budget=budget)
             return UnitResult([from_diagnostic(document, d) for d in found], checked=True)
-        fixed = fix_document(document, rules, unsafe=mode.unsafe)
+        fixed = fix_document(document, rules, unsafe=mode.unsafe, time_budget=budget)
         result = UnitResult(
             [from_diagnostic(fixed.document, d) for d in fixed.diagnostics],
             [(d.code, d.name) for d in fixed.applied],
@@ -166,7 +173,11 @@ class Worker:
 
     def _unfixed(self, document: Any, rules: list[Rule], why: str) -> UnitResult:
         """The findings of a document left as it was, and why it was not fixed."""
-        found = [from_diagnostic(document, d) for d in check_document(document, rules)]
+        budget = self.settings.time_budget
+        found = [
+            from_diagnostic(document, d)
+            for d in check_document(document, rules, time_budget=budget)
+        ]
         found.append(problem(document.source, WRITE_ERROR, ENGINE_CODES[WRITE_ERROR], why))
         return UnitResult(found, checked=True)
 
