@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint import Diagnostic, Document, Rule
-from rules.masked_characters.detect import masks
+from rules.masked_characters.detect import STAR_TRIGGERS, star_masks
 
 
 class MaskedDigits(Rule):
@@ -38,11 +38,12 @@ class MaskedDigits(Rule):
     code = "MC001"
     name = "masked-digits"
     family = "masked-characters"
+    triggers = STAR_TRIGGERS
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
         """Report each mask classified as hiding digits."""
         text = document.text
-        for m in masks(document):
+        for m in star_masks(document):
             if m.kind == "digits":
                 context = text[max(m.start - 4, m.line.start) : min(m.end + 4, m.line.end)]
                 yield self.report(

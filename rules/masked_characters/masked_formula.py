@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint import Diagnostic, Document, Edit, Fix, FixSafety, Option, Rule
-from rules.masked_characters.detect import masks
-from rules.masked_characters.lexicon import formulas
-from rules.masked_characters.restore import formula_term
+from lint import Diagnostic, Document, Edit, Fix, FixSafety, Rule
+from rules.masked_characters.detect import STAR_TRIGGERS, star_masks
+from rules.masked_characters.restore import EXTEND_FORMULAS, formula_terms
 
 
 class MaskedFormulaTerm(Rule):
@@ -44,24 +43,16 @@ class MaskedFormulaTerm(Rule):
     name = "masked-formula-term"
     family = "masked-characters"
     fix_safety = FixSafety.UNSAFE
-    options = (
-        Option(
-            "extend-formulas",
-            list,
-            (),
-            "more formulas, each as 'term、term|alternative、term'",
-        ),
-    )
-
-    def setup(self) -> None:
-        """Load the formulas with any extra ones."""
-        self.formulas = formulas(tuple(self.settings["extend-formulas"]))
+    triggers = STAR_TRIGGERS
+    options = (EXTEND_FORMULAS,)
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
         """Report each masked item that a formula restores."""
-        text = document.text
-        for m in masks(document):
-            found = formula_term(text, m, self.formulas)
+        restored = formula_terms(document, self.settings["extend-formulas"])
+        if not restored:
+            return
+        for m in star_masks(document):
+            found = restored.get(m.start)
             if found is None:
                 continue
             yield self.report(

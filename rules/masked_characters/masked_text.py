@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint import Diagnostic, Document, Option, Rule
-from rules.masked_characters.detect import masks
-from rules.masked_characters.lexicon import formulas, words
-from rules.masked_characters.restore import formula_term, stray_word
+from lint import Diagnostic, Document, Rule
+from rules.masked_characters.detect import STAR_TRIGGERS, star_masks
+from rules.masked_characters.restore import (
+    EXTEND_FORMULAS,
+    EXTEND_WORDS,
+    formula_terms,
+    stray_words,
+)
 
 
 class MaskedText(Rule):
@@ -41,35 +45,20 @@ class MaskedText(Rule):
     code = "MC004"
     name = "masked-text"
     family = "masked-characters"
-    options = (
-        Option(
-            "extend-words",
-            list,
-            (),
-            "words added to MC002's lexicon: give MC002's list here too, so that MC004"
-            " leaves the stars MC002 explains to it",
-        ),
-        Option(
-            "extend-formulas",
-            list,
-            (),
-            "formulas added to MC003's list: give MC003's list here too, so that MC004"
-            " leaves the masked terms MC003 restores to it",
-        ),
-    )
-
-    def setup(self) -> None:
-        """Load the lexicons MC002 and MC003 use, with the same extensions."""
-        self.words = words(tuple(self.settings["extend-words"]))
-        self.formulas = formulas(tuple(self.settings["extend-formulas"]))
+    triggers = STAR_TRIGGERS
+    # the same shared options as MC002 and MC003: the three rules read one analysis
+    options = (EXTEND_WORDS, EXTEND_FORMULAS)
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
         """Report star masks that the other MC rules do not explain."""
+        found = star_masks(document)
+        if not any(m.kind == "star" for m in found):
+            return
         text = document.text
-        for m in masks(document):
-            if m.kind != "star":
-                continue
-            if stray_word(text, m, self.words) or formula_term(text, m, self.formulas):
+        strays = stray_words(document, self.settings["extend-words"])
+        restored = formula_terms(document, self.settings["extend-formulas"])
+        for m in found:
+            if m.kind != "star" or m.start in strays or m.start in restored:
                 continue
             context = text[max(m.start - 6, m.line.start) : min(m.end + 6, m.line.end)]
             yield self.report(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint import Diagnostic, Document, Rule, Severity
-from rules.masked_characters.detect import masks
+from rules.masked_characters.detect import PLACEHOLDER_TRIGGERS, placeholder_masks
 
 
 class PlaceholderName(Rule):
@@ -39,11 +39,12 @@ class PlaceholderName(Rule):
     name = "placeholder-name"
     family = "masked-characters"
     default_severity = Severity.INFO
+    triggers = PLACEHOLDER_TRIGGERS
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
         """Note each placeholder run."""
         text = document.text
-        for m in masks(document):
+        for m in placeholder_masks(document):
             if m.kind == "placeholder":
                 yield self.report(
                     m.start,

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint import Diagnostic, Document, Edit, Fix, FixSafety, Option, Rule
-from rules.masked_characters.detect import masks
-from rules.masked_characters.lexicon import words
-from rules.masked_characters.restore import stray_word
+from lint import Diagnostic, Document, Edit, Fix, FixSafety, Rule
+from rules.masked_characters.detect import STAR_TRIGGERS, star_masks
+from rules.masked_characters.restore import EXTEND_WORDS, stray_words
 
 
 class StrayMaskInWord(Rule):
@@ -63,24 +62,17 @@ class StrayMaskInWord(Rule):
     name = "stray-mask-in-word"
     family = "masked-characters"
     fix_safety = FixSafety.SOMETIMES
-    options = (
-        Option(
-            "extend-words",
-            list,
-            (),
-            "more words (4+ characters) that a stray star may split; trusted at every split",
-        ),
-    )
-
-    def setup(self) -> None:
-        """Build the lexicon with any extra words."""
-        self.words = words(tuple(self.settings["extend-words"]))
+    triggers = STAR_TRIGGERS
+    options = (EXTEND_WORDS,)
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
         """Report each star mask whose deletion gives a lexicon word."""
         text = document.text
-        for m in masks(document):
-            found = stray_word(text, m, self.words)
+        found_words = stray_words(document, self.settings["extend-words"])
+        if not found_words:
+            return
+        for m in star_masks(document):
+            found = found_words.get(m.start)
             if found is None:
                 continue
             glyph = text[m.start : m.end]
