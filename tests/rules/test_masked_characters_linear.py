@@ -1,12 +1,12 @@
 """Masked characters (MC): four times the input costs about four times the work, never sixteen.
 
-Each test lints a pathological input with every MC rule at 32 KB and at 128 KB and
+Each test lints a pathological input with every MC rule at 1x and 4x its size and
 compares CPU time (``tests.linearity.assert_linear``: linear is about 4x, the bound 8x
-fails every quadratic input); the MC inputs, dense with findings, at 16 and 64 KB. The shared inputs with stars come from
-``tests/linearity.py``; the others repeat, on one line, a unit that makes an MC step
-rescan its line or clause per star: an enumeration, a formula, an equation, emphasis
-openers that never close, inline code, obfuscating percent signs, words split by
-stars, placeholders.
+fails every quadratic input). The shared inputs with stars come from
+``tests/linearity.py`` (32 and 128 KB); the others (16 and 64 KB, dense with findings)
+repeat, on one line, a unit that makes an MC step rescan its line or clause per star:
+an enumeration, a formula, an equation, emphasis openers that never close, inline
+code, obfuscating percent signs, words split by stars, placeholders.
 """
 
 from __future__ import annotations
