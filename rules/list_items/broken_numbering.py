@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 import regex
@@ -11,7 +13,7 @@ from rules.numerals import parse_number
 from rules.text import articles
 
 _NUM = "一二三四五六七八九十"
-_STARTERS = set(_NUM + "（(0123456789０１２３４５６７８９")
+_STARTERS = _NUM + "（(0123456789０１２３４５６７８９"
 # line-start markers by style: 一、 / （一） / 1. / （1）
 STYLES = (
     ("一、", regex.compile(rf"^\s*([{_NUM}]{{1,3}})、")),
@@ -19,6 +21,14 @@ STYLES = (
     ("1.", regex.compile(r"^\s*([0-9０-９]{1,2})(?:[.．](?![0-9])|、)")),
     ("（1）", regex.compile(r"^\s*[（(]([0-9０-９]{1,2})[）)]")),
 )
+# every marker ends in 、 ） ) . or ．: a document without them has no numbered line
+TRIGGERS = ("、", "）", ")", ".", "．")
+# a line whose first character after spaces may start a marker (the document's first
+# line is matched on its own); str.isspace spaces, as the markers' \s are a subset
+_LINE_HEAD = re.compile(rf"\n[^\S\n]*+[{re.escape(_STARTERS)}]")
+_FIRST_HEAD = re.compile(rf"[^\S\n]*+[{re.escape(_STARTERS)}]")
+# a marker is at most ``（`` three numerals and ``）``, and a character of lookahead
+_MARKER_CHARS = 6
 
 
 class BrokenNumbering(Rule):
@@ -51,36 +61,63 @@ class BrokenNumbering(Rule):
     code = "DL004"
     name = "broken-numbering"
     family = "list-items"
+    triggers = TRIGGERS
 
-    def check(self, document: Document) -> Iterator[Diagnostic]:
+    def check(self, document: Document) -> list[Diagnostic]:
         """Report each repeat or skip, per numbering style."""
-        for article in articles(document):
-            last: dict[str, tuple[int, int]] = {}  # style → (value, line number)
-            for line in document.lines:
-                if line.start < article.start or line.start >= article.end:
+        heads = numbered_heads(document.text)
+        return list(self._check(document, heads)) if heads else []
+
+    def _check(self, document: Document, heads: list[tuple[int, int]]) -> Iterator[Diagnostic]:
+        text = document.text
+        found = articles(document)
+        starts = [a.start for a in found]
+        article = -2  # the article of the previous numbered line
+        last: dict[str, tuple[int, int]] = {}  # style → (value, line number)
+        number, counted = 1, 0  # line number of the offset ``counted``
+        for start, head in heads:
+            k = bisect_right(starts, start) - 1
+            if k < 0 or start >= found[k].end:
+                continue  # in no article (blank text before the first separator)
+            if k != article:
+                article, last = k, {}
+            number += text.count("\n", counted, start)
+            counted = start
+            # the markers need the line's head only: a bounded slice, never the line
+            line_text = text[start : head + _MARKER_CHARS].split("\n", 1)[0]
+            end = start + len(line_text)
+            if line_text.endswith("\r") and (end == len(text) or text[end] == "\n"):
+                line_text = line_text[:-1]  # a line's text leaves out its \r\n
+            for style, pattern in STYLES:
+                m = pattern.match(line_text)
+                if m is None:
                     continue
-                head = line.text.lstrip()[:1]
-                if not head or head not in _STARTERS:
-                    continue
-                for style, pattern in STYLES:
-                    m = pattern.match(line.text)
-                    if m is None:
-                        continue
-                    value = parse_number(m[1])
-                    if value is None:
-                        break
-                    prev = last.get(style)
-                    last[style] = (value, line.number)
-                    if prev is None or value == 1 or value == prev[0] + 1:
-                        break
-                    if value == prev[0] or value > prev[0] + 1:
-                        what = "repeats" if value == prev[0] else "skips to"
-                        # digit lists on web pages are often excerpts: their skips are notes
-                        minor = value > prev[0] and style in ("1.", "（1）")
-                        yield self.report(
-                            line.start + m.start(1),
-                            line.start + m.end(),
-                            f"numbering {what} {m[0].strip()} after {prev[0]} (line {prev[1]})",
-                            severity=Severity.INFO if minor else None,
-                        )
+                value = parse_number(m[1])
+                if value is None:
                     break
+                prev = last.get(style)
+                last[style] = (value, number)
+                if prev is None or value == 1 or value == prev[0] + 1:
+                    break
+                if value == prev[0] or value > prev[0] + 1:
+                    what = "repeats" if value == prev[0] else "skips to"
+                    # digit lists on web pages are often excerpts: their skips are notes
+                    minor = value > prev[0] and style in ("1.", "（1）")
+                    yield self.report(
+                        start + m.start(1),
+                        start + m.end(),
+                        f"numbering {what} {m[0].strip()} after {prev[0]} (line {prev[1]})",
+                        severity=Severity.INFO if minor else None,
+                    )
+                break
+
+
+def numbered_heads(text: str) -> list[tuple[int, int]]:
+    """(line start, first character) of each line whose first non-space may start a marker."""
+    heads = []
+    first = _FIRST_HEAD.match(text)
+    if first is not None:
+        heads.append((0, first.end() - 1))
+    if "\n" in text:
+        heads.extend((m.start() + 1, m.end() - 1) for m in _LINE_HEAD.finditer(text))
+    return heads

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from lint import Diagnostic, Document, Rule
 from rules.list_items.enumerations import enumerations
 
@@ -51,13 +49,14 @@ class ListCountMismatch(Rule):
     name = "list-count-mismatch"
     family = "list-items"
 
-    def check(self, document: Document) -> Iterator[Diagnostic]:
+    def check(self, document: Document) -> list[Diagnostic]:
         """Report each announcement whose count is not what follows."""
-        for ann in enumerations(document).announcements:
-            if ann.listed is None or ann.listed == ann.count:
-                continue
-            yield self.report(
+        return [
+            self.report(
                 ann.start,
                 ann.end,
                 f"{ann.label} announces {ann.count} items, but {ann.listed} are {_HOW[ann.how]}",
             )
+            for ann in enumerations(document).announcements
+            if ann.listed is not None and ann.listed != ann.count
+        ]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from lint import Diagnostic, Document, Edit, Fix, FixSafety, Rule, Severity
-from rules.list_items.enumerations import Enumeration, Item, enumerations, is_route
+from rules.list_items.enumerations import Enumeration, Item, clause_lists, enumerations, is_route
 from rules.text import fold_punctuation
 
 _QUOTES = str.maketrans("", "", "“”‘’\"'「」 \u3000\t")
@@ -19,6 +20,23 @@ def normalise(item: str) -> str:
 def _ignored(item: Item) -> bool:
     """Numbers (denominations) and single characters (南、北回归线) are not list items."""
     return len(item.text) < 2 or all(c.isdigit() or c in ".%．" for c in item.text)
+
+
+def duplicate_items(document: Document) -> list[tuple[Enumeration, int, int, bool]]:
+    """(list, earlier index, later index, exact) for each later copy of an earlier item.
+
+    Computed once per document for DL001 and DL002.
+    """
+    return document.memo(_duplicate_items)
+
+
+def _duplicate_items(document: Document) -> list[tuple[Enumeration, int, int, bool]]:
+    text = document.text
+    return [
+        (enum, i, j, exact)
+        for enum in (*enumerations(document).lists, *clause_lists(document))
+        for i, j, exact in duplicates(text, enum)
+    ]
 
 
 def duplicates(text: str, enum: Enumeration) -> list[tuple[int, int, bool]]:
@@ -81,31 +99,33 @@ class DuplicateListItem(Rule):
     family = "list-items"
     fix_safety = FixSafety.SOMETIMES
 
-    def check(self, document: Document) -> Iterator[Diagnostic]:
+    def check(self, document: Document) -> list[Diagnostic]:
         """Report each exact later copy."""
-        text = document.text
-        for enum in enumerations(document).lists:
-            dups = [(i, j) for i, j, exact in duplicates(text, enum) if exact]
-            if not dups:
-                continue
+        found = [(enum, i, j) for enum, i, j, exact in duplicate_items(document) if exact]
+        return list(self._report(document, found)) if found else []
+
+    def _report(
+        self, document: Document, found: list[tuple[Enumeration, int, int]]
+    ) -> Iterator[Diagnostic]:
+        copies = Counter(id(enum) for enum, _, _ in found)  # exact copies per list
+        for enum, i, j in found:
             ann = enum.announcement
             counted = ann is not None and ann.listed is not None
-            fixes_count = counted and ann.listed - len(dups) == ann.count
-            for i, j in dups:
-                item, prev = enum.items[j], enum.items[j - 1]
-                edit = Edit(prev.end, item.end)
-                description = f"Delete the second `{item.text}`"
-                safe = fixes_count or i == j - 1
-                fix = Fix.safe(description, edit) if safe else Fix.unsafe(description, edit)
-                where = document.position(enum.items[i].start)
-                note = f"; {ann.label} announces {ann.count}" if counted else ""
-                yield self.report(
-                    item.start,
-                    item.end,
-                    f"duplicate list item `{item.text}`: already item {i + 1}"
-                    f" (line {where[0]}, column {where[1]}){note}",
-                    fix=fix,
-                )
+            fixes_count = counted and ann.listed - copies[id(enum)] == ann.count
+            item, prev = enum.items[j], enum.items[j - 1]
+            edit = Edit(prev.end, item.end)
+            description = f"Delete the second `{item.text}`"
+            safe = fixes_count or i == j - 1
+            fix = Fix.safe(description, edit) if safe else Fix.unsafe(description, edit)
+            where = document.position(enum.items[i].start)
+            note = f"; {ann.label} announces {ann.count}" if counted else ""
+            yield self.report(
+                item.start,
+                item.end,
+                f"duplicate list item `{item.text}`: already item {i + 1}"
+                f" (line {where[0]}, column {where[1]}){note}",
+                fix=fix,
+            )
 
 
 class NearDuplicateListItem(Rule):
@@ -138,17 +158,15 @@ class NearDuplicateListItem(Rule):
     family = "list-items"
     default_severity = Severity.INFO
 
-    def check(self, document: Document) -> Iterator[Diagnostic]:
+    def check(self, document: Document) -> list[Diagnostic]:
         """Note each near copy."""
-        text = document.text
-        for enum in enumerations(document).lists:
-            for i, j, exact in duplicates(text, enum):
-                if exact:
-                    continue
-                item = enum.items[j]
-                yield self.report(
-                    item.start,
-                    item.end,
-                    f"list item `{item.text}` nearly repeats item {i + 1}"
-                    f" `{enum.items[i].text}` (differs only in spaces, quotes or punctuation)",
-                )
+        return [
+            self.report(
+                enum.items[j].start,
+                enum.items[j].end,
+                f"list item `{enum.items[j].text}` nearly repeats item {i + 1}"
+                f" `{enum.items[i].text}` (differs only in spaces, quotes or punctuation)",
+            )
+            for enum, i, j, exact in duplicate_items(document)
+            if not exact
+        ]

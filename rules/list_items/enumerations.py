@@ -6,60 +6,67 @@ count that promises items (``“五带头”即:``, ``三点要求:``, ``四点�
 with the number of items that actually follow, counted inline, as 一是/二是 or 第一
 markers, as inline numbering in the same paragraph (``一、…；二、…``, ``（一）…（二）…``,
 ``1.…2.…``, ``①…②…``), or as numbered sections 一、二、三 on the following lines.
+
+Linear by construction: the document is searched for literal anchors (、, an opening
+quote before a numeral, a count of two or more), never line by line; each sentence
+that holds an announced list is cut into items once, whatever the number of
+announcements in it; markers and sections are looked up in indexes built once.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
-from lint import Document, Line
-from rules.numerals import parse_number, parse_numeral
+from lint import Document
+from rules.list_items.markers import HEAD, LineMarkers, numbering
+from rules.numerals import parse_numeral
 from rules.text import articles
 
 CLAUSE_ENDS = "，,；;。！？!?:：\n（）()"
-_CLAUSE = regex.compile("[" + regex.escape(CLAUSE_ENDS.replace("\n", "")) + "]")
 CONJUNCTIONS = ("以及", "及", "和", "与", "还有", "或者", "或")
 LIST_ENDS = "；;。！？!?\n"
 _NUM = "一二三四五六七八九十两"
-_HAS_NUM = regex.compile(f"[{_NUM}]")
+COUNTS = "二三四五六七八九十两"  # the numerals of a count of two or more
 
 # “五带头” / “四个始终” / “两个确保” / “三要”: a quoted term that starts with a count.
 QUOTED = regex.compile(rf"[“\"]([{_NUM}])(个|项|大|条|点|种|要|是)?(\p{{Han}}{{0,4}})[”\"]")
+_OPENERS = {q: re.compile(f"{q}[{_NUM}]") for q in '“"'}  # where QUOTED may match
 # 三点要求 / 四点意见 / 三种观念 / 两个方面: a count of things that will be listed.
 HEADS = (
     "要求|意见|建议|措施|观念|原则|任务|体会|做法|目标|内容|重点|问题|环节|思考|希望|转变|"
     "方面|看法|想法|感受|打算|举措|经验|理由|特点|标准"
 )
-UNQUOTED = regex.compile(rf"([{_NUM}])(点|条|项|个方面|个|种)({HEADS})")
+UNQUOTED = re.compile(rf"([{COUNTS}])(点|条|项|个方面|个|种)({HEADS})")
+# the same, one pattern per numeral: a literal first character is searched for fast
+_UNQUOTED_BY_COUNT = {c: re.compile(rf"({c})(点|条|项|个方面|个|种)({HEADS})") for c in COUNTS}
+_NOT_COUNTED = _NUM + "第每前后这那"  # 十三点要求, 第三点意见, 每三个方面: not an announcement
 LEAD = regex.compile(r"\s*[，,]?\s*(即|就是|是指|包括|分别是|具体是)?\s*([:：])?")
 SECTION = regex.compile(rf"^\s*([{_NUM}]{{1,3}})、")
 
-# Inline numbering inside a paragraph, by style: (marker, whether it needs a boundary).
-# 一、 一， 1、 1. also occur inside words and numbers (一、二、三产业; 提高2.5倍), so a
-# marker after the first counts only after punctuation, a closing bracket or quote, or a
-# space; （一） and ① delimit themselves.
-_CN = "一二三四五六七八九十"
-_DIGIT = "0-9０-９"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-NUMBERED = (
-    (regex.compile(rf"[（(]([{_CN}]{{1,3}})[）)]"), False),
-    (regex.compile(rf"[（(]([{_DIGIT}]{{1,2}})[）)]"), False),
-    (regex.compile(f"([{_CIRCLED}])"), False),
-    (regex.compile(rf"([{_CN}]{{1,3}})、"), True),
-    (regex.compile(rf"([{_CN}]{{1,3}})[，,]"), True),
-    (regex.compile(rf"([{_DIGIT}]{{1,2}})(?:、|[.．](?![{_DIGIT}]))"), True),
-)
-_BOUNDARY = "；;。，,：:！!？?）)”」』》 \u3000\t"
-_STARTS = _CN + "（(" + _CIRCLED + "0123456789０１２３４５６７８９"
-_Style = tuple[regex.Pattern, bool, int]  # marker pattern, needs a boundary, first marker's length
+_MARKER_LEAD = re.compile("[:：，, \u3000即就包括如下]*")
+_NOT_SPACE = re.compile(r"\S")  # str.isspace's complement, as str.strip sees it
+_LIST_END = re.compile("[" + re.escape(LIST_ENDS.replace("\n", "")) + "]")
+_COMMA = re.compile("[，,]")
+_SECTION_START = re.compile(rf"\n[^\S\n]*+[{_NUM}]")
+_FIRST_SECTION = re.compile(rf"[^\S\n]*+[{_NUM}]")
+
+# clause lists of three items or more (two 、 in one clause), and the clause start
+_CL = re.escape(CLAUSE_ENDS)
+_LONG_LIST = re.compile(f"、[^{_CL}、]*+(?:、[^{_CL}、]*+)+")  # starts with a literal: fast
+_CLAUSE_END = re.compile(f"[{_CL}]")  # searched for in the reversed text: a clause's start
+# characters that make two different strings the same item (spaces, quotes, punctuation
+# width); in a 、 list the clause punctuation ，：；（）！？ cannot occur
+_NORMALISABLE = re.compile(r"[^\S\n]|[“”‘’\"'「」［］｛｝％＋－＝．／]")
 
 _ROAD_ENDINGS = ("道", "街", "路", "巷", "桥", "隧道", "公路", "交汇处", "回旋处", "总站", "邨")
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     """One item of a list: its span (separators excluded) and its text without spaces."""
 
     start: int
@@ -67,7 +74,7 @@ class Item:
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Announcement:
     """A count that promises items, and how many were found (None: could not tell)."""
 
@@ -79,7 +86,7 @@ class Announcement:
     how: str = ""  # "inline", "markers", "numbered" or "sections"
 
 
-@dataclass
+@dataclass(slots=True)
 class Enumeration:
     """A list of items in one clause, with the announcement that counts it, if any."""
 
@@ -88,34 +95,44 @@ class Enumeration:
     announcement: Announcement | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Analysis:
-    """The lists and announcements of a document."""
+    """The announcements of a document and the lists that follow them.
 
-    lists: list[Enumeration] = field(default_factory=list)
+    ``lists`` holds one list per sentence: when several announcements in one sentence
+    are followed by items (``…即：a，“三个b”即：c、d``), the first one's list is judged;
+    the others are counted (``listed``) but their items, which lie inside the first
+    list, are not judged twice. ``covered`` are the spans of those lists, sorted.
+    """
+
     announcements: list[Announcement] = field(default_factory=list)
+    lists: list[Enumeration] = field(default_factory=list)
+    covered: list[tuple[int, int]] = field(default_factory=list)
 
 
 def enumerations(document: Document) -> Analysis:
-    """The document's lists and announcements (computed once per document)."""
+    """The document's announcements and announced lists (computed once per document)."""
     return document.memo(_analyse)
 
 
-def _items(text: str, start: int, end: int, separators: str) -> list[Item]:
-    """Split ``text[start:end]`` at each separator into items (literal searches, no loop
-    over characters); a separator at the end leaves an empty last item."""
+def clause_lists(document: Document) -> list[Enumeration]:
+    """Lists of three or more 、-separated items in one clause that may hold a copy.
+
+    Only lists in which two items could be the same item (equal, or differing in
+    spaces, quotes or punctuation width) are returned, outside announced lists.
+    """
+    return document.memo(_clause_lists)
+
+
+def items_between(text: str, bounds: list[tuple[int, int]]) -> list[Item]:
+    """The items of the given raw spans: trimmed of spaces, an empty item keeps its start."""
     out = []
-    pos = start
-    while True:
-        found = [i for c in separators if (i := text.find(c, pos, end)) != -1]
-        stop = min(found) if found else end
+    for pos, stop in bounds:
         raw = text[pos:stop]
         lead = len(raw) - len(raw.lstrip())
         trail = len(raw.rstrip())
         out.append(Item(pos + lead, pos + max(trail, lead), raw.strip()))
-        if stop >= end:
-            return out
-        pos = stop + 1
+    return out
 
 
 def is_route(items: list[Item], text: str, start: int) -> bool:
@@ -126,140 +143,282 @@ def is_route(items: list[Item], text: str, start: int) -> bool:
     return roads * 2 >= len(items)
 
 
+# -- announcements --------------------------------------------------------------------
+
+
+_NOTHING = Analysis()  # shared by the documents that announce nothing: never changed
+
+
 def _analyse(document: Document) -> Analysis:
     text = document.text
+    if not any(map(text.__contains__, COUNTS)):
+        return _NOTHING  # no count of two or more: nothing is announced
+    found = _candidates(text, [c for c in COUNTS if c in text])
+    if not found:
+        return _NOTHING
     result = Analysis()
-    if "、" not in text and _HAS_NUM.search(text) is None:
-        return result
-    covered: list[tuple[int, int]] = []  # spans of lists found after announcements
-    for line in document.lines:
-        t = line.text
-        if _HAS_NUM.search(t) is None:
-            continue
-        for ann, enum in _announcements(document, line):
+    context = _Context(document)
+    for start, end, label, count in found:
+        line = context.line_of(start)
+        ann = Announcement(start, end, label, count)
+        inline = _inline_list(context, line, ann)
+        if inline is not None:
             result.announcements.append(ann)
-            if enum is not None:
-                result.lists.append(enum)
-                covered.append((enum.items[0].start, enum.items[-1].end))
-    for line in document.lines:
-        if "、" in line.text:
-            result.lists.extend(_clause_lists(text, line, covered))
+            if isinstance(inline, Enumeration):
+                result.lists.append(inline)
+            continue
+        if _count_markers(context, line, ann) or _count_sections(context, line, ann):
+            result.announcements.append(ann)
+    result.covered = sorted(s.cover for s in context.sentences() if s.cover is not None)
     return result
 
 
-def _clause_lists(text: str, line: Line, covered: list[tuple[int, int]]) -> list[Enumeration]:
-    out = []
-    start = line.start
-    for clause in _CLAUSE.split(line.text):
-        end = start + len(clause)
-        if "、" in clause:
-            items = _items(text, start, end, "、")
-            overlaps = any(a < items[-1].end and items[0].start < b for a, b in covered)
-            if not overlaps and len(items) >= 2:
-                out.append(Enumeration(items, "、"))
-        start = end + 1
-    return out
+def _candidates(text: str, counts: list[str]) -> list[tuple[int, int, str, int]]:
+    """Every announcement's (start, end, label, count), in document order.
 
-
-def _announcements(document: Document, line: Line):
-    text = document.text
-    t = line.text
+    ``counts`` are the numerals of COUNTS that occur in ``text``.
+    """
     found = []
-    for m in QUOTED.finditer(t):
+    starts: list[int] = []
+    for quote, pattern in _OPENERS.items():
+        if quote in text:
+            starts.extend(m.start() for m in pattern.finditer(text))
+    starts.sort()
+    after = 0  # QUOTED matches do not overlap (a closing " never opens the next one)
+    for s in starts:
+        if s < after:
+            continue
+        m = QUOTED.match(text, s)
+        if m is None:
+            continue
+        after = m.end()
         count = parse_numeral(m[1])
         if count is None or count < 2 or len(m[0]) < 4:
             continue
-        found.append((m.start(), m.end(), m[0], count))
-    for m in UNQUOTED.finditer(t):
-        count = parse_numeral(m[1])
-        if count is None or count < 2:
-            continue
-        if m.start() > 0 and t[m.start() - 1] in _NUM + "第每前后这那":
-            continue  # 十三点要求, 第三点意见, 每三个方面: not an announcement
-        found.append((m.start(), m.end(), m[0], count))
-    for s, e, label, count in sorted(found):
-        ann = Announcement(line.start + s, line.start + e, label, count)
-        enum = _inline_list(text, line, e, ann)
-        if enum is not None:
-            yield ann, enum
-            continue
-        if _count_markers(t, e, ann) or _count_sections(document, line, e, ann):
-            yield ann, None
+        found.append((s, m.end(), m[0], count))
+    for c in counts:  # UNQUOTED matches, found from each numeral (they never overlap)
+        for m in _UNQUOTED_BY_COUNT[c].finditer(text):
+            s = m.start()
+            if s > 0 and text[s - 1] in _NOT_COUNTED:
+                continue
+            count = parse_numeral(m[1])
+            if count is not None and count >= 2:
+                found.append((s, m.end(), m[0], count))
+    found.sort()
+    return found
 
 
-def _inline_list(text: str, line: Line, end: int, ann: Announcement) -> Enumeration | None:
-    """``“五带头”即:a、b、c`` / ``“四个始终”，即a，b，c，d。``: items right after the term."""
-    lead = LEAD.match(line.text, end)
+class _Line(LineMarkers):
+    """A line that holds announcements: its markers, list ends and sentences, on demand."""
+
+    __slots__ = ("_ends", "_marks", "_stripped_end", "newline", "sentences")
+
+    def __init__(self, start: int, end: int, newline: int) -> None:
+        super().__init__(start, end)
+        self.newline = newline  # the offset of its line break (the text's length if none)
+        self._ends: list[int] | None = None
+        self.sentences: dict[int, _Sentence] = {}  # by stop
+        self._marks: dict[str, list[list[int]]] = {}
+        self._stripped_end: int | None = None
+
+    def stripped_end(self, text: str) -> int:
+        """The end of the line without trailing spaces."""
+        if self._stripped_end is None:
+            end = self.end
+            while end > self.start and text[end - 1].isspace():
+                end -= 1
+            self._stripped_end = end
+        return self._stripped_end
+
+    def sentence_at(self, text: str, pos: int) -> _Sentence:
+        """The sentence (up to a list end: ；。！？) that holds ``pos``."""
+        if self._ends is None:
+            self._ends = [m.start() for m in _LIST_END.finditer(text, self.start, self.end)]
+        i = bisect_left(self._ends, pos)
+        stop = self._ends[i] if i < len(self._ends) else self.end
+        sentence = self.sentences.get(stop)
+        if sentence is None:
+            lo = self._ends[i - 1] + 1 if i > 0 else self.start
+            sentence = self.sentences[stop] = _Sentence(lo, stop)
+        return sentence
+
+    def marks(self, text: str, form: str) -> list[list[int]]:
+        """Offsets of 一是…十是 (or 一要…, 第一…) on this line, for each number."""
+        found = self._marks.get(form)
+        if found is None:
+            found = []
+            for c in _NUM[:10]:
+                mark, where = form.format(c), []
+                i = text.find(mark, self.start, self.end)
+                while i != -1:
+                    where.append(i)
+                    i = text.find(mark, i + 1, self.end)
+                found.append(where)
+            self._marks[form] = found
+        return found
+
+
+class _Separated(NamedTuple):
+    """A sentence cut at one kind of separator: what any suffix of it holds as a list."""
+
+    positions: list[int]  # the separators
+    blank_from: list[bool]  # [i]: an item after separator i (or a later one) is blank
+    joined: bool  # the last item holds a conjunction: the count is unsure
+
+
+class _Sentence:
+    """A sentence holding announcements, cut into items once per kind of separator."""
+
+    __slots__ = ("_cuts", "cover", "lo", "stop", "taken")
+
+    def __init__(self, lo: int, stop: int) -> None:
+        self.lo = lo
+        self.stop = stop
+        self._cuts: dict[str, _Separated] = {}
+        self.taken = False  # a list of this sentence was already judged
+        self.cover: tuple[int, int] | None = None  # the span of its announced lists
+
+    def cut(self, text: str, separator: str) -> _Separated:
+        """The sentence cut at ``separator`` (``，`` for either comma, or ``、``)."""
+        cut = self._cuts.get(separator)
+        if cut is None:
+            if separator == "，":
+                positions = [m.start() for m in _COMMA.finditer(text, self.lo, self.stop)]
+            else:
+                positions, i = [], text.find(separator, self.lo, self.stop)
+                while i != -1:
+                    positions.append(i)
+                    i = text.find(separator, i + 1, self.stop)
+            blank_from = [False] * (len(positions) + 1)
+            for g in range(len(positions) - 1, -1, -1):
+                nxt = positions[g + 1] if g + 1 < len(positions) else self.stop
+                blank = _NOT_SPACE.search(text, positions[g] + 1, nxt) is None
+                blank_from[g] = blank or blank_from[g + 1]
+            last = text[positions[-1] + 1 : self.stop] if positions else ""
+            joined = any(c in last for c in CONJUNCTIONS)
+            cut = self._cuts[separator] = _Separated(positions, blank_from, joined)
+        return cut
+
+
+class _Context:
+    """Per-document state of the analysis: lines met so far, the section index."""
+
+    __slots__ = ("_article_starts", "_last", "_lines", "_sections", "document", "text")
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.text = document.text
+        self._lines: dict[int, _Line] = {}  # by start
+        self._last: _Line | None = None
+        self._sections: _Sections | None = None
+        self._article_starts: list[int] | None = None
+
+    def line_of(self, pos: int) -> _Line:
+        """The line holding ``pos``; offsets come in order, so no text is searched twice."""
+        last = self._last
+        if last is not None and last.start <= pos <= last.newline:
+            return last
+        floor = last.newline if last is not None and last.newline < pos else 0
+        line = self._last = self.line_at(self.text.rfind("\n", floor, pos) + 1)
+        return line
+
+    def line_at(self, start: int) -> _Line:
+        """The line that starts at ``start``."""
+        line = self._lines.get(start)
+        if line is None:
+            text = self.text
+            newline = text.find("\n", start)
+            if newline == -1:
+                newline = len(text)
+            end = newline - 1 if newline > start and text[newline - 1] == "\r" else newline
+            line = self._lines[start] = _Line(start, end, newline)
+        return line
+
+    def sentences(self) -> list[_Sentence]:
+        """Every sentence met so far."""
+        return [s for line in self._lines.values() for s in line.sentences.values()]
+
+    def article_end(self, pos: int) -> int:
+        """The end of the article holding ``pos`` (the document's end when none does)."""
+        found = articles(self.document)
+        if self._article_starts is None:
+            self._article_starts = [a.start for a in found]
+        i = bisect_right(self._article_starts, pos) - 1
+        if i >= 0 and found[i].start <= pos < found[i].end:
+            return found[i].end
+        return len(self.text)
+
+    def sections(self) -> _Sections:
+        """The index of numbered section lines (built on first use)."""
+        if self._sections is None:
+            self._sections = _Sections(self)
+        return self._sections
+
+
+def _inline_list(context: _Context, line: _Line, ann: Announcement) -> Enumeration | bool | None:
+    """``“五带头”即:a、b、c`` / ``“四个始终”，即a，b，c，d。``: items right after the term.
+
+    Returns the list, True when the items were counted inside an earlier list of the
+    same sentence, or None when no inline list follows.
+    """
+    text = context.text
+    lead = LEAD.match(text, ann.end, line.end)
     if lead is None or not (lead[1] or lead[2]):
         return None
-    start = line.start + lead.end()
-    stop = start
-    while stop < line.end and text[stop] not in LIST_ENDS:
-        stop += 1
-    span = text[start:stop]
-    if "一是" in span[:4] or "一要" in span[:4]:
+    start = lead.end()
+    sentence = line.sentence_at(text, start)
+    stop = sentence.stop
+    head = text[start : min(start + 4, stop)]
+    if "一是" in head or "一要" in head:
         return None  # markers: counted by _count_markers
-    if span.startswith("第一") or "首先" in span[:4]:
+    if text.startswith("第一", start, stop) or "首先" in head:
         return None  # 第一…第二…: counted by _count_markers
-    if _numbering(span.lstrip()) is not None:
+    first = _NOT_SPACE.search(text, start, stop)
+    if first is not None and numbering(text[first.start() : min(first.start() + HEAD, stop)]):
         return None  # 一、…；二、… / （一）…（二）…: counted by _count_markers
-    seps = "，," if any(c in span for c in "，,") else "、"
-    items = _items(text, start, stop, seps)
-    if len(items) < 2 or any(not it.text for it in items):
-        return None
-    if any(c in items[-1].text for c in CONJUNCTIONS):
+    commas = sentence.cut(text, "，").positions
+    separator = "，" if commas and commas[-1] >= start else "、"
+    cut = sentence.cut(text, separator)
+    i = bisect_left(cut.positions, start)
+    if i == len(cut.positions):
+        return None  # one item
+    if _NOT_SPACE.search(text, start, cut.positions[i]) is None or cut.blank_from[i]:
+        return None  # an empty item
+    if cut.joined:
         return None  # 不穿…，不穿…以及不系领带: the last items are joined, count unsure
-    ann.listed, ann.how = len(items), "inline"
-    return Enumeration(items, seps[0], ann)
+    ann.listed, ann.how = len(cut.positions) - i + 1, "inline"
+    bounds = [(start, cut.positions[i])]
+    if sentence.taken:  # counted; its items lie inside the sentence's first list
+        first_item = items_between(text, bounds)[0].start
+        sentence.cover = (min(sentence.cover[0], first_item), sentence.cover[1])
+        return True
+    ends = [*cut.positions[i + 1 :], stop]
+    bounds += [(p + 1, e) for p, e in zip(cut.positions[i:], ends, strict=True)]
+    items = items_between(text, bounds)
+    sentence.taken = True
+    sentence.cover = (items[0].start, items[-1].end)
+    return Enumeration(items, separator, ann)
 
 
-def _numbering(head: str) -> _Style | None:
-    """The inline numbering style of the marker for one that ``head`` starts with, if any."""
-    if not head or head[0] not in _STARTS:
-        return None
-    for pattern, boundary in NUMBERED:
-        m = pattern.match(head)
-        if m is not None and _value(m[1]) == 1:
-            return pattern, boundary, m.end()
-    return None
-
-
-def _value(token: str) -> int | None:
-    """The value of a marker's number: 一, 1, １ or ①."""
-    if token in _CIRCLED:
-        return _CIRCLED.index(token) + 1
-    return parse_number(token)
-
-
-def _count_numbered(text: str, start: int, style: _Style) -> int:
-    """How many markers count up from the one at ``start``, up to a restart at one."""
-    pattern, boundary, length = style
-    expected = 2
-    for m in pattern.finditer(text, start + length):
-        if boundary and text[m.start() - 1] not in _BOUNDARY:
-            continue  # 一、二、三产业; 提高2.5倍: not a marker
-        value = _value(m[1])
-        if value == 1:
-            break  # a new list starts
-        if value == expected:
-            expected += 1
-    return expected - 1
-
-
-def _count_markers(t: str, end: int, ann: Announcement) -> bool:
+def _count_markers(context: _Context, line: _Line, ann: Announcement) -> bool:
     """``三种观念:一是…二是…`` / ``三点要求：一、…；二、…``: count the paragraph's markers."""
-    rest = t[end:]
-    head = rest.lstrip(":：，, \u3000即就包括如下")
-    lead = len(rest) - len(head)
-    if rest[:lead].strip() and (style := _numbering(head)) is not None:
+    text = context.text
+    end = ann.end
+    head_start = _MARKER_LEAD.match(text, end, line.end).end()
+    head = text[head_start : min(head_start + HEAD, line.end)]
+    led = any(c not in " \u3000" for c in text[end:head_start])  # not only spaces
+    if led and (style := numbering(head)) is not None:
         # 三点要求：一、… (not 两个问题①, a footnote mark right after the words)
-        n, how = _count_numbered(rest, lead, style), "numbered"
+        n, how = line.count_from(text, head_start, style), "numbered"
     elif head.startswith("第一") or head[:2] in ("一是", "一要"):
-        form = "第{}" if head[0] == "第" else "{}" + head[1]
-        marks = [form.format(c) for c in _NUM[:10]]
-        n, pos = 1, rest.find(marks[0])
-        while n < 10 and (nxt := rest.find(marks[n], pos + 2)) != -1:
-            n, pos = n + 1, nxt
+        marks = line.marks(text, "第{}" if head[0] == "第" else "{}" + head[1])
+        n, pos = 1, head_start
+        while n < 10:
+            where = marks[n]
+            j = bisect_left(where, pos + 2)
+            if j == len(where):
+                break
+            n, pos = n + 1, where[j]
         how = "markers"
     else:
         return False
@@ -269,33 +428,109 @@ def _count_markers(t: str, end: int, ann: Announcement) -> bool:
     return True
 
 
-def _count_sections(document: Document, line: Line, end: int, ann: Announcement) -> bool:
+# -- numbered sections ----------------------------------------------------------------
+
+
+class _Sections:
+    """Lines that start a numbered section (一、二、…), with the runs that count up."""
+
+    __slots__ = ("_numbered", "run", "starts", "values")
+
+    def __init__(self, context: _Context) -> None:
+        text = context.text
+        self.starts: list[int] = []  # line starts
+        self.values: list[int | None] = []
+        heads: list[tuple[int, int]] = []  # (line start, its first numeral)
+        first = _FIRST_SECTION.match(text)
+        if first is not None:
+            heads.append((0, first.end() - 1))
+        heads.extend((m.start() + 1, m.end() - 1) for m in _SECTION_START.finditer(text))
+        for start, numeral in heads:
+            # a section number is at most three numerals and 、: the line's head decides
+            m = SECTION.match(text[start : numeral + 4])
+            if m is not None:
+                self.starts.append(start)
+                self.values.append(parse_numeral(m[1]))
+        # run[i]: how many sections count up by one from section i
+        self.run = [1] * len(self.starts)
+        for i in range(len(self.starts) - 2, -1, -1):
+            v, w = self.values[i], self.values[i + 1]
+            if v is not None and w == v + 1:
+                self.run[i] = self.run[i + 1] + 1
+        self._numbered: dict[int, int] = {}
+
+    def first_after(self, pos: int) -> int:
+        """The index of the first section line starting after ``pos``."""
+        return bisect_right(self.starts, pos)
+
+
+def _count_sections(context: _Context, line: _Line, ann: Announcement) -> bool:
     """``讲四点意见。`` at the end of a paragraph: count the sections 一、二、… after it."""
-    if len(line.text[end:].strip()) > 3:
+    text = context.text
+    rest = _NOT_SPACE.search(text, ann.end, line.end)
+    if rest is not None and line.stripped_end(text) - rest.start() > 3:
         return False
-    stop = next(
-        (a.end for a in articles(document) if a.start <= line.start < a.end), len(document.text)
-    )
-    expected, first = 1, None
-    for later in document.lines[line.number :]:
-        if later.start >= stop:
-            break
-        m = SECTION.match(later.text)
-        if m is None:
-            continue
-        value = parse_numeral(m[1])
-        if value != expected:
-            break
-        expected += 1
-        first = first or later
-    if first is None:
+    sections = context.sections()
+    stop = context.article_end(line.start)
+    i = sections.first_after(line.start)
+    if i == len(sections.starts) or sections.starts[i] >= stop or sections.values[i] != 1:
         return False
-    if expected == 2:  # one section: its line may hold the list (一、…；二、…；三、…)
-        head = first.text.lstrip()
-        style = _numbering(head)
-        n = _count_numbered(first.text, len(first.text) - len(head), style) if style else 1
+    counted = min(sections.run[i], bisect_left(sections.starts, stop) - i)
+    if counted == 1:  # one section: its line may hold the list (一、…；二、…；三、…)
+        n = _numbered_line(context, sections.starts[i])
         if n >= 2:
             ann.listed, ann.how = n, "numbered"
             return True
-    ann.listed, ann.how = expected - 1, "sections"
+    ann.listed, ann.how = counted, "sections"
     return True
+
+
+def _numbered_line(context: _Context, start: int) -> int:
+    """How many inline markers a section line counts from its first one (once per line)."""
+    sections = context.sections()
+    n = sections._numbered.get(start)
+    if n is None:
+        text = context.text
+        line = context.line_at(start)
+        first = _NOT_SPACE.search(text, start, line.end)
+        head = first.start() if first is not None else line.end
+        style = numbering(text[head : min(head + HEAD, line.end)])
+        n = line.count_from(text, head, style) if style else 1
+        sections._numbered[start] = n
+    return n
+
+
+# -- clause lists ---------------------------------------------------------------------
+
+
+def _clause_lists(document: Document) -> list[Enumeration]:
+    text = document.text
+    if "、" not in text:
+        return []
+    covered = enumerations(document).covered
+    cover_starts = [a for a, _ in covered]
+    out = []
+    after = 0  # the end of the last clause seen
+    backwards = ""  # the text reversed, to find where a clause starts
+    n = len(text)
+    for m in _LONG_LIST.finditer(text):
+        if not backwards:
+            backwards = text[::-1]
+        # the last clause end before the list: the first one in the reversed text
+        before = _CLAUSE_END.search(backwards, n - m.start(), n - after)
+        start = n - before.start() if before is not None else after
+        after = m.end()
+        clause = text[start:after]
+        parts = clause.split("、")
+        if len(set(parts)) == len(parts) and _NORMALISABLE.search(clause) is None:
+            continue  # every item differs from every other: nothing to judge
+        bounds, pos = [], start
+        for part in parts:
+            bounds.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        items = items_between(text, bounds)
+        k = bisect_left(cover_starts, items[-1].end) - 1
+        if k >= 0 and items[0].start < covered[k][1]:
+            continue  # inside an announced list
+        out.append(Enumeration(items, "、"))
+    return out

@@ -13,6 +13,34 @@ ENDS = "。！？!?"
 SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[”’\"]*|[^。！？!?]+$")
 MIN_CHARS = 12
 
+# The prefilter works on the reversed text, where a sentence said twice in a row reads
+# end mark, last words, …, the same end mark, the same last words. For each end mark
+# c, one search tries every c that follows (in reading order) the last ``_TAIL``
+# characters of a sentence: the characters up to the next c must start with them
+# again. Two cases go the slow way: a run of end marks that holds c twice (the next c
+# is in the same run), and copies whose words are shorter than ``_TAIL`` (mostly end
+# marks and closing quotes then: more than MIN_CHARS - _TAIL of them before c).
+_TAIL = 6
+
+
+def _repeat_pattern(c: str) -> re.Pattern[str]:
+    e = re.escape(c)
+    marks = f"[{re.escape(ENDS)}]"
+    mostly = f'[{re.escape(ENDS)}”’"]{{{MIN_CHARS - _TAIL}}}'
+    return re.compile(f"{e}(?:([^{e}]{{{_TAIL}}})[^{e}]*+{e}\\1|{marks}*{e}|(?<={mostly}{e}))")
+
+
+_REPEAT = {c: _repeat_pattern(c) for c in ENDS}
+
+
+def may_repeat(text: str) -> bool:
+    """False when no sentence of ``text`` can directly repeat the one before it."""
+    backwards = text[::-1]
+    for c, pattern in _REPEAT.items():
+        if c in backwards and pattern.search(backwards) is not None:
+            return True
+    return False
+
 
 class RepeatedSentence(Rule):
     """A sentence immediately repeated verbatim in the same paragraph.
@@ -44,11 +72,13 @@ class RepeatedSentence(Rule):
     family = "list-items"
     fix_safety = FixSafety.SAFE
 
-    def check(self, document: Document) -> Iterator[Diagnostic]:
+    def check(self, document: Document) -> list[Diagnostic]:
         """Report each sentence equal to the one before it."""
-        text = document.text
-        if not any(c in text for c in ENDS):
-            return
+        if not may_repeat(document.text):
+            return []
+        return list(self._check(document))
+
+    def _check(self, document: Document) -> Iterator[Diagnostic]:
         for line in document.lines:
             sentences = SENTENCE.findall(line.text)
             if len(sentences) < 2 or len(set(sentences)) == len(sentences):
