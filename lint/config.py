@@ -46,6 +46,14 @@ DEFAULT_EXCLUDE = (
 )
 
 
+def resolve(path: Path) -> Path:
+    """The absolute, symlink-free path; the absolute path as given for a symlink loop."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
 class ConfigError(ValueError):
     """A configuration file that cannot be used; the message names the file and the key."""
 
@@ -279,7 +287,7 @@ class ConfigFinder:
         """The configuration that applies to ``path`` (a file or a directory)."""
         if self._explicit_cfg is not None:
             return self._explicit_cfg
-        path = path.resolve()
+        path = resolve(path)
         start = path if path.is_dir() else path.parent
         return self._for_dir(start)
 

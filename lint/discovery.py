@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pathspec
 
-from lint.config import Config, ConfigFinder
+from lint.config import Config, ConfigFinder, resolve
 
 STDIN = "-"
 
@@ -39,7 +39,7 @@ class PathProblem:
 def display_path(path: Path) -> str:
     """A path relative to the working directory when possible, with ``/`` separators."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return resolve(path).relative_to(Path.cwd().resolve()).as_posix()
     except (ValueError, RuntimeError, OSError):  # outside the working dir, or a symlink loop
         return path.as_posix()
 

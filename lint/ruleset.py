@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pathspec
 
-from lint.config import Config, ConfigError
+from lint.config import Config, ConfigError, resolve
 from lint.rule import OptionError, Rule
 from lint.selection import Selection, SelectorError, specificity, validate_selectors
 
@@ -35,7 +35,7 @@ class RuleSet:
         if path is None or not self.per_file_ignores:
             return self.rules
         try:
-            rel = path.resolve().relative_to(self.config.root).as_posix()
+            rel = resolve(path).relative_to(self.config.root).as_posix()
         except ValueError:
             rel = path.as_posix()
         ignored: list[str] = []

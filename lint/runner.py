@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
 from lint.atomic import FileIdentity
-from lint.config import Config, ConfigError
+from lint.config import Config, ConfigError, resolve
 from lint.diagnostic import Severity
 from lint.discovery import Target
 from lint.document import Source
@@ -188,9 +188,9 @@ class Runner:
         reader = pick_reader(self.readers, name)
         options = reader_options(reader, config, self.reader_overrides)
         path = (
-            (self.stdin_path.resolve() if self.stdin_path else None)
+            (resolve(self.stdin_path) if self.stdin_path else None)
             if target.path is None
-            else target.path.resolve()
+            else resolve(target.path)
         )
         job = FileJob(index, reader.name, options, self._config_key(config), config, path)
         state = _File(target, reader, job)

@@ -301,3 +301,43 @@ def test_the_time_budget_from_config_stops_a_runaway_rule(cli, workdir):
     codes = {d["code"]: d["message"] for d in _json(r)}
     assert "TS001" in codes  # the other rules still ran
     assert "TS982" in codes["SL002"] and "time budget of 0.2 s" in codes["SL002"]
+
+
+def test_a_symlink_loop_in_a_folder_is_named_not_a_traceback(cli, workdir):
+    (workdir / "d").mkdir()
+    os.symlink("loop.txt", workdir / "d" / "loop.txt")
+    (workdir / "d" / "ok.txt").write_text("好*\n", encoding="utf-8")
+    r = cli("check", "d", "--output-format", "json")
+    assert r.code == 2
+    problems = {d["path"]: d["message"] for d in _json(r) if d["code"] == "SL001"}
+    assert "symbolic links" in problems["d/loop.txt"]
+    assert any(d["code"] == "TS001" for d in _json(r))
+
+
+def test_an_unreadable_last_subfolder_is_reported(cli, workdir, monkeypatch):
+    import lint.discovery
+
+    (workdir / "a").mkdir()
+    (workdir / "a" / "x.txt").write_text("x*\n", encoding="utf-8")
+    (workdir / "z").mkdir()
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kwargs):
+        for dirpath, dirnames, filenames in real_walk(top, onerror=onerror, **kwargs):
+            if dirpath.endswith("z"):
+                onerror(PermissionError(13, "Permission denied", dirpath))
+                continue
+            yield dirpath, dirnames, filenames
+
+    monkeypatch.setattr(lint.discovery.os, "walk", walk)
+    r = cli("check", ".", "-q")
+    assert r.code == 2
+    assert "z: cannot read directory: Permission denied" in r.err
+
+
+def test_full_output_is_linear_in_the_findings_on_one_long_line(cli, workdir):
+    (workdir / "long.txt").write_text("会议*的内容，" * 2000 + "\n", encoding="utf-8")
+    r = cli("check", "long.txt", "--output-format", "full", "--jobs", "1")
+    blocks = r.out.count(" --> long.txt:1:")
+    assert blocks == 2000
+    assert len(r.out) < blocks * 600  # each finding shows a window, not the whole line
