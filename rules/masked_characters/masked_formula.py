@@ -18,7 +18,8 @@ class MaskedFormulaTerm(Rule):
     formula of official prose, in order (马克思列宁主义、毛泽东思想、邓小平理论、
     “三个代表”重要思想…; 富强、民主、文明、和谐…). The item's position in the formula
     and its visible characters (``*思想``) must single out one term. Formulas ship in
-    ``data/formulas.txt`` with their sources; add more with ``extend-formulas``.
+    ``data/formulas.txt`` with their sources; add more with ``extend-formulas`` (a
+    shared option: set on MC003 or MC004, it applies to both).
 
     Why
     ---

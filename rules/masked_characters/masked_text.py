@@ -22,7 +22,9 @@ class MaskedText(Rule):
     A run of ``*`` or ``＊`` in Han text that no legitimate reading explains and
     that neither MC001 (digits), MC002 (a stray mark in a word) nor MC003 (a formula
     term) accounts for: a censored word (``**有潜力``), a noun lost after 的
-    (``的*。``), a mark between words (``会议*的内容``).
+    (``的*。``), a mark between words (``会议*的内容``). It reads MC002's
+    ``extend-words`` and MC003's ``extend-formulas``: both are shared options, so a
+    list set on any of the three rules applies to all of them.
 
     Why
     ---

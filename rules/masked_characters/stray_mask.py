@@ -18,7 +18,7 @@ class StrayMaskInWord(Rule):
     of the lexicon at least four characters long, with at least two of them on each
     side of the star (``献计*献策`` → ``献计献策``). The lexicon is every word of four or
     more Han characters in jieba's dictionary (91,939 words), plus the
-    ``extend-words`` option.
+    ``extend-words`` option (shared: set on MC002 or MC004, it applies to both).
 
     The deletion is *proof* that nothing was hidden (a safe fix) only when all hold:
 

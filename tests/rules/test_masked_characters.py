@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import pickle
+import subprocess
+import sys
 import time
 
 import pytest
 
 from lint import Document, Severity
+from lint.linter import check_document
 from lint.testing import fix_text, lint_text
-from rules.masked_characters import RULES
-from rules.masked_characters.detect import masks
-from tests.corpus import SEED, iter_documents, requires_corpus
+from rules.masked_characters import RULES, restore
+from rules.masked_characters.detect import masks, placeholder_masks, star_masks
+from rules.masked_characters.masked_formula import MaskedFormulaTerm
+from rules.masked_characters.masked_text import MaskedText
+from rules.masked_characters.restore import (
+    EXTEND_FORMULAS,
+    EXTEND_WORDS,
+    formula_term,
+    formula_terms,
+)
+from rules.masked_characters.stray_mask import StrayMaskInWord
+from tests.corpus import REPO, SEED, iter_documents, requires_corpus
 
 
 def _warnings(text: str) -> set[tuple[str, str]]:
@@ -492,3 +505,128 @@ def test_recall_on_real_dirty_pages():
         for needle in needles:
             assert any(needle in ctx for ctx in found.get(label, ())), (label, needle)
     assert not legit_stars_flagged  # footnote markers on those pages are not masks
+
+
+# -- one analysis per document, shared options, prefilters, pickling, lazy lexicon ---------
+
+
+def _examples() -> list[str]:
+    """Every example text of this module, and the seed."""
+    texts = [SEED.read_text(encoding="utf-8")]
+    for cases in (
+        DIGITS_FLAGGED,
+        DIGITS_NOT_FLAGGED,
+        STRAY_SAFE,
+        STRAY_UNSAFE,
+        STRAY_NOT_FLAGGED,
+        FORMULA_FLAGGED,
+        FORMULA_NOT_FLAGGED,
+        TEXT_FLAGGED,
+        LEGIT,
+        PLACEHOLDER_FLAGGED,
+        PLACEHOLDER_NOT_FLAGGED,
+    ):
+        texts.extend(case if isinstance(case, str) else case[0] for case in cases)
+    return texts
+
+
+def _findings(rules, text: str) -> list[tuple]:
+    return [
+        (d.code, d.start, d.end, d.severity, d.message, d.fix)
+        for d in check_document(Document(text), rules)
+    ]
+
+
+def test_star_and_placeholder_masks_make_up_all_masks():
+    for text in _examples():
+        doc = Document(text)
+        assert masks(doc) == sorted(star_masks(doc) + placeholder_masks(doc))
+        assert all(m.kind != "placeholder" for m in star_masks(doc))
+        assert all(m.kind == "placeholder" for m in placeholder_masks(doc))
+
+
+def test_family_options_are_shared_and_declared_once():
+    assert EXTEND_WORDS.shared and EXTEND_FORMULAS.shared
+    assert StrayMaskInWord.options == (EXTEND_WORDS,)
+    assert MaskedFormulaTerm.options == (EXTEND_FORMULAS,)
+    assert MaskedText.options == (EXTEND_WORDS, EXTEND_FORMULAS)
+
+
+def test_rules_with_the_same_options_compute_one_analysis(monkeypatch):
+    calls = {"words": 0, "formulas": 0}
+    find_words, find_formulas = restore._find_stray_words, restore._find_formula_terms
+
+    def counted_words(document, extra):
+        calls["words"] += 1
+        return find_words(document, extra)
+
+    def counted_formulas(document, extra):
+        calls["formulas"] += 1
+        return find_formulas(document, extra)
+
+    monkeypatch.setattr(restore, "_find_stray_words", counted_words)
+    monkeypatch.setattr(restore, "_find_formula_terms", counted_formulas)
+    text = SEED.read_text(encoding="utf-8")
+    found = lint_text(text, RULES)
+    assert {d.code for d in found} >= {"MC002", "MC003", "MC004"}
+    assert calls == {"words": 1, "formulas": 1}  # MC002+MC004 and MC003+MC004 share
+    settings = {"MC004": {"extend-words": ["测试用词语汇"]}}
+    lint_text(text, RULES, settings=settings)
+    assert calls == {"words": 3, "formulas": 2}  # other words: MC004 has its own
+
+
+def test_one_masked_item_and_the_whole_document_agree_on_formula_terms():
+    shipped = restore.formula_index().formulas
+    for text, fills in FORMULA_FLAGGED:
+        doc = Document(text)
+        by_document = formula_terms(doc)
+        by_mask = {m.start: formula_term(text, m, shipped) for m in star_masks(doc)}
+        assert {k: v for k, v in by_mask.items() if v is not None} == by_document
+        assert [r.fill for r in by_document.values()] == fills
+
+
+def test_triggers_never_hide_a_finding():
+    # a rule whose trigger literals are absent from a document has nothing to report
+    rules = [cls() for cls in RULES]
+    for text in _examples():
+        for rule in rules:
+            assert rule.triggers
+            if list(rule.check(Document(text))):
+                assert any(t in text for t in rule.triggers), (rule.code, text)
+    plain = "宣传今天会议的内容，并向全校教职工介绍。" * 50
+    assert not any(t in plain for rule in rules for t in rule.triggers)
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [{}, {"extend-words": ["测试用词语汇"], "extend-formulas": ["甲方案、乙方案、丙方案、丁方案"]}],
+)
+def test_every_rule_pickles_and_the_copy_finds_the_same(settings):
+    texts = [*_examples(), "这是测试用词*语汇表", "坚持甲方案、乙方案、*方案、丁方案"]
+    for cls in RULES:
+        rule = cls({k: v for k, v in settings.items() if k in {o.name for o in cls.options}})
+        before = [_findings([rule], t) for t in texts]
+        copy = pickle.loads(pickle.dumps(rule))
+        assert copy.settings == rule.settings and copy.severity is rule.severity
+        assert [_findings([copy], t) for t in texts] == before
+        pickle.dumps(rule)  # still picklable after use: rules keep nothing per document
+
+
+def test_importing_and_instantiating_load_no_lexicon():
+    # a fresh process: the word list loads only when a star needs a look-up
+    code = """
+from lint.testing import lint_text
+from rules.masked_characters import RULES
+from rules.masked_characters.lexicon import default_words
+rules = [cls() for cls in RULES]
+found = lint_text("×××同志在会上讲话，**月6日。\\n3*4=12\\n掀起创先争优的*。", rules)
+assert {d.code for d in found} == {"MC001", "MC004", "MC005"}, found
+assert default_words.cache_info().currsize == 0, "loaded without need"
+found = lint_text("宣传今天会议*的内容", rules)
+assert [d.code for d in found] == ["MC004"], found
+assert default_words.cache_info().currsize == 1, "not loaded"
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr

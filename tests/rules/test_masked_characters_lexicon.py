@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 from importlib.resources import files
 
@@ -10,8 +11,8 @@ import pytest
 from rules.masked_characters import build_lexicon
 from rules.masked_characters.build_lexicon import proof_splits
 from rules.masked_characters.detect import Mask
-from rules.masked_characters.lexicon import default_words, formulas, words
-from rules.masked_characters.restore import stray_word
+from rules.masked_characters.lexicon import default_words, formulas, parse_words, words
+from rules.masked_characters.restore import may_be_stray, stray_word
 
 DATA = files("rules.masked_characters").joinpath("data")
 
@@ -111,6 +112,45 @@ def test_shipped_words_are_han_and_long_enough():
     assert lex["献计献策"] == frozenset({2})
     assert lex["艰苦奋斗"] == frozenset()
     assert words(("测试用词语汇",))["测试用词语汇"] == frozenset({2, 3, 4})
+
+
+def test_fast_parser_reads_the_file_as_a_plain_reading_does():
+    text = DATA.joinpath("words.txt").read_text(encoding="utf-8")
+    plain = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, _, ks = line.partition("\t")
+            plain[word] = frozenset(int(k) for k in ks.split(",")) if ks else frozenset()
+    assert parse_words(text) == plain
+    assert parse_words("# header\n甲乙丙丁\t2,3\n戊己庚辛\n") == {
+        "甲乙丙丁": frozenset({2, 3}),
+        "戊己庚辛": frozenset(),
+    }
+
+
+def test_word_lists_load_once_and_pickle():
+    assert words() is default_words() is words(())
+    extended = words(("测试用词语汇",))
+    assert extended is words(("测试用词语汇",))
+    assert "测试用词语汇" not in default_words()
+    assert pickle.loads(pickle.dumps(extended)) == extended  # no MappingProxyType
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("甲乙*丙丁", True),
+        ("甲*乙丙丁", False),  # one character on the left
+        ("甲乙*丙", False),
+        ("甲乙*，丙丁", False),
+        ("甲乙**丙丁", False),  # two glyphs
+        ("ab*丙丁", False),
+    ],
+)
+def test_only_a_single_star_between_han_pairs_needs_the_lexicon(text, expected):
+    assert may_be_stray(text, _mask_at(text)) is expected
+    if not expected:  # stray_word gives up before any look-up
+        assert stray_word(text, _mask_at(text), None) is None  # type: ignore[arg-type]
 
 
 def test_every_formula_names_its_source():
