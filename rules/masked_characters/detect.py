@@ -45,12 +45,19 @@ ORDINAL_UNITS = "届期次号章节条款批名"
 GLYPH_VERBS = "带标加打"
 GLYPH_NOUNS = "号的者处为项"
 CLAUSE_ENDS = "。，；！？,;!?\n"
-_OBFUSCATED = re.compile(r"[*＊]+[%％]+[\u4e00-\u9fff]")
+# regular expressions are compiled on first use (``compiled``): importing costs nothing
+_OBFUSCATED = r"[*＊]+[%％]+[\u4e00-\u9fff]"
 CJK_PUNCT = "、，。；：？！“”‘’「」《》（）"
 _X = "XxＸｘ"
 _CN_NUMERALS = "〇零一二三四五六七八九十百千年○"
-_CLAUSE_END = re.compile("[" + re.escape(CLAUSE_ENDS) + "]")
-_EQUALS = re.compile("[=＝]")
+_CLAUSE_END = "[" + re.escape(CLAUSE_ENDS) + "]"
+_EQUALS = "[=＝]"
+
+
+@cache
+def compiled(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled once per process, on first use."""
+    return re.compile(pattern)
 
 
 @cache
@@ -209,7 +216,7 @@ class LineFacts:
         self.has_comment = "/*" in text or "*/" in text
         self.has_equals = "=" in text or "＝" in text
         # columns of the backticks (inline code spans), when there are any
-        self.ticks = [m.start() for m in re.finditer("`", text)] if "`" in text else []
+        self.ticks = [m.start() for m in compiled("`").finditer(text)] if "`" in text else []
         self._emphasis: frozenset[int] | None = None
         self._obfuscated: bool | None = None
         self._clause_ends: list[int] | None = None
@@ -232,7 +239,7 @@ class LineFacts:
     def obfuscated(self) -> bool:
         """Whether the line holds stars and percent signs before Han text (安*%拉)."""
         if self._obfuscated is None:
-            self._obfuscated = _OBFUSCATED.search(self.text) is not None
+            self._obfuscated = compiled(_OBFUSCATED).search(self.text) is not None
         return self._obfuscated
 
     def in_equation(self, s: int, e: int) -> bool:
@@ -240,8 +247,8 @@ class LineFacts:
         if not self.has_equals:
             return False
         if self._equals is None:
-            self._equals = [m.start() for m in _EQUALS.finditer(self.text)]
-            self._clause_ends = [m.start() for m in _CLAUSE_END.finditer(self.text)]
+            self._equals = [m.start() for m in compiled(_EQUALS).finditer(self.text)]
+            self._clause_ends = [m.start() for m in compiled(_CLAUSE_END).finditer(self.text)]
         ends = self._clause_ends
         assert ends is not None
         i = bisect_left(ends, s)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from lint import Document, Option
-from rules.masked_characters.detect import Mask, star_masks
+from rules.masked_characters.detect import Mask, compiled, is_han, star_masks
 from rules.masked_characters.lexicon import (
     MAX_WORD,
     MIN_SIDE,
@@ -31,11 +31,7 @@ from rules.masked_characters.lexicon import (
 ITEM_SEPARATOR = "、"
 MIN_ANCHORS = 2  # neighbouring items that must be terms of the formula
 SEGMENT_ENDS = "。，,；;！？!?：:\n"
-_SEGMENT_END = re.compile("[" + re.escape(SEGMENT_ENDS) + "]")
-_HAN = "[\u3400-\u4dbf\u4e00-\u9fff]"  # what is_han accepts
-_HAN_PAIR = re.compile(_HAN * MIN_SIDE)
-_HAN_HEAD = re.compile(_HAN + "*")
-_HAN_TAIL = re.compile(_HAN + "*\\Z")
+_SEGMENT_END = "[" + re.escape(SEGMENT_ENDS) + "]"
 
 # Shared by MC002 and MC004 (MC004 leaves the stars that MC002 explains): set on either
 # rule in the config, it reaches both, and both read one stray-word analysis.
@@ -78,9 +74,7 @@ def may_be_stray(text: str, mask: Mask) -> bool:
     s, e = mask.start, mask.end
     if mask.kind != "star" or e - s != 1 or s < MIN_SIDE or e + MIN_SIDE > len(text):
         return False
-    return bool(
-        _HAN_PAIR.fullmatch(text, s - MIN_SIDE, s) and _HAN_PAIR.fullmatch(text, e, e + MIN_SIDE)
-    )
+    return all(is_han(c) for c in text[s - MIN_SIDE : s] + text[e : e + MIN_SIDE])
 
 
 def stray_word(text: str, mask: Mask, lexicon: Lexicon) -> StrayWord | None:
@@ -105,8 +99,11 @@ def stray_word(text: str, mask: Mask, lexicon: Lexicon) -> StrayWord | None:
     # candidate word is made of them
     left = text[max(s - MAX_WORD + 1, 0) : s]
     right = text[e : e + MAX_WORD - 1]
-    n_left = len(left) - _HAN_TAIL.search(left).start()  # type: ignore[union-attr]
-    n_right = _HAN_HEAD.match(right).end()  # type: ignore[union-attr]
+    n_left = n_right = 0
+    while n_left < len(left) and is_han(left[-1 - n_left]):
+        n_left += 1
+    while n_right < len(right) and is_han(right[n_right]):
+        n_right += 1
     found: list[tuple[int, int, str, int]] = []  # (start, end, word, split) after deletion
     for n in range(MAX_WORD, MIN_WORD - 1, -1):
         for k in range(max(1, n - n_right), min(n - 1, n_left) + 1):
@@ -354,7 +351,7 @@ def _find_formula_terms(
         stars = [m for m in group if m.kind == "star"]
         if not stars:
             continue
-        ends = [m.start() for m in _SEGMENT_END.finditer(text, line.start, line.end)]
+        ends = [m.start() for m in compiled(_SEGMENT_END).finditer(text, line.start, line.end)]
         clauses: dict[int, Enumeration | None] = {}  # clause start -> its enumeration
         for mask in stars:
             i = bisect_left(ends, mask.start)
