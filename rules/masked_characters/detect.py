@@ -72,6 +72,24 @@ def _run_pattern(present: str, chars: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape(chars) + "]+")
 
 
+MAX_SHOWN = 20  # characters of a mask quoted in a message; a longer run is cut
+
+
+def shown(text: str, start: int, end: int) -> str:
+    """The glyphs of ``text[start:end]`` as a message quotes them, cut after ``MAX_SHOWN``."""
+    if end - start <= MAX_SHOWN:
+        return text[start:end]
+    return f"{text[start : start + MAX_SHOWN]}…({end - start} characters)"
+
+
+def in_context(text: str, mask: Mask, around: int) -> str:
+    """The mask with up to ``around`` characters of its line on each side, for messages."""
+    line = mask.line
+    before = text[max(mask.start - around, line.start) : mask.start]
+    after = text[mask.end : min(mask.end + around, line.end)]
+    return before + shown(text, mask.start, mask.end) + after
+
+
 def is_han(ch: str) -> bool:
     """Whether ``ch`` is a CJK unified ideograph (basic block or extension A)."""
     return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint import Diagnostic, Document, Rule
-from rules.masked_characters.detect import STAR_TRIGGERS, star_masks
+from rules.masked_characters.detect import STAR_TRIGGERS, in_context, shown, star_masks
 
 
 class MaskedDigits(Rule):
@@ -45,10 +45,9 @@ class MaskedDigits(Rule):
         text = document.text
         for m in star_masks(document):
             if m.kind == "digits":
-                context = text[max(m.start - 4, m.line.start) : min(m.end + 4, m.line.end)]
                 yield self.report(
                     m.start,
                     m.end,
-                    f"masked digits `{text[m.start : m.end]}` in `{context}`:"
+                    f"masked digits `{shown(text, m.start, m.end)}` in `{in_context(text, m, 4)}`:"
                     " the number was replaced by placeholder stars and is lost",
                 )

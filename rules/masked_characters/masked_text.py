@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint import Diagnostic, Document, Rule
-from rules.masked_characters.detect import STAR_TRIGGERS, star_masks
+from rules.masked_characters.detect import STAR_TRIGGERS, in_context, shown, star_masks
 from rules.masked_characters.restore import (
     EXTEND_FORMULAS,
     EXTEND_WORDS,
@@ -62,10 +62,10 @@ class MaskedText(Rule):
         for m in found:
             if m.kind != "star" or m.start in strays or m.start in restored:
                 continue
-            context = text[max(m.start - 6, m.line.start) : min(m.end + 6, m.line.end)]
             yield self.report(
                 m.start,
                 m.end,
-                f"masked text: `{text[m.start : m.end]}` in `{context}` hides characters"
+                f"masked text: `{shown(text, m.start, m.end)}` in `{in_context(text, m, 6)}`"
+                " hides characters"
                 " that cannot be recovered",
             )

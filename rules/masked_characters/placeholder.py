@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint import Diagnostic, Document, Rule, Severity
-from rules.masked_characters.detect import PLACEHOLDER_TRIGGERS, placeholder_masks
+from rules.masked_characters.detect import PLACEHOLDER_TRIGGERS, placeholder_masks, shown
 
 
 class PlaceholderName(Rule):
@@ -49,5 +49,6 @@ class PlaceholderName(Rule):
                 yield self.report(
                     m.start,
                     m.end,
-                    f"placeholder `{text[m.start : m.end]}` where a name or characters belong",
+                    f"placeholder `{shown(text, m.start, m.end)}`"
+                    " where a name or characters belong",
                 )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from lint import Document, Option
-from rules.masked_characters.detect import Mask, compiled, is_han, star_masks
+from rules.masked_characters.detect import Mask, compiled, is_han, shown, star_masks
 from rules.masked_characters.lexicon import (
     MAX_WORD,
     MIN_SIDE,
@@ -267,7 +267,7 @@ class Enumeration:
                 prefix, suffix = text[m_start : mask.start], text[mask.end : m_end]
                 if alt.startswith(prefix) and alt.endswith(suffix):
                     fill = alt[n_prefix : len(alt) - n_suffix]
-                    item = prefix + text[mask.start : mask.end] + suffix
+                    item = prefix + shown(text, mask.start, mask.end) + suffix
                     scored.append((anchors, Restoration(formulas_[fi], alt, fill, item)))
                     break
         if not scored:

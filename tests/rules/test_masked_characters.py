@@ -630,3 +630,17 @@ assert default_words.cache_info().currsize == 1, "not loaded"
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("文" + "*" * 100_000 + "字", "MC004"),
+        ("×" * 100_000 + "同志", "MC005"),
+        ("5月" + "*" * 100_000 + "日", "MC001"),
+    ],
+)
+def test_messages_quote_a_bounded_part_of_a_long_run(text, code):
+    [d] = [d for d in lint_text(text, RULES) if d.code == code]
+    assert d.end - d.start == 100_000
+    assert len(d.message) < 200 and "(100000 characters)" in d.message
