@@ -45,11 +45,11 @@ ORDINAL_UNITS = "届期次号章节条款批名"
 GLYPH_VERBS = "带标加打"
 GLYPH_NOUNS = "号的者处为项"
 CLAUSE_ENDS = "。，；！？,;!?\n"
-# regular expressions are compiled on first use (``compiled``): importing costs nothing
-_OBFUSCATED = r"[*＊]+[%％]+[\u4e00-\u9fff]"
 CJK_PUNCT = "、，。；：？！“”‘’「」《》（）"
 _X = "XxＸｘ"
 _CN_NUMERALS = "〇零一二三四五六七八九十百千年○"
+# regular expressions, compiled on first use (``compiled``): importing costs nothing
+_OBFUSCATED = r"[*＊]+[%％]+[\u4e00-\u9fff]"
 _CLAUSE_END = "[" + re.escape(CLAUSE_ENDS) + "]"
 _EQUALS = "[=＝]"
 
@@ -167,7 +167,8 @@ def _emphasis_runs(line_text: str) -> frozenset[int]:
 
     A run opens when it is left-flanking (not followed by a space, and if followed by
     punctuation then preceded by space or punctuation) and closes when right-flanking;
-    an opener pairs with the latest unpaired opener of the same length.
+    a closer pairs with the latest unpaired opener of the same length (one stack per
+    length, so unmatched openers are never rescanned).
     """
     if line_text.count("*") < 2:
         return frozenset()
@@ -239,10 +240,6 @@ class LineFacts:
         self._obfuscated: bool | None = None
         self._clause_ends: list[int] | None = None
         self._equals: list[int] | None = None
-
-    def starts_line(self, col: int) -> bool:
-        """Whether only white space comes before column ``col``."""
-        return col <= self.lead
 
     def in_inline_code(self, col: int) -> bool:
         """Whether an odd number of backticks comes before column ``col``."""
