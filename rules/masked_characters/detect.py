@@ -95,12 +95,11 @@ def is_han(ch: str) -> bool:
     return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
 
 
-def _is_ascii_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
-def _is_digit(ch: str) -> bool:
-    return "0" <= ch <= "9" or "０" <= ch <= "９"
+# digits, half- and full-width; ASCII letters and digits (set look-ups: the hot path)
+DIGITS = frozenset("0123456789０１２３４５６７８９")
+ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# after a star or a placeholder, these rule out a mask: a product, a number, a term
+_ALNUM_OR_DIGIT = ASCII_ALNUM | DIGITS
 
 
 class Mask(NamedTuple):
@@ -296,11 +295,11 @@ def _classify(facts: LineFacts, s: int, e: int) -> str | None:
     if right in PERCENT:
         # 安*%拉*%: stars and percent signs obfuscating a word; 增长了**%: a number
         return "star" if facts.obfuscated() else "digits"
-    left_digit = "0" <= left <= "9" or "０" <= left <= "９"  # _is_digit
+    left_digit = left in DIGITS
     # a masked date or number first: 2019年**月**日 is not Markdown emphasis of 月
     if left_digit and right in DIGIT_UNITS:
         return "digits"
-    if right in "年月日号" and (_is_digit(after) or after in "日号" or left in "年月"):
+    if right in "年月日号" and (after in DIGITS or after in "日号" or left in "年月"):
         return "digits"  # **月6日, 5月**日
     if left in "年月" and right in "日号":
         return "digits"
@@ -312,11 +311,11 @@ def _classify(facts: LineFacts, s: int, e: int) -> str | None:
         return None  # comments, escaped \* (a literal star), maths blanks □*3
     if left_digit:
         return None  # 3*4, 24*多少
-    if _is_ascii_alnum(left) or left in ")]}）】%":
+    if left in ASCII_ALNUM or left in ")]}）】%":
         return None  # A*算法, x**2, (a+b)*c
-    if _is_ascii_alnum(right) or _is_digit(right) or right in "(（□○":
+    if right in _ALNUM_OR_DIGIT or right in "(（□○":
         return None  # 角*3, 米**2, *(a+b)
-    if right in ".．" and (_is_ascii_alnum(after) or _is_digit(after)):
+    if right in ".．" and after in _ALNUM_OR_DIGIT:
         return None  # *.txt, **.5
     left_han = "\u4e00" <= left <= "\u9fff" or "\u3400" <= left <= "\u4dbf"  # is_han
     right_han = "\u4e00" <= right <= "\u9fff" or "\u3400" <= right <= "\u4dbf"
@@ -387,7 +386,7 @@ def _find_placeholder_masks(document: Document) -> list[Mask]:
         right = text[e] if e < len(text) else "\n"
         if not (is_han(left) or is_han(right)):
             continue
-        if _is_ascii_alnum(left) or _is_ascii_alnum(right) or _is_digit(left) or _is_digit(right):
+        if left in _ALNUM_OR_DIGIT or right in _ALNUM_OR_DIGIT:
             continue
         if left in "-+=*/(（<＜" or right in "-+=*/)）>＞":
             continue

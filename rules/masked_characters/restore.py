@@ -74,7 +74,13 @@ def may_be_stray(text: str, mask: Mask) -> bool:
     s, e = mask.start, mask.end
     if mask.kind != "star" or e - s != 1 or s < MIN_SIDE or e + MIN_SIDE > len(text):
         return False
-    return all(is_han(c) for c in text[s - MIN_SIDE : s] + text[e : e + MIN_SIDE])
+    for i in range(MIN_SIDE):  # nearest characters first: they rule most stars out
+        a, b = text[s - 1 - i], text[e + i]
+        if not ("\u4e00" <= a <= "\u9fff" or "\u3400" <= a <= "\u4dbf"):  # is_han(a)
+            return False
+        if not ("\u4e00" <= b <= "\u9fff" or "\u3400" <= b <= "\u4dbf"):
+            return False
+    return True
 
 
 def stray_word(text: str, mask: Mask, lexicon: Lexicon) -> StrayWord | None:
