@@ -9,17 +9,32 @@ from lint.diagnostic import Diagnostic, Severity
 from lint.document import Document, Source
 from lint.linter import check_document, fix_document
 from lint.rule import Rule
+from lint.ruleset import _shared_options
 
 RuleLike = Rule | type[Rule]
 
 
 def _instances(rules: Iterable[RuleLike], settings: Mapping[str, Mapping[str, Any]]) -> list[Rule]:
+    """Instances of the given rules; shared options set on one rule reach its family."""
+    rules = list(rules)
+    classes = {r.code: r for r in rules if not isinstance(r, Rule)}
+    own = {
+        code: dict(settings.get(code) or settings.get(cls.name) or {})
+        for code, cls in classes.items()
+    }
+    shared = _shared_options(own, classes, "test settings")
     out = []
     for r in rules:
         if isinstance(r, Rule):
             out.append(r)
-        else:
-            out.append(r(settings.get(r.code) or settings.get(r.name) or {}))
+            continue
+        given = {
+            o.name: shared[(r.family, o.name)]
+            for o in r.options
+            if o.shared and (r.family, o.name) in shared
+        }
+        given.update(own[r.code])
+        out.append(r(given))
     return out
 
 
