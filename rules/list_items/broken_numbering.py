@@ -65,6 +65,8 @@ class BrokenNumbering(Rule):
 
     def check(self, document: Document) -> list[Diagnostic]:
         """Report each repeat or skip, per numbering style."""
+        if "\n" not in document.text:
+            return []  # a repeat or a skip needs two numbered lines
         heads = numbered_heads(document.text)
         return list(self._check(document, heads)) if heads else []
 
@@ -113,11 +115,13 @@ class BrokenNumbering(Rule):
 
 
 def numbered_heads(text: str) -> list[tuple[int, int]]:
-    """(line start, first character) of each line whose first non-space may start a marker."""
-    heads = []
+    """(line start, first character) of each line whose first non-space may start a marker.
+
+    One search for line breaks followed by such a character (a literal first: fast),
+    and a look at the first line.
+    """
     first = _FIRST_HEAD.match(text)
+    heads = [(m.start() + 1, m.end() - 1) for m in _LINE_HEAD.finditer(text)]
     if first is not None:
-        heads.append((0, first.end() - 1))
-    if "\n" in text:
-        heads.extend((m.start() + 1, m.end() - 1) for m in _LINE_HEAD.finditer(text))
+        heads.insert(0, (0, first.end() - 1))
     return heads

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lint import Diagnostic, Document, Rule
-from rules.list_items.enumerations import enumerations
+from rules.list_items.enumerations import TRIGGERS, enumerations
 
 _HOW = {
     "inline": "listed",
@@ -48,15 +48,19 @@ class ListCountMismatch(Rule):
     code = "DL003"
     name = "list-count-mismatch"
     family = "list-items"
+    triggers = TRIGGERS
 
     def check(self, document: Document) -> list[Diagnostic]:
         """Report each announcement whose count is not what follows."""
+        announcements = enumerations(document).announcements
+        if not announcements:
+            return []
         return [
             self.report(
                 ann.start,
                 ann.end,
                 f"{ann.label} announces {ann.count} items, but {ann.listed} are {_HOW[ann.how]}",
             )
-            for ann in enumerations(document).announcements
+            for ann in announcements
             if ann.listed is not None and ann.listed != ann.count
         ]

@@ -6,7 +6,14 @@ from collections import Counter
 from collections.abc import Iterator
 
 from lint import Diagnostic, Document, Edit, Fix, FixSafety, Rule, Severity
-from rules.list_items.enumerations import Enumeration, Item, clause_lists, enumerations, is_route
+from rules.list_items.enumerations import (
+    TRIGGERS,
+    Enumeration,
+    Item,
+    clause_lists,
+    enumerations,
+    is_route,
+)
 from rules.text import fold_punctuation
 
 _QUOTES = str.maketrans("", "", "“”‘’\"'「」 \u3000\t")
@@ -32,11 +39,10 @@ def duplicate_items(document: Document) -> list[tuple[Enumeration, int, int, boo
 
 def _duplicate_items(document: Document) -> list[tuple[Enumeration, int, int, bool]]:
     text = document.text
-    return [
-        (enum, i, j, exact)
-        for enum in (*enumerations(document).lists, *clause_lists(document))
-        for i, j, exact in duplicates(text, enum)
-    ]
+    lists = enumerations(document).lists
+    if "、" in text:
+        lists = [*lists, *clause_lists(document)]
+    return [(enum, i, j, exact) for enum in lists for i, j, exact in duplicates(text, enum)]
 
 
 def duplicates(text: str, enum: Enumeration) -> list[tuple[int, int, bool]]:
@@ -98,11 +104,15 @@ class DuplicateListItem(Rule):
     name = "duplicate-list-item"
     family = "list-items"
     fix_safety = FixSafety.SOMETIMES
+    triggers = TRIGGERS
 
     def check(self, document: Document) -> list[Diagnostic]:
         """Report each exact later copy."""
-        found = [(enum, i, j) for enum, i, j, exact in duplicate_items(document) if exact]
-        return list(self._report(document, found)) if found else []
+        copies = document.memo(_duplicate_items)
+        if not copies:
+            return []
+        found = [(enum, i, j) for enum, i, j, exact in copies if exact]
+        return list(self._report(document, found))
 
     def _report(
         self, document: Document, found: list[tuple[Enumeration, int, int]]
@@ -157,9 +167,13 @@ class NearDuplicateListItem(Rule):
     name = "near-duplicate-list-item"
     family = "list-items"
     default_severity = Severity.INFO
+    triggers = TRIGGERS
 
     def check(self, document: Document) -> list[Diagnostic]:
         """Note each near copy."""
+        copies = document.memo(_duplicate_items)
+        if not copies:
+            return []
         return [
             self.report(
                 enum.items[j].start,
@@ -167,6 +181,6 @@ class NearDuplicateListItem(Rule):
                 f"list item `{enum.items[j].text}` nearly repeats item {i + 1}"
                 f" `{enum.items[i].text}` (differs only in spaces, quotes or punctuation)",
             )
-            for enum, i, j, exact in duplicate_items(document)
+            for enum, i, j, exact in copies
             if not exact
         ]

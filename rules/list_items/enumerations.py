@@ -32,6 +32,9 @@ CONJUNCTIONS = ("以及", "及", "和", "与", "还有", "或者", "或")
 LIST_ENDS = "；;。！？!?\n"
 _NUM = "一二三四五六七八九十两"
 COUNTS = "二三四五六七八九十两"  # the numerals of a count of two or more
+# a list needs a 、 or a count of two or more: DL001, DL002 and DL003 share this tuple, so
+# the engine looks for them once per document (commonest first)
+TRIGGERS = ("、", "两", "三", "十", "二", "四", "五", "六", "八", "七", "九")
 
 # “五带头” / “四个始终” / “两个确保” / “三要”: a quoted term that starts with a count.
 QUOTED = regex.compile(rf"[“\"]([{_NUM}])(个|项|大|条|点|种|要|是)?(\p{{Han}}{{0,4}})[”\"]")
@@ -42,8 +45,6 @@ HEADS = (
     "方面|看法|想法|感受|打算|举措|经验|理由|特点|标准"
 )
 UNQUOTED = re.compile(rf"([{COUNTS}])(点|条|项|个方面|个|种)({HEADS})")
-# the same, one pattern per numeral: a literal first character is searched for fast
-_UNQUOTED_BY_COUNT = {c: re.compile(rf"({c})(点|条|项|个方面|个|种)({HEADS})") for c in COUNTS}
 _NOT_COUNTED = _NUM + "第每前后这那"  # 十三点要求, 第三点意见, 每三个方面: not an announcement
 LEAD = regex.compile(r"\s*[，,]?\s*(即|就是|是指|包括|分别是|具体是)?\s*([:：])?")
 SECTION = regex.compile(rf"^\s*([{_NUM}]{{1,3}})、")
@@ -60,7 +61,8 @@ _CL = re.escape(CLAUSE_ENDS)
 _LONG_LIST = re.compile(f"、[^{_CL}、]*+(?:、[^{_CL}、]*+)+")  # starts with a literal: fast
 _CLAUSE_END = re.compile(f"[{_CL}]")  # searched for in the reversed text: a clause's start
 # characters that make two different strings the same item (spaces, quotes, punctuation
-# width); in a 、 list the clause punctuation ，：；（）！？ cannot occur
+# width); in a 、 list the clause punctuation ，：；（）！？ cannot occur, and items of
+# letters and digits only (str.isalnum) hold none of them
 _NORMALISABLE = re.compile(r"[^\S\n]|[“”‘’\"'「」［］｛｝％＋－＝．／]")
 
 _ROAD_ENDINGS = ("道", "街", "路", "巷", "桥", "隧道", "公路", "交汇处", "回旋处", "总站", "邨")
@@ -151,9 +153,7 @@ _NOTHING = Analysis()  # shared by the documents that announce nothing: never ch
 
 def _analyse(document: Document) -> Analysis:
     text = document.text
-    if not any(map(text.__contains__, COUNTS)):
-        return _NOTHING  # no count of two or more: nothing is announced
-    found = _candidates(text, [c for c in COUNTS if c in text])
+    found = _candidates(text)
     if not found:
         return _NOTHING
     result = Analysis()
@@ -173,11 +173,8 @@ def _analyse(document: Document) -> Analysis:
     return result
 
 
-def _candidates(text: str, counts: list[str]) -> list[tuple[int, int, str, int]]:
-    """Every announcement's (start, end, label, count), in document order.
-
-    ``counts`` are the numerals of COUNTS that occur in ``text``.
-    """
+def _candidates(text: str) -> list[tuple[int, int, str, int]]:
+    """Every announcement's (start, end, label, count), in document order."""
     found = []
     starts: list[int] = []
     for quote, pattern in _OPENERS.items():
@@ -196,14 +193,13 @@ def _candidates(text: str, counts: list[str]) -> list[tuple[int, int, str, int]]
         if count is None or count < 2 or len(m[0]) < 4:
             continue
         found.append((s, m.end(), m[0], count))
-    for c in counts:  # UNQUOTED matches, found from each numeral (they never overlap)
-        for m in _UNQUOTED_BY_COUNT[c].finditer(text):
-            s = m.start()
-            if s > 0 and text[s - 1] in _NOT_COUNTED:
-                continue
-            count = parse_numeral(m[1])
-            if count is not None and count >= 2:
-                found.append((s, m.end(), m[0], count))
+    for m in UNQUOTED.finditer(text):  # one pass over a set of ten numerals
+        s = m.start()
+        if s > 0 and text[s - 1] in _NOT_COUNTED:
+            continue
+        count = parse_numeral(m[1])
+        if count is not None and count >= 2:
+            found.append((s, m.end(), m[0], count))
     found.sort()
     return found
 
@@ -269,14 +265,14 @@ class _Separated(NamedTuple):
 class _Sentence:
     """A sentence holding announcements, cut into items once per kind of separator."""
 
-    __slots__ = ("_cuts", "cover", "lo", "stop", "taken")
+    __slots__ = ("_cuts", "cover", "lo", "stop")
 
     def __init__(self, lo: int, stop: int) -> None:
         self.lo = lo
         self.stop = stop
         self._cuts: dict[str, _Separated] = {}
-        self.taken = False  # a list of this sentence was already judged
-        self.cover: tuple[int, int] | None = None  # the span of its announced lists
+        # the span of its announced lists; set once the first one is judged
+        self.cover: tuple[int, int] | None = None
 
     def cut(self, text: str, separator: str) -> _Separated:
         """The sentence cut at ``separator`` (``，`` for either comma, or ``、``)."""
@@ -382,20 +378,18 @@ def _inline_list(context: _Context, line: _Line, ann: Announcement) -> Enumerati
     i = bisect_left(cut.positions, start)
     if i == len(cut.positions):
         return None  # one item
-    if _NOT_SPACE.search(text, start, cut.positions[i]) is None or cut.blank_from[i]:
+    if first is None or first.start() >= cut.positions[i] or cut.blank_from[i]:
         return None  # an empty item
     if cut.joined:
         return None  # 不穿…，不穿…以及不系领带: the last items are joined, count unsure
     ann.listed, ann.how = len(cut.positions) - i + 1, "inline"
-    bounds = [(start, cut.positions[i])]
-    if sentence.taken:  # counted; its items lie inside the sentence's first list
-        first_item = items_between(text, bounds)[0].start
-        sentence.cover = (min(sentence.cover[0], first_item), sentence.cover[1])
+    if sentence.cover is not None:  # counted; its items lie inside the sentence's list
+        sentence.cover = (min(sentence.cover[0], first.start()), sentence.cover[1])
         return True
+    bounds = [(start, cut.positions[i])]
     ends = [*cut.positions[i + 1 :], stop]
     bounds += [(p + 1, e) for p, e in zip(cut.positions[i:], ends, strict=True)]
     items = items_between(text, bounds)
-    sentence.taken = True
     sentence.cover = (items[0].start, items[-1].end)
     return Enumeration(items, separator, ann)
 
@@ -507,7 +501,7 @@ def _clause_lists(document: Document) -> list[Enumeration]:
     text = document.text
     if "、" not in text:
         return []
-    covered = enumerations(document).covered
+    covered = document.memo(_analyse).covered
     cover_starts = [a for a, _ in covered]
     out = []
     after = 0  # the end of the last clause seen
@@ -522,7 +516,9 @@ def _clause_lists(document: Document) -> list[Enumeration]:
         after = m.end()
         clause = text[start:after]
         parts = clause.split("、")
-        if len(set(parts)) == len(parts) and _NORMALISABLE.search(clause) is None:
+        if len(set(parts)) == len(parts) and (
+            all(map(str.isalnum, parts)) or _NORMALISABLE.search(clause) is None
+        ):
             continue  # every item differs from every other: nothing to judge
         bounds, pos = [], start
         for part in parts:

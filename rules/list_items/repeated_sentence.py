@@ -13,33 +13,31 @@ ENDS = "。！？!?"
 SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[”’\"]*|[^。！？!?]+$")
 MIN_CHARS = 12
 
-# The prefilter works on the reversed text, where a sentence said twice in a row reads
-# end mark, last words, …, the same end mark, the same last words. For each end mark
-# c, one search tries every c that follows (in reading order) the last ``_TAIL``
-# characters of a sentence: the characters up to the next c must start with them
-# again. Two cases go the slow way: a run of end marks that holds c twice (the next c
-# is in the same run), and copies whose words are shorter than ``_TAIL`` (mostly end
-# marks and closing quotes then: more than MIN_CHARS - _TAIL of them before c).
+# Where to look: in the reversed text, with every end mark made 。, a sentence said
+# twice in a row reads 。, last words, …, 。, the same last words. One search tries
+# every 。 that follows (in reading order) the last ``_TAIL`` characters of a
+# sentence: the characters up to the next 。 must start with them again. Two cases
+# are kept as well: runs of end marks (the next 。 is in the same run), and copies
+# whose words are shorter than ``_TAIL`` (mostly end marks and closing quotes then:
+# more than MIN_CHARS - _TAIL of them before 。). Only the lines found so are split
+# into sentences.
 _TAIL = 6
+_OTHER_ENDS = ENDS.replace("。", "")
+_MAY_REPEAT = re.compile(
+    f'。(?:(?=([^。]{{{_TAIL}}})[^。]*+。\\1)|(?=。)|(?<=[。”’"]{{{MIN_CHARS - _TAIL}}}。))'
+)
 
 
-def _repeat_pattern(c: str) -> re.Pattern[str]:
-    e = re.escape(c)
-    marks = f"[{re.escape(ENDS)}]"
-    mostly = f'[{re.escape(ENDS)}”’"]{{{MIN_CHARS - _TAIL}}}'
-    return re.compile(f"{e}(?:([^{e}]{{{_TAIL}}})[^{e}]*+{e}\\1|{marks}*{e}|(?<={mostly}{e}))")
+def repeat_candidates(text: str) -> list[int]:
+    """Offsets of end marks near which a sentence may directly repeat the one before it.
 
-
-_REPEAT = {c: _repeat_pattern(c) for c in ENDS}
-
-
-def may_repeat(text: str) -> bool:
-    """False when no sentence of ``text`` can directly repeat the one before it."""
+    Every repeat lies on the line of one of these offsets (a superset: most are not).
+    """
     backwards = text[::-1]
-    for c, pattern in _REPEAT.items():
-        if c in backwards and pattern.search(backwards) is not None:
-            return True
-    return False
+    for c in _OTHER_ENDS:
+        backwards = backwards.replace(c, "。")
+    last = len(text) - 1
+    return [last - m.start() for m in _MAY_REPEAT.finditer(backwards)]
 
 
 class RepeatedSentence(Rule):
@@ -74,26 +72,35 @@ class RepeatedSentence(Rule):
 
     def check(self, document: Document) -> list[Diagnostic]:
         """Report each sentence equal to the one before it."""
-        if not may_repeat(document.text):
-            return []
-        return list(self._check(document))
+        found = repeat_candidates(document.text)
+        return list(self._check(document.text, sorted(found))) if found else []
 
-    def _check(self, document: Document) -> Iterator[Diagnostic]:
-        for line in document.lines:
-            sentences = SENTENCE.findall(line.text)
-            if len(sentences) < 2 or len(set(sentences)) == len(sentences):
-                continue  # no sentence occurs twice on this line
-            pos = line.start
-            prev = None
-            for sentence in sentences:
-                start, end = pos, pos + len(sentence)
-                pos = end
-                body = sentence.strip()
-                if prev == body and len(body) >= MIN_CHARS:
-                    yield self.report(
-                        start,
-                        end,
-                        f"sentence repeated: `{body[:30]}` directly repeats the one before",
-                        fix=Fix.safe("Delete the repeated sentence", Edit(start, end)),
-                    )
-                prev = body
+    def _check(self, text: str, candidates: list[int]) -> Iterator[Diagnostic]:
+        end = -1  # the end of the last line checked
+        for pos in candidates:
+            if pos <= end:
+                continue  # on a line already checked
+            start = text.rfind("\n", max(end, 0), pos) + 1
+            end = text.find("\n", pos)
+            if end == -1:
+                end = len(text)
+            stop = end - 1 if end > start and text[end - 1] == "\r" else end
+            yield from self._line(start, text[start:stop])
+
+    def _line(self, start: int, line: str) -> Iterator[Diagnostic]:
+        """The repeats of one line (its text without the line break)."""
+        sentences = SENTENCE.findall(line)
+        if len(sentences) < 2 or len(set(sentences)) == len(sentences):
+            return  # no sentence occurs twice on this line
+        prev = None
+        for sentence in sentences:
+            end = start + len(sentence)
+            body = sentence.strip()
+            if prev == body and len(body) >= MIN_CHARS:
+                yield self.report(
+                    start,
+                    end,
+                    f"sentence repeated: `{body[:30]}` directly repeats the one before",
+                    fix=Fix.safe("Delete the repeated sentence", Edit(start, end)),
+                )
+            prev, start = body, end
