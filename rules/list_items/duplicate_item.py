@@ -78,6 +78,8 @@ class DuplicateListItem(Rule):
     fewer than three items (``红灯、红灯``: emphasis), numeric and one-character items
     (denominations ``1、5、10``; ``南、北回归线``) and paths (roads and stops after
     途经/开经, where a route may pass a place twice) are not judged.
+    When several announced lists end in one sentence (``…即：a，“三个b”即：c、d``),
+    the first one is judged: the others lie inside it.
 
     Why
     ---

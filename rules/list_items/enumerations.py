@@ -7,10 +7,12 @@ with the number of items that actually follow, counted inline, as 一是/二是 
 markers, as inline numbering in the same paragraph (``一、…；二、…``, ``（一）…（二）…``,
 ``1.…2.…``, ``①…②…``), or as numbered sections 一、二、三 on the following lines.
 
-Linear by construction: the document is searched for literal anchors (、, an opening
-quote before a numeral, a count of two or more), never line by line; each sentence
-that holds an announced list is cut into items once, whatever the number of
-announcements in it; markers and sections are looked up in indexes built once.
+Linear by construction: the whole document is searched once per kind of anchor (an
+opening quote before a numeral, a count of two or more before a measure word, two 、
+in one clause), never line by line; each sentence that holds an announced list is cut
+into items once, whatever the number of announcements in it, and judged once (see
+``Analysis``); markers, 一是…十是 and numbered sections are looked up in indexes
+built once per line or document.
 """
 
 from __future__ import annotations
@@ -105,6 +107,7 @@ class Analysis:
     are followed by items (``…即：a，“三个b”即：c、d``), the first one's list is judged;
     the others are counted (``listed``) but their items, which lie inside the first
     list, are not judged twice. ``covered`` are the spans of those lists, sorted.
+    An analysis is shared by every rule that asks for it: read it, never change it.
     """
 
     announcements: list[Announcement] = field(default_factory=list)
@@ -148,7 +151,7 @@ def is_route(items: list[Item], text: str, start: int) -> bool:
 # -- announcements --------------------------------------------------------------------
 
 
-_NOTHING = Analysis()  # shared by the documents that announce nothing: never changed
+_NOTHING = Analysis()  # shared by the documents that announce nothing: read-only
 
 
 def _analyse(document: Document) -> Analysis:

@@ -36,8 +36,11 @@ def repeat_candidates(text: str) -> list[int]:
     backwards = text[::-1]
     for c in _OTHER_ENDS:
         backwards = backwards.replace(c, "。")
+    first = _MAY_REPEAT.search(backwards)
+    if first is None:
+        return []
     last = len(text) - 1
-    return [last - m.start() for m in _MAY_REPEAT.finditer(backwards)]
+    return [last - m.start() for m in _MAY_REPEAT.finditer(backwards, first.start())]
 
 
 class RepeatedSentence(Rule):
