@@ -1,9 +1,19 @@
 """Where a date stands: content or page chrome, and whether its wording makes it a target,
-a deadline, a birth date or a quoted title rather than the text's own present."""
+a deadline, a birth date or a quoted title rather than the text's own present.
+
+The functions on strings judge one line or one window. For a whole document the
+per-document indexes below answer the same questions in bounded time per date, however
+long the line: ``LineFacts`` judges each line once, ``MarkIndex`` finds the last quote,
+title mark or sentence end before a date by bisection instead of scanning back.
+"""
 
 from __future__ import annotations
 
-from rules.dates.extract import META_KEYS, DateExpr
+import re
+from bisect import bisect_left
+
+from lint import Document, Line
+from rules.dates.extract import META_KEYS, DateExpr, folded_dates
 
 # Lines that link to or list other pages: their dates are not this text's.
 _CHROME_STARTS = (
@@ -185,7 +195,10 @@ def ends_with_any(text: str, pos: int, words: tuple[str, ...]) -> bool:
     """Whether ``text[:pos]`` ends with one of ``words``, ignoring one space."""
     if pos > 0 and text[pos - 1] == " ":
         pos -= 1
-    return any(text.startswith(w, pos - len(w)) for w in words)
+    if pos == 0:
+        # (negative offsets: this has always compared the words with the end of the text)
+        return any(text.startswith(w, -len(w)) for w in words)
+    return text.endswith(words, 0, pos)
 
 
 def starts_with_any(text: str, pos: int, words: tuple[str, ...]) -> bool:
@@ -231,6 +244,17 @@ _CLAUSE_STOPS = ",.;:!?。\n"
 SENTENCE_STOPS = "。!?！？\n"
 
 
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that finds any of ``words`` (one search instead of one ``in`` per word)."""
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+_TARGET_CLAUSE_AFTER = _any_of(TARGET_CLAUSE_AFTER)
+_EVENTS = _any_of(EVENTS)
+_FUTURE_CLAUSE = _any_of(FUTURE_CLAUSE)
+_TARGET_CLAUSE_BEFORE = _any_of(TARGET_CLAUSE_BEFORE)
+
+
 def clause_after(folded: str, pos: int, limit: int = 15) -> str:
     """The text from ``pos`` to the end of its clause (at most ``limit`` characters)."""
     end = pos
@@ -264,15 +288,15 @@ def is_target_year(folded: str, expr: DateExpr) -> bool:
     ):
         return True
     after = clause_after(folded, expr.end)
-    if any(w in after for w in TARGET_CLAUSE_AFTER) or any(w in after[:8] for w in EVENTS):
+    if _TARGET_CLAUSE_AFTER.search(after) or _EVENTS.search(after, 0, 8):
         return True
     if not after.strip() and expr.end < len(folded) and folded[expr.end] == ",":
         # the year stands alone (2035年,我国将基本实现……): read the next clause
         following = clause_after(folded, expr.end + 1, 20)
-        if any(w in following for w in FUTURE_CLAUSE):
+        if _FUTURE_CLAUSE.search(following):
             return True
     before = clause_before(folded, expr.start)
-    return any(w in before for w in TARGET_CLAUSE_BEFORE)
+    return _TARGET_CLAUSE_BEFORE.search(before) is not None
 
 
 def is_future_wording(folded: str, expr: DateExpr) -> bool:
@@ -280,3 +304,114 @@ def is_future_wording(folded: str, expr: DateExpr) -> bool:
     return ends_with_any(folded, expr.start, FUTURE_BEFORE) or starts_with_any(
         folded, expr.end, FUTURE_AFTER
     )
+
+
+# -- per-document indexes ----------------------------------------------------------------
+
+
+class MarkIndex:
+    """Sorted offsets of chosen marks (《, 》, “, sentence ends…) in a text, found on first use."""
+
+    __slots__ = ("_found", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._found: dict[str, list[int]] = {}
+
+    def offsets(self, marks: str) -> list[int]:
+        """Sorted offsets of every character of ``marks`` in the text."""
+        found = self._found.get(marks)
+        if found is None:
+            text = self._text
+            found = []
+            for mark in marks:
+                i = text.find(mark)
+                while i != -1:
+                    found.append(i)
+                    i = text.find(mark, i + 1)
+            if len(marks) > 1:
+                found.sort()
+            self._found[marks] = found
+        return found
+
+    def last_before(self, marks: str, lo: int, pos: int) -> int:
+        """The last offset of one of ``marks`` in ``lo..pos`` (``pos`` excluded), or -1."""
+        found = self.offsets(marks)
+        k = bisect_left(found, pos) - 1
+        return found[k] if k >= 0 and found[k] >= lo else -1
+
+    def first_from(self, marks: str, pos: int) -> int:
+        """The first offset of one of ``marks`` at or after ``pos``, or -1."""
+        found = self.offsets(marks)
+        k = bisect_left(found, pos)
+        return found[k] if k < len(found) else -1
+
+    def is_open(self, opening: str, closing: str, lo: int, pos: int) -> bool:
+        """Whether ``lo..pos`` leaves an ``opening`` mark unclosed (``rfind`` compared)."""
+        return self.last_before(opening, lo, pos) > self.last_before(closing, lo, pos)
+
+
+def marks(document: Document) -> MarkIndex:
+    """The mark index of the document's text (one per document)."""
+    return document.memo(_marks)
+
+
+def _marks(document: Document) -> MarkIndex:
+    return MarkIndex(document.text)
+
+
+def folded_marks(document: Document) -> MarkIndex:
+    """The mark index of the document's folded text (one per document)."""
+    return document.memo(_folded_marks)
+
+
+def _folded_marks(document: Document) -> MarkIndex:
+    return MarkIndex(folded_dates(document))
+
+
+def document_sentence_span(document: Document, pos: int) -> tuple[int, int]:
+    """``sentence_span(folded_dates(document), pos)`` by bisection over the sentence ends."""
+    index = folded_marks(document)
+    start = index.last_before(SENTENCE_STOPS, 0, pos) + 1
+    end = index.first_from(SENTENCE_STOPS, pos)
+    return start, end if end != -1 else len(folded_dates(document))
+
+
+def document_inside_title(document: Document, line: Line, pos: int) -> bool:
+    """``inside_title(line.text, pos - line.start)`` without rescanning the line."""
+    return marks(document).is_open("《", "》", line.start, pos)
+
+
+class LineFacts:
+    """Whether each line of a document is prose, judged once per line (``is_content_line``)."""
+
+    __slots__ = ("_chrome", "_prose")
+
+    def __init__(self) -> None:
+        self._chrome: dict[int, bool] = {}
+        self._prose: dict[tuple[int, int], bool] = {}
+
+    def is_content(self, line: Line, expr_text: str = "") -> bool:
+        """``is_content_line(line.text, expr_text)``, each line's scans done once."""
+        chrome = self._chrome.get(line.number)
+        if chrome is None:
+            text = line.text
+            stripped = text.lstrip(" \t\u3000【[(（")
+            chrome = stripped.startswith(_CHROME_STARTS) or is_metadata_line(text)
+            self._chrome[line.number] = chrome
+        if chrome:
+            return False
+        key = (line.number, 6 + _cjk_count(expr_text))
+        prose = self._prose.get(key)
+        if prose is None:
+            prose = self._prose[key] = _has_cjk(line.text, key[1])
+        return prose
+
+
+def line_facts(document: Document) -> LineFacts:
+    """The line judgements of a document (one per document)."""
+    return document.memo(_line_facts)
+
+
+def _line_facts(document: Document) -> LineFacts:
+    return LineFacts()

@@ -83,6 +83,13 @@ def estimate(items: Sequence[Evidence]) -> Era | None:
     ]
     if not periods:
         return None
+    # Many mentions of one anchor usually claim the same years with the same weight: the
+    # vote and the buckets below only need the first mention of each such claim.
+    claims: dict[tuple[str, int, int, float], Evidence] = {}
+    for e in periods:
+        assert e.lo is not None and e.hi is not None
+        claims.setdefault((e.anchor, e.lo, e.hi, e.weight), e)
+    periods = list(claims.values())
     first = min(e.lo for e in periods if e.lo is not None)
     last = max(e.hi for e in periods if e.hi is not None)
     if floor is not None:

@@ -6,18 +6,24 @@ an :class:`Evidence`: the years the mention *places the text in* while it is cur
 (``lo``..``hi``, with a ``weight``), and the year before which the text cannot have been
 written (``since``). Lower-bound anchors (congresses, events, coinages) only set ``since``.
 
-Matching is literal (``str.find`` per name, a few hundred names): no regular expression
-runs over the text. ``evidence(document, anchors)`` shares the result between rules.
+Matching is literal. One pass of an alternation of every name (a literal-only
+pattern, searched again one character after each match so that overlapping names are
+seen too) tells which names occur; ``str.find`` then lists the occurrences of those
+names only.
+``evidence(document, extensions)`` shares the result between rules, once per document
+and per set of configured anchors.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 from lint import Document
 from rules.dates.extract import cn_number, fold_dates, folded_dates
@@ -60,8 +66,7 @@ class Anchor:
     window: int = 10
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
     """One anchor mention: its span, label and the years it implies."""
 
     anchor: str  # Anchor.id
@@ -194,13 +199,68 @@ def _balance_quotes(o: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A pattern matching any of ``words``, longest first, factored by common prefixes
+    (each branch starts with its own literal, so a position costs a few comparisons)."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        alt = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{alt})?" if "" in node else alt
+
+    return build(trie)
+
+
+class _Names:
+    """Every name of an anchor set in one pattern, and the names each name starts with."""
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        ordered = sorted(set(names))
+        self.pattern = re.compile(_trie_pattern(ordered))
+        self.prefixes = {n: tuple(m for m in ordered if n.startswith(m)) for n in ordered}
+
+    def present(self, text: str) -> set[str]:
+        """The names that occur in ``text``.
+
+        At each offset where a name matches, the alternation (longest first) gives the
+        longest one; every other name that matches there is one of its prefixes.
+        """
+        found: set[str] = set()
+        search = self.pattern.search
+        m = search(text)
+        while m is not None:
+            found.update(self.prefixes[m.group()])
+            m = search(text, m.start() + 1)
+        return found
+
+
+@functools.cache
+def _names(names: tuple[str, ...]) -> _Names:
+    return _Names(names)
+
+
 class _Finder:
-    def __init__(self, text: str, folded: str | None = None) -> None:
+    def __init__(self, text: str, names: _Names, folded: str | None = None) -> None:
         self.orig = text
         self.text, self.shifted = _strip_quotes(folded if folded is not None else fold_dates(text))
         self.out: list[Evidence] = []
-        self.used: dict[str, list[tuple[int, int]]] = {}
+        # per anchor, every offset its recorded mentions cover (mentions are short, so
+        # an overlap test costs the length of the mention, not the number of mentions)
+        self.used: dict[str, set[int]] = {}
         self._anniv_numbers: list[tuple[int, int, int]] | None = None
+        self.present = names.present(self.text)
+
+    def occurrences(self, name: str) -> Iterable[int]:
+        """Offsets of ``name`` in the quote-free text."""
+        return _occurrences(self.text, name) if name in self.present else ()
 
     def to_orig(self, pos: int) -> int:
         """The original offset of a character of the quote-free text."""
@@ -217,10 +277,13 @@ class _Finder:
         return a > 0 and o[a - 1] in _QUOTE_CHARS and b < len(o) and o[b] in _QUOTE_CHARS
 
     def _free(self, anchor: Anchor, start: int, end: int) -> bool:
-        spans = self.used.setdefault(anchor.id, [])
-        if any(s < end and start < e for s, e in spans):
+        """Record ``start..end`` for ``anchor`` unless it overlaps one of its earlier mentions."""
+        covered = self.used.get(anchor.id)
+        if covered is None:
+            covered = self.used[anchor.id] = set()
+        elif any(i in covered for i in range(start, end)):
             return False
-        spans.append((start, end))
+        covered.update(range(start, end))
         return True
 
     def emit(
@@ -299,7 +362,7 @@ class _Finder:
     def point(self, anchor: Anchor) -> None:
         assert anchor.year is not None
         for name in anchor.names:
-            for i in _occurrences(self.text, name):
+            for i in self.occurrences(name):
                 if self._is_target(i, i + len(name)):
                     continue
                 if self._free(anchor, i, i + len(name)):
@@ -311,7 +374,7 @@ class _Finder:
         assert anchor.start is not None and anchor.end is not None
         start, end = anchor.start, anchor.end
         for name in anchor.names:
-            for i in _occurrences(t, name):
+            for i in self.occurrences(name):
                 j = i + len(name)
                 before = t[i - 1] if i > 0 else ""
                 after = t[j] if j < len(t) else ""
@@ -344,11 +407,10 @@ class _Finder:
                     self.emit(anchor, i, j, start - 2, end, start - 2, 0.5)
 
     def period(self, anchor: Anchor) -> None:
-        t = self.text
         assert anchor.start is not None
         since = anchor.since if anchor.since is not None else anchor.start
         for name in anchor.names:
-            for i in _occurrences(t, name):
+            for i in self.occurrences(name):
                 j = i + len(name)
                 if not self._free(anchor, i, j):
                     continue
@@ -389,7 +451,7 @@ class _Finder:
     def bound(self, anchor: Anchor) -> None:
         assert anchor.year is not None
         for name in anchor.names:
-            for i in _occurrences(self.text, name):
+            for i in self.occurrences(name):
                 if self._free(anchor, i, i + len(name)):
                     self.emit(anchor, i, i + len(name), None, None, anchor.year - anchor.prep, 0.0)
 
@@ -398,21 +460,19 @@ def find_evidence(
     text: str, anchors: Iterable[Anchor], folded: str | None = None
 ) -> list[Evidence]:
     """Every anchor mention of ``text``, sorted by position (labels quote the original)."""
-    f = _Finder(text, folded)
+    anchors = tuple(anchors)
+    f = _Finder(text, _names(tuple(n for a in anchors for n in a.names)), folded)
     for anchor in anchors:
         getattr(f, anchor.type)(anchor)
     f.out.sort(key=lambda e: (e.start, e.end))
     return f.out
 
 
-@functools.cache
-def _memo_fn(anchors: tuple[Anchor, ...]) -> Callable[[Document], list[Evidence]]:
-    def _evidence(document: Document) -> list[Evidence]:
-        return find_evidence(document.text, anchors, folded_dates(document))
-
-    return _evidence
+def evidence(document: Document, extensions: tuple[str, ...] = ()) -> list[Evidence]:
+    """The era evidence of a document with the built-in anchors plus ``extensions`` (the
+    ``extend-anchors`` specs), computed once per document and per set of extensions."""
+    return document.memo(_evidence, tuple(extensions))
 
 
-def evidence(document: Document, anchors: tuple[Anchor, ...] | None = None) -> list[Evidence]:
-    """The era evidence of a document (computed once per document and anchor set)."""
-    return document.memo(_memo_fn(anchors if anchors is not None else load_anchors()))
+def _evidence(document: Document, extensions: tuple[str, ...]) -> list[Evidence]:
+    return find_evidence(document.text, load_anchors(extensions), folded_dates(document))

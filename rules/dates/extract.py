@@ -4,9 +4,10 @@ The extractor works on a *folded* copy of the text (full-width punctuation and d
 mapped to their half-width twins one code point for one), so spans are valid in the
 original. It is built for speed: it never runs a regular expression that starts with a
 character class over the whole text. Years and CJK dates are found from the literal
-``年`` / ``月`` with ``str.find`` and parsed by looking back and forward; numeric dates
-(``2023-04-23``) by a pattern that starts with the literals ``19`` / ``20``; relative
-expressions from the literals ``前`` / ``内`` / ``年`` / ``天``.
+``年`` / ``月`` with ``str.find`` and parsed by looking back and forward a bounded number
+of characters; numeric dates (``2023-04-23``) by a pattern that starts with the literals
+``19`` / ``20``; relative expressions from the literals ``前`` / ``内`` / ``天``. Every
+expression costs a bounded amount of work, whatever the length of its line.
 
 Kinds (``DateExpr.kind``):
 
@@ -29,8 +30,9 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
 from importlib import resources
+from typing import NamedTuple
 
 from lint import Document
 from rules.numerals import NUMERAL_CHARS, parse_numeral
@@ -81,6 +83,8 @@ META_KEYS = (
     "成文日期",
     "发文日期",
 )
+# Every key ends with one of these characters (时间, 日期, 于).
+META_KEY_ENDS = "间期于"
 # "时间:" alone is a metadata key only on a line that also names a source, author or counter.
 _META_LINE_HINTS = ("来源", "作者", "浏览", "点击", "阅读", "编辑", "责任编辑")
 _REL_YEAR = {"今": 0, "明": 1, "去": -1, "前": -2, "后": 2, "本": 0}
@@ -93,15 +97,23 @@ _REL_BLOCK = {
     "今": set("至如而迄"),
     "本": set("日基根资成样"),
 }
+_REL_YEAR_NOT_NEXT = "代级龄纪轻华间限头份货终度薪"
+_REL_THIS_YEAR_NEXT = ",.:;!?)的是内中以底初末起"
 _REL_UNITS = (("分钟", "minute"), ("小时", "hour"), ("个月", "month"), ("星期", "week"))
 _REL_UNITS1 = {"秒": "second", "天": "day", "日": "day", "周": "week", "年": "year"}
+# The last character of every relative unit: a 前/内 after anything else is no duration.
+_REL_UNIT_ENDS = "钟时月期秒天日周"
 _REL_DAYS = {"今天": 0, "昨天": -1, "前天": -2, "明天": 1, "后天": 2}
+_REL_DAY_BLOCK = "每当同一那这哪半整几白"
+# Before 年 / 月 (or the space before it), the characters with which an expression can
+# end there; a 年 or 月 after anything else is skipped at once (多年, 岁月).
+_YEAR_LEAD = frozenset("0123456789*＊ ") | frozenset("今明去前后本") | frozenset(_CN_YEAR_DIGITS)
+_MONTH_LEAD = frozenset("0123456789*＊ ") | frozenset(NUMERAL_CHARS)
 
 _NUMERIC = re.compile(r"(?:19|20)\d\d(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)")
 
 
-@dataclass(frozen=True, slots=True)
-class DateExpr:
+class DateExpr(NamedTuple):
     """One date-like expression: its span in the text, its kind and values."""
 
     start: int
@@ -142,6 +154,27 @@ def _traditional_table() -> dict[int, int]:
     return table
 
 
+@functools.cache
+def variants(char: str) -> str:
+    """``char`` and every character the folding maps onto it (full-width, traditional).
+
+    A literal test on the raw text that accepts any of these characters for each
+    character of a word finds every place where the word appears in the folded text.
+    """
+    out = [char]
+    out += [full for full, half in _FOLD_PAIRS if half == char]
+    out += [chr(k) for k, v in _traditional_table().items() if chr(v) == char]
+    return "".join(dict.fromkeys(out))
+
+
+def fold_width(text: str) -> str:
+    """Fold punctuation and full-width digits to ASCII, one code point for one."""
+    for full, half in _FOLD_PAIRS:
+        if full in text:
+            text = text.replace(full, half)
+    return text
+
+
 def fold_dates(text: str) -> str:
     """Fold punctuation and full-width digits to ASCII, one code point for one.
 
@@ -150,11 +183,10 @@ def fold_dates(text: str) -> str:
     faster than ``str.translate``. A text in traditional characters (慶祝建黨90週年) is
     also folded to simplified ones for the words the DT family looks for.
     """
-    for full, half in _FOLD_PAIRS:
-        if full in text:
-            text = text.replace(full, half)
-    if any(c in text for c in _TRADITIONAL_PROBE):
-        text = text.translate(_traditional_table())
+    text = fold_width(text)
+    for c in _TRADITIONAL_PROBE:
+        if c in text:
+            return text.translate(_traditional_table())
     return text
 
 
@@ -183,19 +215,27 @@ def cn_number(token: str) -> int | None:
     return parse_numeral(token, liang=False)
 
 
-def _is_cn_num_char(c: str) -> bool:
-    return c in NUMERAL_CHARS
+def has_metadata_key(folded: str) -> bool:
+    """Whether a folded text holds a metadata key (every key contains 时间, 日期 or 于)."""
+    return "时间" in folded or "日期" in folded or "发表于" in folded or "发布于" in folded
 
 
 class _Scanner:
-    """Finds the expressions of one folded text."""
+    """Finds the expressions of one folded text.
+
+    Each pass appends to its own list; ``result`` reads them in the order years,
+    month-days, numeric dates, relative expressions (the order decides which of two
+    expressions with the same span is kept).
+    """
 
     def __init__(self, original: str, folded: str | None = None) -> None:
         self.orig = original
         self.text = folded if folded is not None else fold_dates(original)
         self.out: list[DateExpr] = []
-        self.taken: set[int] = set()  # start offsets of 月 already consumed by a year
-        self.has_meta = "时间" in self.text or any(k in self.text for k in META_KEYS)
+        self.taken: set[int] = set()  # offsets of 月 already consumed by a year
+        self.has_meta = has_metadata_key(self.text)
+        self._newlines: list[int] | None = None
+        self._hint_lines: dict[int, bool] = {}
 
     # -- helpers ---------------------------------------------------------------
 
@@ -210,30 +250,31 @@ class _Scanner:
     def _cn_back(self, end: int, limit: int = 4) -> int:
         t = self.text
         i = end
-        while i > 0 and end - i < limit and _is_cn_num_char(t[i - 1]):
+        while i > 0 and end - i < limit and t[i - 1] in NUMERAL_CHARS:
             i -= 1
         return i
 
     def _number_fwd(self, pos: int, unit: str, chinese: bool) -> tuple[int, int] | None:
         """Parse ``<number><unit>`` at ``pos``: return (value, end) or None."""
         t = self.text
+        n = len(t)
         j = pos
-        if j < len(t) and t[j] == " ":
+        if j < n and t[j] == " ":
             j += 1
         k = j
         if chinese:
-            while k < len(t) and k - j < 3 and _is_cn_num_char(t[k]):
+            while k < n and k - j < 3 and t[k] in NUMERAL_CHARS:
                 k += 1
             value = cn_number(t[j:k]) if k > j else None
         else:
-            while k < len(t) and k - j < 2 and "0" <= t[k] <= "9":
+            while k < n and k - j < 2 and "0" <= t[k] <= "9":
                 k += 1
             value = int(t[j:k]) if k > j else None
-            if k < len(t) and "0" <= t[k] <= "9":
+            if k < n and "0" <= t[k] <= "9":
                 return None
         if value is None:
             return None
-        if k < len(t) and t[k] == " ":
+        if k < n and t[k] == " ":
             k += 1
         if t.startswith(unit, k):
             return value, k + len(unit)
@@ -247,33 +288,55 @@ class _Scanner:
         i = start
         while i > 0 and start - i < 2 and t[i - 1] in ": ":
             i -= 1
+        # A key ends right before i. (At i == 0 the negative offsets below look at the end
+        # of the text, as they always have: keep that behaviour exactly.)
+        if i and t[i - 1] not in META_KEY_ENDS:
+            return None
         for key in META_KEYS:
             if t.startswith(key, i - len(key)):
                 return key
-        if t.startswith("时间", i - 2) and i < start:
-            line_start = t.rfind("\n", 0, start) + 1
-            line_end = t.find("\n", start)
-            line = t[line_start : line_end if line_end != -1 else len(t)]
-            if any(h in line for h in _META_LINE_HINTS):
-                return "时间"
+        if t.startswith("时间", i - 2) and i < start and self._line_has_hint(start):
+            return "时间"
         return None
 
-    def add(self, start: int, end: int, kind: str, **values: object) -> None:
+    def _line_has_hint(self, pos: int) -> bool:
+        """Whether the line around ``pos`` names a source, author or counter (once per line)."""
+        t = self.text
+        if self._newlines is None:
+            found = []
+            p = t.find("\n")
+            while p != -1:
+                found.append(p)
+                p = t.find("\n", p + 1)
+            self._newlines = found
+        nl = self._newlines
+        k = bisect_left(nl, pos)
+        hit = self._hint_lines.get(k)
+        if hit is None:
+            line = t[nl[k - 1] + 1 if k else 0 : nl[k] if k < len(nl) else len(t)]
+            hit = self._hint_lines[k] = any(h in line for h in _META_LINE_HINTS)
+        return hit
+
+    def add(self, out: list[DateExpr], start: int, end: int, kind: str, **values: object) -> None:
+        """Append one expression to ``out``, with the metadata key before it."""
         if "metadata" not in values:
             values["metadata"] = self._metadata_key(start)
-        self.out.append(DateExpr(start, end, self.orig[start:end], kind, **values))  # type: ignore[arg-type]
+        out.append(DateExpr(start, end, self.orig[start:end], kind, **values))  # type: ignore[arg-type]
 
     # -- years and CJK dates ---------------------------------------------------
 
-    def scan_years(self) -> None:
+    def scan_years(self) -> list[DateExpr]:
+        out: list[DateExpr] = []
         t = self.text
         find = t.find
         p = find("年")
         while p != -1:
-            self._year_at(p)
+            if p and t[p - 1] in _YEAR_LEAD:
+                self._year_at(out, p)
             p = find("年", p + 1)
+        return out
 
-    def _year_at(self, p: int) -> None:
+    def _year_at(self, out: list[DateExpr], p: int) -> None:
         t = self.text
         q = p - 1 if p > 0 and t[p - 1] == " " else p
         s = self._digits_back(q, 5)
@@ -286,7 +349,7 @@ class _Scanner:
             if not 1000 <= year <= 2999:
                 return
         elif n_digits in (1, 2, 3):
-            self._relative_duration(s, q, p, "year")
+            self._relative_duration(out, s, q, p, "year")
             return
         elif n_digits == 0:
             c = self._cn_year_back(q)
@@ -295,11 +358,11 @@ class _Scanner:
                 while m > 0 and q - m < 4 and t[m - 1] in "*＊":
                     m -= 1
                 if q - m >= 1 and q - m + (m - self._digits_back(m, 2)) == 4:
-                    self.add(self._digits_back(m, 2), p + 1, "masked")
+                    self.add(out, self._digits_back(m, 2), p + 1, "masked")
                 elif q - m >= 2:
-                    self.add(m, p + 1, "masked")
+                    self.add(out, m, p + 1, "masked")
                 else:
-                    self._relative_year(p)
+                    self._relative_year(out, p)
                 return
             s, year = c
             chinese = True
@@ -313,7 +376,7 @@ class _Scanner:
             if s - 1 - s0 == 4 and (s0 == 0 or not t[s0 - 1].isdigit()):
                 y0 = int(t[s0 : s - 1])
                 if 1000 <= y0 <= year:
-                    self.add(s0, end, "range", year=y0, end_year=year)
+                    self.add(out, s0, end, "range", year=y0, end_year=year)
                     return
         month = day = None
         mres = self._number_fwd(end, "月", chinese)
@@ -333,17 +396,25 @@ class _Scanner:
             before = t[s - 1 : s] if s > 0 else ""
             if after.startswith(_SINCE_AFTER) and not after.startswith(_NOT_SINCE):
                 word = next(w for w in _SINCE_AFTER if after.startswith(w))
-                self.add(s, end + len(word), "range", year=year, since=True, chinese=chinese)
+                self.add(out, s, end + len(word), "range", year=year, since=True, chinese=chinese)
                 return
             if before in ("自", "从"):
-                self.add(s, end, "range", year=year, since=True, chinese=chinese)
+                self.add(out, s, end, "range", year=year, since=True, chinese=chinese)
                 return
             if after.startswith(_BEFORE_AFTER):
-                self.add(s, end + 2, "range", end_year=year, chinese=chinese)
+                self.add(out, s, end + 2, "range", end_year=year, chinese=chinese)
                 return
         kind = "date" if month is not None else "year"
         self.add(
-            s, end, kind, year=year, month=month, day=day, chinese=chinese, year_span=year_span
+            out,
+            s,
+            end,
+            kind,
+            year=year,
+            month=month,
+            day=day,
+            chinese=chinese,
+            year_span=year_span,
         )
 
     def _cn_year_back(self, q: int) -> tuple[int, int] | None:
@@ -360,7 +431,7 @@ class _Scanner:
             return None
         return s, year
 
-    def _relative_year(self, p: int) -> None:
+    def _relative_year(self, out: list[DateExpr], p: int) -> None:
         t = self.text
         if p == 0:
             return
@@ -371,33 +442,36 @@ class _Scanner:
         if p >= 2 and t[p - 2] in _REL_BLOCK.get(c, ()):
             return
         nxt = t[p + 1 : p + 2]
-        if nxt and nxt in "代级龄纪轻华间限头份货终度薪":
+        if nxt and nxt in _REL_YEAR_NOT_NEXT:
             return
-        if c == "本" and nxt != "" and nxt not in ",.:;!?)的是内中以底初末起":
+        if c == "本" and nxt != "" and nxt not in _REL_THIS_YEAR_NEXT:
             return
-        self.add(p - 1, p + 1, "relative", offset=off, unit="year")
+        self.add(out, p - 1, p + 1, "relative", offset=off, unit="year")
 
-    def _relative_duration(self, s: int, q: int, p: int, unit: str) -> None:
+    def _relative_duration(self, out: list[DateExpr], s: int, q: int, p: int, unit: str) -> None:
         t = self.text
         if s > 0 and (t[s - 1].isdigit() or t[s - 1] == "."):
             return
         nxt = t[p + 1 : p + 2]
         if nxt in ("前", "内"):
             n = int(t[s:q])
-            self.add(s, p + 2, "relative", offset=-n if nxt == "前" else n, unit=unit)
+            self.add(out, s, p + 2, "relative", offset=-n if nxt == "前" else n, unit=unit)
 
     # -- month-day without year ------------------------------------------------
 
-    def scan_month_days(self) -> None:
+    def scan_month_days(self) -> list[DateExpr]:
+        out: list[DateExpr] = []
         t = self.text
         find = t.find
+        taken = self.taken
         p = find("月")
         while p != -1:
-            if p not in self.taken:
-                self._month_at(p)
+            if p and t[p - 1] in _MONTH_LEAD and p not in taken:
+                self._month_at(out, p)
             p = find("月", p + 1)
+        return out
 
-    def _month_at(self, p: int) -> None:
+    def _month_at(self, out: list[DateExpr], p: int) -> None:
         t = self.text
         q = p - 1 if p > 0 and t[p - 1] == " " else p
         s = self._digits_back(q, 3)
@@ -416,15 +490,15 @@ class _Scanner:
                 masked_day = self._masked_day(p + 1)
                 if dres is not None:
                     day, end = dres
-                    self.add(m, end, "masked", day=day)
+                    self.add(out, m, end, "masked", day=day)
                 elif masked_day is not None:
-                    self.add(m, masked_day, "masked")
+                    self.add(out, m, masked_day, "masked")
                 return
             c = self._cn_back(q, 2)
             if c == q:
                 return
             token = t[c:q]
-            if c > 0 and (_is_cn_num_char(t[c - 1]) or t[c - 1] in "第个每"):
+            if c > 0 and (t[c - 1] in NUMERAL_CHARS or t[c - 1] in "第个每"):
                 return
             month = cn_number(token)
             if month is None:
@@ -436,10 +510,10 @@ class _Scanner:
         dres = self._number_fwd(p + 1, "日", chinese) or self._number_fwd(p + 1, "号", chinese)
         if dres is None:
             if not chinese and self._masked_day(p + 1) is not None:
-                self.add(s, self._masked_day(p + 1) or p + 1, "masked", month=month)
+                self.add(out, s, self._masked_day(p + 1) or p + 1, "masked", month=month)
             return
         day, end = dres
-        self.add(s, end, "month-day", month=month, day=day, chinese=chinese)
+        self.add(out, s, end, "month-day", month=month, day=day, chinese=chinese)
 
     def _masked_day(self, pos: int) -> int | None:
         t = self.text
@@ -452,10 +526,11 @@ class _Scanner:
 
     # -- numeric dates -----------------------------------------------------------
 
-    def scan_numeric(self) -> None:
+    def scan_numeric(self) -> list[DateExpr]:
+        out: list[DateExpr] = []
         t = self.text
         if "-" not in t and "/" not in t and "." not in t:
-            return
+            return out
         for m in _NUMERIC.finditer(t):
             s = m.start()
             if s > 0 and (t[s - 1].isdigit() or (t[s - 1].isascii() and t[s - 1].isalpha())):
@@ -467,6 +542,7 @@ class _Scanner:
             if sep == "." and (month > 12 or day > 31):
                 continue  # a version number, not a date
             self.add(
+                out,
                 s,
                 m.end(),
                 "date",
@@ -476,24 +552,31 @@ class _Scanner:
                 separator=sep,
                 year_span=(s, s + 4),
             )
+        return out
 
     # -- relative expressions ------------------------------------------------------
 
-    def scan_relative(self) -> None:
+    def scan_relative(self) -> list[DateExpr]:
+        out: list[DateExpr] = []
         t = self.text
+        find = t.find
         for ch in ("前", "内"):
-            p = t.find(ch)
+            p = find(ch)
             while p != -1:
-                self._relative_before(p)
-                p = t.find(ch, p + 1)
-        for word, off in _REL_DAYS.items():
-            p = t.find(word)
-            while p != -1:
-                if not (p > 0 and t[p - 1] in "每当同一那这哪半整几白"):
-                    self.add(p, p + 2, "relative", offset=off, unit="day")
-                p = t.find(word, p + 2)
+                if p and t[p - 1] in _REL_UNIT_ENDS:
+                    self._relative_before(out, p)
+                p = find(ch, p + 1)
+        # 今天 昨天 前天 明天 后天: one pass over 天 (no two of these words share a span)
+        p = find("天")
+        while p != -1:
+            if p and t[p - 1] in "今昨前明后":
+                s = p - 1
+                if not (s > 0 and t[s - 1] in _REL_DAY_BLOCK):
+                    self.add(out, s, p + 1, "relative", offset=_REL_DAYS[t[s : p + 1]], unit="day")
+            p = find("天", p + 1)
+        return out
 
-    def _relative_before(self, p: int) -> None:
+    def _relative_before(self, out: list[DateExpr], p: int) -> None:
         t = self.text
         for word, unit_name in _REL_UNITS:
             if t.startswith(word, p - len(word)):
@@ -510,19 +593,20 @@ class _Scanner:
         if s == u0 or (s > 0 and (t[s - 1].isdigit() or t[s - 1] in ".")):
             return
         n = int(t[s:u0])
-        self.add(s, p + 1, "relative", offset=-n if t[p] == "前" else n, unit=unit)
+        self.add(out, s, p + 1, "relative", offset=-n if t[p] == "前" else n, unit=unit)
 
     # -- post-processing -------------------------------------------------------------
 
     def result(self) -> list[DateExpr]:
-        out = sorted(self.out, key=lambda e: (e.start, -e.end))
+        out = sorted(self.out, key=_span_order)
         merged: list[DateExpr] = []
         seen: set[tuple[int, int]] = set()
         t = self.text
         for e in out:
-            if (e.start, e.end) in seen:
+            span = (e.start, e.end)
+            if span in seen:
                 continue
-            seen.add((e.start, e.end))
+            seen.add(span)
             prev = merged[-1] if merged else None
             if (
                 prev is not None
@@ -553,18 +637,23 @@ class _Scanner:
         return merged
 
 
+def _span_order(e: DateExpr) -> tuple[int, int]:
+    return (e.start, -e.end)
+
+
 def extract_dates(text: str, folded: str | None = None) -> list[DateExpr]:
     """Return every date expression of ``text``, sorted by start.
 
     ``folded`` is ``fold_dates(text)`` when the caller has it already.
     """
     sc = _Scanner(text, folded)
+    out = sc.out
     if "年" in text:
-        sc.scan_years()
+        out += sc.scan_years()
     if "月" in text:
-        sc.scan_month_days()
-    sc.scan_numeric()
-    sc.scan_relative()
+        out += sc.scan_month_days()
+    out += sc.scan_numeric()
+    out += sc.scan_relative()
     return sc.result()
 
 
@@ -575,8 +664,7 @@ def days_in_month(month: int, year: int | None = None) -> int:
     return 30 if month in (4, 6, 9, 11) else 31
 
 
-@dataclass(frozen=True, slots=True)
-class PageDate:
+class PageDate(NamedTuple):
     """The document's own publication/update date, from its metadata line."""
 
     year: int
@@ -599,6 +687,8 @@ def page_dates(document: Document) -> list[PageDate]:
 
 def _page_dates(document: Document) -> list[PageDate]:
     out: list[PageDate] = []
+    if not has_metadata_key(folded_dates(document)):
+        return out  # no expression can carry a metadata key
     first_line: int | None = None
     for e in dates(document):
         if e.metadata is None or e.year is None:
@@ -616,4 +706,8 @@ def _page_dates(document: Document) -> list[PageDate]:
 def page_year(document: Document) -> PageDate | None:
     """The latest date of the first metadata line, if any (the page's 'now')."""
     found = page_dates(document)
-    return max(found, key=lambda d: d.ordinal) if found else None
+    return max(found, key=_page_order) if found else None
+
+
+def _page_order(d: PageDate) -> tuple[int, int, int]:
+    return d.ordinal

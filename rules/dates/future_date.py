@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from lint import Diagnostic, Document, FixSafety, Option, Rule, Severity
-from rules.dates.context import inside_title, is_content_line, is_future_wording
+from rules.dates.context import document_inside_title, is_future_wording, line_facts
 from rules.dates.extract import dates, days_in_month, folded_dates, page_year
+from rules.dates.prefilter import may_hold_page_date
 
 
 class FutureDate(Rule):
@@ -63,11 +64,13 @@ class FutureDate(Rule):
         ),
     )
 
-    def check(self, document: Document) -> Iterator[Diagnostic]:
+    def check(self, document: Document) -> Iterable[Diagnostic]:
         """Report content dates after the page's own date."""
-        text = document.text
-        if "时" not in text and "日" not in text and "于" not in text:
-            return
+        if not may_hold_page_date(document.text):
+            return ()  # a literal look at the text: no metadata key before a date
+        return self._findings(document)
+
+    def _findings(self, document: Document) -> Iterator[Diagnostic]:
         page = page_year(document)
         if page is None:
             return
@@ -77,6 +80,7 @@ class FutureDate(Rule):
             return
         limit = published + datetime.timedelta(days=self.settings["grace-days"])
         folded = folded_dates(document)
+        facts = line_facts(document)
         for expr in dates(document):
             if not expr.full or expr.metadata or expr.kind != "date":
                 continue
@@ -89,9 +93,9 @@ class FutureDate(Rule):
             if when <= limit:
                 continue
             line = document.line_at(expr.start)
-            if not is_content_line(line.text, expr.text):
+            if not facts.is_content(line, expr.text):
                 continue
-            if inside_title(line.text, expr.start - line.start) or is_future_wording(folded, expr):
+            if document_inside_title(document, line, expr.start) or is_future_wording(folded, expr):
                 continue
             yield self.report(
                 expr.start,

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import datetime
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 
 from lint import Diagnostic, Document, Edit, Fix, FixSafety, Option, Rule, Severity
-from rules.dates.context import inside_title, is_content_line, is_target_year, sentence_span
+from rules.dates.context import (
+    LineFacts,
+    document_inside_title,
+    document_sentence_span,
+    is_target_year,
+    line_facts,
+)
 from rules.dates.era import Era, estimate, floor_of
-from rules.dates.evidence import Evidence, evidence, load_anchors
+from rules.dates.evidence import Evidence, evidence
 from rules.dates.extract import DateExpr, PageDate, dates, folded_dates, page_year
+from rules.dates.prefilter import weighted_evidence_probe
 from rules.text import Article, articles
 
 # Years up to 1990 are history for every built-in anchor (the earliest, 九五, is 1994–2000).
@@ -18,27 +25,63 @@ _EARLIEST = 1990
 
 
 def _undate_narrative(
-    items: Sequence[Evidence], exprs: Sequence[DateExpr], folded: str
+    document: Document, items: Sequence[Evidence], exprs: Sequence[DateExpr]
 ) -> list[Evidence]:
     """Items whose own sentence carries a year consistent with them lose their weight.
 
     ``2011年,在庆祝建党90周年之际,他被评为……`` narrates a dated past event: it says
     nothing about when the text was written (a 2016 biography may say it). Without an
     explicit year (``今天我们隆重庆祝建党90周年``) a mention speaks of the present.
+    Each sentence's years are sorted once, so a mention costs a bisection.
     """
     years = [e for e in exprs if e.year is not None and e.kind in ("year", "date", "range")]
     if not years:
         return list(items)
+    starts = [y.start for y in years]
+    by_sentence: dict[int, list[int]] = {}  # sentence start → its years' values, sorted
     out = []
     for item in items:
         if item.weight > 0 and item.lo is not None and item.hi is not None:
-            start, end = sentence_span(folded, item.start)
-            for y in years:
-                if start <= y.start < end and item.lo - 1 <= (y.year or 0) <= item.hi + 1:
-                    item = replace(item, weight=0.0)
-                    break
+            start, end = document_sentence_span(document, item.start)
+            values = by_sentence.get(start)
+            if values is None:
+                inside = years[bisect_left(starts, start) : bisect_left(starts, end)]
+                values = by_sentence[start] = sorted(y.year or 0 for y in inside)
+            k = bisect_left(values, item.lo - 1)
+            if k < len(values) and values[k] <= item.hi + 1:
+                item = item._replace(weight=0.0)
         out.append(item)
     return out
+
+
+class _Years:
+    """The years that a set of evidence periods covers, as merged intervals."""
+
+    __slots__ = ("_his", "_los")
+
+    def __init__(self, items: Iterable[Evidence]) -> None:
+        spans = sorted({(e.lo, e.hi) for e in items if e.lo is not None and e.hi is not None})
+        los: list[int] = []
+        his: list[int] = []
+        for lo, hi in spans:
+            if lo > hi:
+                continue  # an empty period covers no year
+            if his and lo <= his[-1] + 1:
+                his[-1] = max(his[-1], hi)
+            else:
+                los.append(lo)
+                his.append(hi)
+        self._los = los
+        self._his = his
+
+    def __contains__(self, year: int) -> bool:
+        k = bisect_right(self._los, year) - 1
+        return k >= 0 and year <= self._his[k]
+
+
+def _within(items: Sequence, starts: Sequence[int], lo: int, hi: int) -> Sequence:
+    """The items (sorted by start, ``starts`` their starts) that start in ``lo..hi``."""
+    return items[bisect_left(starts, lo) : bisect_left(starts, hi)]
 
 
 class InconsistentYear(Rule):
@@ -128,17 +171,20 @@ class InconsistentYear(Rule):
             [],
             "Extra era anchors: 'phrase=2011' (one year), 'phrase=2010-2012' (a period),"
             " 'phrase>=2017' (a lower bound).",
+            shared=True,  # it shapes the family's evidence analysis, memoised per value
         ),
     )
 
     def setup(self) -> None:
-        """Load the anchors (built-in plus configured) once."""
-        self.anchors = load_anchors(tuple(self.settings["extend-anchors"]))
+        """Check the configured anchors once (the evidence analysis loads them by spec)."""
+        self.extensions: tuple[str, ...] = tuple(self.settings["extend-anchors"])
+        self._probe = weighted_evidence_probe(self.extensions)  # a bad spec fails here
         self.tolerance: int = self.settings["tolerance"]
 
     # -- candidates --------------------------------------------------------------
 
-    def _judgeable(self, document: Document, folded: str, expr: DateExpr) -> bool:
+    @staticmethod
+    def _judgeable(document: Document, facts: LineFacts, folded: str, expr: DateExpr) -> bool:
         if expr.kind not in ("year", "date") or expr.year is None or expr.metadata:
             return False
         if expr.month is not None and not 1 <= expr.month <= 12:
@@ -146,20 +192,17 @@ class InconsistentYear(Rule):
         if is_target_year(folded, expr):
             return False
         line = document.line_at(expr.start)
-        return is_content_line(line.text, expr.text) and not inside_title(
-            line.text, expr.start - line.start
+        return facts.is_content(line, expr.text) and not document_inside_title(
+            document, line, expr.start
         )
 
-    def _beyond(self, limit: int, cands: Sequence[DateExpr], own: Sequence[Evidence]):
+    @staticmethod
+    def _beyond(limit: int, cands: Sequence[DateExpr], own: Sequence[Evidence]):
         """The candidates later than ``limit``, unless the text is simply later than its era."""
-        spans = [(e.lo, e.hi) for e in own if e.lo is not None and e.hi is not None]
-        out = [
-            c
-            for c in cands
-            if c.year is not None
-            and c.year > limit
-            and not any(lo <= c.year <= hi for lo, hi in spans)
-        ]
+        out = [c for c in cands if c.year is not None and c.year > limit]
+        if out:
+            covered = _Years(own)
+            out = [c for c in out if c.year not in covered]
         if len({c.year for c in out}) > 1:
             return []
         return out
@@ -196,22 +239,27 @@ class InconsistentYear(Rule):
 
     # -- check ------------------------------------------------------------------------
 
-    def check(self, document: Document) -> Iterator[Diagnostic]:
+    def check(self, document: Document) -> Iterable[Diagnostic]:
         """Report years later than the era each article's evidence places it in."""
         text = document.text
-        if "年" not in text:
+        if "年" not in text or not self._probe.search(text):
+            return ()  # a literal look at the text: no mention that places it in a period
+        return self._findings(document)
+
+    def _findings(self, document: Document) -> Iterator[Diagnostic]:
+        items = evidence(document, self.extensions)
+        if not any(e.weight > 0 for e in items):
             return
         exprs = dates(document)
         folded = folded_dates(document)
-        # Only a year after the earliest era an anchor can claim can ever be reported:
-        # look for evidence only when the text has such a year where it could be judged.
+        facts = line_facts(document)
+        # Only a year after the earliest era an anchor can claim can ever be reported.
         judged = [
-            e for e in exprs if (e.year or 0) > _EARLIEST and self._judgeable(document, folded, e)
+            e
+            for e in exprs
+            if (e.year or 0) > _EARLIEST and self._judgeable(document, facts, folded, e)
         ]
         if not judged:
-            return
-        items = evidence(document, self.anchors)
-        if not any(e.weight > 0 for e in items):
             return
         meta = page_year(document)
         # A site that rewrites years writes the year it republished the page (its metadata
@@ -225,11 +273,14 @@ class InconsistentYear(Rule):
         strong: list[tuple[Article, Era]] = []
         weak: list[tuple[Article, list[Evidence], list[DateExpr], list[DateExpr]]] = []
         substituted: dict[int, int] = {}  # metadata year → line where it was reported
-        items = _undate_narrative(items, exprs, folded)
+        items = _undate_narrative(document, items, exprs)
+        item_starts = [e.start for e in items]
+        expr_starts = [e.start for e in exprs]
+        judged_starts = [e.start for e in judged]
         for art in articles(document):
-            own = [e for e in items if art.start <= e.start < art.end]
-            arts_exprs = [e for e in exprs if art.start <= e.start < art.end]
-            cands = [e for e in judged if art.start <= e.start < art.end]
+            own = _within(items, item_starts, art.start, art.end)
+            arts_exprs = _within(exprs, expr_starts, art.start, art.end)
+            cands = _within(judged, judged_starts, art.start, art.end)
             era = estimate(own)
             if era is None or not era.is_strong(min_support, max_span):
                 since = [
@@ -238,7 +289,7 @@ class InconsistentYear(Rule):
                     if e.kind == "range"
                     and e.since
                     and e.year is not None
-                    and is_content_line(document.line_at(e.start).text, e.text)
+                    and facts.is_content(document.line_at(e.start), e.text)
                 ]
                 weak.append((art, own, cands, since))
                 continue

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from lint import Diagnostic, Document, FixSafety, Rule, Severity
+from rules.dates.context import MarkIndex, marks
 from rules.dates.extract import DateExpr, dates, days_in_month
+from rules.dates.prefilter import may_hold_invalid_date
 
 _MONTHS = "January February March April May June July August September October November December"
 _MONTH_NAMES = _MONTHS.split()
@@ -55,11 +57,12 @@ def invalid_reason(expr: DateExpr) -> str | None:
     return f"{name} has {days_in_month(month, None)} days"
 
 
-def _mentioned(text: str, line_start: int, expr: DateExpr) -> bool:
+def _mentioned(text: str, index: MarkIndex, line_start: int, expr: DateExpr) -> bool:
     """Whether an impossible date is talked about rather than used: quoted (“8月32日”),
     inside a 《title》, or continued by further impossible days (8月32日、33日…)."""
-    head = text[line_start : expr.start]
-    if head.rfind("“") > head.rfind("”") or head.rfind("《") > head.rfind("》"):
+    if index.is_open("“", "”", line_start, expr.start) or index.is_open(
+        "《", "》", line_start, expr.start
+    ):
         return True
     tail = text[expr.end : expr.end + 6].lstrip(",，、 和及至到-—~")
     k = 0
@@ -107,19 +110,22 @@ class InvalidDate(Rule):
     default_severity = Severity.WARNING
     fix_safety = FixSafety.NONE
 
-    def check(self, document: Document) -> Iterator[Diagnostic]:
+    def check(self, document: Document) -> Iterable[Diagnostic]:
         """Report impossible dates."""
+        if not may_hold_invalid_date(document.text):
+            return ()  # a literal look at the text: nothing to extract
+        return self._findings(document)
+
+    def _findings(self, document: Document) -> Iterator[Diagnostic]:
         text = document.text
-        if "月" not in text and "-" not in text and "/" not in text:
-            return
         for expr in dates(document):
             reason = invalid_reason(expr)
             if reason is None:
                 continue
-            line_start = text.rfind("\n", 0, expr.start) + 1
+            line_start = document.line_at(expr.start).start
             before = text[max(line_start, expr.start - 12) : expr.start]
             if any(w in before for w in _LUNAR):
                 continue
-            if _mentioned(text, line_start, expr):
+            if _mentioned(text, marks(document), line_start, expr):
                 continue
             yield self.report(expr.start, expr.end, f"{expr.text} is not a valid date: {reason}")
