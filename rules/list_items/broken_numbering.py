@@ -68,18 +68,26 @@ class BrokenNumbering(Rule):
         if "\n" not in document.text:
             return []  # a repeat or a skip needs two numbered lines
         heads = numbered_heads(document.text)
-        return list(self._check(document, heads)) if heads else []
+        if not heads:
+            return []
+        # Articles only take findings away (a sequence restarts in each), so the page
+        # is first read as one article; only a page with findings is split.
+        whole = [(0, len(document.text))]
+        if not any(True for _ in self._check(document, heads, whole)):
+            return []
+        return list(self._check(document, heads, [(a.start, a.end) for a in articles(document)]))
 
-    def _check(self, document: Document, heads: list[tuple[int, int]]) -> Iterator[Diagnostic]:
+    def _check(
+        self, document: Document, heads: list[tuple[int, int]], found: list[tuple[int, int]]
+    ) -> Iterator[Diagnostic]:
         text = document.text
-        found = articles(document)
-        starts = [a.start for a in found]
+        starts = [a for a, _ in found]
         article = -2  # the article of the previous numbered line
         last: dict[str, tuple[int, int]] = {}  # style → (value, line number)
         number, counted = 1, 0  # line number of the offset ``counted``
         for start, head in heads:
             k = bisect_right(starts, start) - 1
-            if k < 0 or start >= found[k].end:
+            if k < 0 or start >= found[k][1]:
                 continue  # in no article (blank text before the first separator)
             if k != article:
                 article, last = k, {}
