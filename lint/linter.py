@@ -323,7 +323,7 @@ def check_document(
                 if triggers:
                     hit = present.get(triggers)
                     if hit is None:
-                        hit = present[triggers] = any(t in text for t in triggers)
+                        hit = present[triggers] = any(map(text.__contains__, triggers))
                     if not hit:
                         continue
                 if clock is None:
