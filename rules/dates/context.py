@@ -255,22 +255,21 @@ _FUTURE_CLAUSE = _any_of(FUTURE_CLAUSE)
 _TARGET_CLAUSE_BEFORE = _any_of(TARGET_CLAUSE_BEFORE)
 
 
+_CLAUSE_BODY = re.compile(f"[^{re.escape(_CLAUSE_STOPS)}]*")
+_UP_TO_LAST_STOP = re.compile(f"(?s).*[{re.escape(_CLAUSE_STOPS)}]")
+
+
 def clause_after(folded: str, pos: int, limit: int = 15) -> str:
     """The text from ``pos`` to the end of its clause (at most ``limit`` characters)."""
-    end = pos
-    n = min(len(folded), pos + limit)
-    while end < n and folded[end] not in _CLAUSE_STOPS:
-        end += 1
-    return folded[pos:end]
+    m = _CLAUSE_BODY.match(folded, pos, pos + limit)
+    return m.group() if m else ""
 
 
 def clause_before(folded: str, pos: int, limit: int = 8) -> str:
     """The text from the start of the clause to ``pos`` (at most ``limit`` characters)."""
-    start = pos
     lo = max(0, pos - limit)
-    while start > lo and folded[start - 1] not in _CLAUSE_STOPS:
-        start -= 1
-    return folded[start:pos]
+    m = _UP_TO_LAST_STOP.match(folded, lo, pos)
+    return folded[m.end() if m else lo : pos]
 
 
 def sentence_span(folded: str, pos: int) -> tuple[int, int]:

@@ -43,6 +43,7 @@ _TARGET_BEFORE = ("到", "至", "迄", "到了")
 _TARGET_AFTER = ("时", "之时", "的时候", "之际前", "前")
 # Words earlier in the clause that make a campaign or plan a recollection (先后开展了…).
 _RETRO = ("先后", "相继", "历次", "曾经", "曾", "回顾", "当年", "那年", "那时", "以往", "过去")
+_RETRO_WORDS = re.compile("|".join(_RETRO))
 _ANNIV_CITED = ("大会上", "讲话", "之际发表", "重要讲话")
 
 
@@ -431,7 +432,7 @@ class _Finder:
         k = i
         while k > 0 and i - k < 40 and t[k - 1] not in _SENTENCE_PARTS:
             k -= 1  # an enumeration (、和) stays in the clause: 先后开展了A、B和C
-        return any(w in t[k:i] for w in _RETRO)
+        return _RETRO_WORDS.search(t, k, i) is not None
 
     def _context_span(self, anchor: Anchor, i: int, j: int) -> tuple[int, int] | None:
         """The span from the name to the nearest context word around it, or None."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterable, Iterator
 
 from lint import Diagnostic, Document, FixSafety, Rule, Severity
@@ -28,6 +29,7 @@ _LUNAR = (
     "臘月",
     "正月",
 )
+_LUNAR_WORDS = re.compile("|".join(_LUNAR))
 
 
 def invalid_reason(expr: DateExpr) -> str | None:
@@ -112,7 +114,10 @@ class InvalidDate(Rule):
 
     def check(self, document: Document) -> Iterable[Diagnostic]:
         """Report impossible dates."""
-        if not may_hold_invalid_date(document.text):
+        text = document.text
+        if ("月" not in text and "-" not in text and "/" not in text) or not (
+            may_hold_invalid_date(text)
+        ):
             return ()  # a literal look at the text: nothing to extract
         return self._findings(document)
 
@@ -123,9 +128,8 @@ class InvalidDate(Rule):
             if reason is None:
                 continue
             line_start = document.line_at(expr.start).start
-            before = text[max(line_start, expr.start - 12) : expr.start]
-            if any(w in before for w in _LUNAR):
-                continue
+            if _LUNAR_WORDS.search(text, max(line_start, expr.start - 12), expr.start):
+                continue  # a lunar date
             if _mentioned(text, marks(document), line_start, expr):
                 continue
             yield self.report(expr.start, expr.end, f"{expr.text} is not a valid date: {reason}")

@@ -165,8 +165,10 @@ _KEY_AFTER = "[:：  　]{0,2}"
 _KEY_PIVOTS = tuple(
     (
         last,
-        "".join(variants(b) for b in before),
-        re.compile(re.escape(last) + _KEY_AFTER + _YEAR_START),
+        re.compile(
+            f"{re.escape(last)}(?<=[{''.join(variants(b) for b in before)}]{re.escape(last)})"
+            f"{_KEY_AFTER}{_YEAR_START}"
+        ),
     )
     for simple, before in (("间", "时"), ("期", "日"), ("于", "表布"))
     for last in variants(simple)
@@ -183,8 +185,8 @@ def may_hold_page_date(text: str) -> bool:
     yu = "于" in text
     if not yu and "时" not in text and "日" not in text:
         return False
-    for last, before, pattern in _KEY_PIVOTS:
-        if (yu if last == "于" else last in text) and _key_before_year(text, before, pattern):
+    for last, pattern in _KEY_PIVOTS:
+        if (yu if last == "于" else last in text) and pattern.search(text):
             break
     else:
         # A date at the very start is read against a key at the very end of the text
@@ -192,14 +194,6 @@ def may_hold_page_date(text: str) -> bool:
         if not (text and text[-1] in _KEY_LAST):
             return False
     return any(c in text for c in _FULL_DATE_CHARS)  # a full date needs 月 or a separator
-
-
-def _key_before_year(text: str, before: str, pattern: re.Pattern[str]) -> bool:
-    for m in pattern.finditer(text):
-        s = m.start()
-        if s and text[s - 1] in before:
-            return True
-    return False
 
 
 # -- DT002 ------------------------------------------------------------------------------
