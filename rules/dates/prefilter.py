@@ -297,25 +297,23 @@ class _Probe:
             if a.type == "point" or (a.type == "period" and a.end is not None and a.weight > 0)
             for name in a.names
         ]
-        # (pivot form, kind, characters allowed before it, after it, names)
-        pivots: list[tuple[str, int, frozenset[str], frozenset[str], tuple]] = []
+        # (pivot form, kind, characters allowed right before it, right after it, names);
+        # None where some name of the group has no character on that side
+        pivots: list[tuple[str, int, frozenset[str] | None, frozenset[str] | None, tuple]] = []
         if self.anniversaries:
-            pivots += [(v, _ANNIVERSARY, frozenset(), frozenset(), ()) for v in variants("周")]
+            pivots += [(v, _ANNIVERSARY, None, None, ()) for v in variants("周")]
         if self.plans:
-            before = frozenset(c for chars, k, _s in self.plans for c in chars[k - 1]) | _QUOTES
-            pivots.append(("五", _PLAN, before, frozenset(), self.plans))
+            group = tuple((chars, k) for chars, k, _strict in self.plans)
+            pivots.append(("五", _PLAN, *_neighbours(group), self.plans))
         groups: dict[str, list[tuple[tuple[str, ...], int]]] = {}
         for name in dict.fromkeys(plain):
             k = _pivot(name)
             groups.setdefault(name[k], []).append((tuple(variants(c) for c in name), k))
-        for pivot, group in groups.items():
-            kind = _ANY if any(len(chars) == 1 for chars, _k in group) else _NAME
-            before = "".join(chars[k - 1] for chars, k in group if k > 0)
-            after = "".join(chars[k + 1] for chars, k in group if k == 0 and len(chars) > 1)
-            before_set = frozenset(before) | _QUOTES if before else frozenset()
-            after_set = frozenset(after) | _QUOTES if after else frozenset()
+        for pivot, names in groups.items():
+            kind = _ANY if any(len(chars) == 1 for chars, _k in names) else _NAME
+            before, after = _neighbours(names)
             for v in variants(pivot):
-                pivots.append((v, kind, before_set, after_set, tuple(group)))
+                pivots.append((v, kind, before, after, tuple(names)))
         self.pivots = tuple(pivots)
 
     def search(self, text: str) -> bool:
@@ -331,7 +329,9 @@ class _Probe:
                 if kind == _ANNIVERSARY:
                     if self._anniversary_at(text, p):
                         return True
-                elif (p and text[p - 1] in before) or text[p + 1 : p + 2] in after:
+                elif (before is None or (p and text[p - 1] in before)) and (
+                    after is None or text[p + 1 : p + 2] in after
+                ):
                     if kind == _PLAN:
                         for chars, k, strict in group:
                             span = _span_at(text, p, chars, k)
@@ -367,6 +367,21 @@ class _Probe:
                 if text[last] in chars[-1] and _span_at(text, last, chars, len(chars) - 1):
                     return True
         return False
+
+
+def _neighbours(
+    names: Iterable[tuple[tuple[str, ...], int]],
+) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """The characters (or quotation marks) that may stand right before and right after
+    the pivot when one of ``names`` is there; None when a name ends at the pivot."""
+    names = tuple(names)
+    before: frozenset[str] | None = None
+    after: frozenset[str] | None = None
+    if all(k > 0 for _chars, k in names):
+        before = frozenset("".join(chars[k - 1] for chars, k in names)) | _QUOTES
+    if all(k < len(chars) - 1 for chars, k in names):
+        after = frozenset("".join(chars[k + 1] for chars, k in names)) | _QUOTES
+    return before, after
 
 
 def _plan_allowed(text: str, span: tuple[int, int], strict: bool) -> bool:
