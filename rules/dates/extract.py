@@ -339,9 +339,14 @@ class _Scanner:
     def _year_at(self, out: list[DateExpr], p: int) -> None:
         t = self.text
         q = p - 1 if p > 0 and t[p - 1] == " " else p
-        s = self._digits_back(q, 5)
+        s = q - 4
+        digits = t[s:q] if s >= 0 else ""
+        if digits.isascii() and digits.isdigit() and not (s and "0" <= t[s - 1] <= "9"):
+            n_digits = 4  # the usual case, read as one slice
+        else:
+            s = self._digits_back(q, 5)
+            n_digits = q - s
         chinese = False
-        n_digits = q - s
         if n_digits == 4:
             if s > 0 and t[s - 1].isascii() and (t[s - 1].isalnum() or t[s - 1] == "."):
                 return
