@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -60,7 +62,7 @@ class Article:
 
 def separator_number(line_text: str) -> int | None:
     """Return N when a line is an article separator such as 篇N / 第N篇 / 范文N, else None."""
-    if len(line_text) > 80 or not any(c in line_text for c in "篇范"):
+    if len(line_text) > 80 or ("篇" not in line_text and "范" not in line_text):
         return None
     m = _SEPARATOR.match(line_text)
     return parse_number(m["n"]) if m else None
@@ -76,11 +78,23 @@ def articles(document: Document) -> list[Article]:
     return document.memo(_articles)
 
 
+_SEPARATOR_CHARS = re.compile("[篇范]")  # every separator line holds one
+
+
 def _articles(document: Document) -> list[Article]:
     text = document.text
     if "篇" not in text and "范文" not in text:
         return [Article(0, 0, len(text), None, None)]
-    seps = [(line, n) for line in document.lines if (n := separator_number(line.text)) is not None]
+    lines, starts = document.lines, document.line_starts
+    seps = []
+    line_end = -1
+    for m in _SEPARATOR_CHARS.finditer(text):  # only the lines holding 篇 or 范
+        if m.start() <= line_end:
+            continue
+        line = lines[bisect_right(starts, m.start()) - 1]
+        line_end = line.end
+        if (n := separator_number(line.text)) is not None:
+            seps.append((line, n))
     if not seps:
         return [Article(0, 0, len(text), None, None)]
     out: list[Article] = []

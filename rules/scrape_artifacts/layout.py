@@ -1,30 +1,76 @@
 """The layout of a scraped page: chrome lines, sidebar runs and repeated blocks.
 
-Computed once per document (``document.memo(page_layout)``) and shared by the SA
-rules, so that each piece of dirt is reported by exactly one rule: a block that
-repeats earlier lines belongs to SA003, the first copy to SA001/SA002.
+Computed once per document and per chrome vocabulary (``page_layout(document, key)``)
+and shared by the SA rules, so that each piece of dirt is reported by exactly one
+rule: a block that repeats earlier lines belongs to SA003, the first copy to
+SA001/SA002. The vocabulary's options (``extend-phrases`` and the extra keys) are
+shared options of the family: every SA rule passes them as the key, so all of them
+see the same layout.
+
+Linear by construction: two searches over the whole text (the chrome literals and the
+date signature) find the few lines worth classifying, and a set of the stripped lines
+says whether any line repeats. A page where none of these finds anything gets the
+empty layout without any per-line work. Otherwise every line is visited a bounded
+number of times, and the questions the rules ask about a run (what comes before and
+after it) are answered from indexes built once.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Collection, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import Any
 
-from lint import Document, Edit, Line
-from rules.scrape_artifacts.vocabulary import chrome_matcher, sidebar_kind
+from lint import Document, Edit, Line, Option
+from rules.scrape_artifacts.vocabulary import (
+    DATE_SEPARATOR,
+    DATE_SIGNATURE,
+    MAX_CHROME_CHARS,
+    MAX_SIDEBAR_CHARS,
+    ChromeMatcher,
+    chrome_matcher,
+    sidebar_kind_stripped,
+)
 
+MAX_LINE_CHARS = 200  # a longer line is a paragraph: neither chrome nor a sidebar entry
 MIN_RUN = 3  # lines in a sidebar run
 MIN_BLOCK_LINES = 3  # lines in a repeated block of short lines
 MIN_BLOCK_CHARS = 20  # characters in such a block
 MIN_PARAGRAPH_CHARS = 50  # characters in a repeated paragraph (one or two lines)
 MAX_CANDIDATES = 8  # earlier occurrences of a line tried as the start of the first copy
 
+# The chrome vocabulary's options: shared by every SA rule (the layout depends on them).
+LAYOUT_OPTIONS = (
+    Option(
+        "extend-metadata-keys",
+        list,
+        (),
+        "more metadata labels (printed as 'label: value')",
+        shared=True,
+    ),
+    Option(
+        "extend-byline-keys", list, (), "more byline labels (a line of one is a note)", shared=True
+    ),
+    Option("extend-phrases", list, (), "more widget, navigation or footer phrases", shared=True),
+)
+
+
+def layout_key(settings: Mapping[str, Any]) -> tuple[tuple[str, ...], ...]:
+    """The layout's memo key for a rule's settings: empty for the shipped vocabulary."""
+    extra = tuple(tuple(settings[o.name]) for o in LAYOUT_OPTIONS)
+    return extra if any(extra) else ()
+
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """Consecutive sidebar lines (blank lines between them allowed)."""
+    """Consecutive sidebar lines (blank lines between them allowed) and their neighbours."""
 
     lines: tuple[Line, ...]
     dates_only: bool
+    before: Line | None = None  # the content line just before the run
+    after: Line | None = None  # the content line just after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,15 +84,18 @@ class Block:
 
 @dataclass
 class Layout:
-    """What the SA rules need to know about a page."""
+    """What the SA rules need to know about a page (line numbers are 1-based)."""
 
-    content: list[Line]  # non-blank lines in order
-    chrome: set[int] = field(default_factory=set)  # line numbers
-    bylines: set[int] = field(default_factory=set)  # a byline alone (作者：张三)
+    chrome: AbstractSet[int] = field(default_factory=set)
+    bylines: AbstractSet[int] = field(default_factory=set)  # a byline alone (作者：张三)
     sidebar: dict[int, str] = field(default_factory=dict)  # line number → kind
     runs: list[Run] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     in_block: set[int] = field(default_factory=set)  # line numbers inside a later copy
+    # the first and last non-blank lines that are not noise (None: every line is noise)
+    first_text: int | None = None
+    last_text: int | None = None
+    sidebar_known: bool = True  # False: sidebar lines were not looked for (EMPTY)
 
     def is_noise(self, number: int) -> bool:
         """Whether a line is chrome, a byline or sidebar."""
@@ -54,53 +103,228 @@ class Layout:
 
     def at_head(self, first: Line) -> bool:
         """Whether only chrome and sidebar lines come before ``first``."""
-        return all(self.is_noise(x.number) for x in self.content if x.number < first.number)
+        return self.first_text is None or self.first_text >= first.number
 
     def at_tail(self, last: Line) -> bool:
         """Whether only chrome and sidebar lines come after ``last``."""
-        return all(self.is_noise(x.number) for x in self.content if x.number > last.number)
+        return self.last_text is None or self.last_text <= last.number
+
+    def between_noise(self, run: Run) -> bool:
+        """Whether the lines just before and just after a run are chrome or sidebar."""
+        return (
+            run.before is not None
+            and run.after is not None
+            and self.is_noise(run.before.number)
+            and self.is_noise(run.after.number)
+        )
+
+    def next_text_line(self, document: Document, number: int) -> int | None:
+        """The first non-blank line at or after ``number`` that is not noise."""
+        for line in document.lines[max(number, 1) - 1 :]:
+            text = line.text.strip()
+            if not text or self.is_noise(line.number):
+                continue
+            if (
+                not self.sidebar_known
+                and line.end - line.start <= MAX_LINE_CHARS
+                and sidebar_kind_stripped(text)
+            ):
+                continue
+            return line.number
+        return None
 
 
-def page_layout(document: Document) -> Layout:
-    """The page's layout with the shipped vocabulary (computed once per document)."""
-    return document.memo(_layout)
+# A page without chrome, bylines, sidebar runs or repeated lines: nothing any SA rule
+# reports. Its few sidebar lines, if any, are not looked for. Shared: never mutated.
+EMPTY = Layout(sidebar_known=False)
+_NO_LINES: frozenset[int] = frozenset()
+_UNSEEN: Any = object()
 
 
-def _layout(document: Document) -> Layout:
-    content = [x for x in document.lines if x.text.strip()]
-    layout = Layout(content)
-    matcher = chrome_matcher()
-    for line in content:
-        if line.end - line.start > 200:
-            continue  # a paragraph: neither chrome nor a sidebar entry
-        kind = sidebar_kind(line.text)
-        if kind is not None:
-            layout.sidebar[line.number] = kind
-        elif kind := matcher.classify(line.text):
-            (layout.chrome if kind == "chrome" else layout.bylines).add(line.number)
-    _find_blocks(layout)
-    _find_runs(layout)
+def page_layout(document: Document, key: tuple[tuple[str, ...], ...] = ()) -> Layout:
+    """The page's layout for a vocabulary key (``layout_key``), computed once per document."""
+    return document.memo(compute_layout, *key)
+
+
+def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
+    """The layout for the shipped vocabulary plus ``extras`` (keys, bylines, phrases).
+
+    Rules share it through ``document.memo(compute_layout, *layout_key(settings))``.
+    """
+    text = document.text
+    first_break = text.find("\n")
+    if first_break < 0 and len(text) > MAX_LINE_CHARS + 1:
+        return EMPTY  # one paragraph
+    matcher = chrome_matcher(*extras)
+    chrome = bylines = _NO_LINES
+    if (m := matcher.triggers.search(text)) is not None:
+        chrome, bylines = _chrome_lines(text, m, matcher)
+    keys = None
+    repeats = False
+    if first_break >= 0:
+        parts = text.split("\n")
+        distinct = set(map(str.strip, parts))
+        # parts.count("") misses blank lines holding spaces: a cheap test that may say
+        # yes wrongly, then the exact one
+        if len(distinct) - ("" in distinct) < len(parts) - parts.count(""):
+            keys = list(map(str.strip, parts))
+            repeats = _maybe_blocks(keys)
+        maybe_runs = len(parts) >= MIN_RUN and _maybe_runs(keys or distinct)
+        if not (chrome or bylines or repeats or maybe_runs):
+            return EMPTY  # nothing any SA rule reports
+    elif not (chrome or bylines):
+        return EMPTY
+    lines = document.lines
+    if keys is None:
+        keys = list(map(str.strip, text.split("\n")))  # as Document.lines splits
+    layout = Layout(chrome, bylines, _sidebar(text))
+    content = [line for line, key in zip(lines, keys, strict=True) if key]
+    if repeats:
+        _find_blocks(layout, content, [key for key in keys if key])
+    if len(layout.sidebar) >= MIN_RUN:
+        _find_runs(layout, content)
+    if not (chrome or bylines or layout.blocks or layout.runs):
+        return EMPTY
+    is_noise = layout.is_noise
+    layout.first_text = next((x.number for x in content if not is_noise(x.number)), None)
+    layout.last_text = next((x.number for x in reversed(content) if not is_noise(x.number)), None)
     return layout
 
 
-def _find_runs(layout: Layout) -> None:
+def _maybe_blocks(keys: list[str]) -> bool:
+    """Whether the later copies of repeated lines could make a block (a cheap superset).
+
+    Each line of a copy is a later occurrence of a repeated line, and copies do not
+    overlap: all the later occurrences together must reach a block's size.
+    """
+    counts = Counter(keys)
+    counts.pop("", None)
+    lines = chars = 0
+    for key, n in counts.items():
+        if n > 1:
+            lines += n - 1
+            chars += (n - 1) * len(key)
+    return chars >= MIN_PARAGRAPH_CHARS or (lines >= MIN_BLOCK_LINES and chars >= MIN_BLOCK_CHARS)
+
+
+def _maybe_runs(keys: Collection[str]) -> bool:
+    """Whether three short lines are sidebar entries (a cheap superset of a run).
+
+    ``keys``: the stripped lines, or only the distinct ones when no line repeats.
+    """
+    short = [key for key in keys if key and len(key) <= MAX_SIDEBAR_CHARS]
+    if len(short) < MIN_RUN:
+        return False
+    joined = "\n".join(short)
+    # every date holds a separator: a quick scan for one before the pattern
+    if DATE_SEPARATOR.search(joined) is None or DATE_SIGNATURE.search(joined) is None:
+        return False
+    found = 0
+    for key in short:
+        if sidebar_kind_stripped(key):
+            found += 1
+            if found == MIN_RUN:
+                return True
+    return False
+
+
+def _chrome_lines(text: str, m: Any, matcher: ChromeMatcher) -> tuple[set[int], set[int]]:
+    """Numbers of the chrome lines and of the byline lines (``m``: the first trigger)."""
+    chrome: set[int] = set()
+    bylines: set[int] = set()
+    kinds: dict[str, str | None] = {}  # a page repeats its chrome: classify each text once
+    for number, line in _lines_matching(text, m, MAX_CHROME_CHARS):
+        if (kind := kinds.get(line, _UNSEEN)) is _UNSEEN:
+            # a sidebar entry is not chrome
+            kind = kinds[line] = (
+                matcher.classify_stripped(line) if sidebar_kind_stripped(line) is None else None
+            )
+        if kind:
+            (chrome if kind == "chrome" else bylines).add(number)
+    return chrome, bylines
+
+
+def _sidebar(text: str) -> dict[int, str]:
+    """Line number → sidebar kind of every sidebar line."""
+    sidebar: dict[int, str] = {}
+    kinds: dict[str, str | None] = {}
+    if (m := DATE_SIGNATURE.search(text)) is not None:
+        for number, line in _lines_matching(text, m, MAX_SIDEBAR_CHARS):
+            if (kind := kinds.get(line, _UNSEEN)) is _UNSEEN:
+                kind = kinds[line] = sidebar_kind_stripped(line)
+            if kind:
+                sidebar[number] = kind
+    return sidebar
+
+
+def _lines_matching(text: str, m: Any, max_chars: int) -> list[tuple[int, str]]:
+    """(number, stripped text) of each line of at most ``max_chars`` holding a match.
+
+    ``m`` is the first match of the pattern; lines longer than MAX_LINE_CHARS
+    (without a final ``\\r``) are left out. After a match the search goes on from
+    the next line, so each character is scanned once.
+    """
+    out: list[tuple[int, str]] = []
+    append = out.append
+    search, find, rfind, count = m.re.search, text.find, text.rfind, text.count
+    size = len(text)
+    number, counted = 1, 0
+    while m is not None:
+        at = m.start()
+        start = rfind("\n", 0, at) + 1
+        end = find("\n", at)
+        if end < 0:
+            end = size
+        number += count("\n", counted, start)
+        counted = start
+        # the line's length without a final \r (as Document.lines has it) is at most the limit
+        length = end - start
+        if length <= MAX_LINE_CHARS or (length == MAX_LINE_CHARS + 1 and text[end - 1] == "\r"):
+            line = text[start:end].strip()
+            if len(line) <= max_chars:
+                append((number, line))
+        if end >= size:
+            break
+        m = search(text, end + 1)
+    return out
+
+
+def _find_runs(layout: Layout, content: list[Line]) -> None:
     run: list[Line] = []
-    for line in [*layout.content, None]:
-        if line is not None and line.number in layout.sidebar:
+    start = 0  # index in content of the run's first line
+    sidebar, in_block = layout.sidebar, layout.in_block
+    for i, line in enumerate([*content, None]):
+        if line is not None and line.number in sidebar:
+            if not run:
+                start = i
             run.append(line)
             continue
-        if len(run) >= MIN_RUN and not all(x.number in layout.in_block for x in run):
-            kinds = {layout.sidebar[x.number] for x in run}
-            layout.runs.append(Run(tuple(run), kinds == {"date"}))
+        if len(run) >= MIN_RUN and not all(x.number in in_block for x in run):
+            kinds = {sidebar[x.number] for x in run}
+            before = content[start - 1] if start > 0 else None
+            layout.runs.append(Run(tuple(run), kinds == {"date"}, before, line))
         run = []
 
 
-def _find_blocks(layout: Layout) -> None:
-    lines = layout.content
-    keys = [x.text.strip() for x in lines]
+def _find_blocks(layout: Layout, lines: list[Line], keys: list[str]) -> None:
+    """Later copies of earlier lines (``keys``: the lines stripped, none blank).
+
+    A copy starts at a line seen before and runs as long as the lines match those
+    after one of the last MAX_CANDIDATES earlier occurrences (the longest wins).
+    Lines that occur once can neither start nor continue a copy: they are skipped.
+    """
+    counts = Counter(keys)
+    starts = [i for i, key in enumerate(keys) if counts[key] > 1]
     seen: dict[str, list[int]] = {}  # line text → indices where it occurred
-    i, n = 0, len(lines)
-    while i < n:
+    n, next_start = len(lines), 0
+    is_noise = layout.is_noise
+    i = 0
+    while True:
+        while next_start < len(starts) and starts[next_start] < i:
+            next_start += 1
+        if next_start == len(starts):
+            break
+        i = starts[next_start]
         sources = seen.get(keys[i], ())
         best_src, best_j = -1, i - 1
         for src in sources[-MAX_CANDIDATES:]:
@@ -115,12 +339,12 @@ def _find_blocks(layout: Layout) -> None:
             i += 1
             continue
         j = best_j
-        copy = lines[i : j + 1]
-        chars = sum(len(x.text.strip()) for x in copy)
+        chars = sum(len(key) for key in keys[i : j + 1])
         if chars >= MIN_PARAGRAPH_CHARS or (
-            len(copy) >= MIN_BLOCK_LINES and chars >= MIN_BLOCK_CHARS
+            j + 1 - i >= MIN_BLOCK_LINES and chars >= MIN_BLOCK_CHARS
         ):
-            noise = all(layout.is_noise(x.number) for x in copy)
+            copy = lines[i : j + 1]
+            noise = all(is_noise(x.number) for x in copy)
             layout.blocks.append(Block(tuple(copy), lines[best_src], noise))
             layout.in_block.update(x.number for x in copy)
         i = j + 1

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from lint import Diagnostic, Document, Rule, Severity
-from rules.scrape_artifacts.layout import page_layout
-from rules.text import articles
+from rules.scrape_artifacts.layout import LAYOUT_OPTIONS, compute_layout, layout_key
+from rules.text import Article, articles
 
 _ORDINAL = "一二三四五六七八九十"
+MAX_LISTED = 10  # boundaries named in a message; the rest are counted
 
 
 def _name(n: int | None) -> str:
@@ -22,8 +23,9 @@ class MultipleArticles(Rule):
     ----
     Separator lines such as ``篇二``, ``第二篇``, ``【篇二】``, ``范文二`` (optionally
     with a title) that split one page into several articles. Each separator gets
-    a note listing all the boundaries, and saying when the first separator is
-    missing (the page starts with article one without ``篇一``).
+    a note listing the boundaries (the first ten, then how many more), and saying
+    when the first separator is missing (the page starts with article one without
+    ``篇一``; it starts after any chrome at the head of the page).
 
     Why
     ---
@@ -47,20 +49,33 @@ class MultipleArticles(Rule):
     family = "scrape-artifacts"
     default_severity = Severity.INFO
 
-    def check(self, document: Document) -> Iterator[Diagnostic]:
+    options = LAYOUT_OPTIONS  # chrome at the head of the page is not article one
+    triggers = ("篇", "范文")  # every separator holds one of these
+
+    def setup(self) -> None:
+        """Key the shared page layout by the vocabulary options."""
+        self.layout_key = layout_key(self.settings)
+
+    def check(self, document: Document) -> Iterable[Diagnostic]:
         """Note each article separator with the page's boundaries."""
         parts = articles(document)
         if len(parts) < 2:
-            return
-        layout = page_layout(document)
-        content = [x.number for x in layout.content if not layout.is_noise(x.number)]
+            return ()
+        return list(self._report(document, parts))
+
+    def _report(self, document: Document, parts: list[Article]) -> Iterator[Diagnostic]:
         spans = []
         for a in parts:
             first = document.position(a.start)[0]
             if a.separator is None:  # the text starts after any chrome at the head
-                first = next((n for n in content if n >= first), first)
+                layout = document.memo(compute_layout, *self.layout_key)
+                first = layout.next_text_line(document, first) or first
             spans.append((a, first, document.position(max(a.end - 1, a.start))[0]))
-        bounds = [f"{_name(a.number)} lines {first}–{last}" for a, first, last in spans]
+        bounds = [
+            f"{_name(a.number)} lines {first}–{last}" for a, first, last in spans[:MAX_LISTED]
+        ]
+        if len(spans) > MAX_LISTED:
+            bounds.append(f"and {len(spans) - MAX_LISTED} more")
         missing = ""
         if parts[0].separator is None:
             missing = f"; {_name(parts[0].number or 1)} has no separator before line {spans[0][1]}"

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from lint import Diagnostic, Document, Fix, FixSafety, Option, Rule, Severity
-from rules.scrape_artifacts.layout import delete_lines, page_layout
-from rules.scrape_artifacts.vocabulary import chrome_matcher
+from lint import Diagnostic, Document, Fix, FixSafety, Rule, Severity
+from rules.scrape_artifacts.layout import (
+    LAYOUT_OPTIONS,
+    Layout,
+    compute_layout,
+    delete_lines,
+    layout_key,
+)
 
 
 class PageChrome(Rule):
@@ -28,6 +33,9 @@ class PageChrome(Rule):
     (``3分钟前``, ``24小时内``). Full-width and half-width punctuation are treated
     alike. A line that is only a byline (``作者：佚名``, ``【责任编辑：王頔】``) is noted
     at info level without a fix: human-extracted article text often keeps bylines.
+    Options ``extend-metadata-keys``, ``extend-byline-keys`` and ``extend-phrases``
+    add to the vocabulary; they are shared by the SA rules (set on any of them, they
+    shape the page layout that all four read).
 
     Why
     ---
@@ -57,45 +65,33 @@ class PageChrome(Rule):
     name = "page-chrome"
     family = "scrape-artifacts"
     fix_safety = FixSafety.SAFE
-    options = (
-        Option(
-            "extend-metadata-keys", list, (), "more metadata labels (printed as 'label: value')"
-        ),
-        Option("extend-byline-keys", list, (), "more byline labels (a line of one is a note)"),
-        Option("extend-phrases", list, (), "more widget, navigation or footer phrases"),
-    )
+    options = LAYOUT_OPTIONS
 
     def setup(self) -> None:
-        """Compile the vocabulary with any extensions."""
-        extra = tuple(
-            tuple(self.settings[k])
-            for k in ("extend-metadata-keys", "extend-byline-keys", "extend-phrases")
-        )
-        self.matcher = chrome_matcher(*extra) if any(extra) else None
+        """Key the shared page layout by the vocabulary options."""
+        self.layout_key = layout_key(self.settings)
 
-    def check(self, document: Document) -> Iterator[Diagnostic]:
+    def check(self, document: Document) -> Iterable[Diagnostic]:
         """Report chrome lines (bylines as notes) outside repeated blocks (SA003 owns those)."""
-        layout = page_layout(document)
-        chrome, bylines = layout.chrome, layout.bylines
-        if self.matcher is not None:
-            kinds = {
-                x.number: self.matcher.classify(x.text)
-                for x in layout.content
-                if x.number not in layout.sidebar and x.end - x.start <= 200
-            }
-            chrome = {n for n, k in kinds.items() if k == "chrome"}
-            bylines = {n for n, k in kinds.items() if k == "byline"}
-        for line in layout.content:
-            if line.number in layout.in_block:
+        layout = document.memo(compute_layout, *self.layout_key)
+        if not (layout.chrome or layout.bylines):
+            return ()
+        return list(self._report(document, layout))
+
+    def _report(self, document: Document, layout: Layout) -> Iterator[Diagnostic]:
+        lines = document.lines
+        for number in sorted(layout.chrome | layout.bylines):
+            if number in layout.in_block:
                 continue
-            if line.number in chrome:
+            line = lines[number - 1]
+            if number in layout.chrome:
                 yield self.report(
                     line.start,
                     line.end,
                     f"page chrome: `{line.text.strip()[:60]}` is site furniture, not content",
                     fix=Fix.safe("Delete the line", delete_lines(document, line, line)),
                 )
-            elif line.number in bylines:
+            else:
                 yield self.report(
                     line.start,
                     line.end,

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from lint import Diagnostic, Document, Fix, FixSafety, Rule, Severity
-from rules.scrape_artifacts.layout import delete_lines, page_layout
+from rules.scrape_artifacts.layout import (
+    LAYOUT_OPTIONS,
+    Layout,
+    compute_layout,
+    delete_lines,
+    layout_key,
+)
 
 
 class RepeatedBlock(Rule):
@@ -45,9 +51,21 @@ class RepeatedBlock(Rule):
     family = "scrape-artifacts"
     fix_safety = FixSafety.SOMETIMES
 
-    def check(self, document: Document) -> Iterator[Diagnostic]:
+    options = LAYOUT_OPTIONS  # chrome lines make a copy noise
+
+    def setup(self) -> None:
+        """Key the shared page layout by the vocabulary options."""
+        self.layout_key = layout_key(self.settings)
+
+    def check(self, document: Document) -> Iterable[Diagnostic]:
         """Report each later copy, with a fix when it is noise."""
-        for block in page_layout(document).blocks:
+        layout = document.memo(compute_layout, *self.layout_key)
+        if not layout.blocks:
+            return ()
+        return list(self._report(document, layout))
+
+    def _report(self, document: Document, layout: Layout) -> Iterator[Diagnostic]:
+        for block in layout.blocks:
             first, last = block.lines[0], block.lines[-1]
             n = len(block.lines)
             what = f"{n} lines" if n > 1 else "this paragraph"

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from lint import Diagnostic, Document, Fix, FixSafety, Rule, Severity
-from rules.scrape_artifacts.layout import Layout, Run, delete_lines, page_layout
-
-
-def _between_chrome(layout: Layout, run: Run) -> bool:
-    before = [x for x in layout.content if x.number < run.lines[0].number]
-    after = [x for x in layout.content if x.number > run.lines[-1].number]
-    return (
-        bool(before and after)
-        and layout.is_noise(before[-1].number)
-        and layout.is_noise(after[0].number)
-    )
+from rules.scrape_artifacts.layout import (
+    LAYOUT_OPTIONS,
+    Layout,
+    compute_layout,
+    delete_lines,
+    layout_key,
+)
 
 
 class SidebarNoise(Rule):
@@ -53,12 +49,23 @@ class SidebarNoise(Rule):
     family = "scrape-artifacts"
     fix_safety = FixSafety.SOMETIMES
 
-    def check(self, document: Document) -> Iterator[Diagnostic]:
+    options = LAYOUT_OPTIONS  # chrome around a run decides its fix
+
+    def setup(self) -> None:
+        """Key the shared page layout by the vocabulary options."""
+        self.layout_key = layout_key(self.settings)
+
+    def check(self, document: Document) -> Iterable[Diagnostic]:
         """Report each sidebar run (runs inside a repeated block belong to SA003)."""
-        layout = page_layout(document)
+        layout = document.memo(compute_layout, *self.layout_key)
+        if not layout.runs:
+            return ()
+        return list(self._report(document, layout))
+
+    def _report(self, document: Document, layout: Layout) -> Iterator[Diagnostic]:
         for run in layout.runs:
             first, last = run.lines[0], run.lines[-1]
-            edge = layout.at_head(first) or layout.at_tail(last) or _between_chrome(layout, run)
+            edge = layout.at_head(first) or layout.at_tail(last) or layout.between_noise(run)
             fix = Fix.safe("Delete the run", delete_lines(document, first, last)) if edge else None
             severity = None if edge or run.dates_only else Severity.INFO
             where = f"lines {first.number}–{last.number}"
