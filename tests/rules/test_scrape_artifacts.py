@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint import Document, Severity
+from lint.config import Config, ConfigError
+from lint.linter import check_document
+from lint.ruleset import CliSelection, build_ruleset
 from lint.testing import fix_text, lint_text
 from rules.scrape_artifacts import RULES
+from rules.scrape_artifacts.layout import page_layout
+from rules.scrape_artifacts.vocabulary import (
+    DATE_SEPARATOR,
+    DATE_SIGNATURE,
+    chrome_matcher,
+    sidebar_kind,
+)
 from tests.corpus import SEED, SEED_FIXED, iter_documents, requires_corpus
 
 BODY = (
@@ -475,3 +489,202 @@ def test_recall_on_real_dirty_pages():
     )
     assert "返回顶部" in found["dirty/mh-1e20e027-finance_people_com_cn.txt"]
     assert sum(len(v) for v in found.values()) >= 25
+
+
+# -- the vocabulary's options are shared by the family ---------------------------------
+
+# 本站声明 is not in the shipped vocabulary: with extend-phrases it is a chrome line
+EXTENDED = {"extend-phrases": ["本站声明"]}
+_BY_CODE = {cls.code: cls for cls in RULES}
+
+
+def _family(config_rules: dict) -> list:
+    """The SA rules as a config with ``rules`` builds them (shared options reach all)."""
+    config = Config(rules=config_rules)
+    return build_ruleset(config, _BY_CODE, CliSelection(select=("SA",))).rules
+
+
+def _found(text: str, rules: list) -> list[tuple[str, int, str, str | None]]:
+    doc = Document(text)
+    return [
+        (
+            d.code,
+            doc.position(d.start)[0],
+            d.severity.label,
+            d.fix.applicability.value if d.fix else None,
+        )
+        for d in check_document(doc, rules)
+    ]
+
+
+def test_every_sa_rule_declares_the_vocabulary_as_shared_options():
+    for cls in RULES:
+        shared = {o.name for o in cls.options if o.shared}
+        assert shared == {"extend-metadata-keys", "extend-byline-keys", "extend-phrases"}
+
+
+def test_repeated_block_honours_extend_phrases_set_on_page_chrome():
+    block = "本站声明\n返回顶部\n版权所有：某某网站有限公司\n"
+    text = block + BODY + block
+    # without the option 本站声明 is prose: the copy is a note without a fix
+    assert [f for f in _found(text, _family({})) if f[0] == "SA003"] == [("SA003", 6, "info", None)]
+    # set on SA001 only, the option reaches SA003: the copy is chrome, deleted safely
+    found = _found(text, _family({"SA001": EXTENDED}))
+    assert [f for f in found if f[0] == "SA003"] == [("SA003", 6, "warning", "safe")]
+    assert ("SA001", 1, "warning", "safe") in found
+
+
+def test_sidebar_noise_honours_extend_phrases_set_on_page_chrome():
+    text = BODY + "本站声明\n2022-07-14\n2022-07-13\n2022-07-09\n版权所有\n" + PARAGRAPH
+    assert [f for f in _found(text, _family({})) if f[0] == "SA002"] == [
+        ("SA002", 4, "warning", None)
+    ]
+    # between two chrome lines, the run is deletable
+    assert [f for f in _found(text, _family({"page-chrome": EXTENDED}))] == [
+        ("SA001", 3, "warning", "safe"),
+        ("SA002", 4, "warning", "safe"),
+        ("SA001", 7, "warning", "safe"),
+    ]
+
+
+def test_multiple_articles_honours_extend_phrases_set_on_page_chrome():
+    text = "本站声明\n" + BODY + "篇二\n" + BODY
+    plain = [d.message for d in check_document(Document(text), _family({})) if d.code == "SA004"]
+    assert "篇一 has no separator before line 1" in plain[0]
+    extended = [
+        d.message
+        for d in check_document(Document(text), _family({"SA003": EXTENDED}))
+        if d.code == "SA004"
+    ]
+    assert "篇一 has no separator before line 2" in extended[0]
+
+
+def test_same_settings_through_lint_text_give_the_same_layout_to_every_rule():
+    block = "本站声明\n返回顶部\n版权所有：某某网站有限公司\n"
+    text = block + BODY + block
+    settings = {cls.code: EXTENDED for cls in RULES}
+    found = [d for d in lint_text(text, RULES, settings=settings) if d.code == "SA003"]
+    assert [(d.severity, d.fix is not None) for d in found] == [(Severity.WARNING, True)]
+
+
+def test_the_layout_is_computed_once_per_document_and_option_set():
+    doc = Document("本站声明\n" + BODY)
+    rules = _family({"SA001": EXTENDED})
+    keys = {rule.layout_key for rule in rules}
+    assert keys == {((), (), ("本站声明",))}
+    first = page_layout(doc, next(iter(keys)))
+    assert all(page_layout(doc, rule.layout_key) is first for rule in rules)
+    assert page_layout(doc) is not first  # the shipped vocabulary has its own
+    assert 1 in first.chrome and 1 not in page_layout(doc).chrome
+
+
+def test_conflicting_shared_options_are_a_config_error():
+    with pytest.raises(ConfigError, match="shared"):
+        _family({"SA001": EXTENDED, "SA003": {"extend-phrases": ["别的"]}})
+
+
+# -- rules pickle (worker processes receive them) --------------------------------------
+
+
+@pytest.mark.parametrize("config_rules", [{}, {"SA001": EXTENDED}])
+def test_rules_pickle_and_give_the_same_findings(config_rules):
+    text = SEED.read_text(encoding="utf-8") + "本站声明\n" + BODY + "本站声明\n" + BODY
+    rules = _family(config_rules)
+    copies = pickle.loads(pickle.dumps(rules))
+    assert [type(r) for r in copies] == [type(r) for r in rules]
+    expected = check_document(Document(text), rules)
+    assert len(expected) >= 7
+    assert check_document(Document(text), copies) == expected
+
+
+# -- SA004 names a bounded number of boundaries ------------------------------------------
+
+
+def test_multiple_articles_message_names_at_most_ten_boundaries():
+    text = "".join(f"篇{n}\n{BODY}" for n in range(1, 31))
+    found = [d for d in lint_text(text, RULES) if d.code == "SA004"]
+    assert len(found) == 30
+    message = found[0].message
+    assert "30 articles in one page" in message
+    assert message.count(" lines ") == 10 and "and 20 more" in message
+    assert "篇十 lines 28–30, and 20 more)" in message and "article 11" not in message
+    # the message does not grow with the number of articles
+    longer = "".join(f"篇{n}\n{BODY}" for n in range(1, 301))
+    longest = max(len(d.message) for d in lint_text(longer, RULES) if d.code == "SA004")
+    assert longest < 2 * len(message)
+
+
+def test_multiple_articles_message_lists_all_of_a_few():
+    text = BODY + "篇二\n" + BODY + "篇三\n" + BODY
+    [first, _] = [d.message for d in lint_text(text, RULES) if d.code == "SA004"]
+    assert "(篇一 lines 1–2, 篇二 lines 3–5, 篇三 lines 6–8; 篇一 has no separator" in first
+    assert "more" not in first
+
+
+# -- the literal prefilters find every line the rules could report ---------------------
+
+
+def test_a_run_of_one_repeated_date_is_still_a_run():
+    # the repeated-line test must not hide lines that repeat from the sidebar test
+    text = "2022-07-14\n2022-07-14\n2022-07-14\n" + BODY
+    assert _warnings(text, "SA002") == [(1, "safe")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "COPYRIGHT",
+        "CopyRight © 2009-2019 某某网",
+        "ALL RIGHTS RESERVED",
+        "WORD下载",
+        "下载PDF",
+        "Icp备05022684号",
+        "QQ空间",
+        "PC版本",
+        "更新时间\t：2023-04-23",
+        "【责任编辑 : 王頔】",
+        "已有  28335924  人来访过",
+    ],
+)
+def test_chrome_in_any_case_and_spacing_is_found(line):
+    for sep in ("\n", "\r\n"):
+        text = BODY.replace("\n", sep) + " " + line + " " + sep + BODY.replace("\n", sep)
+        assert [d.code for d in lint_text(text, RULES) if d.code == "SA001"] == ["SA001"], sep
+
+
+def test_extended_phrases_in_other_scripts_and_cases_are_found():
+    settings = {"SA001": {"extend-phrases": ["Kindle版", "Édition spéciale", "Ιστορικό"]}}
+    for line in ("KINDLE版", "ÉDITION SPÉCIALE", "ΙΣΤΟΡΙΚΌ", "kindle版"):
+        text = BODY + line + "\n" + BODY
+        found = [d for d in lint_text(text, RULES, settings=settings) if d.code == "SA001"]
+        assert len(found) == 1, line
+
+
+def test_an_empty_phrase_makes_every_line_a_candidate():
+    # "" matches everywhere, as in the phrase pattern itself: the prefilter must agree
+    assert chrome_matcher((), (), ("",)).triggers.search("任何一行") is not None
+    assert chrome_matcher(("",), (), ()).triggers.search("标题：正文") is not None
+
+
+_PIECES = [
+    *CHROME_LINES,
+    *NOT_CHROME,
+    *NOT_CHROME_LOOKALIKES,
+    "作者", "来源", "：", ":", " ", "　", "2022-07-14", "17:42", "3", "天前", "小时内", "©",
+    "版权所有", "copyright", "COPYRIGHT", "Word", "下载", "icp", "人来访过", "博文", "【", "】",
+    "大 中 小", "相关文章", "上一篇", "今天", "会议", "，", "。", "İ", "K", "ſ",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=6), st.booleans())
+def test_prefilters_find_every_line_the_classifiers_accept(pieces, upper):
+    line = "".join(pieces)
+    if upper:
+        line = line.upper()
+    matcher = chrome_matcher()
+    if matcher.classify(line) is not None:
+        assert matcher.triggers.search(line) is not None, line
+    if sidebar_kind(line) is not None:
+        assert DATE_SIGNATURE.search(line) is not None, line
+        assert DATE_SEPARATOR.search(line) is not None, line
