@@ -347,6 +347,8 @@ class MarkIndex:
 
     def is_open(self, opening: str, closing: str, lo: int, pos: int) -> bool:
         """Whether ``lo..pos`` leaves an ``opening`` mark unclosed (``rfind`` compared)."""
+        if not self.offsets(opening):
+            return False  # the usual case: no such mark in the text
         return self.last_before(opening, lo, pos) > self.last_before(closing, lo, pos)
 
 

@@ -336,7 +336,10 @@ class _Finder:
     def anniversary(self, anchor: Anchor) -> None:
         t = self.text
         assert anchor.base is not None
+        last_chars = {name[-1] for name in anchor.names}  # a name ends right before N
         for s, end, n in self.anniversary_numbers():
+            if not s or t[s - 1] not in last_chars:
+                continue
             for name in anchor.names:
                 ns = s - len(name)
                 if ns >= 0 and t.startswith(name, ns):

@@ -317,11 +317,44 @@ class _Scanner:
             hit = self._hint_lines[k] = any(h in line for h in _META_LINE_HINTS)
         return hit
 
-    def add(self, out: list[DateExpr], start: int, end: int, kind: str, **values: object) -> None:
+    def add(
+        self,
+        out: list[DateExpr],
+        start: int,
+        end: int,
+        kind: str,
+        *,
+        year: int | None = None,
+        month: int | None = None,
+        day: int | None = None,
+        end_year: int | None = None,
+        since: bool = False,
+        offset: int | None = None,
+        unit: str | None = None,
+        chinese: bool = False,
+        separator: str | None = None,
+        year_span: tuple[int, int] | None = None,
+    ) -> None:
         """Append one expression to ``out``, with the metadata key before it."""
-        if "metadata" not in values:
-            values["metadata"] = self._metadata_key(start)
-        out.append(DateExpr(start, end, self.orig[start:end], kind, **values))  # type: ignore[arg-type]
+        out.append(
+            DateExpr(
+                start,
+                end,
+                self.orig[start:end],
+                kind,
+                year,
+                month,
+                day,
+                end_year,
+                since,
+                offset,
+                unit,
+                self._metadata_key(start),
+                chinese,
+                separator,
+                year_span,
+            )
+        )
 
     # -- years and CJK dates ---------------------------------------------------
 

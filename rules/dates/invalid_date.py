@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from lint import Diagnostic, Document, FixSafety, Rule, Severity
@@ -123,13 +124,15 @@ class InvalidDate(Rule):
 
     def _findings(self, document: Document) -> Iterator[Diagnostic]:
         text = document.text
+        index = marks(document)
+        starts = document.line_starts
         for expr in dates(document):
             reason = invalid_reason(expr)
             if reason is None:
                 continue
-            line_start = document.line_at(expr.start).start
+            line_start = starts[bisect_right(starts, expr.start) - 1]
             if _LUNAR_WORDS.search(text, max(line_start, expr.start - 12), expr.start):
                 continue  # a lunar date
-            if _mentioned(text, marks(document), line_start, expr):
+            if _mentioned(text, index, line_start, expr):
                 continue
             yield self.report(expr.start, expr.end, f"{expr.text} is not a valid date: {reason}")
