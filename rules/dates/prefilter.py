@@ -60,14 +60,17 @@ _BIG_MONTH = (
     f"(?<=(?:{_C3}{_SPACE}|百..{_SPACE})月)",
 )
 _MONTH_CANDIDATE = re.compile(f"月(?:{_BIG_DAY}|{'|'.join(_BIG_MONTH)})")
-# A numeric date with a two-digit day (19xx-m-dd, 20xx/mm/dd, …), one pattern per first
-# separator, each starting with that separator as a literal.
+# A numeric date whose two-digit day may be 29 or more (19xx-m-dd, 20xx/mm/dd, …): any
+# day but 00..28 written in ASCII or full-width digits (int() reads other digits too).
+# One pattern per first separator, each starting with that separator as a literal.
+_BIG_NUMERIC_DAY = rf"(?:[2２][9９]|[3-9３-９]\d|(?!{_DIGIT})\d\d|{_DIGIT}(?!{_DIGIT})\d)"
 _SEPARATORS = {"-": "-－", "－": "-－", "/": "/／", "／": "/／", ".": ".．", "．": ".．"}
 _NUMERIC_CANDIDATES = tuple(
     (
         sep,
         re.compile(
-            rf"{re.escape(sep)}(?<=[12１２][09０９]\d\d{re.escape(sep)})(\d{{1,2}})[{re.escape(family)}](\d\d)"
+            rf"{re.escape(sep)}(?<=[12１２][09０９]\d\d{re.escape(sep)})"
+            rf"(\d{{1,2}})[{re.escape(family)}]({_BIG_NUMERIC_DAY})"
         ),
     )
     for sep, family in _SEPARATORS.items()
