@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import math
+import operator
 import os
 import re
 import signal
@@ -290,6 +291,9 @@ def _restore_text(document: Document, text: str) -> None:
     Document.__init__(document, text, document.source)
 
 
+_ORDER = operator.attrgetter("start", "end", "code")
+
+
 def check_document(
     document: Document, rules: Sequence[Rule], *, time_budget: float | None = None
 ) -> list[Diagnostic]:
@@ -301,7 +305,7 @@ def check_document(
     """
     global _active_clock
     out: list[Diagnostic] = []
-    text = document.text
+    text = document._text
     size = len(text)
     present: dict[tuple[str, ...], bool] = {}
     shared = _active_clock
@@ -327,7 +331,9 @@ def check_document(
                     if not hit:
                         continue
                 if clock is None:
-                    found = list(rule.check(document))
+                    found = rule.check(document)
+                    if found.__class__ is not list:
+                        found = list(found)
                 else:
                     try:
                         clock.started = time.monotonic()
@@ -337,7 +343,7 @@ def check_document(
                         clock.rule = None
                     if clock.expired:  # the rule swallowed the interruption
                         raise _BudgetExceeded
-                if document.text is not text:
+                if document._text is not text:
                     _restore_text(document, text)
                     raise _BadFinding("RuntimeError", "the rule changed the document's text")
                 if found:
@@ -361,16 +367,18 @@ def check_document(
                 out.append(_rule_failed(rule, document, what, _check_defined_at(rule)))
                 continue
             except BaseException as exc:  # SystemExit from a rule is a rule bug too
-                if document.text is not text:
+                if document._text is not text:
                     _restore_text(document, text)
                 out.append(_rule_failed(rule, document, _describe(exc), _raised_at(exc)))
                 continue
-            out.extend(found)
+            if found:
+                out.extend(found)
     finally:
         if own is not None:
             _active_clock = shared
             own.stop()
-    out.sort(key=lambda d: (d.start, d.end, d.code))
+    if len(out) > 1:
+        out.sort(key=_ORDER)
     return out
 
 
