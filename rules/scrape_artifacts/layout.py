@@ -25,12 +25,12 @@ from typing import Any
 
 from lint import Document, Edit, Line, Option
 from rules.scrape_artifacts.vocabulary import (
-    DATE_SEPARATOR,
     DATE_SIGNATURE,
     MAX_CHROME_CHARS,
     MAX_SIDEBAR_CHARS,
     ChromeMatcher,
     chrome_matcher,
+    has_date_separator,
     sidebar_kind_stripped,
 )
 
@@ -142,8 +142,11 @@ _UNSEEN: Any = object()
 
 
 def page_layout(document: Document, key: tuple[tuple[str, ...], ...] = ()) -> Layout:
-    """The page's layout for a vocabulary key (``layout_key``), computed once per document."""
-    return document.memo(compute_layout, *key)
+    """The page's layout for a vocabulary key (``layout_key``), computed once per document.
+
+    The rules' hot path inlines this call (without ``*()``, which costs twice as much).
+    """
+    return document.memo(compute_layout, *key) if key else document.memo(compute_layout)
 
 
 def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
@@ -155,13 +158,21 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
     first_break = text.find("\n")
     if first_break < 0 and len(text) > MAX_LINE_CHARS + 1:
         return EMPTY  # one paragraph
-    matcher = chrome_matcher(*extras)
+    matcher = chrome_matcher(*extras) if extras else chrome_matcher()
     chrome = bylines = _NO_LINES
     if (m := matcher.triggers.search(text)) is not None:
         chrome, bylines = _chrome_lines(text, m, matcher)
     keys = None
     repeats = False
-    if first_break >= 0:
+    if first_break < 0:
+        if not (chrome or bylines):
+            return EMPTY
+    elif text.find("\n", first_break + 1) < 0:  # two lines: no run, one possible copy
+        first, second = text[:first_break].strip(), text[first_break + 1 :].strip()
+        repeats = len(second) >= MIN_PARAGRAPH_CHARS and first == second
+        if not (chrome or bylines or repeats):
+            return EMPTY
+    else:
         parts = text.split("\n")
         distinct = set(map(str.strip, parts))
         # parts.count("") misses blank lines holding spaces: a cheap test that may say
@@ -169,11 +180,8 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
         if len(distinct) - ("" in distinct) < len(parts) - parts.count(""):
             keys = list(map(str.strip, parts))
             repeats = _maybe_blocks(keys)
-        maybe_runs = len(parts) >= MIN_RUN and _maybe_runs(keys or distinct)
-        if not (chrome or bylines or repeats or maybe_runs):
+        if not (chrome or bylines or repeats or _maybe_runs(keys or distinct)):
             return EMPTY  # nothing any SA rule reports
-    elif not (chrome or bylines):
-        return EMPTY
     lines = document.lines
     if keys is None:
         keys = list(map(str.strip, text.split("\n")))  # as Document.lines splits
@@ -217,7 +225,7 @@ def _maybe_runs(keys: Collection[str]) -> bool:
         return False
     joined = "\n".join(short)
     # every date holds a separator: a quick scan for one before the pattern
-    if DATE_SEPARATOR.search(joined) is None or DATE_SIGNATURE.search(joined) is None:
+    if not has_date_separator(joined) or DATE_SIGNATURE.search(joined) is None:
         return False
     found = 0
     for key in short:

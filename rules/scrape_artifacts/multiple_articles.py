@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from lint import Diagnostic, Document, Rule, Severity
-from rules.scrape_artifacts.layout import LAYOUT_OPTIONS, compute_layout, layout_key
+from rules.scrape_artifacts.layout import LAYOUT_OPTIONS, layout_key, page_layout
 from rules.text import Article, articles
 
 _ORDINAL = "一二三四五六七八九十"
@@ -68,7 +68,7 @@ class MultipleArticles(Rule):
         for a in parts:
             first = document.position(a.start)[0]
             if a.separator is None:  # the text starts after any chrome at the head
-                layout = document.memo(compute_layout, *self.layout_key)
+                layout = page_layout(document, self.layout_key)
                 first = layout.next_text_line(document, first) or first
             spans.append((a, first, document.position(max(a.end - 1, a.start))[0]))
         bounds = [

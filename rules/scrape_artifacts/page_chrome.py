@@ -73,7 +73,8 @@ class PageChrome(Rule):
 
     def check(self, document: Document) -> Iterable[Diagnostic]:
         """Report chrome lines (bylines as notes) outside repeated blocks (SA003 owns those)."""
-        layout = document.memo(compute_layout, *self.layout_key)
+        key = self.layout_key  # a call without *() is cheaper
+        layout = document.memo(compute_layout, *key) if key else document.memo(compute_layout)
         if not (layout.chrome or layout.bylines):
             return ()
         return list(self._report(document, layout))

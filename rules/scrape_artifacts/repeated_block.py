@@ -59,7 +59,8 @@ class RepeatedBlock(Rule):
 
     def check(self, document: Document) -> Iterable[Diagnostic]:
         """Report each later copy, with a fix when it is noise."""
-        layout = document.memo(compute_layout, *self.layout_key)
+        key = self.layout_key  # a call without *() is cheaper
+        layout = document.memo(compute_layout, *key) if key else document.memo(compute_layout)
         if not layout.blocks:
             return ()
         return list(self._report(document, layout))

@@ -57,7 +57,8 @@ class SidebarNoise(Rule):
 
     def check(self, document: Document) -> Iterable[Diagnostic]:
         """Report each sidebar run (runs inside a repeated block belong to SA003)."""
-        layout = document.memo(compute_layout, *self.layout_key)
+        key = self.layout_key  # a call without *() is cheaper
+        layout = document.memo(compute_layout, *key) if key else document.memo(compute_layout)
         if not layout.runs:
             return ()
         return list(self._report(document, layout))

@@ -16,9 +16,10 @@ from lint.testing import fix_text, lint_text
 from rules.scrape_artifacts import RULES
 from rules.scrape_artifacts.layout import page_layout
 from rules.scrape_artifacts.vocabulary import (
-    DATE_SEPARATOR,
+    DATE_SEPARATORS,
     DATE_SIGNATURE,
     chrome_matcher,
+    has_date_separator,
     sidebar_kind,
 )
 from tests.corpus import SEED, SEED_FIXED, iter_documents, requires_corpus
@@ -687,4 +688,9 @@ def test_prefilters_find_every_line_the_classifiers_accept(pieces, upper):
         assert matcher.triggers.search(line) is not None, line
     if sidebar_kind(line) is not None:
         assert DATE_SIGNATURE.search(line) is not None, line
-        assert DATE_SEPARATOR.search(line) is not None, line
+        assert has_date_separator(line), line
+
+
+def test_the_quick_separator_test_knows_every_separator():
+    assert all(has_date_separator(f"1{sep}2") for sep in DATE_SEPARATORS)
+    assert has_date_separator("二〇二二年") and not has_date_separator("今天开会")
