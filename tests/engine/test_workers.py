@@ -33,3 +33,29 @@ def test_findings_pickle_with_everything_output_needs():
         assert f.span is not None and f.excerpt is not None
         assert f.excerpt.text in doc.lines[f.span.line - 1].text
         assert len(f.fingerprint) == 20
+
+
+def test_batches_and_results_cross_processes_as_plain_values_and_come_back_whole():
+    import pickle
+
+    from lint.parallel import pack, pack_results, unpack, unpack_results
+    from lint.readers.base import Unit
+    from lint.worker import FileJob, UnitResult
+
+    job = FileJob(0, "jsonl", {"text-field": "text"}, 0, Config(), None)
+    other = FileJob(1, "text", {}, 0, Config(), None)
+    batch = [
+        (job, Unit(Source("a.jsonl", 1, "d1"), b'{"text": "x"}\n', 14)),
+        (job, Unit(Source("a.jsonl", 2), b"\n", 15, document=False)),
+        (job, Unit(Source("a.jsonl", 3), None, 99, problem="too large")),
+        (job, None),
+        (other, Unit(Source("b.parquet", 0, "r0", "row"), "文本", 7)),
+    ]
+    packed = pickle.loads(pickle.dumps(pack(batch)))
+    again = unpack(packed)
+    assert [u for _, u in again] == [u for _, u in batch]
+    assert [j.index for j, _ in again] == [0, 0, 0, 0, 1]
+    results = [UnitResult(checked=True), UnitResult(), UnitResult(payload=b"y", checked=True)]
+    wire = pack_results(results)
+    assert wire[:2] == [True, False]  # the common empty results travel as a bool
+    assert unpack_results(pickle.loads(pickle.dumps(wire))) == results
