@@ -85,13 +85,13 @@ def _articles(document: Document) -> list[Article]:
     text = document.text
     if "篇" not in text and "范文" not in text:
         return [Article(0, 0, len(text), None, None)]
-    lines, starts = document.lines, document.line_starts
+    starts = document.line_starts
     seps = []
     line_end = -1
     for m in _SEPARATOR_CHARS.finditer(text):  # only the lines holding 篇 or 范
         if m.start() <= line_end:
             continue
-        line = lines[bisect_right(starts, m.start()) - 1]
+        line = _line(text, starts, bisect_right(starts, m.start()) - 1)
         line_end = line.end
         if (n := separator_number(line.text)) is not None:
             seps.append((line, n))
@@ -106,3 +106,12 @@ def _articles(document: Document) -> list[Article]:
         end = seps[i + 1][0].start if i + 1 < len(seps) else len(text)
         out.append(Article(len(out), line.start, end, n, line))
     return out
+
+
+def _line(text: str, starts: list[int], index: int) -> Line:
+    """Line ``index + 1`` as Document.lines has it, without building every line."""
+    start = starts[index]
+    end = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
+    if end > start and text[end - 1] == "\r":
+        end -= 1
+    return Line(index + 1, start, end, text[start:end])

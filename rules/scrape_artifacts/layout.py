@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from lint import Document, Edit, Line, Option
@@ -96,6 +97,17 @@ class Layout:
     first_text: int | None = None
     last_text: int | None = None
     sidebar_known: bool = True  # False: sidebar lines were not looked for (EMPTY)
+    # the page split at \n and the offset where each part starts, to build lines on demand
+    parts: list[str] = field(default_factory=list, repr=False)
+    offsets: list[int] = field(default_factory=list, repr=False)
+
+    def line(self, number: int) -> Line:
+        """Line ``number`` as Document.lines has it (without building every line)."""
+        part = self.parts[number - 1]
+        start = self.offsets[number - 1] + number - 1  # the breaks before it
+        if part[-1:] == "\r":
+            return Line(number, start, start + len(part) - 1, part[:-1])
+        return Line(number, start, start + len(part), part)
 
     def is_noise(self, number: int) -> bool:
         """Whether a line is chrome, a byline or sidebar."""
@@ -182,11 +194,12 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
             repeats = _maybe_blocks(keys)
         if not (chrome or bylines or repeats or _maybe_runs(keys or distinct)):
             return EMPTY  # nothing any SA rule reports
-    lines = document.lines
+    parts = text.split("\n")
     if keys is None:
-        keys = list(map(str.strip, text.split("\n")))  # as Document.lines splits
-    layout = Layout(chrome, bylines, _sidebar(text))
-    content = [line for line, key in zip(lines, keys, strict=True) if key]
+        keys = list(map(str.strip, parts))
+    layout = Layout(chrome, bylines, _sidebar(text), parts=parts)
+    layout.offsets = [0, *accumulate(map(len, parts))]  # lengths before each part
+    content = [number for number, key in enumerate(keys, 1) if key]
     if repeats:
         _find_blocks(layout, content, [key for key in keys if key])
     if len(layout.sidebar) >= MIN_RUN:
@@ -194,8 +207,8 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
     if not (chrome or bylines or layout.blocks or layout.runs):
         return EMPTY
     is_noise = layout.is_noise
-    layout.first_text = next((x.number for x in content if not is_noise(x.number)), None)
-    layout.last_text = next((x.number for x in reversed(content) if not is_noise(x.number)), None)
+    layout.first_text = next((n for n in content if not is_noise(n)), None)
+    layout.last_text = next((n for n in reversed(content) if not is_noise(n)), None)
     return layout
 
 
@@ -297,25 +310,28 @@ def _lines_matching(text: str, m: Any, max_chars: int) -> list[tuple[int, str]]:
     return out
 
 
-def _find_runs(layout: Layout, content: list[Line]) -> None:
-    run: list[Line] = []
+def _find_runs(layout: Layout, content: list[int]) -> None:
+    """Runs of sidebar lines among the non-blank lines (``content``: their numbers)."""
+    run: list[int] = []
     start = 0  # index in content of the run's first line
-    sidebar, in_block = layout.sidebar, layout.in_block
-    for i, line in enumerate([*content, None]):
-        if line is not None and line.number in sidebar:
+    sidebar, in_block, line = layout.sidebar, layout.in_block, layout.line
+    for i, number in enumerate([*content, None]):
+        if number is not None and number in sidebar:
             if not run:
                 start = i
-            run.append(line)
+            run.append(number)
             continue
-        if len(run) >= MIN_RUN and not all(x.number in in_block for x in run):
-            kinds = {sidebar[x.number] for x in run}
-            before = content[start - 1] if start > 0 else None
-            layout.runs.append(Run(tuple(run), kinds == {"date"}, before, line))
+        if len(run) >= MIN_RUN and not all(n in in_block for n in run):
+            kinds = {sidebar[n] for n in run}
+            before = line(content[start - 1]) if start > 0 else None
+            after = line(number) if number is not None else None
+            layout.runs.append(Run(tuple(map(line, run)), kinds == {"date"}, before, after))
         run = []
 
 
-def _find_blocks(layout: Layout, lines: list[Line], keys: list[str]) -> None:
-    """Later copies of earlier lines (``keys``: the lines stripped, none blank).
+def _find_blocks(layout: Layout, content: list[int], keys: list[str]) -> None:
+    """Later copies of earlier lines (``content``: the non-blank lines' numbers, ``keys``:
+    their text stripped).
 
     A copy starts at a line seen before and runs as long as the lines match those
     after one of the last MAX_CANDIDATES earlier occurrences (the longest wins).
@@ -324,8 +340,8 @@ def _find_blocks(layout: Layout, lines: list[Line], keys: list[str]) -> None:
     counts = Counter(keys)
     starts = [i for i, key in enumerate(keys) if counts[key] > 1]
     seen: dict[str, list[int]] = {}  # line text → indices where it occurred
-    n, next_start = len(lines), 0
-    is_noise = layout.is_noise
+    n, next_start = len(content), 0
+    is_noise, line = layout.is_noise, layout.line
     i = 0
     while True:
         while next_start < len(starts) and starts[next_start] < i:
@@ -351,18 +367,18 @@ def _find_blocks(layout: Layout, lines: list[Line], keys: list[str]) -> None:
         if chars >= MIN_PARAGRAPH_CHARS or (
             j + 1 - i >= MIN_BLOCK_LINES and chars >= MIN_BLOCK_CHARS
         ):
-            copy = lines[i : j + 1]
-            noise = all(is_noise(x.number) for x in copy)
-            layout.blocks.append(Block(tuple(copy), lines[best_src], noise))
-            layout.in_block.update(x.number for x in copy)
+            copy = content[i : j + 1]
+            noise = all(is_noise(number) for number in copy)
+            layout.blocks.append(Block(tuple(map(line, copy)), line(content[best_src]), noise))
+            layout.in_block.update(copy)
         i = j + 1
 
 
 def delete_lines(document: Document, first: Line, last: Line) -> Edit:
     """An edit deleting lines ``first..last`` with their line breaks (no blank line left)."""
     text = document.text
-    if last.number < len(document.lines):
-        return Edit(first.start, document.line_starts[last.number])
+    if (next_break := text.find("\n", last.end)) >= 0:
+        return Edit(first.start, next_break + 1)
     # the last line of the document: take the break before it instead
     start = first.start
     if start > 0:

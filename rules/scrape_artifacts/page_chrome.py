@@ -80,11 +80,10 @@ class PageChrome(Rule):
         return list(self._report(document, layout))
 
     def _report(self, document: Document, layout: Layout) -> Iterator[Diagnostic]:
-        lines = document.lines
         for number in sorted(layout.chrome | layout.bylines):
             if number in layout.in_block:
                 continue
-            line = lines[number - 1]
+            line = layout.line(number)
             if number in layout.chrome:
                 yield self.report(
                     line.start,

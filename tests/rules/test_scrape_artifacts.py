@@ -694,3 +694,17 @@ def test_prefilters_find_every_line_the_classifiers_accept(pieces, upper):
 def test_the_quick_separator_test_knows_every_separator():
     assert all(has_date_separator(f"1{sep}2") for sep in DATE_SEPARATORS)
     assert has_date_separator("二〇二二年") and not has_date_separator("今天开会")
+
+
+def test_layout_lines_are_the_documents_lines():
+    text = (
+        "返回顶部\r\n"
+        + BODY.replace("\n", "\r\n")
+        + "\r\n  \r\n返回顶部\r\n相关文章\r"
+        + "\n"
+        + BODY
+    )
+    doc = Document(text)
+    layout = page_layout(doc)
+    assert layout.chrome
+    assert [layout.line(n) for n in range(1, len(doc.lines) + 1)] == doc.lines
