@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -85,16 +84,20 @@ def _articles(document: Document) -> list[Article]:
     text = document.text
     if "篇" not in text and "范文" not in text:
         return [Article(0, 0, len(text), None, None)]
-    starts = document.line_starts
     seps = []
-    line_end = -1
+    number, counted, line_end = 1, 0, -1
     for m in _SEPARATOR_CHARS.finditer(text):  # only the lines holding 篇 or 范
-        if m.start() <= line_end:
+        if (at := m.start()) <= line_end:
             continue
-        line = _line(text, starts, bisect_right(starts, m.start()) - 1)
-        line_end = line.end
-        if (n := separator_number(line.text)) is not None:
-            seps.append((line, n))
+        start = text.rfind("\n", 0, at) + 1
+        line_end = text.find("\n", at)
+        if line_end < 0:
+            line_end = len(text)
+        number += text.count("\n", counted, start)
+        counted = start
+        end = line_end - 1 if text[line_end - 1] == "\r" else line_end  # as Document.lines
+        if (n := separator_number(text[start:end])) is not None:
+            seps.append((Line(number, start, end, text[start:end]), n))
     if not seps:
         return [Article(0, 0, len(text), None, None)]
     out: list[Article] = []
@@ -106,12 +109,3 @@ def _articles(document: Document) -> list[Article]:
         end = seps[i + 1][0].start if i + 1 < len(seps) else len(text)
         out.append(Article(len(out), line.start, end, n, line))
     return out
-
-
-def _line(text: str, starts: list[int], index: int) -> Line:
-    """Line ``index + 1`` as Document.lines has it, without building every line."""
-    start = starts[index]
-    end = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
-    if end > start and text[end - 1] == "\r":
-        end -= 1
-    return Line(index + 1, start, end, text[start:end])
