@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, ClassVar
+from typing import Any, BinaryIO, ClassVar, NamedTuple
 
 from lint.document import Document, Source
 from lint.readers.encoding import ReadProblem
@@ -28,8 +28,7 @@ __all__ = ["InputFile", "ReadProblem", "Reader", "Unit", "UnitWriter"]
 DEFAULT_MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):
     """One document's raw material, cut from a file in order.
 
     ``payload`` is what the reader needs to build the document and to write it back

@@ -74,35 +74,26 @@ class JsonlReader(Reader):
         return stream
 
     def units(self, file: InputFile, options: Mapping[str, Any]) -> Iterator[Unit]:
-        """One unit per line, read a line at a time; blank lines pass through unchecked."""
+        """One unit per line, read a chunk at a time; blank lines pass through unchecked."""
         check_codec(options.get("encoding", "auto"))
         raw_stream = file.stream
         stream = self.open_stream(raw_stream)
         limit = file.max_bytes
-        number = 0
-        while True:
-            try:
-                line = stream.readline(limit + 1)
-            except (OSError, EOFError, ValueError) as exc:
-                raise ReadProblem(f"cannot read past line {number}: {exc}") from None
-            if not line:
-                return
+        display = file.display
+        plain = stream is raw_stream
+        number = consumed = 0
+        for line in _lines(stream, limit):
             number += 1
-            if number == 1 and line.startswith(_WIDE_BOMS):
+            if number == 1 and line and line.startswith(_WIDE_BOMS):
                 raise ReadProblem("UTF-16/UTF-32 JSON Lines are not supported; convert to UTF-8")
-            consumed = _position(raw_stream)
-            source = Source(file.display, number)
-            if len(line) > limit and not line.endswith(b"\n"):
-                _skip_rest(stream)
-                yield Unit(
-                    source,
-                    None,
-                    _position(raw_stream),
-                    problem="record larger than the maximum document size"
-                    f" ({limit:,} bytes); not linted",
-                )
+            source = Source(display, number)
+            if line is None:
+                consumed = _position(raw_stream)
+                message = f"record larger than the maximum document size ({limit:,} bytes)"
+                yield Unit(source, None, consumed, True, message + "; not linted")
                 continue
-            yield Unit(source, line, consumed, document=bool(line.strip()))
+            consumed = consumed + len(line) if plain else _position(raw_stream)
+            yield Unit(source, line, consumed, bool(line.strip()))
 
     def document(self, unit: Unit, options: Mapping[str, Any]) -> tuple[Document, Any]:
         """Parse the record and take its text and id fields."""
@@ -146,11 +137,50 @@ def _position(stream: BinaryIO) -> int:
         return 0
 
 
-def _skip_rest(stream: BinaryIO) -> None:
+def _lines(stream: BinaryIO, limit: int, chunk_size: int = CHUNK) -> Iterator[bytes | None]:
+    """The lines of a stream with their ends, cut from big chunks; None for a line over ``limit``.
+
+    A line that spans chunks is joined once; one over the limit is skipped to its end
+    without being kept in memory.
+    """
+    pieces: list[bytes] = []  # the current line so far, when it spans chunks
+    size = 0
+    skipping = False  # inside a line that is over the limit
     while True:
-        chunk = stream.readline(CHUNK)
-        if not chunk or chunk.endswith(b"\n"):
+        try:
+            chunk = stream.read(chunk_size)
+        except (OSError, EOFError, ValueError) as exc:
+            raise ReadProblem(f"cannot read the shard: {exc}") from None
+        if not chunk:
+            if skipping:
+                yield None
+            elif pieces:
+                yield b"".join(pieces)
             return
+        cut = chunk.find(b"\n")
+        if cut == -1:  # the line goes on
+            if not skipping:
+                pieces.append(chunk)
+                size += len(chunk)
+                if size > limit:
+                    pieces, size, skipping = [], 0, True
+            continue
+        if skipping:
+            yield None
+        elif pieces:
+            line = b"".join(pieces) + chunk[: cut + 1]
+            yield line if len(line) <= limit else None
+        else:
+            cut = -1  # no line in progress: the chunk's first line is split below
+        pieces, size, skipping = [], 0, False
+        parts = chunk[cut + 1 :].split(b"\n")
+        last = parts.pop()
+        for part in parts:
+            yield part + b"\n" if len(part) < limit else None
+        if last:
+            pieces, size = [last], len(last)
+            if size > limit:
+                pieces, size, skipping = [], 0, True
 
 
 class GzipJsonlReader(JsonlReader):

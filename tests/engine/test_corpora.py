@@ -10,6 +10,8 @@ from typing import ClassVar
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint import Diagnostic, Document, Rule
 from lint.plugins import load_plugins
@@ -255,3 +257,35 @@ def test_memory_is_bounded_by_the_batch_not_the_corpus(cli, workdir):
         assert len(_CountLiveDocuments.seen) == n // 100
         peaks.append(max(_CountLiveDocuments.seen))
     assert peaks[1] <= peaks[0] <= 3  # the document being checked, not the corpus
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    data=st.lists(st.sampled_from([b"a", b"bc", b"\n", b"\r\n", b"xyz" * 5]), max_size=30).map(
+        b"".join
+    ),
+    limit=st.integers(1, 40),
+    chunk=st.integers(1, 9),
+)
+def test_shard_lines_are_cut_exactly_whatever_the_chunks(data, limit, chunk):
+    import io
+
+    import lint.readers.jsonl as jsonl
+
+    got = list(jsonl._lines(io.BytesIO(data), limit, chunk))
+    parts = data.split(b"\n")
+    expected = [p + b"\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+    assert len(got) == len(expected)
+    for line, want in zip(got, expected, strict=True):
+        assert line == (want if len(want) <= limit else None)
+
+
+def test_a_record_over_the_size_limit_is_named_and_the_rest_checked(cli, workdir):
+    big = json.dumps({"id": "big", "text": "长" * 600_000}, ensure_ascii=False)
+    _write(workdir / "s.jsonl", [*_records(2), big, *_records(1)])
+    r = cli("check", "s.jsonl", "--max-document-size", "1", "--output-format", "json")
+    assert r.code == 2
+    found = _json(r)
+    [problem] = [d for d in found if d["code"] == "SL001"]
+    assert problem["record"]["line"] == 3 and "maximum document size" in problem["message"]
+    assert [d["record"]["line"] for d in found if d["code"] == "TS001"] == [1, 4]
