@@ -84,9 +84,9 @@ def pack_results(results: list[UnitResult]) -> list[Any]:
     ]
 
 
-def unpack_results(packed: list[Any]) -> list[UnitResult]:
-    """The results that ``pack_results`` made."""
-    return [UnitResult(checked=r) if r.__class__ is bool else r for r in packed]
+def unpack_result(packed: Any) -> UnitResult:
+    """One result that ``pack_results`` made."""
+    return UnitResult(checked=packed) if packed.__class__ is bool else packed
 
 
 def _run(packed: Packed) -> list[Any]:
@@ -104,12 +104,15 @@ def _context() -> Any:
 
 def run_batches(
     batches: Iterable[B], factory: Callable[[], Worker], jobs: int
-) -> Iterator[tuple[B, list[UnitResult]]]:
-    """Yield each batch with its results, in order, checked by ``jobs`` processes."""
+) -> Iterator[tuple[B, list[Any]]]:
+    """Yield each batch with its results, in order, checked by ``jobs`` processes.
+
+    Results come as ``pack_results`` makes them: ``unpack_result`` turns one back.
+    """
     if jobs <= 1:
         worker = factory()
         for batch in batches:
-            yield batch, worker.run(batch)
+            yield batch, pack_results(worker.run(batch))
         return
     window = 2 * jobs + 1
     import gc
@@ -121,7 +124,7 @@ def run_batches(
             pending.append((batch, pool.apply_async(_run, (pack(batch),))))
             if len(pending) >= window:
                 done, result = pending.popleft()
-                yield done, unpack_results(result.get())
+                yield done, result.get()
         while pending:
             done, result = pending.popleft()
-            yield done, unpack_results(result.get())
+            yield done, result.get()

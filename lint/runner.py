@@ -25,7 +25,7 @@ from lint.document import Source
 from lint.finding import Finding, problem
 from lint.linter import ENGINE_CODES, WRITE_ERROR
 from lint.output.summary import Checked
-from lint.parallel import run_batches
+from lint.parallel import run_batches, unpack_result
 from lint.readers import InputFile, Reader, ReadProblem, TextReader, Unit
 from lint.readers.base import DEFAULT_MAX_DOCUMENT_BYTES
 from lint.rule import OptionError
@@ -262,6 +262,10 @@ class Runner:
         """Check every target; results are reported and written in order."""
         if self.options.reject is not None:
             self._reject = RejectSink(self.options.reject)  # OSError: the caller says why
+        # Without destinations, a unit with nothing to report needs only counting.
+        opts = self.options
+        quick = opts.output_dir is None and opts.reject is None and not opts.mode.apply
+        checked = self.checked
         try:
             for batch, results in run_batches(
                 self._batches(targets), self.worker_factory, self.options.jobs
@@ -270,8 +274,19 @@ class Runner:
                     state = self._files[job.index]
                     if unit is None:
                         self._finish_file(state)
+                    elif result is True and quick:
+                        if unit.consumed > state.consumed:
+                            self._consumed += unit.consumed - state.consumed
+                            state.consumed = unit.consumed
+                        checked.documents += 1
+                        payload = unit.payload
+                        checked.bytes += (
+                            len(payload) if payload.__class__ is bytes else len(payload.encode())
+                        )
+                        if unit.source.record is not None:
+                            checked.records += 1
                     else:
-                        self._take(state, unit, result)
+                        self._take(state, unit, unpack_result(result))
                 self.reporter.progress(self._done_files, self._consumed, self.checked.documents)
             if self._reject is not None:
                 self._reject.finish()

@@ -38,7 +38,7 @@ def test_findings_pickle_with_everything_output_needs():
 def test_batches_and_results_cross_processes_as_plain_values_and_come_back_whole():
     import pickle
 
-    from lint.parallel import pack, pack_results, unpack, unpack_results
+    from lint.parallel import pack, pack_results, unpack, unpack_result
     from lint.readers.base import Unit
     from lint.worker import FileJob, UnitResult
 
@@ -58,4 +58,4 @@ def test_batches_and_results_cross_processes_as_plain_values_and_come_back_whole
     results = [UnitResult(checked=True), UnitResult(), UnitResult(payload=b"y", checked=True)]
     wire = pack_results(results)
     assert wire[:2] == [True, False]  # the common empty results travel as a bool
-    assert unpack_results(pickle.loads(pickle.dumps(wire))) == results
+    assert [unpack_result(r) for r in pickle.loads(pickle.dumps(wire))] == results
