@@ -68,17 +68,21 @@ def layout_key(settings: Mapping[str, Any]) -> tuple[tuple[str, ...], ...]:
 class Run:
     """Consecutive sidebar lines (blank lines between them allowed) and their neighbours."""
 
-    lines: tuple[Line, ...]
+    first: Line
+    last: Line
+    count: int  # sidebar lines in the run
     dates_only: bool
-    before: Line | None = None  # the content line just before the run
-    after: Line | None = None  # the content line just after it
+    before: Line | None = None  # the non-blank line just before the run
+    after: Line | None = None  # the non-blank line just after it
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A later copy of earlier lines: the copy's lines and the first copy's first line."""
+    """A later copy of earlier lines: its first and last lines, and the first copy's first."""
 
-    lines: tuple[Line, ...]
+    first: Line
+    last: Line
+    count: int  # non-blank lines in the copy
     source: Line
     noise: bool  # every line is chrome or sidebar
 
@@ -325,7 +329,10 @@ def _find_runs(layout: Layout, content: list[int]) -> None:
             kinds = {sidebar[n] for n in run}
             before = line(content[start - 1]) if start > 0 else None
             after = line(number) if number is not None else None
-            layout.runs.append(Run(tuple(map(line, run)), kinds == {"date"}, before, after))
+            dates_only = kinds == {"date"}
+            layout.runs.append(
+                Run(line(run[0]), line(run[-1]), len(run), dates_only, before, after)
+            )
         run = []
 
 
@@ -369,7 +376,8 @@ def _find_blocks(layout: Layout, content: list[int], keys: list[str]) -> None:
         ):
             copy = content[i : j + 1]
             noise = all(is_noise(number) for number in copy)
-            layout.blocks.append(Block(tuple(map(line, copy)), line(content[best_src]), noise))
+            source = line(content[best_src])
+            layout.blocks.append(Block(line(copy[0]), line(copy[-1]), len(copy), source, noise))
             layout.in_block.update(copy)
         i = j + 1
 

@@ -67,8 +67,7 @@ class RepeatedBlock(Rule):
 
     def _report(self, document: Document, layout: Layout) -> Iterator[Diagnostic]:
         for block in layout.blocks:
-            first, last = block.lines[0], block.lines[-1]
-            n = len(block.lines)
+            first, last, n = block.first, block.last, block.count
             what = f"{n} lines" if n > 1 else "this paragraph"
             fix = (
                 Fix.safe("Delete the repeated block", delete_lines(document, first, last))

@@ -65,7 +65,7 @@ class SidebarNoise(Rule):
 
     def _report(self, document: Document, layout: Layout) -> Iterator[Diagnostic]:
         for run in layout.runs:
-            first, last = run.lines[0], run.lines[-1]
+            first, last = run.first, run.last
             edge = layout.at_head(first) or layout.at_tail(last) or layout.between_noise(run)
             fix = Fix.safe("Delete the run", delete_lines(document, first, last)) if edge else None
             severity = None if edge or run.dates_only else Severity.INFO
@@ -73,9 +73,9 @@ class SidebarNoise(Rule):
             yield self.report(
                 first.start,
                 last.end,
-                f"sidebar noise: {len(run.lines)} lines of bare dates ({where}), not content"
+                f"sidebar noise: {run.count} lines of bare dates ({where}), not content"
                 if run.dates_only
-                else f"sidebar noise: {len(run.lines)} dated link titles ({where}), not content",
+                else f"sidebar noise: {run.count} dated link titles ({where}), not content",
                 fix=fix,
                 severity=severity,
             )
