@@ -104,14 +104,20 @@ class Layout:
     # the page split at \n and the offset where each part starts, to build lines on demand
     parts: list[str] = field(default_factory=list, repr=False)
     offsets: list[int] = field(default_factory=list, repr=False)
+    _lines: dict[int, Line] = field(default_factory=dict, repr=False)  # made so far
 
     def line(self, number: int) -> Line:
         """Line ``number`` as Document.lines has it (without building every line)."""
+        if (made := self._lines.get(number)) is not None:
+            return made
         part = self.parts[number - 1]
         start = self.offsets[number - 1] + number - 1  # the breaks before it
         if part[-1:] == "\r":
-            return Line(number, start, start + len(part) - 1, part[:-1])
-        return Line(number, start, start + len(part), part)
+            made = Line(number, start, start + len(part) - 1, part[:-1])
+        else:
+            made = Line(number, start, start + len(part), part)
+        self._lines[number] = made
+        return made
 
     def is_noise(self, number: int) -> bool:
         """Whether a line is chrome, a byline or sidebar."""
@@ -316,24 +322,26 @@ def _lines_matching(text: str, m: Any, max_chars: int) -> list[tuple[int, str]]:
 
 def _find_runs(layout: Layout, content: list[int]) -> None:
     """Runs of sidebar lines among the non-blank lines (``content``: their numbers)."""
-    run: list[int] = []
-    start = 0  # index in content of the run's first line
+    position = {number: i for i, number in enumerate(content)}  # line number → its index
     sidebar, in_block, line = layout.sidebar, layout.in_block, layout.line
-    for i, number in enumerate([*content, None]):
-        if number is not None and number in sidebar:
-            if not run:
-                start = i
-            run.append(number)
+    run: list[int] = []
+    last = -2  # index in content of the run's last line
+    for number in [*sidebar, None]:  # the sidebar lines, in order
+        at = position[number] if number is not None else -2
+        if run and at == last + 1:
+            run.append(number)  # type: ignore[arg-type]
+            last = at
             continue
         if len(run) >= MIN_RUN and not all(n in in_block for n in run):
-            kinds = {sidebar[n] for n in run}
-            before = line(content[start - 1]) if start > 0 else None
-            after = line(number) if number is not None else None
-            dates_only = kinds == {"date"}
+            first = last + 1 - len(run)
+            before = line(content[first - 1]) if first > 0 else None
+            after = line(content[last + 1]) if last + 1 < len(content) else None
+            dates_only = all(sidebar[n] == "date" for n in run)
             layout.runs.append(
                 Run(line(run[0]), line(run[-1]), len(run), dates_only, before, after)
             )
-        run = []
+        run = [number] if number is not None else []
+        last = at
 
 
 def _find_blocks(layout: Layout, content: list[int], keys: list[str]) -> None:
