@@ -332,7 +332,7 @@ def _find_runs(layout: Layout, content: list[int]) -> None:
             run.append(number)  # type: ignore[arg-type]
             last = at
             continue
-        if len(run) >= MIN_RUN and not all(n in in_block for n in run):
+        if len(run) >= MIN_RUN and not in_block.issuperset(run):
             first = last + 1 - len(run)
             before = line(content[first - 1]) if first > 0 else None
             after = line(content[last + 1]) if last + 1 < len(content) else None
@@ -356,7 +356,8 @@ def _find_blocks(layout: Layout, content: list[int], keys: list[str]) -> None:
     starts = [i for i, key in enumerate(keys) if counts[key] > 1]
     seen: dict[str, list[int]] = {}  # line text → indices where it occurred
     n, next_start = len(content), 0
-    is_noise, line = layout.is_noise, layout.line
+    noise_lines = layout.chrome | layout.bylines | layout.sidebar.keys()  # noise: any of them
+    line = layout.line
     i = 0
     while True:
         while next_start < len(starts) and starts[next_start] < i:
@@ -383,7 +384,7 @@ def _find_blocks(layout: Layout, content: list[int], keys: list[str]) -> None:
             j + 1 - i >= MIN_BLOCK_LINES and chars >= MIN_BLOCK_CHARS
         ):
             copy = content[i : j + 1]
-            noise = all(is_noise(number) for number in copy)
+            noise = noise_lines.issuperset(copy)
             source = line(content[best_src])
             layout.blocks.append(Block(line(copy[0]), line(copy[-1]), len(copy), source, noise))
             layout.in_block.update(copy)
