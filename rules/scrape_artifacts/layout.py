@@ -7,12 +7,16 @@ SA001/SA002. The vocabulary's options (``extend-phrases`` and the extra keys) ar
 shared options of the family: every SA rule passes them as the key, so all of them
 see the same layout.
 
-Linear by construction: two searches over the whole text (the chrome literals and the
-date signature) find the few lines worth classifying, and a set of the stripped lines
-says whether any line repeats. A page where none of these finds anything gets the
-empty layout without any per-line work. Otherwise every line is visited a bounded
-number of times, and the questions the rules ask about a run (what comes before and
-after it) are answered from indexes built once.
+Cheap where there is nothing to find, linear everywhere. Three tests decide whether a
+page needs a layout at all: one search for the vocabulary's triggers (each label or
+phrase searched from its rarest character), a set of the stripped lines (does any
+line repeat enough to make a block?) and, over the short lines, a literal test for
+date separators (could three of them be sidebar dates?). Most pages get the shared
+EMPTY layout without any per-line work. Otherwise only the candidate lines are
+classified (each distinct text once), the repeated-block search skips lines that
+occur once, the questions the rules ask about a run (what comes before and after it)
+are answered from indexes built once, and ``Line`` objects are made only for the
+lines the rules report.
 """
 
 from __future__ import annotations
@@ -184,7 +188,7 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
     chrome = bylines = _NO_LINES
     if (m := matcher.triggers.search(text)) is not None:
         chrome, bylines = _chrome_lines(text, m, matcher)
-    keys = None
+    parts = keys = None
     repeats = False
     if first_break < 0:
         if not (chrome or bylines):
@@ -204,7 +208,8 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
             repeats = _maybe_blocks(keys)
         if not (chrome or bylines or repeats or _maybe_runs(keys or distinct)):
             return EMPTY  # nothing any SA rule reports
-    parts = text.split("\n")
+    if parts is None:
+        parts = text.split("\n")
     if keys is None:
         keys = list(map(str.strip, parts))
     layout = Layout(chrome, bylines, _sidebar(text), parts=parts)
