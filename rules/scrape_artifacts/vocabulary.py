@@ -20,7 +20,7 @@ _DATE = (
     r"|\d{2}[-/]\d{2}|\d{1,2}月\d{1,2}[日号])"
 )
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
-_RELATIVE = r"\d+\s*(?:秒|分钟|小时|天|周|个月|年)(?:前|内)"
+_RELATIVE = r"\d+\s*(?:秒|分钟|小时|天|周|个月|年)(?:前|内)|刚刚|昨天|前天"
 # A relative timestamp alone on a line, as news sites print it: Arabic digits, no space
 # (``3分钟前``, ``24小时内``). ``三年前`` is a story's; ``11 天前`` (spaced) is what forum
 # software prints beside each post, which human-extracted text keeps.

@@ -103,6 +103,9 @@ CHROME_LINES = [
     "图片数: 118",
     "访问量：12345",
     "访问量:12345",
+    # a widget with a relative date in words
+    "上一篇 昨天",
+    "相关文章 刚刚",
 ]
 
 
