@@ -52,13 +52,23 @@ LAYOUT_OPTIONS = (
         "extend-metadata-keys",
         list,
         (),
-        "more metadata labels (printed as 'label: value')",
+        "more metadata labels (printed as 'label: value'); shared by the SA rules",
         shared=True,
     ),
     Option(
-        "extend-byline-keys", list, (), "more byline labels (a line of one is a note)", shared=True
+        "extend-byline-keys",
+        list,
+        (),
+        "more byline labels (a line of one is a note); shared by the SA rules",
+        shared=True,
     ),
-    Option("extend-phrases", list, (), "more widget, navigation or footer phrases", shared=True),
+    Option(
+        "extend-phrases",
+        list,
+        (),
+        "more widget, navigation or footer phrases; shared by the SA rules",
+        shared=True,
+    ),
 )
 
 
