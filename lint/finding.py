@@ -11,7 +11,7 @@ soon as it has been checked, and findings travel between processes.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lint.diagnostic import Diagnostic, Severity
 from lint.document import Document, Source
@@ -21,8 +21,7 @@ EXCERPT_CONTEXT = 240  # characters of the source line kept on each side of a sp
 FLAGGED_CHARS = 80  # characters of the flagged text kept for baselines and reports
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A code-point span with its 1-based line and column at each end."""
 
     start: int
@@ -33,16 +32,14 @@ class Span:
     end_column: int
 
 
-@dataclass(frozen=True, slots=True)
-class EditInfo:
+class EditInfo(NamedTuple):
     """One edit of a fix: the span it replaces and the new text."""
 
     span: Span
     replacement: str
 
 
-@dataclass(frozen=True, slots=True)
-class FixInfo:
+class FixInfo(NamedTuple):
     """A fix as output formats show it: applicability, description, placed edits."""
 
     applicability: Applicability
@@ -56,8 +53,7 @@ class FixInfo:
         return unsafe and self.applicability is Applicability.UNSAFE
 
 
-@dataclass(frozen=True, slots=True)
-class Excerpt:
+class Excerpt(NamedTuple):
     """A bounded piece of the line a finding starts on.
 
     ``column`` is the 1-based column of ``text``'s first character in the line;
@@ -69,8 +65,7 @@ class Excerpt:
     line_length: int
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """Everything output needs about one finding, without the document it came from.
 
     ``span`` is None for a problem that has no place inside a text (an unreadable
