@@ -50,13 +50,17 @@ def patho_text(name: str, size: int) -> str:
     return "".join(parts)
 
 
-def _cpu(fn: Callable[[], object], repeat: int) -> float:
+def _cpu(fn: Callable[[], object], repeat: int, number: int = 1) -> float:
     best = float("inf")
     for _ in range(repeat):
         t0 = time.process_time()
-        fn()
+        for _ in range(number):
+            fn()
         best = min(best, time.process_time() - t0)
-    return best
+    return best / number
+
+
+MIN_MEASURE = 0.02  # seconds: a check faster than this on the small input is repeated
 
 
 def growth(
@@ -66,11 +70,17 @@ def growth(
     small: int = 32_000,
     repeat: int = 3,
 ) -> float:
-    """CPU time of ``check(make(4 * small))`` over that of ``check(make(small))``."""
+    """CPU time of ``check(make(4 * small))`` over that of ``check(make(small))``.
+
+    A check too fast to time on the small input is run several times in a row on
+    both inputs, so that the ratio is measured, not the clock's resolution.
+    """
     a, b = make(small), make(4 * small)
     check(a)  # warm caches and lazy loads
-    t_small = max(_cpu(lambda: check(a), repeat), 1e-3)
-    t_big = _cpu(lambda: check(b), repeat)
+    once = max(_cpu(lambda: check(a), 1), 1e-6)
+    number = max(1, min(200, round(MIN_MEASURE / once)))
+    t_small = max(_cpu(lambda: check(a), repeat, number), 1e-6)
+    t_big = _cpu(lambda: check(b), repeat, number)
     return t_big / t_small
 
 
