@@ -120,7 +120,6 @@ class _File:
     identity: FileIdentity | None = None
     sink: FileSink | None = None
     diff_started: bool = False
-    stdin_payload: Any = None
     skipped: str | None = None
     sink_failed: bool = False
 
