@@ -193,14 +193,6 @@ def test_output_and_reject_split_a_shard_and_keep_untouched_bytes(cli, workdir):
     assert "Records: 7 in, 5 to out, 2 rejected to rej.jsonl." in r.out
 
 
-def test_fixed_jsonl_record_is_spliced_not_reserialised(cli, workdir):
-    line = '{"k": 1, "text" :  "第一*条\\u4e2d", "big": 1e400, "k": 2,"n":-0.0}'
-    (workdir / "s.jsonl").write_text(line + "\r\n", encoding="utf-8")
-    cli("check", "s.jsonl", "--fix", "--in-place", "-q")
-    new = (workdir / "s.jsonl").read_bytes().decode("utf-8")
-    assert new == line.replace("第一*条\\u4e2d", "第一条中") + "\r\n"
-
-
 def test_jobs_2_gives_output_identical_to_jobs_1(cli, workdir):
     for k in range(3):
         _write(workdir / f"s{k}.jsonl", _records(700))
@@ -210,13 +202,6 @@ def test_jobs_2_gives_output_identical_to_jobs_1(cli, workdir):
     assert one.code == two.code == 1
     assert len(one.out.splitlines()) > 700
     assert one.out == two.out
-
-
-def test_fix_only_on_stdin_prints_the_fixed_text(cli, workdir):
-    r = cli("check", "--fix-only", "-", stdin="中*文\n".encode())
-    assert r.out == "中文\n"
-    r = cli("check", "--fix", "-", "-", stdin=b"x\n")
-    assert r.code == 2 and "only once" in r.err
 
 
 class _CountLiveDocuments(Rule):
@@ -289,3 +274,39 @@ def test_a_record_over_the_size_limit_is_named_and_the_rest_checked(cli, workdir
     [problem] = [d for d in found if d["code"] == "SL001"]
     assert problem["record"]["line"] == 3 and "maximum document size" in problem["message"]
     assert [d["record"]["line"] for d in found if d["code"] == "TS001"] == [1, 4]
+
+
+class _Tty:
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_progress_only_on_a_terminal_outside_ci_and_not_quiet(monkeypatch):
+    from lint.progress import wanted
+
+    monkeypatch.delenv("CI", raising=False)
+    assert wanted(quiet=False, disabled=False, stream=_Tty(True))
+    assert not wanted(quiet=False, disabled=False, stream=_Tty(False))
+    assert not wanted(quiet=True, disabled=False, stream=_Tty(True))
+    assert not wanted(quiet=False, disabled=True, stream=_Tty(True))
+    monkeypatch.setenv("CI", "true")
+    assert not wanted(quiet=False, disabled=False, stream=_Tty(True))
+
+
+def test_progress_bar_counts_what_was_checked(monkeypatch):
+    import io
+
+    from lint.progress import Progress
+
+    bar = Progress(files=2, total_bytes=2_000_000)
+    buf = io.StringIO()
+    bar.console.file = buf
+    monkeypatch.setattr("lint.progress.REFRESH_SECONDS", 0.0)
+    with bar:
+        bar.update(1, 1_000_000, 42)
+        fields = bar._bar.tasks[0].fields
+        assert (fields["files"], fields["docs"], fields["mb"]) == (1, 42, 1.0)
+        assert bar._bar.tasks[0].completed == 1_000_000
