@@ -32,7 +32,7 @@ from lint.rule import OptionError
 from lint.sinks import FileSink, RejectSink
 from lint.worker import FileJob, FixMode, Item, UnitResult, Worker
 
-BATCH_UNITS = 256
+BATCH_UNITS = 2048
 BATCH_BYTES = 1 << 20
 
 _KINDS = {
@@ -244,14 +244,23 @@ class Runner:
         for index, target in enumerate(targets):
             state, units = self._open(index, target)
             self._files[index] = state
+            job = state.job
+            last: Unit | None = None  # held back so that a file's end joins its last unit
             for unit in units:
-                batch.append((state.job, unit))
+                if last is not None:
+                    batch.append((job, last))
+                    if len(batch) >= opts.batch_units or size >= opts.batch_bytes:
+                        yield batch
+                        batch, size = [], 0
+                last = unit
                 payload = unit.payload
                 size += len(payload) if isinstance(payload, bytes | str) else 0
-                if len(batch) >= opts.batch_units or size >= opts.batch_bytes:
-                    yield batch
-                    batch, size = [], 0
-            batch.append((state.job, None))
+            if last is not None:
+                batch.append((job, last))
+            batch.append((job, None))
+            if len(batch) >= opts.batch_units or size >= opts.batch_bytes:
+                yield batch
+                batch, size = [], 0
         if batch:
             yield batch
 
