@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 
 import regex
@@ -84,15 +84,39 @@ def _alternation(items: tuple[str, ...]) -> str:
 
 @dataclass(frozen=True)
 class ChromeMatcher:
-    """Decides whether a line is page chrome: labels, widgets, navigation, footers."""
+    """Decides whether a line is page chrome: labels, widgets, navigation, footers.
 
-    keys: regex.Pattern  # label: value, and counters printed with a colon (博文: 14387)
-    bylines: regex.Pattern
-    phrases: re.Pattern  # lower-cased literals, matched against the lower-cased line
-    counters: regex.Pattern  # counters printed without a colon (已有 28335924 人来访过)
+    The classifying patterns are compiled on first use (most runs, and the first
+    page of every run, need only ``triggers``): start-up stays short.
+    """
+
+    keys_source: str  # label: value, and counters printed with a colon (博文: 14387)
+    bylines_source: str
+    phrases_source: str  # lower-cased literals, matched against the lower-cased line
+    counters_source: str  # counters printed without a colon (已有 28335924 人来访过)
     counter_anchors: tuple[str, ...]  # their literal prefilters (人来访过)
     # A match starts inside every line that ``classify`` calls chrome or a byline.
     triggers: re.Pattern
+
+    @cached_property
+    def keys(self) -> regex.Pattern:
+        """Labels with their values (and counters printed with a colon)."""
+        return regex.compile(self.keys_source)
+
+    @cached_property
+    def bylines(self) -> regex.Pattern:
+        """Byline labels with their values."""
+        return regex.compile(self.bylines_source)
+
+    @cached_property
+    def phrases(self) -> re.Pattern:
+        """Widget, navigation and footer phrases (a literal alternation: re scans it fast)."""
+        return re.compile(self.phrases_source)
+
+    @cached_property
+    def counters(self) -> regex.Pattern:
+        """Counters printed without a colon."""
+        return regex.compile(self.counters_source)
 
     def classify(self, line: str) -> str | None:
         """``chrome``, ``byline`` (one byline label and its value, nothing else) or None.
@@ -152,8 +176,8 @@ def chrome_matcher(
         _label_value(bylines),
         # a literal alternation: the standard library's re scans it several times faster
         # than regex, and lower-casing the line once is cheaper than IGNORECASE
-        re.compile(_alternation(phrases)),
-        regex.compile(_counter(bare) or r"(?!)"),
+        _alternation(phrases),
+        _counter(bare) or r"(?!)",
         anchors,
         _trigger_pattern(
             labels=(*keys, *bylines),
@@ -284,14 +308,14 @@ def _counter(templates: tuple[str, ...]) -> str:
     )
 
 
-def _label_value(labels: tuple[str, ...], counters: str = "") -> regex.Pattern:
+def _label_value(labels: tuple[str, ...], counters: str = "") -> str:
     """``label: value`` (a URL, 大 中 小, a date, a relative time, a short run) or a counter."""
     value = (
         rf"(?:{_URL}|{_SIZE}|{_DATE}(?:\s+{_TIME})?|{_RELATIVE}"
         r"|[^\s，,。；;【】\[\]()（）]{0,24})"
     )
     label = rf"[【\[(（]?(?:{_alternation(labels)})\s*[:：]\s*{value}[】\])）]?"
-    return regex.compile(f"{label}|{counters}" if counters else label)
+    return f"{label}|{counters}" if counters else label
 
 
 # A line that is only a date or a time, or a date with a short link title.
