@@ -13,41 +13,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-# unit repeated on one line (name → unit), as ../shared/tools/patho.py writes them
-ONE_LINE = {
-    "years-one-line": "2019年，全市召开会议部署工作，",
-    "stars-one-line": "会议*的内容，",
-    "announce-one-line": "“五带头”即:带头学习，带头实践，",
-    "plain-one-line": "这是一个很长的段落，没有任何问题，",
-    "enum-one-line": "一、二、三、",
-    "stars-only": "*",
-    "cjk-star-mix": "文*",
-    "era-anchor": "“十二五”期间，",
-}
-# unit repeated as lines ({n} counts up from 2)
-MULTI_LINE = {
-    "sections": "讲四点意见。\n",
-    "date-runs": "2022-07-14\n2022-07-13\n2022-07-09\n",
-    "articles": "篇{n}\n今天我们召开会议，研究部署工作。\n",
-    "list-lines": "一、加强组织领导；\n",
-    "short-lines": "相关文章\n",
-}
+from lint.bench.patho import MULTI_LINE, ONE_LINE, patho_text
+
+# The inputs (the same as ../shared/tools/patho.py writes) live with the benchmark,
+# which times them too: ``python -m lint.bench --patho``.
+__all__ = ["LINEAR_BOUND", "MULTI_LINE", "ONE_LINE", "assert_linear", "growth", "patho_text"]
 LINEAR_BOUND = 8.0
-
-
-def patho_text(name: str, size: int) -> str:
-    """The pathological input ``name`` at about ``size`` bytes of UTF-8."""
-    if name in ONE_LINE:
-        unit = ONE_LINE[name]
-        return unit * (size // len(unit.encode("utf-8")) + 1) + "\n"
-    unit = MULTI_LINE[name]
-    parts, written, n = [], 0, 0
-    while written < size:
-        s = unit.format(n=n + 2) if "{n}" in unit else unit
-        parts.append(s)
-        written += len(s.encode("utf-8"))
-        n += 1
-    return "".join(parts)
 
 
 def _cpu(fn: Callable[[], object], repeat: int, number: int = 1) -> float:

@@ -1,10 +1,10 @@
 """Pathological inputs: time every default rule at 1x, 2x and 4x of a size, report the growth.
 
 The inputs repeat a unit that a naive rule rescans per occurrence (the rest of the
-line, all later lines, all earlier spans). The table is a copy of the one in
-``tests/linearity.py`` and of ``../shared/tools/patho.py`` (``tests/`` is not
-installed with the package); a test keeps the copies equal. A further case is one
-long line of ordinary text (clean documents joined without line breaks).
+line, all later lines, all earlier spans): the same inputs as
+``../shared/tools/patho.py`` writes; the linearity tests (``tests/linearity.py``)
+use this table too. A further case is one long line of ordinary text (clean
+documents joined without line breaks).
 
 A linear check doubles its time when the input doubles; a quadratic one
 quadruples it. An input is flagged when it grows more than ``MAX_GROWTH`` per

@@ -247,11 +247,15 @@ def test_selection_builds_the_configured_rules():
 # -- pathological inputs ----------------------------------------------------------------
 
 
-def test_patho_tables_are_the_tests_tables():
-    assert patho.ONE_LINE == linearity.ONE_LINE
-    assert patho.MULTI_LINE == linearity.MULTI_LINE
-    for name in ("years-one-line", "articles"):
-        assert patho.patho_text(name, 5_000) == linearity.patho_text(name, 5_000)
+def test_patho_inputs_repeat_their_unit_to_the_size():
+    one = patho.patho_text("years-one-line", 5_000)
+    unit = patho.ONE_LINE["years-one-line"]
+    assert one.count("\n") == 1 and one.rstrip("\n") == unit * (len(one) // len(unit))
+    assert 5_000 <= len(one.encode("utf-8")) < 5_000 + 2 * len(unit.encode("utf-8"))
+    many = patho.patho_text("articles", 5_000)
+    assert many.startswith("篇2\n今天") and "\n篇3\n" in many and "\n篇4\n" in many
+    assert len(many.encode("utf-8")) >= 5_000
+    assert linearity.patho_text is patho.patho_text  # the tests time the same inputs
 
 
 def test_long_line_is_one_line_of_about_the_size():
