@@ -42,7 +42,9 @@ class Progress:
             console=self.console,
             auto_refresh=False,
             transient=True,
-            redirect_stdout=True,  # findings printed meanwhile appear above the bar
+            # findings printed on the same terminal appear above the bar; piped ones
+            # must stay on standard output
+            redirect_stdout=bool(getattr(sys.stdout, "isatty", lambda: False)()),
             redirect_stderr=False,
         )
         self._task = self._bar.add_task(
