@@ -229,7 +229,9 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         out: TextIO = sys.stderr if fixed_stdin else sys.stdout
         _open_outputs(args, formats, report, out, stack)
         budget = run_config.time_budget or DEFAULT_TIME_BUDGET
-        settings = WorkerSettings(cli=cli, mode=mode, time_budget=budget)
+        settings = WorkerSettings(
+            cli=cli, mode=mode, time_budget=budget, max_bytes=options.max_bytes
+        )
         factory = functools.partial(Worker, rules, readers, settings)
         stdin_name = Path(args.stdin_filename) if args.stdin_filename else None
         runner = Runner(

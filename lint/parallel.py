@@ -57,7 +57,7 @@ def pack(batch: Sequence[Item | tuple[Any, None]]) -> Packed:
             rows.append((k,))
             continue
         src = unit.source
-        payload = (unit.payload, unit.consumed, unit.document, unit.problem)
+        payload = (unit.payload, unit.consumed, unit.document, unit.problem, unit.records)
         rows.append((k, src.path, src.record, src.record_id, src.unit, *payload))
     return jobs, rows
 
@@ -70,16 +70,20 @@ def unpack(packed: Packed) -> list[Item | tuple[Any, None]]:
         if len(row) == 1:
             out.append((jobs[row[0]], None))
             continue
-        k, path, record, record_id, kind, payload, consumed, document, problem = row
+        k, path, record, record_id, kind, payload, consumed, document, problem, records = row
         source = Source(path, record, record_id, kind)
-        out.append((jobs[k], Unit(source, payload, consumed, document, problem)))
+        out.append((jobs[k], Unit(source, payload, consumed, document, problem, records)))
     return out
 
 
-def pack_results(results: list[UnitResult]) -> list[Any]:
+def pack_results(results: list[Any]) -> list[Any]:
     """Results with the common empty ones as a bool (whether a document was checked)."""
     return [
-        r.checked if not (r.findings or r.fixed or r.diff or r.skipped) and r.payload is None else r
+        r.checked
+        if r.__class__ is UnitResult
+        and not (r.findings or r.fixed or r.diff or r.skipped)
+        and r.payload is None
+        else r
         for r in results
     ]
 

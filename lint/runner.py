@@ -30,7 +30,7 @@ from lint.readers import InputFile, Reader, ReadProblem, TextReader, Unit
 from lint.readers.base import DEFAULT_MAX_DOCUMENT_BYTES
 from lint.rule import OptionError
 from lint.sinks import FileSink, RejectSink
-from lint.worker import FileJob, FixMode, Item, UnitResult, Worker
+from lint.worker import BlockResult, FileJob, FixMode, Item, UnitResult, Worker
 
 BATCH_UNITS = 2048
 BATCH_BYTES = 1 << 20
@@ -165,6 +165,11 @@ class Runner:
 
     # -- reading ------------------------------------------------------------------
 
+    def _quick(self) -> bool:
+        """Whether nothing is written: units then only need counting and reporting."""
+        opts = self.options
+        return opts.output_dir is None and opts.reject is None and not opts.mode.apply
+
     def stdin_output(self) -> bytes:
         """Standard input as read, with the fixes applied (what ``--fix -`` prints)."""
         return b"".join(self._stdin_chunks)
@@ -225,7 +230,8 @@ class Runner:
                 state.identity = FileIdentity.of(os.fstat(stream.fileno()))
             file = InputFile(stream, target.path, target.display, self.options.max_bytes)
             try:
-                yield from reader.units(file, state.job.options)
+                blocks = reader.blocks(file, state.job.options) if self._quick() else None
+                yield from blocks if blocks is not None else reader.units(file, state.job.options)
             except ReadProblem as exc:
                 state.skipped = exc.reason
                 yield Unit(source, None, problem=exc.message)
@@ -271,8 +277,7 @@ class Runner:
         if self.options.reject is not None:
             self._reject = RejectSink(self.options.reject)  # OSError: the caller says why
         # Without destinations, a unit with nothing to report needs only counting.
-        opts = self.options
-        quick = opts.output_dir is None and opts.reject is None and not opts.mode.apply
+        quick = self._quick()
         checked = self.checked
         try:
             for batch, results in run_batches(
@@ -282,6 +287,8 @@ class Runner:
                     state = self._files[job.index]
                     if unit is None:
                         self._finish_file(state)
+                    elif result.__class__ is BlockResult:
+                        self._take_block(state, unit, result)
                     elif result is True and quick:
                         if unit.consumed > state.consumed:
                             self._consumed += unit.consumed - state.consumed
@@ -344,6 +351,21 @@ class Runner:
                 always=False,
             )
         return None
+
+    def _take_block(self, state: _File, block: Unit, result: BlockResult) -> None:
+        """Count a block of records and report the findings of the records that had some."""
+        if block.consumed > state.consumed:
+            self._consumed += block.consumed - state.consumed
+            state.consumed = block.consumed
+        checked = self.checked
+        checked.documents += result.documents
+        checked.records += result.documents
+        checked.bytes += result.bytes
+        if result.unreadable:
+            checked.skipped["unreadable records"] += result.unreadable
+        for _source, record in result.notable:
+            for finding in record.findings:
+                self._report(finding)
 
     def _take(self, state: _File, unit: Unit, result: UnitResult) -> None:
         """Report one unit's findings and route its raw material."""

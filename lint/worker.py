@@ -30,6 +30,7 @@ from lint.linter import (
     rule_timer,
 )
 from lint.readers import EncodeProblem, Reader, ReadProblem, Unit
+from lint.readers.base import DEFAULT_MAX_DOCUMENT_BYTES
 from lint.rule import Rule
 from lint.ruleset import CliSelection, RuleSet, build_ruleset
 
@@ -63,6 +64,7 @@ class WorkerSettings:
     cli: CliSelection = field(default_factory=CliSelection)
     mode: FixMode = field(default_factory=FixMode)
     time_budget: float | None = DEFAULT_TIME_BUDGET
+    max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
 
 
 @dataclass(slots=True)
@@ -75,6 +77,16 @@ class UnitResult:
     diff: str = ""
     checked: bool = False  # a document was built and checked
     skipped: str | None = None  # why the unit could not be read (binary, undecodable…)
+
+
+@dataclass(slots=True)
+class BlockResult:
+    """What checking a block of records produced: counts, and the records with more to say."""
+
+    documents: int = 0  # records checked
+    bytes: int = 0  # their raw bytes
+    unreadable: int = 0  # records that could not be read
+    notable: list[tuple[Source, UnitResult]] = field(default_factory=list)
 
 
 Item = tuple[FileJob, Unit]
@@ -135,8 +147,24 @@ class Worker:
                 out.append(UnitResult([problem(unit.source, RULE_ERROR, "rule-error", message)]))
         return out
 
-    def check_unit(self, job: FileJob, unit: Unit) -> UnitResult:
+    def check_block(self, job: FileJob, block: Unit) -> BlockResult:
+        """Cut a block into records and check each; keep only the records with findings."""
+        out = BlockResult()
+        for unit in self.readers[job.reader].records_of(block, self.settings.max_bytes):
+            result = self.check_unit(job, unit)
+            if result.checked:
+                out.documents += 1
+                out.bytes += len(unit.payload)
+            elif unit.document:
+                out.unreadable += 1
+            if result.findings:
+                out.notable.append((unit.source, result))
+        return out
+
+    def check_unit(self, job: FileJob, unit: Unit) -> Any:
         """Build a unit's document, lint or fix it, and return stand-alone findings."""
+        if unit.records:
+            return self.check_block(job, unit)
         if unit.problem is not None:
             return UnitResult([_read_problem(unit.source, unit.problem)])
         if not unit.document:

@@ -36,7 +36,9 @@ class Unit(NamedTuple):
     False is carried through unchanged (a blank line of a shard) and never checked.
     ``problem`` marks a unit the main process already knows is unreadable (a line
     over the size limit): it is reported, never checked, and written back unchanged.
-    ``consumed`` counts the bytes of the file read so far, for progress.
+    ``consumed`` counts the bytes of the file read so far, for progress. A **block**
+    (``records`` > 0, see ``Reader.blocks``) carries that many whole records of a
+    shard at once, the first at ``source.record``: a worker cuts it into records.
     """
 
     source: Source
@@ -44,6 +46,7 @@ class Unit(NamedTuple):
     consumed: int = 0
     document: bool = True
     problem: str | None = None
+    records: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +100,19 @@ class Reader:
 
     def encode(self, unit: Unit, state: Any, text: str, options: Mapping[str, Any]) -> Any:
         """The unit's new payload holding ``text``; raise EncodeProblem when impossible."""
+        raise NotImplementedError
+
+    def blocks(self, file: InputFile, options: Mapping[str, Any]) -> Iterator[Unit] | None:
+        """The file as blocks of whole records (main process), or None when not supported.
+
+        When nothing is written back, the main process hands out blocks and the
+        workers cut them into records (``records_of``): the main process then does
+        almost no work per record, which lets ``--jobs`` scale.
+        """
+        return None
+
+    def records_of(self, block: Unit, max_bytes: int) -> Iterator[Unit]:
+        """The record units of a block (worker)."""
         raise NotImplementedError
 
     def writer(self, dest: BinaryIO, file: Path | None, options: Mapping[str, Any]) -> UnitWriter:

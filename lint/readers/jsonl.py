@@ -68,6 +68,7 @@ class JsonlReader(Reader):
     suffixes = (".jsonl", ".ndjson")
     options = (TEXT_FIELD, ID_FIELD, ENCODING_OPTION)
     is_shard = True
+    chunk_size = CHUNK  # bytes read at a time
 
     def open_stream(self, stream: BinaryIO) -> BinaryIO:
         """The decompressed byte stream (plain files: the stream itself)."""
@@ -82,7 +83,7 @@ class JsonlReader(Reader):
         display = file.display
         plain = stream is raw_stream
         number = consumed = 0
-        for line in _lines(stream, limit):
+        for line in _lines(stream, limit, self.chunk_size):
             number += 1
             if number == 1 and line and line.startswith(_WIDE_BOMS):
                 raise ReadProblem("UTF-16/UTF-32 JSON Lines are not supported; convert to UTF-8")
@@ -94,6 +95,71 @@ class JsonlReader(Reader):
                 continue
             consumed = consumed + len(line) if plain else _position(raw_stream)
             yield Unit(source, line, consumed, bool(line.strip()))
+
+    def blocks(self, file: InputFile, options: Mapping[str, Any]) -> Iterator[Unit]:
+        """Blocks of about a megabyte of whole lines, cut at the last line break of a chunk."""
+        check_codec(options.get("encoding", "auto"))
+        raw_stream = file.stream
+        stream = self.open_stream(raw_stream)
+        limit = file.max_bytes
+        display = file.display
+        first = 1  # the line number the next block starts at
+        pieces: list[bytes] = []  # the unfinished line after the last line break read
+        size = 0
+        skipping = False  # inside a line over the limit: skipped to its end, then named
+        too_large = f"record larger than the maximum document size ({limit:,} bytes); not linted"
+        while True:
+            try:
+                chunk = stream.read(self.chunk_size)
+            except (OSError, EOFError, ValueError) as exc:
+                raise ReadProblem(f"cannot read the shard: {exc}") from None
+            if first == 1 and not pieces and not skipping and chunk.startswith(_WIDE_BOMS):
+                raise ReadProblem("UTF-16/UTF-32 JSON Lines are not supported; convert to UTF-8")
+            if not chunk:
+                if skipping:
+                    yield Unit(Source(display, first), None, _position(raw_stream), True, too_large)
+                elif pieces:
+                    block = b"".join(pieces)
+                    yield Unit(Source(display, first), block, _position(raw_stream), records=1)
+                return
+            if skipping:
+                cut = chunk.find(b"\n")
+                if cut == -1:
+                    continue
+                yield Unit(Source(display, first), None, _position(raw_stream), True, too_large)
+                first += 1
+                skipping = False
+                chunk = chunk[cut + 1 :]
+            cut = chunk.rfind(b"\n")
+            if cut == -1:
+                pieces.append(chunk)
+                size += len(chunk)
+                if size > limit:
+                    pieces, size, skipping = [], 0, True
+                continue
+            pieces.append(chunk[: cut + 1])
+            block = b"".join(pieces)
+            lines = block.count(b"\n")
+            yield Unit(Source(display, first), block, _position(raw_stream), records=lines)
+            first += lines
+            rest = chunk[cut + 1 :]
+            pieces, size = ([rest], len(rest)) if rest else ([], 0)
+            if size > limit:
+                pieces, size, skipping = [], 0, True
+
+    def records_of(self, block: Unit, max_bytes: int) -> Iterator[Unit]:
+        """The lines of a block as units, numbered from the block's first line."""
+        src = block.source
+        number = src.record or 1
+        data = block.payload
+        for line in _lines(io.BytesIO(data), max_bytes, max(len(data), 1)):
+            source = Source(src.path, number)
+            if line is None:
+                message = f"record larger than the maximum document size ({max_bytes:,} bytes)"
+                yield Unit(source, None, block.consumed, True, message + "; not linted")
+            else:
+                yield Unit(source, line, block.consumed, bool(line.strip()))
+            number += 1
 
     def document(self, unit: Unit, options: Mapping[str, Any]) -> tuple[Document, Any]:
         """Parse the record and take its text and id fields."""

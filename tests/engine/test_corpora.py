@@ -310,3 +310,29 @@ def test_progress_bar_counts_what_was_checked(monkeypatch):
         fields = bar._bar.tasks[0].fields
         assert (fields["files"], fields["docs"], fields["mb"]) == (1, 42, 1.0)
         assert bar._bar.tasks[0].completed == 1_000_000
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    data=st.lists(st.sampled_from([b"a", b"bc", b"\n", b"\r\n", b"xyz" * 5]), max_size=30).map(
+        b"".join
+    ),
+    limit=st.integers(1, 40),
+    chunk=st.integers(1, 9),
+)
+def test_blocks_cut_into_the_same_records_as_lines(data, limit, chunk):
+    import io
+
+    from lint.readers import InputFile, JsonlReader
+
+    reader = JsonlReader()
+    reader.chunk_size = chunk
+    file = InputFile(io.BytesIO(data), None, "s.jsonl", limit)
+    lines = [(u.source.record, u.payload, u.problem) for u in reader.units(file, {})]
+    file = InputFile(io.BytesIO(data), None, "s.jsonl", limit)
+    from_blocks = [
+        (u.source.record, u.payload, u.problem)
+        for block in reader.blocks(file, {})
+        for u in (reader.records_of(block, limit) if block.records else [block])
+    ]
+    assert from_blocks == lines
