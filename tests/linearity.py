@@ -18,8 +18,28 @@ from lint.bench.patho import MULTI_LINE, ONE_LINE, patho_text
 
 # The inputs (the same as ../shared/tools/patho.py writes) live with the benchmark,
 # which times them too: ``python -m lint.bench --patho``.
-__all__ = ["LINEAR_BOUND", "MULTI_LINE", "ONE_LINE", "assert_linear", "growth", "patho_text"]
+__all__ = [
+    "LINEAR_BOUND",
+    "MULTI_LINE",
+    "ONE_LINE",
+    "assert_linear",
+    "growth",
+    "patho_text",
+    "repeated",
+]
 LINEAR_BOUND = 8.0
+
+
+def repeated(head: str, unit: str, tail: str, size: int) -> str:
+    """``head``, ``unit`` repeated to about ``size`` bytes (``{n}`` counts from 2), ``tail``."""
+    if "{n}" not in unit:
+        return head + unit * (size // len(unit.encode("utf-8")) + 1) + tail
+    parts, written, n = [], 0, 2
+    while written < size:
+        parts.append(unit.format(n=n))
+        written += len(parts[-1].encode("utf-8"))
+        n += 1
+    return head + "".join(parts) + tail
 
 
 def _cpu(fn: Callable[[], object], repeat: int, number: int = 1) -> float:

@@ -244,14 +244,19 @@ def test_memory_is_bounded_by_the_batch_not_the_corpus(cli, workdir):
     assert peaks[1] <= peaks[0] <= 3  # the document being checked, not the corpus
 
 
-@settings(max_examples=300, deadline=None)
-@given(
-    data=st.lists(st.sampled_from([b"a", b"bc", b"\n", b"\r\n", b"xyz" * 5]), max_size=30).map(
-        b"".join
-    ),
-    limit=st.integers(1, 40),
-    chunk=st.integers(1, 9),
-)
+def shard_bytes(test):
+    """Property test over shards of short lines (LF and CRLF), small limits and chunk sizes."""
+    strategies = given(
+        data=st.lists(st.sampled_from([b"a", b"bc", b"\n", b"\r\n", b"xyz" * 5]), max_size=30).map(
+            b"".join
+        ),
+        limit=st.integers(1, 40),
+        chunk=st.integers(1, 9),
+    )
+    return settings(max_examples=300, deadline=None)(strategies(test))
+
+
+@shard_bytes
 def test_shard_lines_are_cut_exactly_whatever_the_chunks(data, limit, chunk):
     import io
 
@@ -312,14 +317,7 @@ def test_progress_bar_counts_what_was_checked(monkeypatch):
         assert bar._bar.tasks[0].completed == 1_000_000
 
 
-@settings(max_examples=300, deadline=None)
-@given(
-    data=st.lists(st.sampled_from([b"a", b"bc", b"\n", b"\r\n", b"xyz" * 5]), max_size=30).map(
-        b"".join
-    ),
-    limit=st.integers(1, 40),
-    chunk=st.integers(1, 9),
-)
+@shard_bytes
 def test_blocks_cut_into_the_same_records_as_lines(data, limit, chunk):
     import io
 

@@ -21,7 +21,7 @@ from lint.linter import check_document
 from rules.dates import RULES, FutureDate, InconsistentYear, InvalidDate
 from rules.dates.evidence import find_evidence, load_anchors
 from tests.corpus import SEED
-from tests.linearity import MULTI_LINE, ONE_LINE, assert_linear, patho_text
+from tests.linearity import MULTI_LINE, ONE_LINE, assert_linear, patho_text, repeated
 
 # A metadata line, then a content line that opens every DT prefilter; the unit of an
 # input follows on that content line.
@@ -57,16 +57,7 @@ DT_INPUTS = {
 
 def dt_text(name: str, size: int) -> str:
     """The DT pathological input ``name`` at about ``size`` bytes of UTF-8."""
-    head, unit, tail = DT_INPUTS[name]
-    if "{n}" in unit:
-        parts, written, n = [], 0, 2
-        while written < size:
-            parts.append(unit.format(n=n))
-            written += len(parts[-1].encode("utf-8"))
-            n += 1
-        return head + "".join(parts) + tail
-    reps = size // len(unit.encode("utf-8")) + 1
-    return head + unit * reps + tail
+    return repeated(*DT_INPUTS[name], size)
 
 
 _RULES = [cls() for cls in RULES]

@@ -16,7 +16,7 @@ import pytest
 from lint import Document
 from lint.linter import check_document
 from rules.list_items import RULES
-from tests.linearity import MULTI_LINE, ONE_LINE, assert_linear, patho_text
+from tests.linearity import MULTI_LINE, ONE_LINE, assert_linear, patho_text, repeated
 
 # name -> (head, unit repeated, tail); {n} in a unit counts up from 2
 DL_INPUTS = {
@@ -48,16 +48,7 @@ DL_INPUTS = {
 
 def dl_text(name: str, size: int) -> str:
     """The DL pathological input ``name`` at about ``size`` bytes of UTF-8."""
-    head, unit, tail = DL_INPUTS[name]
-    if "{n}" in unit:
-        parts, written, n = [], 0, 2
-        while written < size:
-            parts.append(unit.format(n=n))
-            written += len(parts[-1].encode("utf-8"))
-            n += 1
-        return head + "".join(parts) + tail
-    reps = size // len(unit.encode("utf-8")) + 1
-    return head + unit * reps + tail
+    return repeated(*DL_INPUTS[name], size)
 
 
 _RULES = [cls() for cls in RULES]
