@@ -1,9 +1,15 @@
-"""Chinese numerals as used in counts, numbering and dates (一 … 一百九十九, 两)."""
+"""Chinese numerals as used in counts, numbering and dates (一 … 一百九十九, 两).
+
+The numerals and their values come from ``rules/data/numerals.txt`` (``rules.vocabulary``).
+"""
 
 from __future__ import annotations
 
-DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-NUMERAL_CHARS = "〇零一二两三四五六七八九十百"
+from rules.vocabulary import digit_values, numeral_values
+
+DIGITS = digit_values()  # 一 … 九 and 两
+# the numerals of small numbers (up to 百): what dates and counts are written with
+NUMERAL_CHARS = "".join(c for c, v in numeral_values().items() if v <= 100)
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 

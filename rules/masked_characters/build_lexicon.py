@@ -29,13 +29,15 @@ import importlib.metadata
 import re
 from pathlib import Path
 
+from rules.vocabulary import numeral_chars
+
 OUT = Path(__file__).resolve().parent / "data" / "words.txt"
 MIN_LEN = 4
 PROOF_MIN_FREQ = 10
 FREE_WORD_FREQ = 500
 MIN_SIDE = 2
 OPEN_STARTS = "不没无未非有也又就才都还更最很太"
-NUMERALS = "〇零一二三四五六七八九十百千万亿两"
+NUMERALS = numeral_chars()  # rules/data/numerals.txt: 〇零一二两三…百千万亿
 NAME_TAGS = ("nr", "nrt", "nrfg")
 _HAN = re.compile(r"^[\u4e00-\u9fff]+$")
 

@@ -21,6 +21,7 @@ from functools import cache
 from typing import NamedTuple
 
 from lint import Document, Line
+from rules.vocabulary import numeral_values, stop_characters
 
 STARS = "*＊"
 PLACEHOLDER_GLYPHS = "×□■○"
@@ -37,17 +38,18 @@ PLACEHOLDER_TRIGGERS = (*PLACEHOLDER_GLYPHS, "X", "x", "Ｘ")
 DIGIT_UNITS = "年月日号时分秒元角万亿千百岁届期次"
 # Function characters that cannot end a phrase: a star after them hides a word.
 FUNCTION_CHARS = "的地得之把被对向从在于以与和及或将给为让使由跟同"
-SENTENCE_END = "。！？!?"
+SENTENCE_END = stop_characters("sentence")  # 。！？!?
 PERCENT = "%％"
 # Number units after 第: 第**届 hides an ordinal.
 ORDINAL_UNITS = "届期次号章节条款批名"
 # 带*号, 标*的, 加*者: the star glyph named in the text, not a mask.
 GLYPH_VERBS = "带标加打"
 GLYPH_NOUNS = "号的者处为项"
-CLAUSE_ENDS = "。，；！？,;!?\n"
+CLAUSE_ENDS = stop_characters("clause") + "\n"  # 。，；！？,;!? and the line end
 CJK_PUNCT = "、，。；：？！“”‘’「」《》（）"
 _X = "XxＸｘ"
-_CN_NUMERALS = "〇零一二三四五六七八九十百千年○"
+# numerals of a year or a count written in characters (not 两, which no year holds), 年 and ○
+_CN_NUMERALS = "".join(c for c, v in numeral_values().items() if v <= 1000 and c != "两") + "年○"
 # regular expressions, compiled on first use (``compiled``): importing costs nothing
 _OBFUSCATED = r"[*＊]+[%％]+[\u4e00-\u9fff]"
 _CLAUSE_END = "[" + re.escape(CLAUSE_ENDS) + "]"

@@ -1,8 +1,10 @@
 """The chrome vocabulary: metadata labels and widget phrases, compiled once per process.
 
-Besides the patterns that decide whether a line is chrome, each matcher carries a
-literal prefilter (``ChromeMatcher.triggers``): one search over the whole page finds
-every line that could be chrome, so that the other lines cost nothing.
+The words themselves are data files under ``rules/data`` read by ``rules.vocabulary``
+(shared with the other families); this module compiles them into patterns. Besides
+the patterns that decide whether a line is chrome, each matcher carries a literal
+prefilter (``ChromeMatcher.triggers``): one search over the whole page finds every
+line that could be chrome, so that the other lines cost nothing.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib.resources import files
 
 import regex
+
+from rules import vocabulary
 
 MAX_CHROME_CHARS = 120  # a chrome line is short
 _DATE = (
@@ -70,11 +73,6 @@ _FREQUENT = (
 # re's case-insensitive matching of these letters also accepts a few non-ASCII letters.
 _CASE_VARIANTS = {"i": "Iiİı", "k": "KkK", "s": "Ssſ"}
 _LETTERS = "etaoinsrhldcumfpgwybvkxjqz"  # English letters, most frequent first
-
-
-def _data_lines(name: str) -> list[str]:
-    text = files("rules.scrape_artifacts").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def _alternation(items: tuple[str, ...]) -> str:
@@ -162,12 +160,14 @@ def chrome_matcher(
     extra_phrases: tuple[str, ...] = (),
 ) -> ChromeMatcher:
     """The matcher for the shipped vocabulary plus any extra keys, bylines and phrases."""
-    counters = _data_lines("counters.txt")
+    counters = vocabulary.counters()
     with_colon = tuple(t for t in counters if ":" in t or "：" in t)
     bare = tuple(t for t in counters if t not in with_colon)
-    keys = (*_data_lines("metadata_keys.txt"), *extra_keys)
-    bylines = (*_data_lines("byline_keys.txt"), *extra_bylines)
-    phrases = tuple(p.lower() for p in (*_data_lines("chrome_phrases.txt"), *extra_phrases))
+    keys = (*vocabulary.metadata_keys(), *extra_keys)
+    bylines = (*vocabulary.byline_keys(), *extra_bylines)
+    # a link list's header alone on a line is chrome too (相关新闻, 推荐阅读)
+    shipped = (*vocabulary.chrome_phrases(), *vocabulary.furniture_headers())
+    phrases = tuple(p.lower() for p in (*shipped, *extra_phrases))
     anchors = tuple(max(regex.split(r"\{n\}|\s+", t), key=len) for t in bare)
     # the longest literal piece of each counter printed with a colon (博文 of 博文:{n})
     pieces = tuple(max(regex.split(r"\{n\}|[:：]|\s+", t), key=len) for t in with_colon)

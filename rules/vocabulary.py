@@ -1,0 +1,96 @@
+"""The vocabulary several rule families share, read once per process from ``rules/data``.
+
+Each data file names its source in its ``#`` header. Page furniture: metadata keys,
+byline keys, chrome phrases, counters and the headers of link lists (SA, and the
+dates family's metadata keys). Numbers: numerals with their values and numbering
+styles (DL, DT, MC). Punctuation: the stop characters that end sentences and
+clauses. Nothing is read at import; each accessor reads its file on first use.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+DATE_KEY_ENDS = "间期于"  # a metadata key that labels a date ends in 时间, 日期 or 于
+
+
+@cache
+def data_lines(name: str) -> tuple[str, ...]:
+    """The non-blank, non-comment lines of ``rules/data/<name>``, stripped."""
+    text = files("rules").joinpath("data", name).read_text(encoding="utf-8")
+    return tuple(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@cache
+def _table(name: str) -> tuple[tuple[str, str], ...]:
+    """``name<TAB>value`` lines as pairs (the value keeps inner spaces)."""
+    text = files("rules").joinpath("data", name).read_text(encoding="utf-8")
+    pairs = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, _, value = line.partition("\t")
+            pairs.append((key.strip(), value.strip()))
+    return tuple(pairs)
+
+
+def metadata_keys() -> tuple[str, ...]:
+    """Labels of page metadata printed before a value (``发布时间``, ``浏览次数``, ``本文地址``)."""
+    return data_lines("metadata_keys.txt")
+
+
+def date_keys() -> tuple[str, ...]:
+    """The metadata keys that label a date (``发布时间``, ``发稿时间``, ``成文日期``)."""
+    return tuple(k for k in metadata_keys() if k[-1] in DATE_KEY_ENDS)
+
+
+def byline_keys() -> tuple[str, ...]:
+    """Byline labels (``作者``, ``来源``, ``责任编辑``): a line of one alone is a note."""
+    return data_lines("byline_keys.txt")
+
+
+def chrome_phrases() -> tuple[str, ...]:
+    """Widget, navigation and footer phrases (``下载本文``, ``返回顶部``, ``版权所有``)."""
+    return data_lines("chrome_phrases.txt")
+
+
+def counters() -> tuple[str, ...]:
+    """Counter templates, ``{n}`` for the number (``已有{n}人来访过``, ``博文:{n}``)."""
+    return data_lines("counters.txt")
+
+
+def furniture_headers() -> tuple[str, ...]:
+    """Headers of link lists (``相关新闻``, ``推荐阅读``, ``热门排行``, ``猜你喜欢``)."""
+    return data_lines("furniture_headers.txt")
+
+
+@cache
+def numeral_values() -> dict[str, int]:
+    """Chinese numeral characters and their values (一 → 1, 两 → 2, 十 → 10, 万 → 10000)."""
+    return {char: int(value) for char, value in _table("numerals.txt")}
+
+
+def numeral_chars() -> str:
+    """Every Chinese numeral character, in the data file's order (〇零一二两三…亿)."""
+    return "".join(numeral_values())
+
+
+def digit_values() -> dict[str, int]:
+    """The numerals one to nine, with 两 (the units of a small numeral)."""
+    return {c: v for c, v in numeral_values().items() if 1 <= v <= 9}
+
+
+def numbering_styles() -> tuple[tuple[str, str], ...]:
+    """Numbering styles as (name, template): ``（{cn}）``, ``{n}.``, ``{circled}``."""
+    return _table("numbering_styles.txt")
+
+
+@cache
+def stop_characters(kind: str) -> str:
+    """The stop characters of a kind: ``sentence`` (。！？!?), ``clause``, ``terminal``."""
+    for name, chars in _table("stop_characters.txt"):
+        if name == kind:
+            return chars
+    raise KeyError(f"no stop characters named {kind!r} in rules/data/stop_characters.txt")
