@@ -18,6 +18,7 @@ from lint.diagnostic import Severity
 from lint.discovery import STDIN, PathProblem, Target, discover
 from lint.document import Source
 from lint.finding import Finding
+from lint.gates import CountingRunner, close, conclude, gates_for_run
 from lint.linter import DEFAULT_TIME_BUDGET
 from lint.output.base import OutputFormat, RunInfo
 from lint.output.printable import printable
@@ -182,7 +183,8 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         return finder.base if args.isolated else finder.for_path(path)
 
     run_config = config_for(Path.cwd())
-    build_ruleset(run_config, rules, cli)  # validate the run's own config early
+    ruleset = build_ruleset(run_config, rules, cli)  # validate the run's own config early
+    gate_run = gates_for_run(run_config.gates, getattr(args, "gate", None), rules)
     fail_on = Severity.parse(args.fail_on) if args.fail_on else run_config.fail_on
     targets, path_problems = _targets(args, finder)
     stdin_target = any(t.path is None for t in targets)
@@ -228,13 +230,15 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         fixed_stdin = stdin_target and mode.write
         out: TextIO = sys.stderr if fixed_stdin else sys.stdout
         _open_outputs(args, formats, report, out, stack)
+        if gate_run is not None:
+            report.formats.append(gate_run)  # counts findings per gate as they arrive
         budget = run_config.time_budget or DEFAULT_TIME_BUDGET
         settings = WorkerSettings(
             cli=cli, mode=mode, time_budget=budget, max_bytes=options.max_bytes
         )
         factory = functools.partial(Worker, rules, readers, settings)
         stdin_name = Path(args.stdin_filename) if args.stdin_filename else None
-        runner = Runner(
+        runner = CountingRunner(
             readers=readers,
             config_for=config_for,
             worker_factory=factory,
@@ -258,6 +262,15 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
             where = getattr(exc, "path", None) or exc.filename or args.reject
             err(f"{where}: {exc.strerror or exc}")
             return EXIT_ERROR
+        conclude(
+            runner,
+            report.formats,
+            gate_run,
+            inputs=args.paths,
+            rules=[r.code for r in ruleset.rules],
+            version=__version__,
+            artifact=report.formats[0] if args.output_file else None,
+        )
         for fmt in report.formats:
             fmt.finish()
     if recorder is not None:
@@ -275,7 +288,10 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         sys.stdout.buffer.write(runner.stdin_output())
         sys.stdout.flush()
     _closing_lines(args, report, runner, out)
-    return _exit_code(args, runner, path_problems)
+    code = _exit_code(args, runner, path_problems)
+    machine = (args.output_format or "concise") not in ("full", "concise") and not args.output_file
+    stream = sys.stderr if machine else out
+    return close(gate_run, code, exit_zero=args.exit_zero, quiet=args.quiet, stream=stream)
 
 
 def _open_outputs(

@@ -102,6 +102,14 @@ def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     res.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even with findings (errors still 2)"
     )
+    res.add_argument(
+        "--gate",
+        action="append",
+        default=None,
+        metavar="SPEC",
+        help="quality gate SELECTOR=THRESHOLD[@GLOB], e.g. MC=0.5%%, 'SA001=2 per MB', error=0;"
+        " gates then decide the exit code",
+    )
     res.add_argument("--baseline", type=Path, help="report only findings not in this baseline")
     res.add_argument("--write-baseline", type=Path, help="record today's findings in this file")
     cfg = check.add_argument_group("configuration")

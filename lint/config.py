@@ -96,6 +96,7 @@ _SCHEMA: dict[str, tuple[Any, str]] = {
         "a positive integer (megabytes)",
     ),
     "rules": (_table_of(lambda v: isinstance(v, dict)), "a table of [rules.CODE] tables"),
+    "gates": (lambda v: isinstance(v, dict), "a table of SELECTOR = threshold (see lint.gates)"),
 }
 _JSONL_KEYS = ("text-field", "id-field")
 _GLOB_KEYS = ("include", "extend-include", "exclude", "extend-exclude")
@@ -120,6 +121,7 @@ class Config:
     max_document_mb: int | None = None
     time_budget: float | None = None  # seconds per rule per document
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    gates: tuple[Any, ...] = ()  # lint.gates.Gate, from [tool.scrapelint.gates]
 
     @property
     def label(self) -> str:
@@ -216,6 +218,10 @@ def parse_table(
         for rule, options in table["rules"].items():
             rules.setdefault(rule, {}).update(options)
         changes["rules"] = rules
+    if "gates" in table:
+        from lint.gates import parse_gates
+
+        changes["gates"] = parse_gates(table["gates"], where)
     if root is not None:
         changes["root"] = root
     return replace(cfg, **changes)
