@@ -13,7 +13,7 @@ from lint.diagnostic import Diagnostic, Severity
 from lint.document import Document, Line, Source
 from lint.fix import Applicability, Edit, Fix
 from lint.hookspecs import PROJECT
-from lint.rule import FixSafety, Option, Rule
+from lint.rule import FixAvailability, FixSafety, Option, Rule
 
 __version__ = "0.1.0"
 
@@ -25,6 +25,7 @@ __all__ = [
     "Document",
     "Edit",
     "Fix",
+    "FixAvailability",
     "FixSafety",
     "Line",
     "Option",

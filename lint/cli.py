@@ -183,7 +183,7 @@ def _rule_info(cls: type[Rule], plugins: Plugins) -> dict:
         "family": cls.family,
         "enabled_by_default": cls.enabled_by_default,
         "severity": cls.default_severity.label,
-        "fix": cls.fix_safety.value,
+        "fix": cls.fix_availability.value,
         "plugin": plugins.rule_plugin(cls.code),
         "summary": docs.summary,
         "options": [
@@ -221,7 +221,7 @@ def _cmd_rules(args: argparse.Namespace, plugins: Plugins) -> int:
             cls.name,
             cls.family,
             "on" if cls.enabled_by_default else "off",
-            cls.fix_safety.value,
+            cls.fix_availability.value,
             cls.default_severity.label,
             plugins.rule_plugin(cls.code),
         )

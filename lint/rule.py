@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import inspect
 import re
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -18,14 +19,32 @@ NAME_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DOC_SECTIONS = ("What", "Why", "Examples", "Fix")
 
 
+class FixAvailability(enum.Enum):
+    """Whether a rule's findings carry fixes: never, sometimes or always.
+
+    This is a promise about the rule, listed by ``scrapelint rules``; how sure each
+    fix is (safe, unsafe, display-only) is the fix's own ``Applicability``.
+    ``lint.testing`` fails a rule whose findings break the promise.
+    """
+
+    NEVER = "never"
+    SOMETIMES = "sometimes"
+    ALWAYS = "always"
+
+
 class FixSafety(enum.Enum):
-    """What a rule's fixes are, as listed by ``scrapelint rules``."""
+    """Deprecated: declare ``fix_availability`` instead (kept so old plugins load)."""
 
     NONE = "none"
     SAFE = "safe"
     UNSAFE = "unsafe"
-    SOMETIMES = "sometimes"  # safe in some cases, unsafe in others
+    SOMETIMES = "sometimes"
     DISPLAY_ONLY = "display-only"
+
+
+def _availability_from_safety(safety: object) -> FixAvailability:
+    """The availability an old ``fix_safety`` declaration can promise (never or sometimes)."""
+    return FixAvailability.NEVER if safety is FixSafety.NONE else FixAvailability.SOMETIMES
 
 
 class OptionError(ValueError):
@@ -116,11 +135,22 @@ class Rule:
     family: ClassVar[str]
     enabled_by_default: ClassVar[bool] = True
     default_severity: ClassVar[Severity] = Severity.WARNING
-    fix_safety: ClassVar[FixSafety] = FixSafety.NONE
+    fix_availability: ClassVar[FixAvailability] = FixAvailability.NEVER
     options: ClassVar[tuple[Option, ...]] = ()
     # Literal prefilter: when set, the engine runs ``check`` only on documents that
     # contain at least one of these strings (an instance may narrow or extend them).
     triggers: tuple[str, ...] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "fix_safety" in cls.__dict__ and "fix_availability" not in cls.__dict__:
+            warnings.warn(
+                f"{cls.__qualname__}: `fix_safety` is deprecated; declare `fix_availability`"
+                " (lint.FixAvailability.NEVER, SOMETIMES or ALWAYS)",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            cls.fix_availability = _availability_from_safety(cls.__dict__["fix_safety"])
 
     def __init__(
         self, settings: Mapping[str, Any] | None = None, severity: Severity | None = None
@@ -211,4 +241,26 @@ def check_rule_class(cls: type[Rule]) -> list[str]:
         problems.append("family is not set")
     if cls.check is Rule.check:
         problems.append("check() is not implemented")
+    if not isinstance(getattr(cls, "fix_availability", None), FixAvailability):
+        problems.append("fix_availability is not a lint.FixAvailability")
+    return problems
+
+
+def fix_availability_problems(cls: type[Rule], diagnostics: Iterable[Diagnostic]) -> list[str]:
+    """What in a rule's findings contradicts its declared ``fix_availability``."""
+    declared = cls.fix_availability
+    problems = []
+    for d in diagnostics:
+        if d.code != cls.code:
+            continue
+        if declared is FixAvailability.NEVER and d.fix is not None:
+            problems.append(
+                f"{cls.code} declares fix_availability NEVER but offers a fix"
+                f" ({d.fix.description!r}) at {d.start}..{d.end}"
+            )
+        elif declared is FixAvailability.ALWAYS and d.fix is None:
+            problems.append(
+                f"{cls.code} declares fix_availability ALWAYS but reports without a fix"
+                f" at {d.start}..{d.end}: {d.message}"
+            )
     return problems

@@ -8,7 +8,7 @@ from typing import Any
 from lint.diagnostic import Diagnostic, Severity
 from lint.document import Document, Source
 from lint.linter import check_document, fix_document
-from lint.rule import Rule
+from lint.rule import Rule, fix_availability_problems
 from lint.ruleset import _shared_options
 
 RuleLike = Rule | type[Rule]
@@ -48,8 +48,26 @@ def lint_text(
 ) -> list[Diagnostic]:
     """Return the diagnostics the given rules (classes or instances) report on ``text``."""
     doc = Document(text, Source(path))
-    found = check_document(doc, _instances(rules, settings or {}))
+    instances = _instances(rules, settings or {})
+    found = check_document(doc, instances)
+    assert_fix_availability(instances, found)
     return [d for d in found if d.severity >= min_severity]
+
+
+class FixAvailabilityMismatch(AssertionError):
+    """A rule's findings contradict its declared ``fix_availability``."""
+
+
+def assert_fix_availability(rules: Iterable[RuleLike], found: Iterable[Diagnostic]) -> None:
+    """Raise FixAvailabilityMismatch when a rule offers fixes it says it never offers, or
+    reports without a fix when it says it always offers one."""
+    found = list(found)
+    problems = []
+    for rule in rules:
+        cls = rule if isinstance(rule, type) else type(rule)
+        problems += fix_availability_problems(cls, found)
+    if problems:
+        raise FixAvailabilityMismatch("; ".join(problems[:5]))
 
 
 def fix_text(

@@ -45,7 +45,7 @@ def _rule_descriptor(code: str, run: RunInfo) -> dict[str, Any]:
         "fullDescription": {"text": docs.section("What") or docs.summary or cls.name},
         "help": {"text": help_text or docs.summary or cls.name},
         "defaultConfiguration": {"level": _LEVEL[cls.default_severity]},
-        "properties": {"family": cls.family, "fix": cls.fix_safety.value},
+        "properties": {"family": cls.family, "fix": cls.fix_availability.value},
     }
 
 

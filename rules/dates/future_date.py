@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Iterator
 
-from lint import Diagnostic, Document, FixSafety, Option, Rule, Severity
+from lint import Diagnostic, Document, FixAvailability, Option, Rule, Severity
 from rules.dates.context import document_inside_title, is_future_wording, line_facts
 from rules.dates.extract import dates, days_in_month, folded_dates, page_year
 from rules.dates.prefilter import may_hold_page_date
@@ -54,7 +54,7 @@ class FutureDate(Rule):
     name = "future-date"
     family = "dates"
     default_severity = Severity.WARNING
-    fix_safety = FixSafety.NONE
+    fix_availability = FixAvailability.NEVER
     options = (
         Option(
             "grace-days",

@@ -6,7 +6,7 @@ import datetime
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 
-from lint import Diagnostic, Document, Edit, Fix, FixSafety, Option, Rule, Severity
+from lint import Diagnostic, Document, Edit, Fix, FixAvailability, Option, Rule, Severity
 from rules.dates.context import (
     LineFacts,
     document_inside_title,
@@ -147,7 +147,7 @@ class InconsistentYear(Rule):
     name = "inconsistent-year"
     family = "dates"
     default_severity = Severity.WARNING
-    fix_safety = FixSafety.UNSAFE
+    fix_availability = FixAvailability.SOMETIMES
     options = (
         Option("tolerance", int, 3, "Years after the era's last year before a year is reported."),
         Option(

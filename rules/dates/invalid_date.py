@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
-from lint import Diagnostic, Document, FixSafety, Rule, Severity
+from lint import Diagnostic, Document, FixAvailability, Rule, Severity
 from rules.dates.context import MarkIndex, marks
 from rules.dates.extract import DateExpr, dates, days_in_month
 from rules.dates.prefilter import may_hold_invalid_date
@@ -111,7 +111,7 @@ class InvalidDate(Rule):
     name = "invalid-date"
     family = "dates"
     default_severity = Severity.WARNING
-    fix_safety = FixSafety.NONE
+    fix_availability = FixAvailability.NEVER
 
     def check(self, document: Document) -> Iterable[Diagnostic]:
         """Report impossible dates."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from lint import Diagnostic, Document, Edit, Fix, FixSafety, Rule, Severity
+from lint import Diagnostic, Document, Edit, Fix, FixAvailability, Rule, Severity
 from rules.list_items.enumerations import (
     TRIGGERS,
     Enumeration,
@@ -105,7 +105,7 @@ class DuplicateListItem(Rule):
     code = "DL001"
     name = "duplicate-list-item"
     family = "list-items"
-    fix_safety = FixSafety.SOMETIMES
+    fix_availability = FixAvailability.ALWAYS
     triggers = TRIGGERS
 
     def check(self, document: Document) -> list[Diagnostic]:

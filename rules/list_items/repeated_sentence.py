@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lint import Diagnostic, Document, Edit, Fix, FixSafety, Rule
+from lint import Diagnostic, Document, Edit, Fix, FixAvailability, Rule
 
 ENDS = "。！？!?"
 # a sentence: anything up to its end marks (and a closing quote); the tail of a line
@@ -71,7 +71,7 @@ class RepeatedSentence(Rule):
     code = "DL005"
     name = "repeated-sentence"
     family = "list-items"
-    fix_safety = FixSafety.SAFE
+    fix_availability = FixAvailability.ALWAYS
 
     def check(self, document: Document) -> list[Diagnostic]:
         """Report each sentence equal to the one before it."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint import Diagnostic, Document, Edit, Fix, FixSafety, Rule
+from lint import Diagnostic, Document, Edit, Fix, FixAvailability, Rule
 from rules.masked_characters.detect import STAR_TRIGGERS, star_masks
 from rules.masked_characters.restore import EXTEND_FORMULAS, formula_terms
 
@@ -43,7 +43,7 @@ class MaskedFormulaTerm(Rule):
     code = "MC003"
     name = "masked-formula-term"
     family = "masked-characters"
-    fix_safety = FixSafety.UNSAFE
+    fix_availability = FixAvailability.ALWAYS
     triggers = STAR_TRIGGERS
     options = (EXTEND_FORMULAS,)
 

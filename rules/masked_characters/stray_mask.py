@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint import Diagnostic, Document, Edit, Fix, FixSafety, Rule
+from lint import Diagnostic, Document, Edit, Fix, FixAvailability, Rule
 from rules.masked_characters.detect import STAR_TRIGGERS, star_masks
 from rules.masked_characters.restore import EXTEND_WORDS, stray_words
 
@@ -61,7 +61,7 @@ class StrayMaskInWord(Rule):
     code = "MC002"
     name = "stray-mask-in-word"
     family = "masked-characters"
-    fix_safety = FixSafety.SOMETIMES
+    fix_availability = FixAvailability.ALWAYS
     triggers = STAR_TRIGGERS
     options = (EXTEND_WORDS,)
 

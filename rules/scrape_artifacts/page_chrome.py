@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from lint import Diagnostic, Document, Fix, FixSafety, Rule, Severity
+from lint import Diagnostic, Document, Fix, FixAvailability, Rule, Severity
 from rules.scrape_artifacts.layout import (
     LAYOUT_OPTIONS,
     Layout,
@@ -64,7 +64,7 @@ class PageChrome(Rule):
     code = "SA001"
     name = "page-chrome"
     family = "scrape-artifacts"
-    fix_safety = FixSafety.SAFE
+    fix_availability = FixAvailability.SOMETIMES
     options = LAYOUT_OPTIONS
 
     def setup(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from lint import Diagnostic, Document, Fix, FixSafety, Rule, Severity
+from lint import Diagnostic, Document, Fix, FixAvailability, Rule, Severity
 from rules.scrape_artifacts.layout import (
     LAYOUT_OPTIONS,
     Layout,
@@ -49,7 +49,7 @@ class RepeatedBlock(Rule):
     code = "SA003"
     name = "repeated-block"
     family = "scrape-artifacts"
-    fix_safety = FixSafety.SOMETIMES
+    fix_availability = FixAvailability.SOMETIMES
 
     options = LAYOUT_OPTIONS  # chrome lines make a copy noise
 

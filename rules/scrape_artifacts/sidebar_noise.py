@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from lint import Diagnostic, Document, Fix, FixSafety, Rule, Severity
+from lint import Diagnostic, Document, Fix, FixAvailability, Rule, Severity
 from rules.scrape_artifacts.layout import (
     LAYOUT_OPTIONS,
     Layout,
@@ -47,7 +47,7 @@ class SidebarNoise(Rule):
     code = "SA002"
     name = "sidebar-noise"
     family = "scrape-artifacts"
-    fix_safety = FixSafety.SOMETIMES
+    fix_availability = FixAvailability.SOMETIMES
 
     options = LAYOUT_OPTIONS  # chrome around a run decides its fix
 

@@ -135,7 +135,7 @@ def test_sarif_validates_and_carries_locations_rules_and_fixes():
     assert "TS001" in ids and "SL001" in ids
     star_rule = driver["rules"][ids.index("TS001")]
     assert star_rule["shortDescription"]["text"] == "Flags a placeholder glyph."
-    assert star_rule["properties"]["fix"] == "safe"
+    assert star_rule["properties"]["fix"] == "always"
     res = run["results"]
     assert [r["level"] for r in res] == ["warning", "error", "note", "error"]
     for r in res:

@@ -25,7 +25,8 @@ def test_entry_point_plugins_are_discovered_and_listed(cli):
     assert rows["TS001"]["name"] == "star"
     assert rows["TS001"]["plugin"].startswith("testplugin")
     assert rows["TS004"]["enabled_by_default"] is False
-    assert rows["TS002"]["fix"] == "unsafe"
+    assert rows["TS002"]["fix"] == "always"
+    assert rows["TS003"]["fix"] == "never"
 
 
 def test_broken_plugin_is_reported_while_the_others_run(cli, workdir):

@@ -21,7 +21,7 @@ def test_rule_explains_sections_options_and_plugin(cli):
         "## Examples",
         "## Fix",
         "`glyph`",
-        "fix: safe",
+        "fix: always",
     ):
         assert needle in r.out
 
@@ -45,7 +45,7 @@ def test_unknown_rule_is_a_usage_error(cli):
 def test_rules_lists_every_rule_with_its_columns(cli):
     r = cli("rules")
     assert r.code == 0
-    for needle in ("TS001", "star", "TS004", "off", "unsafe"):
+    for needle in ("TS001", "star", "TS004", "off", "always", "never"):
         assert needle in r.out
 
 

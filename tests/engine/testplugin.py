@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lint import Diagnostic, Document, Edit, Fix, FixSafety, Option, Rule, Severity, hookimpl
+from lint import Diagnostic, Document, Edit, Fix, FixAvailability, Option, Rule, Severity, hookimpl
 
 
 class Star(Rule):
@@ -30,7 +30,7 @@ class Star(Rule):
     code = "TS001"
     name = "star"
     family = "test"
-    fix_safety = FixSafety.SAFE
+    fix_availability = FixAvailability.ALWAYS
     options = (Option("glyph", str, "*", "the glyph to flag"),)
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
@@ -68,7 +68,7 @@ class Shout(Rule):
     code = "TS002"
     name = "shout"
     family = "test"
-    fix_safety = FixSafety.UNSAFE
+    fix_availability = FixAvailability.ALWAYS
 
     def check(self, document: Document) -> Iterator[Diagnostic]:
         """Flag ``!!`` with an unsafe fix."""
@@ -155,7 +155,7 @@ class _Swap(Rule):
     name = "swap"
     family = "test"
     enabled_by_default = False
-    fix_safety = FixSafety.SAFE
+    fix_availability = FixAvailability.ALWAYS
     find = ""
     to = ""
 
