@@ -30,6 +30,7 @@ from lint.readers.base import DEFAULT_MAX_DOCUMENT_BYTES
 from lint.ruleset import CliSelection, build_ruleset
 from lint.runner import Runner, RunOptions, pick_reader
 from lint.selection import split_selectors, validate_selectors
+from lint.suppression import Suppressed, SuppressionReport
 from lint.worker import FixMode, Worker, WorkerSettings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -78,11 +79,9 @@ def _reader_overrides(args: argparse.Namespace) -> dict[str, str]:
 
 
 def _color(args: argparse.Namespace, stream: TextIO) -> bool:
-    if args.color == "always":
-        return True
-    if args.color == "never":
-        return False
-    return bool(getattr(stream, "isatty", lambda: False)())
+    from lint.output.terminal import color_wanted
+
+    return color_wanted(args.color, stream)
 
 
 def _width() -> int:
@@ -103,6 +102,11 @@ class _Report:
         self.fixed_counts: dict[str, Counter[str]] = {}
         self.fixed_names: dict[str, str] = {}
         self.fixed_total = 0
+        self.suppression = SuppressionReport()
+
+    def suppressed(self, items: list[Suppressed]) -> None:
+        """Take the findings a suppression silenced (``--show-suppressed``, unused entries)."""
+        self.suppression.suppressed(items)
 
     def finding(self, finding: Finding) -> None:
         """Count a finding and hand it to every format."""
@@ -226,6 +230,7 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
 
             progress = stack.enter_context(Progress(len(targets), total_bytes))
         report = _Report(run_info, tally, progress)
+        report.suppression.show = getattr(args, "show_suppressed", False)
         # Standard output carries the fixed text of standard input: reports go to stderr.
         fixed_stdin = stdin_target and mode.write
         out: TextIO = sys.stderr if fixed_stdin else sys.stdout
@@ -258,10 +263,19 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         except KeyboardInterrupt:
             _interrupted(runner)
             return EXIT_INTERRUPTED
+        except BrokenPipeError:
+            raise  # the reader of the report went away: a quiet end (lint.cli)
         except OSError as exc:  # the reject file cannot be created
             where = getattr(exc, "path", None) or exc.filename or args.reject
             err(f"{where}: {exc.strerror or exc}")
             return EXIT_ERROR
+        for finding in report.suppression.unused_allow(
+            [config_for(t.path) for t in targets if t.path is not None],
+            [Path(p) for p in args.paths if p != STDIN and Path(p).is_dir()],
+            lambda c: [r.code for r in build_ruleset(c, rules, cli).rules],
+            rules,
+        ):
+            runner.report(finding)  # allow entries that suppressed nothing (SL005)
         conclude(
             runner,
             report.formats,
@@ -287,6 +301,9 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         sys.stdout.flush()
         sys.stdout.buffer.write(runner.stdin_output())
         sys.stdout.flush()
+    if report.suppression.show:  # after the findings; machine formats keep stdout clean
+        human = (args.output_format or "concise") in ("full", "concise") or args.output_file
+        report.suppression.write(out if human else sys.stderr)
     _closing_lines(args, report, runner, out)
     code = _exit_code(args, runner, path_problems)
     machine = (args.output_format or "concise") not in ("full", "concise") and not args.output_file

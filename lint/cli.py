@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -12,6 +13,8 @@ from lint import __version__
 from lint.baseline import BaselineError
 from lint.check_command import EXIT_ERROR, EXIT_OK, UsageError, err, run_check
 from lint.config import ConfigError
+from lint.engine_docs import ENGINE_FAMILY, engine_codes, engine_info
+from lint.output.terminal import console, is_terminal
 from lint.plugins import Plugins, load_plugins
 from lint.rule import Rule
 from lint.selection import SelectorError
@@ -21,11 +24,14 @@ def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="scrapelint",
         description="A data-quality linter for scraped documents.",
+        allow_abbrev=False,
     )
     parser.add_argument("--version", action="version", version=f"scrapelint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    check = sub.add_parser("check", help="lint files, directories or standard input (-)")
+    check = sub.add_parser(
+        "check", help="lint files, directories or standard input (-)", allow_abbrev=False
+    )
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     fixing = check.add_argument_group("fixing")
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes")
@@ -89,6 +95,11 @@ def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         "--output-file", type=Path, default=None, help="write the report to this file as well"
     )
     out.add_argument("--statistics", action="store_true", help="show counts per rule")
+    out.add_argument(
+        "--show-suppressed",
+        action="store_true",
+        help="list the findings a suppression silenced, and by what",
+    )
     out.add_argument("-q", "--quiet", action="store_true", help="print findings only")
     out.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     out.add_argument("--color", choices=("auto", "always", "never"), default="auto")
@@ -128,16 +139,39 @@ def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     )
     cfg.add_argument("--stdin-filename", help="the name to give standard input (for config)")
 
-    rules = sub.add_parser("rules", help="list every rule")
+    rules = sub.add_parser("rules", help="list every rule", allow_abbrev=False)
     rules.add_argument("--output-format", choices=("text", "json"), default="text")
-    rule = sub.add_parser("rule", help="explain one rule")
+    rule = sub.add_parser("rule", help="explain one rule", allow_abbrev=False)
     rule.add_argument("code", metavar="CODE", help="a rule code or name")
     rule.add_argument("--output-format", choices=("text", "json"), default="text")
+    version = sub.add_parser("version", help="print the version", allow_abbrev=False)
+    version.add_argument("--output-format", choices=("text", "json"), default="text")
     return parser
 
 
 def main(argv: Sequence[str] | None = None, *, plugins: Plugins | None = None) -> int:
-    """Run the command line and return its exit code."""
+    """Run the command line and return its exit code (a closed output pipe is a quiet 0)."""
+    try:
+        code = _main(argv, plugins)
+        sys.stdout.flush()  # a closed pipe shows now, not at interpreter exit
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_OK
+    return code
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so that nothing more fails on the closed pipe."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, ValueError, OSError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fd)
+    os.close(devnull)
+
+
+def _main(argv: Sequence[str] | None, plugins: Plugins | None) -> int:
     plugins = plugins or load_plugins()
     formats = plugins.output_formats()
     parser = _parser(sorted(formats))
@@ -153,6 +187,8 @@ def main(argv: Sequence[str] | None = None, *, plugins: Plugins | None = None) -
             code = _cmd_rules(args, plugins)
         elif args.command == "rule":
             code = _cmd_rule(args, plugins)
+        elif args.command == "version":
+            code = _cmd_version(args, plugins)
         else:
             code = run_check(args, plugins, formats)
     except (UsageError, ConfigError, SelectorError, BaselineError) as exc:
@@ -199,57 +235,82 @@ def _rule_info(cls: type[Rule], plugins: Plugins) -> dict:
     }
 
 
+def _all_rule_infos(plugins: Plugins) -> list[dict]:
+    """Every rule, then the engine's own codes, as ``scrapelint rules`` lists them."""
+    infos = [_rule_info(cls, plugins) for cls in plugins.rules().values()]
+    return infos + [engine_info(code) for code in engine_codes()]
+
+
+_RULE_COLUMNS = ("code", "name", "family", "default", "fix", "severity", "plugin")
+
+
+def _rule_row(info: dict) -> tuple[str, ...]:
+    default = "on" if info["enabled_by_default"] else "off"
+    if info["family"] == ENGINE_FAMILY:
+        default = "always"
+    return (
+        info["code"],
+        info["name"],
+        info["family"],
+        default,
+        str(info["fix"]),
+        info["severity"],
+        str(info["plugin"]),
+    )
+
+
 def _cmd_rules(args: argparse.Namespace, plugins: Plugins) -> int:
-    rules = plugins.rules()
+    infos = _all_rule_infos(plugins)
     if args.output_format == "json":
-        data = []
-        for cls in rules.values():
-            info = _rule_info(cls, plugins)
+        for info in infos:
             info.pop("sections")
-            data.append(info)
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json.dumps(infos, ensure_ascii=False, indent=2))
         return EXIT_OK
-    from rich.console import Console
+    rows = [_rule_row(info) for info in infos]
+    if not is_terminal(sys.stdout):
+        # piped: plain, untruncated, one rule a line, tab-separated (grep, cut, awk)
+        sys.stdout.write("".join("\t".join(row) + "\n" for row in rows))
+        return EXIT_OK
     from rich.table import Table
 
-    table = Table(title=f"scrapelint rules ({len(rules)})")
-    for col in ("code", "name", "family", "default", "fix", "severity", "plugin"):
-        table.add_column(col)
-    for cls in rules.values():
-        table.add_row(
-            cls.code,
-            cls.name,
-            cls.family,
-            "on" if cls.enabled_by_default else "off",
-            cls.fix_availability.value,
-            cls.default_severity.label,
-            plugins.rule_plugin(cls.code),
-        )
-    Console(soft_wrap=False).print(table)
+    table = Table(title=f"scrapelint rules ({len(rows)})")
+    for col in _RULE_COLUMNS:
+        table.add_column(col, no_wrap=True)
+    for row in rows:
+        table.add_row(*row)
+    console(soft_wrap=False, highlight=False).print(table)
     return EXIT_OK
 
 
-def _cmd_rule(args: argparse.Namespace, plugins: Plugins) -> int:
+def _find_rule(plugins: Plugins, wanted: str) -> dict | None:
+    """The rule (or engine code) named by code or name."""
     rules = plugins.rules()
-    cls = rules.get(args.code.upper()) or next(
-        (r for r in rules.values() if r.name == args.code), None
-    )
-    if cls is None:
+    cls = rules.get(wanted.upper()) or next((r for r in rules.values() if r.name == wanted), None)
+    if cls is not None:
+        return _rule_info(cls, plugins)
+    for code, name in engine_codes().items():
+        if wanted.upper() == code or wanted == name:
+            return engine_info(code)
+    return None
+
+
+def _cmd_rule(args: argparse.Namespace, plugins: Plugins) -> int:
+    info = _find_rule(plugins, args.code)
+    if info is None:
         raise UsageError(f"unknown rule {args.code!r} (see `scrapelint rules`)")
-    info = _rule_info(cls, plugins)
     if args.output_format == "json":
         print(json.dumps(info, ensure_ascii=False, indent=2))
         return EXIT_OK
-    from rich.console import Console
-    from rich.markdown import Markdown
-
+    on = "yes" if info["enabled_by_default"] else "no"
+    if info["family"] == ENGINE_FAMILY:
+        on = "always (cannot be selected or ignored)"
     lines = [
-        f"# {cls.code} ({cls.name})",
+        f"# {info['code']} ({info['name']})",
         "",
         info["summary"],
         "",
-        f"- family: {cls.family}",
-        f"- on by default: {'yes' if cls.enabled_by_default else 'no'}",
+        f"- family: {info['family']}",
+        f"- on by default: {on}",
         f"- severity: {info['severity']}",
         f"- fix: {info['fix']}",
         f"- plugin: {info['plugin']}",
@@ -263,8 +324,18 @@ def _cmd_rule(args: argparse.Namespace, plugins: Plugins) -> int:
                 f"- `{o['name']}` ({o['type']}, default `{o['default']!r}`): {o['description']}"
             )
     text = "\n".join(lines)
-    if sys.stdout.isatty():
-        Console().print(Markdown(text))
+    if is_terminal(sys.stdout):
+        from rich.markdown import Markdown
+
+        console().print(Markdown(text))
     else:
         print(text)
+    return EXIT_OK
+
+
+def _cmd_version(args: argparse.Namespace, plugins: Plugins) -> int:
+    if args.output_format == "json":
+        print(json.dumps({"name": "scrapelint", "version": __version__}))
+    else:
+        print(f"scrapelint {__version__}")
     return EXIT_OK

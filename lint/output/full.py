@@ -85,10 +85,10 @@ class FullFormat(OutputFormat):
 
     def start(self, stream: TextIO, run: RunInfo) -> None:
         """Open a console on the stream."""
-        from rich.console import Console
+        from lint.output.terminal import console
 
         super().start(stream, run)
-        self.console = Console(
+        self.console = console(
             file=stream,
             force_terminal=self.color,
             no_color=not self.color,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from rich.console import Console
 from rich.table import Table
 
 from lint.output.summary import Tally
+from lint.output.terminal import console
 
 
 def statistics_rows(tally: Tally) -> list[tuple[str, str, int, int]]:
@@ -27,7 +27,5 @@ def write_statistics(tally: Tally, stream: TextIO, *, color: bool = False) -> No
     table.add_column("fixable", justify="right")
     for code, name, n, fix in statistics_rows(tally):
         table.add_row(str(n), code, name, str(fix))
-    console = Console(
-        file=stream, force_terminal=color, no_color=not color, highlight=False, width=120
-    )
-    console.print(table)
+    out = console(file=stream, force_terminal=color, no_color=not color, highlight=False, width=120)
+    out.print(table)

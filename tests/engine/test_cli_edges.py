@@ -1,0 +1,161 @@
+"""The command line at its edges: closed pipes, colour conventions, piped listings, SL codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from lint.output.terminal import color_wanted
+from tests.corpus import REPO
+
+# Runs the CLI in a real process with the test plugin only (no entry points).
+_RUN = (
+    "import sys; from lint.cli import main; from lint.plugins import load_plugins;"
+    " from tests.engine import testplugin;"
+    " sys.exit(main(sys.argv[1:], plugins=load_plugins([testplugin], entry_points=None)))"
+)
+
+
+def _closed_pipe_run(cwd, *argv: str) -> subprocess.CompletedProcess:
+    """Run the CLI with standard output on a pipe whose reader is already gone."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # every write will fail with EPIPE, as after `| head` exits
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    try:
+        return subprocess.run(
+            [sys.executable, "-c", _RUN, *argv],
+            cwd=cwd,
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("check", "many.txt"),
+        ("check", "many.txt", "--output-format", "full"),
+        ("check", "many.txt", "--output-format", "json"),
+        ("check", "many.txt", "--statistics"),
+        ("rules",),
+        ("rules", "--output-format", "json"),
+        ("rule", "TS001"),
+        ("rule", "SL001"),
+    ],
+)
+def test_a_closed_pipe_is_a_quiet_normal_end(tmp_path, argv):
+    (tmp_path / "many.txt").write_text("中文*文字\n" * 2000, encoding="utf-8")
+    r = _closed_pipe_run(tmp_path, *argv)
+    assert r.returncode == 0, r.stderr
+    assert b"Traceback" not in r.stderr and b"BrokenPipe" not in r.stderr
+    assert b"Exception ignored" not in r.stderr
+
+
+def test_head_reads_the_first_line_and_the_run_ends_quietly(tmp_path):
+    (tmp_path / "many.txt").write_text("中文*文字\n" * 20000, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _RUN, "check", "many.txt"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read()
+    proc.stderr.close()
+    assert proc.wait(timeout=120) == 0
+    assert first.startswith(b"many.txt:1:3: TS001")
+    assert b"Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("choice", "env", "tty", "expected"),
+    [
+        ("auto", {}, True, True),
+        ("auto", {}, False, False),
+        ("auto", {"NO_COLOR": "1"}, True, False),
+        ("auto", {"NO_COLOR": ""}, True, True),  # set but empty: no effect
+        ("auto", {"TERM": "dumb"}, True, False),
+        ("auto", {"FORCE_COLOR": "1"}, False, True),
+        ("auto", {"FORCE_COLOR": "1", "TERM": "dumb"}, False, True),
+        ("auto", {"FORCE_COLOR": "0"}, True, False),
+        ("auto", {"NO_COLOR": "1", "FORCE_COLOR": "1"}, True, False),
+        ("always", {"NO_COLOR": "1"}, False, True),  # the command line wins
+        ("never", {"FORCE_COLOR": "1"}, True, False),
+    ],
+)
+def test_colour_follows_the_conventions(choice, env, tty, expected):
+    class Stream:
+        def isatty(self):
+            return tty
+
+    assert color_wanted(choice, Stream(), env) is expected
+
+
+def test_force_color_colours_piped_output_and_no_color_stops_it(cli, workdir, monkeypatch):
+    (workdir / "a.txt").write_text("a*b\n", encoding="utf-8")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert "\x1b[" in cli("check", "a.txt", "--output-format", "full").out
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in cli("check", "a.txt", "--output-format", "full").out
+    assert "\x1b[" in cli("check", "a.txt", "--output-format", "full", "--color", "always").out
+
+
+def test_piped_rules_are_plain_untruncated_one_rule_a_line(cli, workdir):
+    r = cli("rules")
+    assert r.code == 0
+    assert "\x1b[" not in r.out and "…" not in r.out
+    lines = r.out.splitlines()
+    rows = [line.split("\t") for line in lines]
+    assert all(len(row) == 7 for row in rows)
+    by_code = {row[0]: row for row in rows}
+    assert by_code["TS001"][:6] == ["TS001", "star", "test", "on", "always", "warning"]
+    assert by_code["SL001"][:6] == ["SL001", "read-error", "engine", "always", "never", "error"]
+    as_json = json.loads(cli("rules", "--output-format", "json").out)
+    assert [info["code"] for info in as_json] == [row[0] for row in rows]
+
+
+def test_engine_codes_are_explained_like_rules(cli, workdir):
+    for code in ("SL001", "SL002", "SL003", "SL004"):
+        r = cli("rule", code)
+        assert r.code == 0, r.err
+        assert r.out.startswith(f"# {code} (")
+        assert "## What" in r.out and "## Why" in r.out
+    info = json.loads(cli("rule", "read-error", "--output-format", "json").out)
+    assert (info["code"], info["family"], info["severity"]) == ("SL001", "engine", "error")
+    assert cli("rule", "SL999").code == 2
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("check", "a.txt", "--stat"),
+        ("check", "a.txt", "--unsafe"),
+        ("check", "a.txt", "--output-form", "json"),
+        ("rules", "--output-f", "json"),
+    ],
+)
+def test_abbreviated_options_are_refused(cli, workdir, argv):
+    (workdir / "a.txt").write_text("a\n", encoding="utf-8")
+    r = cli(*argv)
+    assert r.code == 2
+    assert "unrecognized arguments" in r.err
+
+
+def test_version_command(cli, workdir):
+    from lint import __version__
+
+    assert cli("version").out == f"scrapelint {__version__}\n"
+    assert json.loads(cli("version", "--output-format", "json").out)["version"] == __version__
