@@ -12,8 +12,13 @@ def scrapelint_output_formats() -> dict[str, type[OutputFormat]]:
     from lint.output.concise import ConciseFormat
     from lint.output.full import FullFormat
     from lint.output.github import GithubFormat
+    from lint.output.gitlab import GitlabFormat
+    from lint.output.grouped import GroupedFormat
     from lint.output.json_formats import JsonFormat, JsonLinesFormat
+    from lint.output.junit import JunitFormat
+    from lint.output.rdjson import RdjsonFormat
     from lint.output.sarif import SarifFormat
 
     formats = (FullFormat, ConciseFormat, JsonFormat, JsonLinesFormat, GithubFormat, SarifFormat)
+    formats += (GroupedFormat, JunitFormat, GitlabFormat, RdjsonFormat)  # CI formats
     return {f.name: f for f in formats}
