@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from lint import Diagnostic, Document, Rule
-from rules.list_items.enumerations import TRIGGERS, enumerations
+from rules.list_items.duplicate_item import duplicate_items
+from rules.list_items.enumerations import TRIGGERS, Enumeration, enumerations
 
 _HOW = {
     "inline": "listed",
     "markers": "marked (一是, 二是, …)",
     "numbered": "numbered inline (一、, （一）, 1., ①, …)",
     "sections": "numbered sections",
+    "trailing": "listed before it",
 }
 
 
@@ -28,17 +30,32 @@ class ListCountMismatch(Rule):
     article. Counts that measure something else (五年, 三个月, 两个小时, 十个百分点)
     are never announcements.
 
+    Counts after the list: ``物流、金融、会展三大服务业``, ``由序言、正文和附则三部分组成``,
+    ``科技馆、博物馆…等五大场馆`` — the 、 items of the clause, the last one cut where
+    the count starts (after an optional 等/这/共) and at a conjunction (和, 及, 与)
+    before it, compared with a count of 2–20 followed by a measure word of the items
+    (大, 个, 种, 类, 项, 条, 级, 部分, 方面, 地, 省, 国, 化, 者, …). A list of the
+    announced length with an exact copy in it is reported too: one item is missing
+    (``物流、金融、会展、会展四大``: three distinct). Left alone: approximate and open
+    counts (几大, 等多个; ``等`` with a larger number, which names only some items),
+    compound counts that sum (三省一市, 三省和上海市, 一市三县), numbers of another
+    thing (两个月, 国家四级响应, 三道菜各两份), ranges (两、三天, 三、四百人), lists inside
+    a quotation or a 《title》, items that hold a list or a clause themselves
+    (京、津、冀和长三角, 民政部已启动), and items that are numbers.
+
     Why
     ---
     A mismatch means an item was duplicated, lost or pasted from elsewhere.
 
     Examples
     --------
-    Flagged: ``“五带头”即:`` followed by six items; ``三点要求：一、…；二、…；三、…；四、…。``.
+    Flagged: ``“五带头”即:`` followed by six items; ``三点要求：一、…；二、…；三、…；四、…。``;
+    ``覆盖市、县、乡、村三级``; ``由序言、正文、附则四部分组成``;
+    ``加快发展物流、金融、会展、会展四大现代服务业``.
 
     Not flagged: ``“五个好”即:领导班子好、党员队伍好、工作机制好、工作业绩好、群众反映好``;
     ``讲四点意见。`` followed by sections 一、 to 四、; ``三点要求：一、…；二、…；三、…。``;
-    ``用了五年时间``.
+    ``用了五年时间``; ``生活着汉、藏、白、回等十三个民族``; ``江苏、浙江、安徽三省和上海市``.
 
     Fix
     ---
@@ -51,16 +68,45 @@ class ListCountMismatch(Rule):
     triggers = TRIGGERS
 
     def check(self, document: Document) -> list[Diagnostic]:
-        """Report each announcement whose count is not what follows."""
-        announcements = enumerations(document).announcements
-        if not announcements:
+        """Report each announcement whose count is not what follows (or precedes) it."""
+        analysis = enumerations(document)
+        if not analysis.announcements:
             return []
-        return [
+        found = [
             self.report(
                 ann.start,
                 ann.end,
                 f"{ann.label} announces {ann.count} items, but {ann.listed} are {_HOW[ann.how]}",
             )
-            for ann in announcements
+            for ann in analysis.announcements
             if ann.listed is not None and ann.listed != ann.count
         ]
+        found += self._repeated_items(document, analysis.lists)
+        found.sort(key=lambda d: d.start)
+        return found
+
+    def _repeated_items(self, document: Document, lists: list[Enumeration]) -> list[Diagnostic]:
+        """Lists of the announced length in which an item is a copy: one is missing."""
+        if not lists:
+            return []
+        copies: dict[int, list[str]] = {}
+        for enum, _i, j, exact in duplicate_items(document):
+            if exact and enum.announcement is not None:
+                copies.setdefault(id(enum), []).append(enum.items[j].text)
+        out = []
+        for enum in lists:
+            ann = enum.announcement
+            again = copies.get(id(enum))
+            if ann is None or not again or ann.listed != ann.count:
+                continue
+            named = "、".join(f"`{t}`" for t in again[:3])
+            out.append(
+                self.report(
+                    ann.start,
+                    ann.end,
+                    f"{ann.label} announces {ann.count} items and {ann.listed} are"
+                    f" {_HOW[ann.how]}, but {named} repeat{'s' if len(again) == 1 else ''}"
+                    f" an earlier item: {ann.count - len(again)} distinct",
+                )
+            )
+        return out

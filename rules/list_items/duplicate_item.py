@@ -127,7 +127,10 @@ class DuplicateListItem(Rule):
             item, prev = enum.items[j], enum.items[j - 1]
             edit = Edit(prev.end, item.end)
             description = f"Delete the second `{item.text}`"
-            safe = fixes_count or i == j - 1
+            # with a count, deleting is safe only when it restores the count (会展、会展四大
+            # keeps four: the copy took a lost item's place); else a copy next to its
+            # original is safe to delete
+            safe = fixes_count if counted else i == j - 1
             fix = Fix.safe(description, edit) if safe else Fix.unsafe(description, edit)
             where = document.position(enum.items[i].start)
             note = f"; {ann.label} announces {ann.count}" if counted else ""

@@ -30,6 +30,8 @@ from rules.numerals import parse_numeral
 from rules.text import articles
 
 CLAUSE_ENDS = "，,；;。！？!?:：\n（）()"
+# a 、 list counted after it also ends at a full-width full stop (甲、乙．把甲、乙两个)
+_TRAILING_CLAUSE_ENDS = CLAUSE_ENDS + "．"
 CONJUNCTIONS = ("以及", "及", "和", "与", "还有", "或者", "或")
 LIST_ENDS = "；;。！？!?\n"
 _NUM = "一二三四五六七八九十两"
@@ -157,7 +159,8 @@ _NOTHING = Analysis()  # shared by the documents that announce nothing: read-onl
 def _analyse(document: Document) -> Analysis:
     text = document.text
     found = _candidates(text)
-    if not found:
+    trailing = _trailing_lists(text) if "、" in text else []
+    if not found and not trailing:
         return _NOTHING
     result = Analysis()
     context = _Context(document)
@@ -172,7 +175,19 @@ def _analyse(document: Document) -> Analysis:
             continue
         if _count_markers(context, line, ann) or _count_sections(context, line, ann):
             result.announcements.append(ann)
-    result.covered = sorted(s.cover for s in context.sentences() if s.cover is not None)
+    covered = sorted(s.cover for s in context.sentences() if s.cover is not None)
+    if trailing:
+        starts = [a for a, _ in covered]
+        for enum in trailing:
+            assert enum.announcement is not None
+            k = bisect_left(starts, enum.announcement.end) - 1
+            if k >= 0 and enum.items[0].start < covered[k][1]:
+                continue  # inside a list announced before it
+            result.announcements.append(enum.announcement)
+            result.lists.append(enum)
+        result.announcements.sort(key=lambda a: a.start)
+        covered = sorted([*covered, *((e.items[0].start, e.items[-1].end) for e in trailing)])
+    result.covered = covered
     return result
 
 
@@ -533,3 +548,174 @@ def _clause_lists(document: Document) -> list[Enumeration]:
             continue  # inside an announced list
         out.append(Enumeration(items, "、"))
     return out
+
+
+# -- counts after the list ------------------------------------------------------------
+#
+# ``加快发展物流、金融、会展四大现代服务业`` / ``建成科技馆、博物馆等五大场馆`` /
+# ``由序言、正文和附则三部分组成``: the count follows the items. The last item ends where
+# the count starts (``会展`` | ``四大``), after an optional ``等``/``这``/``共``; a
+# conjunction before the last item (和, 及, 与) separates it from the one before.
+
+# measure words after a count that count the items just listed (longest first). Words
+# that count something else after a list (年, 天, 次, 人, 名, 家…) are left out.
+TRAILING_MEASURES = (
+    "个方面",
+    "个领域",
+    "个环节",
+    "个阶段",
+    "个层次",
+    "个板块",
+    "个部分",
+    "部分",
+    "方面",
+    "领域",
+    "环节",
+    "板块",
+    "要素",
+    "省市",
+    "大",
+    "个",
+    "种",
+    "类",
+    "项",
+    "条",
+    "级",
+    "地",
+    "省",
+    "国",
+    "化",
+    "者",
+)
+_COUNT_NUMERALS = "一二三四五六七八九十两"
+# the count (a run of numerals) and its measure word, searched in a short window
+_TRAILING_COUNT = re.compile(f"([{_COUNT_NUMERALS}]+)({'|'.join(TRAILING_MEASURES)})")
+_TRAILING_WINDOW = 16  # the last item and its count lie within this many characters
+_LONGEST_ITEM = 12  # items of a list counted after it are short nouns
+# after 个: a duration or an approximation, not a count of the items (两个月, 三个多)
+_NOT_AFTER_GE = ("月", "多", "半", "小时", "星期", "钟头", "礼拜", "工作日", "以上", "以下")
+# words that may stand between the last item and its count, and are not part of the item
+_BEFORE_COUNT = ("等共", "等", "这", "共")
+# a count right after these is not the list's: distributive, approximate, a predicate
+_NOT_BEFORE_COUNT = set("各每约近超逾达有为是的了到至第前后那几数多余之和及与")
+# items past the first are nouns: these characters make one a clause (民政部已启动国家四级)
+_NOT_IN_ITEM = set("已在了将对把被从向于是为有就都也还再又")
+# measure words that also name levels or grades (国家四级响应, 九级伤残): the items must
+# be short, as in 省、市、县三级
+_SHORT_ITEMS_ONLY = {"级": 3}
+_JOINS = ("以及", "及", "和", "与")
+_QUOTE_PAIRS = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"))
+_TCL = re.escape(_TRAILING_CLAUSE_ENDS)
+_ANY_LIST = re.compile(f"、[^{_TCL}、]*+(?:、[^{_TCL}、]*+)*")  # starts with a literal: fast
+_TRAILING_CLAUSE_END = re.compile(f"[{_TCL}]")
+
+
+def _trailing_lists(text: str) -> list[Enumeration]:
+    """Lists of 、-separated items followed by the count of their items (``四大``)."""
+    out = []
+    after = 0  # the end of the last list seen
+    backwards = ""
+    n = len(text)
+    for m in _ANY_LIST.finditer(text):
+        last = m.start() + m[0].rfind("、")
+        window = text[last + 1 : min(m.end(), last + 1 + _TRAILING_WINDOW)]
+        if not any(c in window for c in _COUNT_NUMERALS):
+            after = m.end()
+            continue  # the usual case: no numeral after the last 、
+        if not backwards:
+            backwards = text[::-1]
+        before = _TRAILING_CLAUSE_END.search(backwards, n - m.start(), n - after)
+        start = n - before.start() if before is not None else after
+        after = m.end()
+        enum = _trailing_list(text, start, m.start(), last, window)
+        if enum is not None:
+            out.append(enum)
+    return out
+
+
+def _trailing_list(
+    text: str, start: int, first_sep: int, last: int, window: str
+) -> Enumeration | None:
+    """The list from ``start`` whose last item (after ``last``) is followed by its count."""
+    count_match = _TRAILING_COUNT.search(window)
+    if count_match is None:
+        return None
+    run, measure = count_match[1], count_match[2]
+    head = window[: count_match.start()]
+    # the count is the longest tail of the run that is a number (初三三个: 初三 | 三个)
+    for k in range(len(run)):
+        count = parse_numeral(run[k:])
+        if count is not None:
+            head, run = head + run[:k], run[k:]
+            break
+    else:
+        return None
+    if count < 2 or count > 20:
+        return None
+    count_start = last + 1 + len(head)
+    count_end = count_start + len(run) + len(measure)
+    follower = text[count_end : count_end + 4]
+    if follower[:1] in _COUNT_NUMERALS or follower.startswith(("和", "及", "与", "以及")):
+        return None  # 三省一市, 三省和上海市: a compound count, it sums
+    if measure == "个" and follower.startswith(_NOT_AFTER_GE):
+        return None  # 三个月, 两个多
+    open_list = False  # 汉、藏、白、回等十三个民族: 等 may leave items unnamed
+    for word in _BEFORE_COUNT:
+        if head.endswith(word):
+            head = head[: -len(word)]
+            open_list = word.startswith("等")
+            break
+    if not head.strip() or head[-1] in _NOT_BEFORE_COUNT or head[-1] in _COUNT_NUMERALS:
+        return None  # 三、四个人 (a range), 各两个, 的三大
+    if _quoted(text, start, count_start):
+        return None  # the list is inside a quotation or a title
+    # the items: the clause's 、 parts, the last one cut at the count and at a conjunction
+    bounds = []
+    pos = start
+    sep = first_sep
+    while sep < last:
+        bounds.append((pos, sep))
+        pos = sep + 1
+        sep = text.find("、", pos, last + 1)
+    bounds.append((pos, last))
+    tail = (last + 1, last + 1 + len(head))
+    joined = None
+    for word in _JOINS:
+        j = head.rfind(word)
+        if j > 0 and j + len(word) < len(head.rstrip()):
+            joined = (last + 1 + j, last + 1 + j + len(word))
+            break
+    if joined is None:
+        bounds.append(tail)
+    else:
+        bounds += [(tail[0], joined[0]), (joined[1], tail[1])]
+    items = items_between(text, bounds)
+    longest = _SHORT_ITEMS_ONLY.get(measure, _LONGEST_ITEM)
+    for i, item in enumerate(items):
+        if not any(c.isalpha() for c in item.text):
+            return None  # 0.85、0.805: numbers, not items
+        if i == 0:
+            continue  # the first item holds the clause's lead (加快发展物流)
+        if len(item.text) > longest or any(c in _NOT_IN_ITEM for c in item.text):
+            return None
+        if any(c in _COUNT_NUMERALS for c in item.text):
+            return None  # 两、三天, 两处五级伤残、两处九级: numbers of their own
+        if "等" in item.text or (i < len(items) - 1 and any(w in item.text for w in _JOINS)):
+            return None  # 京、津、冀和长三角、珠三角, 四川等省: items that hold lists
+    listed = len(items)
+    if joined is not None and count == listed - 1:
+        listed = count  # the conjunction was part of the last item (党和国家)
+    if open_list and listed < count:
+        listed = count  # 等 leaves the other items unnamed: the count may be right
+    label = text[count_start:count_end]
+    ann = Announcement(count_start, count_end, label, count, listed, "trailing")
+    return Enumeration(items, "、", ann)
+
+
+def _quoted(text: str, start: int, pos: int) -> bool:
+    """Whether ``start..pos`` (one clause) leaves a quotation mark or a title mark open."""
+    for opening, closing in _QUOTE_PAIRS:
+        o = text.rfind(opening, start, pos)
+        if o != -1 and text.rfind(closing, o, pos) == -1:
+            return True
+    return '"' in text[start:pos] and text.count('"', start, pos) % 2 == 1

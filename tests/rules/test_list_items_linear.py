@@ -36,6 +36,12 @@ DL_INPUTS = {
     "clause-lists": ("", "东非、红海、波斯湾、红海，", "。"),
     # a long first item before each list: the clause start is found once
     "long-first-items": ("", "分布于东非与红海及波斯湾等广大的海域、甲、乙；", ""),
+    # lists counted after them, one per clause, each with a copy (a clause start each)
+    "trailing-counts": ("", "加快发展物流、金融、会展、会展四大产业，", "。"),
+    # one clause of items each ending in a count: one list, cut once
+    "trailing-one-clause": ("", "物流、金融三大", "。"),
+    # numerals after the last item that are no count: looked at within a short window
+    "trailing-no-count": ("", "甲、乙三三三三三三三三三三三三三三三三三三，", "。"),
     # numbered lines that repeat a number, in many articles
     "numbered-articles": ("", "篇{n}\n一、总体要求\n二、主要任务\n二、保障措施\n", ""),
     # a sentence said again and again on one line: a finding each time
@@ -77,6 +83,9 @@ EXPECTED = {
     "sections-then-one-line": {"DL003"},
     "clause-lists": {"DL001"},
     "long-first-items": set(),
+    "trailing-counts": {"DL001", "DL003"},
+    "trailing-one-clause": {"DL001"},  # the clause list repeats its items
+    "trailing-no-count": set(),
     "numbered-articles": {"DL004"},
     "repeated-sentences": {"DL005"},
     "end-mark-runs": set(),
