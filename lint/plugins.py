@@ -17,6 +17,8 @@ from lint.rule import Rule, check_rule_class
 ENTRY_POINT_GROUP = PROJECT
 # Parts of the engine that are themselves plugins (they implement hooks like any other).
 INTERNAL_PLUGINS = ("lint.readers", "lint.output")
+# What a plugin's ``scrapelint_default_config`` may set (the user's config applies on top).
+DEFAULT_CONFIG_KEYS = ("rules", "extend-select", "ignore", "severity")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,19 +48,32 @@ class Plugins:
         return name, self.versions.get(name, "unknown version")
 
     def _call(self, hook: str) -> list[tuple[str, Any]]:
-        """Call one hook on each plugin separately, so one failure spares the rest."""
+        """Call a hook through pluggy once per implementing plugin, so one failure spares the rest.
+
+        Each plugin's implementation runs through a subset hook caller holding that
+        plugin alone among the implementers, so pluggy's ordering (``tryfirst``,
+        ``trylast``) and the wrappers of plugins that only wrap the hook apply as usual.
+        Results come in the order of ``get_hookimpls()``: registration order, adjusted by
+        ``tryfirst``/``trylast`` (pluggy calls them from the last to the first).
+        """
         results = []
-        for impl in getattr(self.pm.hook, hook).get_hookimpls():  # registration order
+        impls = [
+            impl
+            for impl in getattr(self.pm.hook, hook).get_hookimpls()
+            if not (impl.hookwrapper or impl.wrapper)
+        ]
+        for impl in impls:
             name, version = self._label(impl.plugin)
+            others = [other.plugin for other in impls if other.plugin is not impl.plugin]
+            caller = self.pm.subset_hook_caller(hook, others)
             try:
-                value = impl.function()
+                values = caller()
             except Exception as exc:  # a broken plugin must not take the run down
                 self.failures.append(
                     PluginFailure(name, version, f"{hook}() raised {type(exc).__name__}: {exc}")
                 )
                 continue
-            if value is not None:
-                results.append((name, value))
+            results.extend((name, value) for value in values if value is not None)
         return results
 
     def rules(self) -> dict[str, type[Rule]]:
@@ -86,7 +101,11 @@ class Plugins:
                     )
                     if not problems and cls.code in rules:
                         other = self._rule_plugins[cls.code]
-                        problems = [f"rule code {cls.code} is already provided by {other}"]
+                        problems = [
+                            f"rule code {cls.code} is already provided by {other}"
+                            f" ({self.versions.get(other, 'unknown version')});"
+                            f" {plugin} ({version}) cannot provide it too"
+                        ]
                     if not problems and cls.name in names:
                         problems = [f"rule name {cls.name} is already used by {names[cls.name]}"]
                     if problems:
@@ -141,14 +160,48 @@ class Plugins:
         self.failures.append(PluginFailure(plugin, version, message))
 
     def default_config(self) -> list[tuple[str, Mapping[str, Any]]]:
-        """Each plugin's default configuration, with the plugin's name."""
+        """Each plugin's default configuration, with the plugin's name, validated.
+
+        A plugin may set its rules' options (``rules``), add rules to the selection
+        (``extend-select``), leave some out (``ignore``) and set ``severity``; the
+        user's configuration applies on top. A table with other keys, unknown rules or
+        values of the wrong type is recorded as a failure and not applied.
+        """
+        from lint.config import ConfigError, parse_table
+
         out = []
         for plugin, provided in self._call("scrapelint_default_config"):
             if not isinstance(provided, Mapping):
                 self._bad(plugin, "scrapelint_default_config", provided, "a table")
                 continue
+            version = self.versions.get(plugin, "unknown version")
+            problem = self._default_config_problem(provided)
+            if problem is None:
+                try:
+                    parse_table(provided, where="default configuration")
+                except ConfigError as exc:
+                    problem = str(exc)
+            if problem is not None:
+                self.failures.append(
+                    PluginFailure(plugin, version, f"scrapelint_default_config(): {problem}")
+                )
+                continue
             out.append((plugin, provided))
         return out
+
+    def _default_config_problem(self, table: Mapping[str, Any]) -> str | None:
+        extra = sorted(set(table) - set(DEFAULT_CONFIG_KEYS))
+        if extra:
+            allowed = ", ".join(DEFAULT_CONFIG_KEYS)
+            return f"key `{extra[0]}` cannot be set by a plugin (allowed: {allowed})"
+        rules = self.rules()
+        names = {cls.name for cls in rules.values()}
+        options = table.get("rules", {})
+        if isinstance(options, Mapping):
+            for key in options:
+                if key not in rules and key not in names:
+                    return f"`rules.{key}`: no rule has this code or name"
+        return None
 
 
 def _is_sequence(value: Any) -> bool:
@@ -185,10 +238,23 @@ def load_plugins(
         pm.register(importlib.import_module(modname), name=modname)
         plugins.versions[modname] = f"scrapelint {__version__}"
     if entry_points is not None:
-        for ep in sorted(entry_points(), key=lambda e: e.name):
+        claimed: dict[str, str] = {}  # entry-point name -> the distribution that has it
+        for ep in sorted(entry_points(), key=lambda e: (e.name, _dist_version(e), e.value)):
             version = _dist_version(ep)
-            if pm.has_plugin(ep.name):
+            first = claimed.get(ep.name) or (
+                f"scrapelint {__version__}" if pm.has_plugin(ep.name) else None
+            )
+            if first is not None:
+                plugins.failures.append(
+                    PluginFailure(
+                        ep.name,
+                        version,
+                        f"entry point name {ep.name!r} ({ep.value}) is also used by {first};"
+                        f" only the one from {first} was loaded: rename one of them",
+                    )
+                )
                 continue
+            claimed[ep.name] = version
             try:
                 obj = ep.load()
                 pm.register(obj, name=ep.name)
