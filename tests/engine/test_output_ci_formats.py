@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint import Diagnostic, Document, Edit, Fix, Severity, Source
 from lint.finding import Finding, from_diagnostic, problem
@@ -38,6 +41,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 RDJSON_SCHEMA = FIXTURES / "reviewdog-DiagnosticResult.json"
 GITLAB_SCHEMA = FIXTURES / "gitlab-code-quality.schema.json"
 ANSI = re.compile(r"\x1b\[")
+EXAMPLES = 2000 if os.environ.get("SCRAPELINT_SLOW") else 200
 
 PAGE_TEXT = "标题\n中文，全角*文字!!\u200b尾\n"
 NASTY = 'bad \x1b[31m\x00 zero\u200bwidth "q" <tag> & more\nnext'
@@ -185,6 +189,19 @@ def test_junit_spools_to_disk_with_the_same_result(monkeypatch):
     root = ET.fromstring(in_memory.encode("utf-8"))
     assert root.get("tests") == "300"
     assert len(root.findall("testsuite")) == 4 * 50  # a new suite each time the path changes
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.text())
+def test_junit_any_text_gives_well_formed_xml_that_reads_back(text):
+    doc = Document("x*", Source(f"{text}.txt"))
+    d = Diagnostic("TS001", text, 1, 2, Severity.WARNING, Fix.safe(text, Edit(1, 2)), "star")
+    root = ET.fromstring(_render(JunitFormat(), [from_diagnostic(doc, d)]).encode("utf-8"))
+    shown = junit_module._NOT_XML.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+    failure = root.find("testsuite/testcase/failure")
+    assert failure.get("message") == shown
+    assert root.find("testsuite").get("name") == f"{shown}.txt"
+    assert failure.text == f"line 1, col 2, {shown}\n\n{shown} (safe fix)"
 
 
 @pytest.mark.parametrize(
@@ -363,6 +380,28 @@ def test_rdjson_span_over_a_line_break_ends_at_the_next_line_start():
     placed = {"start": {"line": 1, "column": 4}, "end": {"line": 2, "column": 1}}
     assert item["location"]["range"] == placed
     assert _apply("一二\n三", item["suggestions"]) == "一三"
+
+
+@st.composite
+def text_and_span(draw):
+    text = draw(st.text(alphabet="ab中文\U00010400e\u0301\u200b\t\r\n", min_size=1, max_size=60))
+    start = draw(st.integers(0, len(text)))
+    return text, start, draw(st.integers(start, len(text)))
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(text_and_span())
+def test_rdjson_ranges_select_exactly_the_spans_utf8_bytes(case):
+    text, start, end = case
+    doc = Document(text, Source("a.txt"))
+    d = Diagnostic("TS005", "m", start, end, fix=Fix.safe("x", Edit(start, end, "Z")))
+    [item] = _rdjson([from_diagnostic(doc, d)])["diagnostics"]
+    placed = item["location"]["range"]
+    if "column" not in placed["start"]:
+        assert "suggestions" not in item
+        return
+    assert _apply(text, item["suggestions"]) == text[:start] + "Z" + text[end:]
+    assert _apply(text, [{"range": placed, "text": "Z"}]) == text[:start] + "Z" + text[end:]
 
 
 def test_rdjson_streams_and_is_valid_without_findings():
