@@ -98,7 +98,7 @@ _SCHEMA: dict[str, tuple[Any, str]] = {
     "rules": (_table_of(lambda v: isinstance(v, dict)), "a table of [rules.CODE] tables"),
     "gates": (lambda v: isinstance(v, dict), "a table of SELECTOR = threshold (see lint.gates)"),
 }
-_JSONL_KEYS = ("text-field", "id-field")
+_JSONL_KEYS = ("text-field", "id-field", "ignore-field")
 _GLOB_KEYS = ("include", "extend-include", "exclude", "extend-exclude")
 
 
@@ -121,6 +121,7 @@ class Config:
     max_document_mb: int | None = None
     time_budget: float | None = None  # seconds per rule per document
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    allow: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # rule key -> allow
     gates: tuple[Any, ...] = ()  # lint.gates.Gate, from [tool.scrapelint.gates]
 
     @property
@@ -147,6 +148,19 @@ def _check_glob(where: str, key: str, glob: str) -> None:
         pathspec.GitIgnoreSpec.from_lines([glob])
     except (ValueError, TypeError, IndexError) as exc:
         raise _error(where, key, f"invalid glob {glob!r}: {exc}") from None
+
+
+def _allow_entries(where: str, key: str, value: Any) -> tuple[str, ...]:
+    """A rule's allow list: exact texts and ``re:`` patterns (compiled here to check them)."""
+    from lint.suppression import AllowError, compile_allow
+
+    if not _list_of_str(value):
+        raise _error(where, key, f"expected a list of strings, got {type(value).__name__}")
+    try:
+        compile_allow(value)
+    except AllowError as exc:
+        raise _error(where, key, str(exc)) from None
+    return tuple(value)
 
 
 def parse_table(
@@ -215,9 +229,14 @@ def parse_table(
         changes["time_budget"] = float(table["time-budget"])
     if "rules" in table:
         rules = {k: dict(v) for k, v in cfg.rules.items()}
+        allow = dict(cfg.allow)
         for rule, options in table["rules"].items():
+            options = dict(options)
+            if "allow" in options:  # suppression, accepted for every rule (lint.suppression)
+                allow[rule] = _allow_entries(where, f"rules.{rule}.allow", options.pop("allow"))
             rules.setdefault(rule, {}).update(options)
         changes["rules"] = rules
+        changes["allow"] = allow
     if "gates" in table:
         from lint.gates import parse_gates
 

@@ -18,7 +18,7 @@ import re
 import signal
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from types import FrameType
 from typing import Any
@@ -28,17 +28,20 @@ from lint.document import Document
 from lint.fix import Applicability, Edit, Fix, apply_fixes
 from lint.rule import Rule
 
-# Engine codes: problems of the run itself, not findings of a rule. They cannot be
-# selected or ignored and always make the run exit 2.
+# Engine codes: findings of the engine itself, not of a rule. They cannot be selected
+# or ignored. SL001-SL004 are problems of the run (errors: the run exits 2); SL005, a
+# suppression that suppressed nothing, is a warning that fails the run like a rule's.
 READ_ERROR = "SL001"
 RULE_ERROR = "SL002"
 FIX_NOT_CONVERGED = "SL003"
 WRITE_ERROR = "SL004"
+UNUSED_SUPPRESSION = "SL005"
 ENGINE_CODES = {
     READ_ERROR: "read-error",
     RULE_ERROR: "rule-error",
     FIX_NOT_CONVERGED: "fix-not-converged",
     WRITE_ERROR: "write-error",
+    UNUSED_SUPPRESSION: "unused-suppression",
 }
 
 # The fix loop goes on while every pass reaches a text it has not seen before; these
@@ -417,6 +420,7 @@ def fix_document(
     unsafe: bool = False,
     max_passes: int = MAX_FIX_PASSES,
     time_budget: float | None = None,
+    keep: Callable[[Document, list[Diagnostic]], list[Diagnostic]] | None = None,
 ) -> FixResult:
     """Apply fixes until none applies; revert and report if the text cycles or never settles.
 
@@ -426,7 +430,14 @@ def fix_document(
     changing after ``max_passes`` passes, or grown past twice its size, is reverted
     too. Running this on its own output changes nothing, so ``--fix`` twice equals
     ``--fix`` once. Internal errors (SL002) met on intermediate texts are kept.
+    ``keep`` filters each pass's diagnostics before fixes are chosen (suppression):
+    a diagnostic it drops is neither fixed nor returned.
     """
+
+    def check(doc: Document) -> list[Diagnostic]:
+        found = check_document(doc, rules, time_budget=time_budget)
+        return found if keep is None else keep(doc, found)
+
     current = document
     seen = {_fingerprint(document.text)}
     applied: list[Diagnostic] = []
@@ -435,7 +446,7 @@ def fix_document(
     size_limit = MAX_FIX_GROWTH * len(document.text) + MAX_FIX_GROWTH_SLACK
     why = ""
     for _ in range(max_passes):
-        diagnostics = check_document(current, rules, time_budget=time_budget)
+        diagnostics = check(current)
         text = current.text
         fixable: dict[Fix, Diagnostic] = {}
         for d in diagnostics:
@@ -461,7 +472,7 @@ def fix_document(
         current = current.with_text(new_text)
     else:
         # One more look: the last pass may have settled exactly at the bound.
-        diagnostics = check_document(current, rules, time_budget=time_budget)
+        diagnostics = check(current)
         text = current.text
         if not any(
             d.fix is not None and d.fix.is_applicable(unsafe) and _changes_text(d.fix, text)
@@ -471,7 +482,7 @@ def fix_document(
             return _fixed(document, current, diagnostics, applied, rule_errors)
         why = f"still changing after {max_passes} passes"
     # Not converged: revert, and say which rules were involved.
-    diagnostics = check_document(document, rules, time_budget=time_budget)
+    diagnostics = check(document)
     diagnostics.append(
         engine_diagnostic(
             FIX_NOT_CONVERGED,

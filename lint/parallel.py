@@ -81,7 +81,7 @@ def pack_results(results: list[Any]) -> list[Any]:
     return [
         r.checked
         if r.__class__ is UnitResult
-        and not (r.findings or r.fixed or r.diff or r.skipped)
+        and not (r.findings or r.fixed or r.diff or r.skipped or r.suppressed)
         and r.payload is None
         else r
         for r in results

@@ -30,6 +30,7 @@ from lint.readers import InputFile, Reader, ReadProblem, TextReader, Unit
 from lint.readers.base import DEFAULT_MAX_DOCUMENT_BYTES
 from lint.rule import OptionError
 from lint.sinks import FileSink, RejectSink
+from lint.suppression import Suppressed
 from lint.worker import BlockResult, FileJob, FixMode, Item, UnitResult, Worker
 
 BATCH_UNITS = 2048
@@ -55,6 +56,9 @@ class Reporter(Protocol):
 
     def diff(self, text: str) -> None:
         """A piece of unified diff."""
+
+    def suppressed(self, items: list[Suppressed]) -> None:
+        """Findings a suppression silenced (allow entry, comment, record field)."""
 
     def progress(self, files: int, consumed: int, documents: int) -> None:
         """How far the run is: files finished, bytes consumed, documents checked."""
@@ -320,13 +324,17 @@ class Runner:
             self._reject.discard()
             self._reject = None
 
+    def report(self, finding: Finding) -> bool:
+        """Report a finding made outside the workers (an unused allow entry, say)."""
+        return self._report(finding)
+
     def _report(self, finding: Finding) -> bool:
         """Report a finding unless the baseline knows it; return whether it was reported."""
         if self.record is not None:
             self.record(finding)
         if self.is_new is not None and not self.is_new(finding):
             return False
-        if finding.code in ENGINE_CODES:
+        if finding.code in ENGINE_CODES and finding.severity is Severity.ERROR:
             self.errors += 1
         elif finding.severity >= self.options.fail_on:
             self.failing += 1
@@ -366,6 +374,8 @@ class Runner:
         for _source, record in result.notable:
             for finding in record.findings:
                 self._report(finding)
+            if record.suppressed:
+                self.reporter.suppressed(record.suppressed)
 
     def _take(self, state: _File, unit: Unit, result: UnitResult) -> None:
         """Report one unit's findings and route its raw material."""
@@ -375,6 +385,8 @@ class Runner:
             self._consumed += unit.consumed - state.consumed
             state.consumed = unit.consumed
         reported = [f for f in result.findings if self._report(f)]
+        if result.suppressed:
+            self.reporter.suppressed(result.suppressed)
         for code, name in result.fixed:
             self.reporter.fixed(unit.source, code, name)
         if result.checked:

@@ -33,6 +33,7 @@ from lint.readers import EncodeProblem, Reader, ReadProblem, Unit
 from lint.readers.base import DEFAULT_MAX_DOCUMENT_BYTES
 from lint.rule import Rule
 from lint.ruleset import CliSelection, RuleSet, build_ruleset
+from lint.suppression import DocumentSuppression, Suppressed, Suppressor
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class UnitResult:
     diff: str = ""
     checked: bool = False  # a document was built and checked
     skipped: str | None = None  # why the unit could not be read (binary, undecodable…)
+    suppressed: list[Suppressed] = field(default_factory=list)  # findings silenced, and by what
 
 
 @dataclass(slots=True)
@@ -110,6 +112,8 @@ class Worker:
         self.settings = settings
         self._rulesets: dict[int, RuleSet] = {}
         self._file_rules: tuple[int, int, list[Rule]] | None = None
+        self._suppressors: dict[int, Suppressor] = {}
+        self._selected: tuple[list[Rule], frozenset[str]] | None = None
 
     def rules_for(self, job: FileJob) -> list[Rule]:
         """The configured rules that apply to a job's file (cached per file)."""
@@ -124,6 +128,29 @@ class Worker:
         rules = ruleset.for_path(job.path)
         self._file_rules = (job.config_key, job.index, rules)
         return rules
+
+    def suppressor_for(self, job: FileJob) -> Suppressor:
+        """The suppression settings of a job's config (built once per config)."""
+        suppressor = self._suppressors.get(job.config_key)
+        if suppressor is None:
+            config = job.config
+            suppressor = self._suppressors[job.config_key] = Suppressor(
+                config.allow,
+                self.rules,
+                config_label=config.label,
+                ignore_field=job.options.get("ignore-field", "scrapelint_ignore"),
+            )
+        return suppressor
+
+    def _suppression(
+        self, job: FileJob, rules: list[Rule], reader: Reader, unit: Unit, document: Any, state: Any
+    ) -> DocumentSuppression | None:
+        """The suppression filter of one document, or None when nothing can be suppressed."""
+        cached = self._selected
+        if cached is None or cached[0] is not rules:
+            cached = self._selected = (rules, frozenset(r.code for r in rules))
+        value = reader.ignore_value(unit, state)
+        return self.suppressor_for(job).for_document(document, cached[1], value)
 
     def run(self, batch: Sequence[Item | tuple[FileJob, None]]) -> list[UnitResult]:
         """Check every unit of a batch, in order."""
@@ -157,7 +184,7 @@ class Worker:
                 out.bytes += len(unit.payload)
             elif unit.document:
                 out.unreadable += 1
-            if result.findings:
+            if result.findings or result.suppressed:
                 out.notable.append((unit.source, result))
         return out
 
@@ -177,37 +204,58 @@ class Worker:
         rules = self.rules_for(job)
         mode = self.settings.mode
         budget = self.settings.time_budget
+        sup = self._suppression(job, rules, reader, unit, document, state)
+        keep = None if sup is None else sup.filter
         if not mode.apply:
             found = check_document(document, rules, time_budget=budget)
-            return UnitResult([from_diagnostic(document, d) for d in found], checked=True)
-        fixed = fix_document(document, rules, unsafe=mode.unsafe, time_budget=budget)
+            if sup is not None:
+                found = sup.filter(document, found)
+            result = UnitResult([from_diagnostic(document, d) for d in found], checked=True)
+            return _suppressed(result, sup)
+        fixed = fix_document(document, rules, unsafe=mode.unsafe, time_budget=budget, keep=keep)
         result = UnitResult(
             [from_diagnostic(fixed.document, d) for d in fixed.diagnostics],
             [(d.code, d.name) for d in fixed.applied],
             checked=True,
         )
         if not fixed.changed:
-            return result
+            return _suppressed(result, sup)
         if not reader.can_write:
             message = f"fixes cannot be written back to {reader.name} files"
-            return self._unfixed(document, rules, message)
+            return self._unfixed(document, rules, message, sup)
         try:
             result.payload = reader.encode(unit, state, fixed.document.text, job.options)
         except EncodeProblem as exc:
-            return self._unfixed(document, rules, str(exc))
+            return self._unfixed(document, rules, str(exc), sup)
         if mode.diff:
             result.diff = unit_diff(reader, unit, result.payload, state)
-        return result
+        return _suppressed(result, sup)
 
-    def _unfixed(self, document: Any, rules: list[Rule], why: str) -> UnitResult:
+    def _unfixed(
+        self, document: Any, rules: list[Rule], why: str, sup: DocumentSuppression | None
+    ) -> UnitResult:
         """The findings of a document left as it was, and why it was not fixed."""
-        budget = self.settings.time_budget
-        found = [
-            from_diagnostic(document, d)
-            for d in check_document(document, rules, time_budget=budget)
-        ]
-        found.append(problem(document.source, WRITE_ERROR, ENGINE_CODES[WRITE_ERROR], why))
-        return UnitResult(found, checked=True)
+        found = check_document(document, rules, time_budget=self.settings.time_budget)
+        if sup is not None:
+            found = sup.filter(document, found)
+        result = UnitResult([from_diagnostic(document, d) for d in found], checked=True)
+        result.findings.append(
+            problem(document.source, WRITE_ERROR, ENGINE_CODES[WRITE_ERROR], why)
+        )
+        return _suppressed(result, sup)
+
+
+def _suppressed(result: UnitResult, sup: DocumentSuppression | None) -> UnitResult:
+    """Add what the last filtering suppressed, and the suppressions that went unused."""
+    if sup is None or sup.document is None:
+        return result
+    document = sup.document
+    result.suppressed = sup.records([from_diagnostic(document, d) for d, _, _ in sup.suppressed])
+    spans, records = sup.unused()
+    if spans or records:
+        result.findings.extend(from_diagnostic(document, d) for d in spans)
+        result.findings.extend(records)
+    return result
 
 
 def unit_diff(reader: Reader, unit: Unit, new: Any, state: Any) -> str:

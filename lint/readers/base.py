@@ -119,6 +119,10 @@ class Reader:
         """A writer that writes this reader's units to ``dest`` (the file being replaced)."""
         return UnitWriter(dest)
 
+    def ignore_value(self, unit: Unit, state: Any) -> Any:
+        """The record's suppression field (``ignore-field``) as read, or None (no record field)."""
+        return None
+
     def show(self, payload: Any, state: Any = None) -> str:
         """A unit's payload as text, for diffs."""
         if isinstance(payload, str):

@@ -13,7 +13,7 @@ import io
 import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from lint.document import Document, Source
 from lint.readers.base import InputFile, Reader, Unit, UnitWriter
@@ -26,8 +26,23 @@ TEXT_FIELD = Option(
     "text-field", str, "text", "the record field holding the document (dotted path for nesting)"
 )
 ID_FIELD = Option("id-field", str, "id", "the record field holding its id (dotted path)")
+IGNORE_FIELD = Option(
+    "ignore-field",
+    str,
+    "scrapelint_ignore",
+    "the record field listing rule codes suppressed for that record (dotted path)",
+)
 _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 CHUNK = 1 << 20
+
+
+class RecordState(NamedTuple):
+    """What writing a record back needs (its line, BOM, codec), and its ignore field."""
+
+    line: str
+    bom: bool
+    codec: str
+    ignore: Any = None
 
 
 def field_path(name: str) -> list[str]:
@@ -66,7 +81,7 @@ class JsonlReader(Reader):
 
     name = "jsonl"
     suffixes = (".jsonl", ".ndjson")
-    options = (TEXT_FIELD, ID_FIELD, ENCODING_OPTION)
+    options = (TEXT_FIELD, ID_FIELD, IGNORE_FIELD, ENCODING_OPTION)
     is_shard = True
     chunk_size = CHUNK  # bytes read at a time
 
@@ -181,11 +196,16 @@ class JsonlReader(Reader):
         if isinstance(rec_id, dict | list):
             rec_id = None
         source = Source(unit.source.path, n, None if rec_id is None else str(rec_id))
-        return Document(text, source), (line, bom, codec)
+        ignore = lookup(record, field_path(options.get("ignore-field", IGNORE_FIELD.default)))
+        return Document(text, source), RecordState(line, bom, codec, ignore)
+
+    def ignore_value(self, unit: Unit, state: Any) -> Any:
+        """The record's ``ignore-field`` value, parsed with the record."""
+        return state.ignore
 
     def encode(self, unit: Unit, state: Any, text: str, options: Mapping[str, Any]) -> bytes:
         """The line with only its text value replaced."""
-        line, bom, codec = state
+        line, bom, codec = state.line, state.bom, state.codec
         new = splice_value(line, field_path(options.get("text-field", "text")), text)
         try:
             body = new.encode(codec)

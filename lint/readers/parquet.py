@@ -13,9 +13,25 @@ from typing import Any, BinaryIO
 from lint.document import Document, Source
 from lint.readers.base import InputFile, Reader, Unit, UnitWriter
 from lint.readers.encoding import ReadProblem
-from lint.readers.jsonl import ID_FIELD, TEXT_FIELD
+from lint.readers.jsonl import ID_FIELD, IGNORE_FIELD, TEXT_FIELD
 
 EXTRA_HINT = "reading Parquet needs pyarrow: pip install 'scrapelint[parquet]'"
+
+
+class RowText(str):
+    """A row's text carrying the row's ``ignore-field`` value (a unit's payload stays a str)."""
+
+    ignore: Any = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _row_text, (str(self), self.ignore)
+
+
+def _row_text(text: str, ignore: Any) -> RowText:
+    """Rebuild a RowText (pickling)."""
+    row = RowText(text)
+    row.ignore = ignore
+    return row
 
 
 def _pq() -> Any:
@@ -31,7 +47,7 @@ class ParquetReader(Reader):
 
     name = "parquet"
     suffixes = (".parquet", ".pq")
-    options = (TEXT_FIELD, ID_FIELD)
+    options = (TEXT_FIELD, ID_FIELD, IGNORE_FIELD)
     is_shard = True
 
     def units(self, file: InputFile, options: Mapping[str, Any]) -> Iterator[Unit]:
@@ -46,19 +62,27 @@ class ParquetReader(Reader):
         names = set(pf.schema_arrow.names)
         if text_field not in names:
             raise ReadProblem(f"no column {text_field!r} (columns: {', '.join(sorted(names))})")
-        columns = [text_field] + ([id_field] if id_field in names else [])
+        ignore_field = options.get("ignore-field", IGNORE_FIELD.default)
+        has_id = id_field in names
+        columns = [text_field] + ([id_field] if has_id else [])
+        if ignore_field in names and ignore_field not in columns:
+            columns.append(ignore_field)
+        has_ignore = ignore_field in names
         row = 0
         size = pf.metadata.serialized_size
         groups = pf.metadata.num_row_groups
         for g in range(groups):
             table = pf.read_row_group(g, columns=columns)
             texts = table.column(text_field).to_pylist()
-            ids = table.column(id_field).to_pylist() if len(columns) > 1 else [None] * len(texts)
+            ids = table.column(id_field).to_pylist() if has_id else [None] * len(texts)
+            ignores = table.column(ignore_field).to_pylist() if has_ignore else None
             consumed = size + pf.metadata.row_group(g).total_byte_size
             size = consumed
-            for text, rid in zip(texts, ids, strict=True):
+            for i, (text, rid) in enumerate(zip(texts, ids, strict=True)):
                 source = Source(file.display, row, None if rid is None else str(rid), "row")
                 if isinstance(text, str):
+                    if ignores is not None and ignores[i] is not None:
+                        text = _row_text(text, ignores[i])
                     yield Unit(source, text, consumed)
                 else:
                     problem = f"row {row}: column {text_field!r} is not a string ({text!r:.40})"
@@ -67,7 +91,11 @@ class ParquetReader(Reader):
 
     def document(self, unit: Unit, options: Mapping[str, Any]) -> tuple[Document, Any]:
         """The row's text as a document."""
-        return Document(unit.payload, unit.source), None
+        return Document(str(unit.payload), unit.source), None
+
+    def ignore_value(self, unit: Unit, state: Any) -> Any:
+        """The row's ``ignore-field`` value, read with its text."""
+        return getattr(unit.payload, "ignore", None)
 
     def encode(self, unit: Unit, state: Any, text: str, options: Mapping[str, Any]) -> str:
         """The fixed text itself (the writer puts it into its row)."""
