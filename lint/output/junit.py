@@ -1,10 +1,15 @@
 """The ``junit`` output format: JUnit XML that GitLab, Jenkins and GitHub test reporters read.
 
 The shape follows ruff's ``--output-format junit``: one ``<testsuite>`` per file (its
-path as the name), one failing ``<testcase>`` per finding named ``scrapelint.CODE``
-with the path without its extension as ``classname``, and ``file``, ``line`` and
-``column`` attributes. A run without findings is one suite with one passing case
-(``No errors found``), so a report is never empty.
+path as the name), one failing ``<testcase>`` per finding with the path without its
+extension as ``classname``, and ``file``, ``line`` and ``column`` attributes. A run
+without findings is one suite with one passing case (``No errors found``), so a
+report is never empty.
+
+Unlike ruff's ``scrapelint.CODE``, a case is named ``scrapelint.CODE (line:col)``
+(``(RECORD[id]:line:col)`` in a shard, `` #2`` and so on for a repeat at the same
+place): GitLab keeps one case per suite, class name and name, so cases named by the
+code alone would hide all but one finding of a rule in a file.
 
 A finding in a record of a JSON Lines shard points at the record's line in the shard
 (``line``, no ``column``); the failure text names the record and the place inside
@@ -89,11 +94,23 @@ def _fix_note(run: RunInfo, f: Finding) -> str:
     return f"\n\n{fix.description} ({kind})"
 
 
-def testcase(run: RunInfo, f: Finding) -> str:
-    """One failing ``<testcase>`` element for a finding (indented, with its line break)."""
+def case_name(f: Finding) -> str:
+    """``scrapelint.CODE (line:col)``, ``scrapelint.CODE (RECORD[id]:line:col)``, or the code."""
+    src, span = f.source, f.span
+    parts = []
+    if src.record is not None:
+        rid = f"[{src.record_id}]" if src.record_id is not None else ""
+        parts.append(f"{src.record}{rid}")
+    if span is not None:
+        parts.append(f"{span.line}:{span.column}")
+    return f"scrapelint.{f.code} ({':'.join(parts)})" if parts else f"scrapelint.{f.code}"
+
+
+def testcase(run: RunInfo, f: Finding, name: str) -> str:
+    """One failing ``<testcase>`` named ``name`` for a finding (indented, with its line break)."""
     src, span = f.source, f.span
     attrs = [
-        f'name="scrapelint.{xml_attr(f.code)}"',
+        f'name="{xml_attr(name)}"',
         f'classname="{xml_attr(classname(src.path))}"',
         f'file="{xml_attr(src.path)}"',
     ]
@@ -130,6 +147,8 @@ class JunitFormat(OutputFormat):
         self.suites = _spool()
         self.cases = _spool()  # test cases of the current file
         self.path: str | None = None
+        self.unit: tuple[str, int | None] | None = None
+        self.names: dict[str, int] = {}  # case names so far in this file or record
         self.in_suite = 0
         self.total = 0
 
@@ -138,7 +157,13 @@ class JunitFormat(OutputFormat):
         if finding.path != self.path:
             self._end_suite()
             self.path = finding.path
-        self.cases.write(testcase(self.run, finding))
+        unit = (finding.path, finding.source.record)
+        if unit != self.unit:  # names carry the record: repeats are counted per record
+            self.unit, self.names = unit, {}
+        name = case_name(finding)
+        seen = self.names.get(name, 0)
+        self.names[name] = seen + 1
+        self.cases.write(testcase(self.run, finding, f"{name} #{seen + 1}" if seen else name))
         self.in_suite += 1
         self.total += 1
 

@@ -133,7 +133,7 @@ def test_junit_has_ruffs_shape_one_suite_per_file_one_case_per_finding():
     cases = suites[0].findall("testcase")
     star = cases[0]
     assert star.attrib == {
-        "name": "scrapelint.TS001",
+        "name": "scrapelint.TS001 (2:6)",
         "classname": "dir/页 1",
         "file": "dir/页 1.txt",
         "line": "2",
@@ -152,6 +152,11 @@ def test_junit_has_ruffs_shape_one_suite_per_file_one_case_per_finding():
 def test_junit_record_points_at_its_line_and_a_row_or_unreadable_file_has_none():
     root = ET.fromstring(_render(JunitFormat(), _findings()).encode("utf-8"))
     record, row, bad = (s.find("testcase") for s in root.findall("testsuite")[1:])
+    assert record.get("name") == "scrapelint.TS001 (4[doc-5]:1:6)"
+    assert (row.get("name"), bad.get("name")) == (
+        "scrapelint.TS001 (3[r3]:1:2)",
+        "scrapelint.SL001",
+    )
     assert record.get("line") == "4" and record.get("column") is None
     assert record.find("failure").text.startswith("record 4[doc-5], line 1, col 6, ")
     assert row.get("line") is None and row.get("file") == "data.parquet"
@@ -171,6 +176,21 @@ def test_junit_escapes_everything_and_shows_characters_xml_cannot_carry():
     assert "\u200b" in nasty.get("message")  # valid in XML: kept as it is
     assert xml_attr('a"<&\n\t\r') == "a&quot;&lt;&amp;&#10;&#9;&#13;"
     assert xml_text("\ud800\ufffe\x0b") == "&lt;U+D800&gt;&lt;U+FFFE&gt;&lt;U+000B&gt;"
+
+
+def test_junit_case_names_are_unique_within_a_suite_as_gitlab_requires():
+    # GitLab keeps one test case per suite, class name and name.
+    doc = Document("甲**乙\n甲*\n", Source("a.txt"))
+    same = Diagnostic("TS001", "other", 1, 3, Severity.WARNING, None, "star")
+    findings = [*_text_findings("甲**乙\n甲*\n"), from_diagnostic(doc, same)]
+    root = ET.fromstring(_render(JunitFormat(), findings).encode("utf-8"))
+    names = [c.get("name") for c in root.iter("testcase")]
+    assert names == [
+        "scrapelint.TS001 (1:2)",
+        "scrapelint.TS001 (1:3)",
+        "scrapelint.TS001 (2:2)",
+        "scrapelint.TS001 (1:2) #2",
+    ]
 
 
 def test_junit_without_findings_is_one_passing_case():
