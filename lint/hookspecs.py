@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 PROJECT = "scrapelint"
 
 hookspec = pluggy.HookspecMarker(PROJECT)
+# Plugins mark their hook functions with this (exported as ``lint.hookimpl``).
+hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
 @hookspec
