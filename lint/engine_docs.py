@@ -1,7 +1,8 @@
 """The engine's own codes (SL…), explained like rules by ``scrapelint rules`` and ``rule``.
 
 SL codes are problems of the run, not findings of a rule: they cannot be selected or
-ignored, are never baselined, and always make the run exit 2. A code the engine
+ignored, are never baselined, and always make the run exit 2 (SL005, an unused
+suppression, is a warning that fails the run like a rule's). A code the engine
 reports without an entry here is still listed, with its name as its summary.
 """
 
@@ -68,7 +69,24 @@ _DOCS: dict[str, tuple[str, dict[str, str]]] = {
             "What to do": "Make the file writable or the destination reachable and run again.",
         },
     ),
+    "SL005": (
+        "A suppression suppressed nothing: an allow entry, a comment or a record field code.",
+        {
+            "What": "A `scrapelint-disable…` comment, a code in a record's ignore field"
+            " (`scrapelint_ignore`), or an `allow` entry of `[tool.scrapelint.rules.CODE]`"
+            " matched no finding. Comments and record codes are checked in their"
+            " document; allow entries only when the run walked the whole directory of"
+            " their config (`check .`), and only for rules the run selected. A code no"
+            " rule has is named as such.",
+            "Why": "A suppression outlives the finding it was written for: left in place, it"
+            " hides the next real finding at that place (ruff's unused-noqa).",
+            "What to do": "Delete the comment, code or entry the message names.",
+        },
+    ),
 }
+
+# Engine codes that are warnings rather than problems of the run (exit 1, not 2).
+_WARNINGS = {"SL005"}
 
 
 def engine_codes() -> dict[str, str]:
@@ -85,7 +103,7 @@ def engine_info(code: str) -> dict[str, Any]:
         "name": name,
         "family": ENGINE_FAMILY,
         "enabled_by_default": True,
-        "severity": "error",
+        "severity": "warning" if code in _WARNINGS else "error",
         "fix": "never",
         "plugin": ENGINE_PLUGIN,
         "summary": summary,
@@ -93,6 +111,10 @@ def engine_info(code: str) -> dict[str, Any]:
         "sections": {
             **sections,
             "Selection": "Always on: engine codes cannot be selected, ignored or baselined,"
-            " and always make the run exit 2.",
+            + (
+                " and fail the run like a rule's warning (`fail-on`)."
+                if code in _WARNINGS
+                else " and always make the run exit 2."
+            ),
         },
     }

@@ -434,3 +434,10 @@ def test_unused_allow_entry_is_reported_when_the_whole_tree_is_checked(run, work
     # nor for a rule the run did not select
     r = run("check", ".", "--select", "TS001", "--output-format", "json")
     assert _json(r) == []
+
+
+def test_sl005_is_explained_like_a_rule(run):
+    r = run("rule", "SL005")
+    assert r.code == 0
+    assert "unused-suppression" in r.out and "severity: warning" in r.out
+    assert "fail the run like a rule's warning" in r.out
