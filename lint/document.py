@@ -47,14 +47,17 @@ class Document:
     line's text.
     """
 
-    __slots__ = ("_line_starts", "_lines", "_memo", "_source", "_text")
+    __slots__ = ("_line_starts", "_lines", "_memo", "_origin", "_source", "_text")
 
-    def __init__(self, text: str, source: Source | None = None) -> None:
+    def __init__(
+        self, text: str, source: Source | None = None, origin: Document | None = None
+    ) -> None:
         self._text = text
         self._source = source if source is not None else Source("-")
         self._line_starts: list[int] | None = None
         self._lines: list[Line] | None = None
         self._memo: dict[Any, Any] = {}
+        self._origin = origin
 
     @property
     def text(self) -> str:
@@ -74,9 +77,21 @@ class Document:
         """The display path of the document's file (``-`` for standard input)."""
         return self.source.path
 
+    @property
+    def origin(self) -> Document:
+        """The document as it was read, before any fix (itself when nothing was fixed).
+
+        The fix loop builds each pass's document with ``with_text``, which carries the
+        origin along. A fix may delete page chrome that a rule reads facts from (the
+        page's date on a metadata line): such a rule reads those facts from
+        ``document.origin`` (``document.origin.memo(fn)`` computes them once per run of
+        the loop), so its findings survive the fixes that did not repair them.
+        """
+        return self._origin if self._origin is not None else self
+
     def with_text(self, text: str) -> Document:
-        """Return a new document with the same source and different text."""
-        return Document(text, self.source)
+        """Return a new document with the same source and origin and different text."""
+        return Document(text, self.source, self.origin)
 
     # -- line index -------------------------------------------------------
 

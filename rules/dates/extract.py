@@ -749,3 +749,21 @@ def page_year(document: Document) -> PageDate | None:
 
 def _page_order(d: PageDate) -> tuple[int, int, int]:
     return d.ordinal
+
+
+def page_date_kept(document: Document) -> tuple[PageDate | None, str]:
+    """The page's date and where it stands (``line 6``), read before any fix if need be.
+
+    The fix loop may delete the metadata line (page chrome) that holds the page's date;
+    the date is still the page's, so it is then read from ``document.origin``, the text
+    as it was read, and placed as ``line 6 before fixes``.
+    """
+    meta = page_year(document)
+    if meta is not None:
+        return meta, f"line {meta.line}"
+    origin = document.origin
+    if origin is not document:
+        meta = page_year(origin)
+        if meta is not None:
+            return meta, f"line {meta.line} before fixes"
+    return None, ""

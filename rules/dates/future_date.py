@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 from lint import Diagnostic, Document, FixAvailability, Option, Rule, Severity
 from rules.dates.context import document_inside_title, is_future_wording, line_facts
-from rules.dates.extract import dates, days_in_month, folded_dates, page_year
+from rules.dates.extract import dates, days_in_month, folded_dates, page_date_kept
 from rules.dates.prefilter import may_hold_page_date
 
 
@@ -66,12 +66,12 @@ class FutureDate(Rule):
 
     def check(self, document: Document) -> Iterable[Diagnostic]:
         """Report content dates after the page's own date."""
-        if not may_hold_page_date(document.text):
-            return ()  # a literal look at the text: no metadata key before a date
+        if not may_hold_page_date(document.origin.text):
+            return ()  # a literal look at the text as read: no metadata key before a date
         return self._findings(document)
 
     def _findings(self, document: Document) -> Iterator[Diagnostic]:
-        page = page_year(document)
+        page, where = page_date_kept(document)
         if page is None:
             return
         try:
@@ -100,6 +100,5 @@ class FutureDate(Rule):
             yield self.report(
                 expr.start,
                 expr.end,
-                f"{expr.text} is after the page's own date ({page.key} {page.text},"
-                f" line {page.line})",
+                f"{expr.text} is after the page's own date ({page.key} {page.text}, {where})",
             )

@@ -16,7 +16,7 @@ from rules.dates.context import (
 )
 from rules.dates.era import Era, estimate, floor_of
 from rules.dates.evidence import Evidence, evidence
-from rules.dates.extract import DateExpr, PageDate, dates, folded_dates, page_year
+from rules.dates.extract import DateExpr, PageDate, dates, folded_dates, page_date_kept
 from rules.dates.prefilter import weighted_evidence_probe
 from rules.text import Article, articles
 
@@ -222,12 +222,12 @@ class InconsistentYear(Rule):
         return text, len(items)
 
     @staticmethod
-    def _meta_note(year: int, meta: PageDate | None) -> str:
+    def _meta_note(year: int, meta: PageDate | None, where: str) -> str:
         if meta is None or meta.year != year:
             return ""
         return (
-            f"; {year} is also the page's metadata year ({meta.key} {meta.text}, line"
-            f" {meta.line}), the signature of a site that rewrites years"
+            f"; {year} is also the page's metadata year ({meta.key} {meta.text},"
+            f" {where}), the signature of a site that rewrites years"
         )
 
     def _fix(self, expr: DateExpr, era: Era) -> Fix | None:
@@ -261,7 +261,7 @@ class InconsistentYear(Rule):
         ]
         if not judged:
             return
-        meta = page_year(document)
+        meta, meta_where = page_date_kept(document)  # kept when a fix deleted its line
         # A site that rewrites years writes the year it republished the page (its metadata
         # year, else at most the present): a later year is a target, never a rewrite.
         cap = (meta.year if meta is not None else datetime.date.today().year) + 1
@@ -300,7 +300,7 @@ class InconsistentYear(Rule):
                 assert c.year is not None
                 message = (
                     f"{c.text}, but {cited} {verb} this text in {era.years()}"
-                    f"{self._meta_note(c.year, meta)}"
+                    f"{self._meta_note(c.year, meta, meta_where)}"
                 )
                 yield self.report(c.start, c.end, message, fix=self._fix(c, era))
                 if meta is not None and c.year == meta.year:
@@ -339,8 +339,8 @@ class InconsistentYear(Rule):
                 message = (
                     f"{c.text}, but this article's own evidence ({', '.join(own_parts)}) fits"
                     f" the page's other articles, which {page_cited} place in {era_text};"
-                    f" {c.year} is the page's metadata year ({meta.key} {meta.text}, line"
-                    f" {meta.line}), substituted for the original year at line"
+                    f" {c.year} is the page's metadata year ({meta.key} {meta.text},"
+                    f" {meta_where}), substituted for the original year at line"
                     f" {substituted[c.year]}"
                 )
                 yield self.report(c.start, c.end, message)
