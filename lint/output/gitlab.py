@@ -5,12 +5,16 @@ The report is a JSON array of issues with the fields GitLab reads
 ``description``, ``check_name`` (the code), ``fingerprint``, ``severity`` (``info``,
 ``minor`` or ``major`` for our info, warning and error; ``critical`` and ``blocker``
 are not used) and ``location`` with ``path`` and ``lines.begin`` / ``lines.end``.
+GitLab wants the path relative to the repository: an absolute path under
+``$CI_PROJECT_DIR`` (or, outside GitLab CI, under the working directory) is made
+relative to it, and a leading ``./`` is dropped.
 
 The fingerprint must be unique per issue (GitLab shows issues with the same
 fingerprint once) and stable across runs (a moved issue is the same issue). It
 hashes the code, the path, the record, the flagged text and a few characters of text
 on each side, plus the issue's rank among issues with the same key in that file or
-record, never a line number: inserting a line above leaves it unchanged.
+record, never a line number: inserting a line above leaves it unchanged, and so does
+naming the file by an absolute path instead of a relative one.
 
 A finding in a record of a JSON Lines shard is placed on the record's line in the
 shard and its description names the record and the place inside its text. GitLab
@@ -24,6 +28,7 @@ current file or record are kept.
 from __future__ import annotations
 
 import hashlib
+import os
 from typing import Any, TextIO
 
 from lint.diagnostic import Severity
@@ -46,16 +51,30 @@ def context(finding: Finding) -> tuple[str, str]:
     return text[max(0, at - CONTEXT_CHARS) : max(0, at)], text[end : end + CONTEXT_CHARS]
 
 
-def issue_key(finding: Finding) -> str:
-    """What makes two issues the same across runs: the baseline fingerprint and its context."""
+def issue_key(finding: Finding, path: str) -> str:
+    """What makes two issues the same across runs: code, path, record, flagged text, context."""
+    src = finding.source
+    record = src.record_id if src.record_id is not None else src.record
     before, after = context(finding)
-    return "\x1f".join((finding.fingerprint, finding.code, before, after))
+    parts = (finding.code, path, "" if record is None else str(record), finding.flagged)
+    return "\x1f".join((*parts, before, after))
 
 
 def fingerprint(key: str, rank: int) -> str:
     """The Code Quality fingerprint of the ``rank``-th issue (0-based) with this key."""
     data = f"{key}\x1e{rank}".encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).hexdigest()[:32]
+
+
+def repository_path(path: str, root: str) -> str:
+    """``path`` relative to ``root`` when it is an absolute path inside it; no leading ``./``."""
+    if os.path.isabs(path):
+        try:
+            relative = os.path.relpath(path, root)
+        except ValueError:  # another drive on Windows
+            return path
+        return path if relative.startswith("..") else relative
+    return path[2:] if path.startswith("./") else path
 
 
 def description(finding: Finding) -> str:
@@ -89,6 +108,7 @@ class GitlabFormat(OutputFormat):
         self.count = 0
         self.unit: tuple[str, int | None] | None = None
         self.seen: dict[str, int] = {}  # issue key -> issues so far in this file or record
+        self.root = os.environ.get("CI_PROJECT_DIR") or os.getcwd()
 
     def issue(self, finding: Finding) -> dict[str, Any]:
         """The Code Quality issue of one finding (ranks repeated keys within its file/record)."""
@@ -96,7 +116,8 @@ class GitlabFormat(OutputFormat):
         unit = (f.source.path, f.source.record)
         if unit != self.unit:
             self.unit, self.seen = unit, {}
-        key = issue_key(f)
+        path = repository_path(f.source.path, self.root)
+        key = issue_key(f, path)
         rank = self.seen.get(key, 0)
         self.seen[key] = rank + 1
         return {
@@ -104,7 +125,7 @@ class GitlabFormat(OutputFormat):
             "check_name": f.code,
             "fingerprint": fingerprint(key, rank),
             "severity": SEVERITY[f.severity],
-            "location": {"path": f.source.path, "lines": lines(f)},
+            "location": {"path": path, "lines": lines(f)},
         }
 
     def handle(self, finding: Finding) -> None:

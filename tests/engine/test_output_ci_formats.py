@@ -279,6 +279,21 @@ def test_gitlab_fingerprints_are_unique_for_repeats_and_stable_when_lines_move()
     assert _gitlab(_text_findings("丙*丁\n"))[0]["fingerprint"] == prints[2]
 
 
+def test_gitlab_paths_are_relative_to_the_repository(monkeypatch, tmp_path):
+    monkeypatch.setenv("CI_PROJECT_DIR", str(tmp_path))
+    inside = _text_findings("*", str(tmp_path / "corpus" / "页.txt"))
+    outside = _text_findings("*", "/elsewhere/a.txt")
+    dotted = _text_findings("*", "./b.txt")
+    paths = [i["location"]["path"] for i in _gitlab(inside + outside + dotted)]
+    assert paths == ["corpus/页.txt", "/elsewhere/a.txt", "b.txt"]
+    monkeypatch.delenv("CI_PROJECT_DIR")
+    monkeypatch.chdir(tmp_path / "..")
+    [issue] = _gitlab(inside)
+    assert issue["location"]["path"] == f"{tmp_path.name}/corpus/页.txt"
+    [relative] = _gitlab(_text_findings("*", f"./{tmp_path.name}/corpus/页.txt"))
+    assert relative["fingerprint"] == issue["fingerprint"]  # however the file was named
+
+
 def test_gitlab_streams_and_writes_an_empty_array():
     assert json.loads(_render(GitlabFormat(), [])) == []
     buf, fmt = io.StringIO(), GitlabFormat()
