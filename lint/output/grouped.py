@@ -85,7 +85,9 @@ class GroupedFormat(OutputFormat):
         out.append(" ")
         out.append(f.code, style=_CODE_STYLE[f.severity])
         out.append(marker(self.run, f), style="cyan")
-        out.append(f" [{f.severity.label}] {one_line(f.message)}\n")
+        out.append(" [")
+        out.append(f.severity.label, style=_CODE_STYLE[f.severity])
+        out.append(f"] {one_line(f.message)}\n")
         return out
 
     def handle(self, finding: Finding) -> None:
