@@ -221,7 +221,7 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
     run_info = RunInfo(rules=rules, unsafe_fixes=args.unsafe_fixes, tool_version=__version__)
     tally = Tally(unsafe_fixes=args.unsafe_fixes)
     baseline = BaselineFilter(load_baseline(args.baseline)) if args.baseline else None
-    recorder = BaselineRecorder() if args.write_baseline else None
+    recorder = BaselineRecorder(args.write_baseline) if args.write_baseline else None
 
     with ExitStack() as stack:
         progress = None
@@ -289,7 +289,7 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
             fmt.finish()
     if recorder is not None:
         try:
-            n = recorder.write(args.write_baseline)
+            n = recorder.write()
         except OSError as exc:
             err(f"--write-baseline {args.write_baseline}: {exc.strerror or exc}")
             return EXIT_ERROR
@@ -297,6 +297,10 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
             print(
                 f"Wrote {plural(n, 'finding')} to baseline {args.write_baseline}", file=sys.stderr
             )
+    stale = baseline.unmatched() if baseline is not None else 0
+    if stale and not args.quiet and not args.write_baseline:
+        verb = "entry no longer matches" if stale == 1 else "entries no longer match"
+        print(f"{stale:,} baseline {verb}; --write-baseline to prune", file=sys.stderr)
     if fixed_stdin:
         sys.stdout.flush()
         sys.stdout.buffer.write(runner.stdin_output())
@@ -419,6 +423,6 @@ def _exit_code(args: argparse.Namespace, runner: Runner, path_problems: list[str
         return EXIT_ERROR
     if args.diff:
         return EXIT_FINDINGS if runner.diffs and not args.exit_zero else EXIT_OK
-    if args.fix_only or args.exit_zero:
-        return EXIT_OK
+    if args.fix_only or args.exit_zero or args.write_baseline:
+        return EXIT_OK  # a baseline just written covers every finding
     return EXIT_FINDINGS if runner.failing else EXIT_OK

@@ -92,7 +92,11 @@ def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         help="report format (default: full on a terminal, concise otherwise)",
     )
     out.add_argument(
-        "--output-file", type=Path, default=None, help="write the report to this file as well"
+        "-o",
+        "--output-file",
+        type=Path,
+        default=None,
+        help="write the report to this file as well",
     )
     out.add_argument("--statistics", action="store_true", help="show counts per rule")
     out.add_argument(
@@ -111,7 +115,10 @@ def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         help="lowest severity that fails the run (default: warning)",
     )
     res.add_argument(
-        "--exit-zero", action="store_true", help="exit 0 even with findings (errors still 2)"
+        "-e",
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even with findings (errors still 2)",
     )
     res.add_argument(
         "--gate",
@@ -144,6 +151,9 @@ def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     rule = sub.add_parser("rule", help="explain one rule", allow_abbrev=False)
     rule.add_argument("code", metavar="CODE", help="a rule code or name")
     rule.add_argument("--output-format", choices=("text", "json"), default="text")
+    from lint.report.command import add_parser as add_report_parser
+
+    add_report_parser(sub)
     version = sub.add_parser("version", help="print the version", allow_abbrev=False)
     version.add_argument("--output-format", choices=("text", "json"), default="text")
     return parser
@@ -187,6 +197,10 @@ def _main(argv: Sequence[str] | None, plugins: Plugins | None) -> int:
             code = _cmd_rules(args, plugins)
         elif args.command == "rule":
             code = _cmd_rule(args, plugins)
+        elif args.command == "report":
+            from lint.report.command import run_report
+
+            code = run_report(args, plugins)
         elif args.command == "version":
             code = _cmd_version(args, plugins)
         else:

@@ -159,3 +159,58 @@ def test_version_command(cli, workdir):
 
     assert cli("version").out == f"scrapelint {__version__}\n"
     assert json.loads(cli("version", "--output-format", "json").out)["version"] == __version__
+
+
+def test_baseline_paths_are_relative_to_the_baseline_file(cli, workdir, monkeypatch):
+    fx = workdir / "fx"
+    (fx / "sub").mkdir(parents=True)
+    (fx / "sub" / "a.txt").write_text("旧*问题\n", encoding="utf-8")
+    # written from inside the folder ...
+    monkeypatch.chdir(fx)
+    r = cli("check", "sub", "--write-baseline", ".scrapelint-baseline.json")
+    assert r.code == 0 and "Wrote 1 finding" in r.err
+    data = json.loads((fx / ".scrapelint-baseline.json").read_text(encoding="utf-8"))
+    assert [f["path"] for f in data["findings"]] == ["sub/a.txt"]
+    # ... it matches when used from the parent, and from the subfolder
+    monkeypatch.chdir(workdir)
+    r = cli("check", "fx", "--baseline", "fx/.scrapelint-baseline.json", "-o", "out.json")
+    assert r.code == 0, r.out
+    monkeypatch.chdir(fx / "sub")
+    r = cli("check", "a.txt", "--baseline", "../.scrapelint-baseline.json")
+    assert r.code == 0 and "no longer match" not in r.err
+
+
+def test_stale_baseline_entries_are_reported(cli, workdir):
+    p = workdir / "a.txt"
+    p.write_text("旧*问题\n另*一个\n", encoding="utf-8")
+    assert cli("check", "a.txt", "--write-baseline", "base.json", "-q").code == 0
+    p.write_text("旧*问题\n", encoding="utf-8")
+    r = cli("check", "a.txt", "--baseline", "base.json")
+    assert r.code == 0
+    assert "1 baseline entry no longer matches; --write-baseline to prune" in r.err
+    p.write_text("干净\n", encoding="utf-8")
+    r = cli("check", "a.txt", "--baseline", "base.json")
+    assert "2 baseline entries no longer match" in r.err
+    assert "no longer match" not in cli("check", "a.txt", "--baseline", "base.json", "-q").err
+
+
+def test_version_1_baselines_still_match_from_the_working_directory(cli, workdir):
+    from lint.document import Source
+    from lint.finding import fingerprint
+
+    (workdir / "a.txt").write_text("旧*问题\n", encoding="utf-8")
+    fp = fingerprint("TS001", Source("a.txt"), "*")
+    entry = {"fingerprint": fp, "count": 1, "code": "TS001", "path": "a.txt"}
+    (workdir / "old").mkdir()
+    (workdir / "old" / "base.json").write_text(
+        json.dumps({"version": 1, "findings": [entry]}), encoding="utf-8"
+    )
+    r = cli("check", "a.txt", "--baseline", "old/base.json")
+    assert r.code == 0 and "no longer match" not in r.err
+
+
+def test_write_baseline_exits_0_but_errors_still_2(cli, workdir):
+    (workdir / "a.txt").write_text("a*b\n", encoding="utf-8")
+    (workdir / "b.txt").write_bytes(b"text\x00binary")  # SL001
+    assert cli("check", "a.txt", "--write-baseline", "b.json").code == 0
+    assert cli("check", ".", "--write-baseline", "b.json").code == 2
