@@ -547,3 +547,20 @@ def test_cli_writes_a_ci_format_to_an_output_file(cli, workdir):
     assert r.code == 1
     root = ET.fromstring((workdir / "report.xml").read_bytes())
     assert root.get("tests") == "2"
+
+
+@pytest.mark.parametrize("fmt", [JunitFormat, GitlabFormat, RdjsonFormat, GroupedFormat])
+def test_every_ci_format_writes_valid_utf8_for_an_undecodable_file_name(fmt):
+    # A file name that is not UTF-8 reaches us with a lone surrogate (surrogateescape).
+    findings = _text_findings("甲*\n", "bad\udcff名.txt")
+    out = _render(fmt(), findings)
+    data = out.encode("utf-8")  # strict: no lone surrogate is written
+    if fmt is JunitFormat:
+        suite = ET.fromstring(data).find("testsuite")
+        assert suite.get("name") == "bad<U+DCFF>名.txt"
+    elif fmt is GroupedFormat:
+        assert out.startswith("bad<U+DCFF>名.txt:\n")
+    elif fmt is GitlabFormat:
+        assert json.loads(out)[0]["location"]["path"] == "bad\udcff名.txt"  # escaped, exact
+    else:
+        assert json.loads(out)["diagnostics"][0]["location"]["path"] == "bad\udcff名.txt"
