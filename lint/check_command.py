@@ -169,6 +169,12 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         raise UsageError(
             "--in-place and --output exclude each other: fix in place, or write a copy"
         )
+    add_ignore = getattr(args, "add_ignore", False)
+    if add_ignore and (fix or args.output or args.reject or args.isolated or args.output_file):
+        raise UsageError(
+            "--add-ignore only writes suppressions: it cannot be used with --fix, --diff,"
+            " --fix-only, --output, --reject, --output-file or --isolated"
+        )
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     rules = plugins.rules()
@@ -192,6 +198,8 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
     fail_on = Severity.parse(args.fail_on) if args.fail_on else run_config.fail_on
     targets, path_problems = _targets(args, finder)
     stdin_target = any(t.path is None for t in targets)
+    if add_ignore and stdin_target:
+        raise UsageError("--add-ignore cannot write suppressions into standard input")
     if mode.write and args.output is None and not args.in_place:
         shards = [
             t.display
@@ -235,6 +243,12 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         fixed_stdin = stdin_target and mode.write
         out: TextIO = sys.stderr if fixed_stdin else sys.stdout
         _open_outputs(args, formats, report, out, stack)
+        adder = None
+        if add_ignore:  # findings become suppressions instead of a report
+            from lint.suppression.add_ignore import IgnoreWriter
+
+            adder = IgnoreWriter(config_for, rules)
+            report.formats = [adder]
         if gate_run is not None:
             report.formats.append(gate_run)  # counts findings per gate as they arrive
         budget = run_config.time_budget or DEFAULT_TIME_BUDGET
@@ -287,6 +301,9 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         )
         for fmt in report.formats:
             fmt.finish()
+    if adder is not None:
+        written = adder.write(sys.stderr, quiet=args.quiet)
+        return EXIT_ERROR if not written or runner.errors or path_problems else EXIT_OK
     if recorder is not None:
         try:
             n = recorder.write()

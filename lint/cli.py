@@ -45,6 +45,11 @@ def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     fixing.add_argument(
         "--fix-only", action="store_true", help="apply fixes and report nothing that remains"
     )
+    fixing.add_argument(
+        "--add-ignore",
+        action="store_true",
+        help="suppress every current finding: allow entries in config, comments in Markdown",
+    )
     corpus = check.add_argument_group("corpora")
     corpus.add_argument(
         "--output",

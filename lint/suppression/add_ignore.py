@@ -1,0 +1,231 @@
+"""``--add-ignore``: write the findings of a run as suppressions, so the next run is quiet.
+
+Where each finding goes:
+
+- a finding in a Markdown file (``.md``, ``.markdown``) becomes a
+  ``<!-- scrapelint-disable-next-line CODE -->`` comment on its own line above the
+  line the finding starts on (indented like that line; codes merged into such a
+  comment already there). The file keeps its encoding, BOM and line breaks and is
+  replaced atomically.
+- every other finding (plain text, JSONL and Parquet records) becomes an allow entry
+  of its rule in the config file that applies to its file (``[tool.scrapelint.rules.
+  CODE] allow``, table created when missing): its flagged text exactly, or its line
+  for a zero-width finding (a ``re:`` pattern when the finding kept only part of
+  that text). With no config file, ``scrapelint.toml`` is created in the working
+  directory. Only insertions are made; every other byte of the file stays.
+
+Engine findings (SL…) and findings without a place are not written. Entries already
+in the config are not repeated.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from lint.atomic import FileIdentity, write_atomic
+from lint.config import Config, resolve
+from lint.finding import Finding
+from lint.linter import ENGINE_CODES
+from lint.readers.encoding import ReadProblem, sniff_encoding
+from lint.suppression import allow_text_of
+from lint.suppression.toml_edit import TomlEditError, add_allow_entries, toml_key
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+NEW_CONFIG = "scrapelint.toml"
+_NEXT_LINE = re.compile(
+    r"^([ \t]*)<!--[ \t]*scrapelint-disable-next-line((?:[ \t,]+[A-Za-z0-9_.\-]{1,60}){1,50})"
+    r"[ \t,]*-->[ \t]*(\r?)$"
+)
+
+
+def is_markdown(path: Path) -> bool:
+    """Whether ``--add-ignore`` writes comments into this file (Markdown)."""
+    return path.name.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+@dataclass
+class _ConfigEdits:
+    """Allow entries to add to one config file, by rule code (in order, once each)."""
+
+    config: Config
+    entries: dict[str, dict[str, None]] = field(default_factory=dict)
+
+
+class IgnoreWriter:
+    """Collects a run's findings (an output format's ``handle``) and writes suppressions."""
+
+    def __init__(
+        self,
+        config_for: Callable[[Path], Config],
+        rules: Mapping[str, Any],
+        cwd: Path | None = None,
+    ) -> None:
+        self.config_for = config_for
+        self.rules = rules
+        self.cwd = cwd or Path.cwd()
+        self.markdown: dict[Path, dict[int, dict[str, None]]] = {}
+        self.configs: dict[Path | None, _ConfigEdits] = {}
+        self.skipped = 0  # findings that cannot be written as a suppression
+
+    # -- the output format's side ------------------------------------------------------
+
+    def start(self, stream: TextIO, run: Any) -> None:
+        """Nothing to print: findings become suppressions."""
+
+    def finish(self) -> None:
+        """Nothing to close (``write`` does the work)."""
+
+    def handle(self, finding: Finding) -> None:
+        """Remember where a finding's suppression goes."""
+        if finding.code in ENGINE_CODES:
+            return
+        span = finding.span
+        if span is None or finding.source.path == "-":
+            self.skipped += 1
+            return
+        path = self.cwd / finding.source.path
+        if is_markdown(path) and finding.source.record is None:
+            lines = self.markdown.setdefault(path, {})
+            lines.setdefault(span.line, {})[finding.code] = None
+            return
+        entry = allow_text_of(finding)
+        if entry is None:
+            self.skipped += 1
+            return
+        config = self.config_for(path)
+        edits = self.configs.get(config.path)
+        if edits is None:
+            edits = self.configs[config.path] = _ConfigEdits(config)
+        edits.entries.setdefault(finding.code, {})[entry] = None
+
+    # -- writing -------------------------------------------------------------------
+
+    def write(self, stream: TextIO = sys.stderr, quiet: bool = False) -> bool:
+        """Write every suppression; say what was added; return False when a write failed."""
+        ok = True
+        comments = entries = 0
+        for path, lines in sorted(self.markdown.items()):
+            try:
+                comments += self._write_markdown(path, lines)
+            except (OSError, ReadProblem, ValueError) as exc:
+                ok = False
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+                stream.write(f"scrapelint: error: {_shown(path)}: comments not added: {reason}\n")
+        for key, edits in self.configs.items():
+            target = key or self.cwd / NEW_CONFIG
+            try:
+                entries += self._write_config(target, edits)
+            except (OSError, TomlEditError, ValueError) as exc:
+                ok = False
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+                stream.write(
+                    f"scrapelint: error: {_shown(target)}: allow entries not added: {reason}\n"
+                )
+        if not quiet:
+            files = len(self.markdown)
+            stream.write(
+                f"Added {entries} allow {'entry' if entries == 1 else 'entries'} to config and"
+                f" {comments} {'comment' if comments == 1 else 'comments'} to"
+                f" {files} Markdown {'file' if files == 1 else 'files'}.\n"
+            )
+            if self.skipped:
+                stream.write(
+                    f"{self.skipped} findings without a place in a file were not suppressed.\n"
+                )
+        return ok
+
+    def _write_markdown(self, path: Path, lines: dict[int, dict[str, None]]) -> int:
+        """Insert (or extend) a disable-next-line comment above each line; return how many."""
+        identity = FileIdentity.of(os.stat(path))
+        data = path.read_bytes()
+        config = self.config_for(path)
+        encoding, body = sniff_encoding(data, config.reader_options.get("encoding", "auto"))
+        text = encoding.decode(body)
+        rows = text.split("\n")
+        added = 0
+        for number in sorted(lines, reverse=True):
+            index = number - 1
+            if not 0 <= index < len(rows):
+                continue
+            codes = list(lines[number])
+            above = _NEXT_LINE.match(rows[index - 1]) if index > 0 else None
+            if above is not None:
+                have = [c for c in re.split(r"[\s,]+", above.group(2)) if c]
+                merged = have + [c for c in codes if c not in have]
+                if merged != have:
+                    indent, cr = above.group(1), above.group(3)
+                    rows[index - 1] = f"{indent}{_comment(merged)}{cr}"
+                    added += 1
+                continue
+            row = rows[index]
+            indent = row[: len(row) - len(row.lstrip(" \t"))]
+            cr = "\r" if row.endswith("\r") else ""
+            rows.insert(index, f"{indent}{_comment(codes)}{cr}")
+            added += 1
+        if added:
+            write_atomic(path, encoding.encode("\n".join(rows)), expect=identity)
+        return added
+
+    def _write_config(self, target: Path, edits: _ConfigEdits) -> int:
+        """Append the allow entries to one config file; return how many were added."""
+        config = edits.config
+        exists = target.exists()
+        text = target.read_text(encoding="utf-8") if exists else ""
+        identity = FileIdentity.of(os.stat(target)) if exists else None
+        prefix = _rules_prefix(target, text)
+        added = 0
+        new = text
+        for code, wanted in edits.entries.items():
+            key = self._key_for(config, code)
+            have = set(config.allow.get(key, ()))
+            entries = [e for e in wanted if e not in have]
+            if not entries:
+                continue
+            table = (*prefix, key)
+            header = "[" + ".".join(toml_key(p) for p in table) + "]"
+            new = add_allow_entries(new, table, entries, header)
+            added += len(entries)
+        if added:
+            write_atomic(target, new.encode("utf-8"), expect=identity)
+        return added
+
+    def _key_for(self, config: Config, code: str) -> str:
+        """The key the config already uses for a rule (its code or name), else its code."""
+        name = getattr(self.rules.get(code), "name", None)
+        for key in (*config.allow, *config.rules):
+            if key in (code, name):
+                return key
+        return code
+
+
+def _comment(codes: list[str]) -> str:
+    return f"<!-- scrapelint-disable-next-line {','.join(codes)} -->"
+
+
+def _rules_prefix(path: Path, text: str) -> tuple[str, ...]:
+    """Where rule tables live in this file: under ``tool.scrapelint`` or at the top."""
+    if path.name == "pyproject.toml":
+        return ("tool", "scrapelint", "rules")
+    import tomllib
+
+    try:
+        data = tomllib.loads(text) if text else {}
+    except tomllib.TOMLDecodeError:
+        data = {}
+    tool = data.get("tool")
+    if isinstance(tool, dict) and "scrapelint" in tool:
+        return ("tool", "scrapelint", "rules")
+    return ("rules",)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return resolve(path).relative_to(resolve(Path.cwd())).as_posix()
+    except ValueError:
+        return str(path)
