@@ -21,4 +21,7 @@ def scrapelint_output_formats() -> dict[str, type[OutputFormat]]:
 
     formats = (FullFormat, ConciseFormat, JsonFormat, JsonLinesFormat, GithubFormat, SarifFormat)
     formats += (GroupedFormat, JunitFormat, GitlabFormat, RdjsonFormat)  # CI formats
+    from lint.output.html import HtmlFormat
+
+    formats += (HtmlFormat,)  # the corpus report (scrapelint[report])
     return {f.name: f for f in formats}

@@ -50,3 +50,7 @@ class JsonLinesFormat(OutputFormat):
     def handle(self, finding: Finding) -> None:
         """Write one compact object per line."""
         self.out().write(dumps(finding_dict(finding)) + "\n")
+
+    def write_run(self, summary: Any) -> None:
+        """End a findings file with the run's record (``scrapelint report`` reads it)."""
+        self.out().write(dumps({"scrapelint_run": summary.as_dict()}) + "\n")
