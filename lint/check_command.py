@@ -243,8 +243,6 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         fixed_stdin = stdin_target and mode.write
         out: TextIO = sys.stderr if fixed_stdin else sys.stdout
         _open_outputs(args, formats, report, out, stack)
-        if gate_run is not None:
-            report.formats.append(gate_run)  # counts findings per gate as they arrive
         adder = None
         if add_ignore:  # findings become suppressions instead of a report
             from lint.suppression.add_ignore import IgnoreWriter

@@ -121,7 +121,6 @@ class Config:
     max_document_mb: int | None = None
     time_budget: float | None = None  # seconds per rule per document
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    gates: tuple[Any, ...] = ()  # lint.gates.Gate, from [tool.scrapelint.gates]
     allow: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # rule key -> allow
     gates: tuple[Any, ...] = ()  # lint.gates.Gate, from [tool.scrapelint.gates]
 
