@@ -441,3 +441,23 @@ def test_sl005_is_explained_like_a_rule(run):
     assert r.code == 0
     assert "unused-suppression" in r.out and "severity: warning" in r.out
     assert "fail the run like a rule's warning" in r.out
+
+
+def test_readme_allow_example_loads_with_the_real_rules(tmp_path):
+    from lint.config import read_config_file
+    from lint.ruleset import build_ruleset
+    from tests.corpus import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Suppressing a finding") :]
+    block = section[
+        section.index("```toml\n") + 8 : section.index("```", section.index("```toml") + 7)
+    ]
+    block = "\n".join(line.removeprefix("  ") for line in block.splitlines())
+    (tmp_path / "pyproject.toml").write_text(block, encoding="utf-8")
+    config = read_config_file(tmp_path / "pyproject.toml")
+    rules = load_plugins().rules()
+    build_ruleset(config, rules)
+    suppressor = Suppressor(config.allow, rules)
+    assert suppressor.allow["DT003"].matches("2040年远景目标") == [r"re:^20[3-5]\d年远景目标"]
+    assert suppressor.allow["SA001"].matches("本站声明") == ["本站声明"]
