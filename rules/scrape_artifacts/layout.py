@@ -29,6 +29,18 @@ from itertools import accumulate
 from typing import Any
 
 from lint import Document, Edit, Line, Option
+from rules.scrape_artifacts.furniture import (
+    ANCHOR,
+    LOOSE,
+    META,
+    FurnitureBlock,
+    Teaser,
+    find_furniture,
+    header_text,
+    maybe_teasers,
+    widget_kind,
+    widget_trigger,
+)
 from rules.scrape_artifacts.vocabulary import (
     DATE_SIGNATURE,
     MAX_CHROME_CHARS,
@@ -115,6 +127,9 @@ class Layout:
     first_text: int | None = None
     last_text: int | None = None
     sidebar_known: bool = True  # False: sidebar lines were not looked for (EMPTY)
+    widgets: dict[int, str] = field(default_factory=dict)  # chrome line → its widget shape
+    furniture: list[FurnitureBlock] = field(default_factory=list)  # short lines in context
+    teasers: list[Teaser] = field(default_factory=list)
     # the page split at \n and the offset where each part starts, to build lines on demand
     parts: list[str] = field(default_factory=list, repr=False)
     offsets: list[int] = field(default_factory=list, repr=False)
@@ -196,8 +211,18 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
         return EMPTY  # one paragraph
     matcher = chrome_matcher(*extras) if extras else chrome_matcher()
     chrome = bylines = _NO_LINES
+    widgets: dict[int, str] = {}
+    teasers = False
     if (m := matcher.triggers.search(text)) is not None:
         chrome, bylines = _chrome_lines(text, m, matcher)
+        # teasers are looked for only where the vocabulary shows furniture
+        teasers = first_break >= 0 and maybe_teasers(text)
+    trigger = widget_trigger(text)  # literal tests first: most pages have none
+    if trigger is not None and (m := trigger.search(text)) is not None:
+        widgets = _widget_lines(text, m)
+        if widgets:
+            chrome = {*chrome, *widgets}
+            bylines = bylines - widgets.keys()
     parts = keys = None
     repeats = False
     if first_break < 0:
@@ -206,7 +231,7 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
     elif text.find("\n", first_break + 1) < 0:  # two lines: no run, one possible copy
         first, second = text[:first_break].strip(), text[first_break + 1 :].strip()
         repeats = len(second) >= MIN_PARAGRAPH_CHARS and first == second
-        if not (chrome or bylines or repeats):
+        if not (chrome or bylines or repeats or teasers):
             return EMPTY
     else:
         parts = text.split("\n")
@@ -216,20 +241,22 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
         if len(distinct) - ("" in distinct) < len(parts) - parts.count(""):
             keys = list(map(str.strip, parts))
             repeats = _maybe_blocks(keys)
-        if not (chrome or bylines or repeats or _maybe_runs(keys or distinct)):
+        if not (chrome or bylines or repeats or teasers or _maybe_runs(keys or distinct)):
             return EMPTY  # nothing any SA rule reports
     if parts is None:
         parts = text.split("\n")
     if keys is None:
         keys = list(map(str.strip, parts))
-    layout = Layout(chrome, bylines, _sidebar(text), parts=parts)
+    layout = Layout(chrome, bylines, _sidebar(text), parts=parts, widgets=widgets)
     layout.offsets = [0, *accumulate(map(len, parts))]  # lengths before each part
     content = [number for number, key in enumerate(keys, 1) if key]
     if repeats:
         _find_blocks(layout, content, [key for key in keys if key])
     if len(layout.sidebar) >= MIN_RUN:
         _find_runs(layout, content)
-    if not (chrome or bylines or layout.blocks or layout.runs):
+    if chrome or layout.sidebar or teasers:
+        _find_furniture(layout, content, keys, matcher)
+    if not (chrome or bylines or layout.blocks or layout.runs or layout.teasers):
         return EMPTY
     is_noise = layout.is_noise
     layout.first_text = next((n for n in content if not is_noise(n)), None)
@@ -288,6 +315,45 @@ def _chrome_lines(text: str, m: Any, matcher: ChromeMatcher) -> tuple[set[int], 
         if kind:
             (chrome if kind == "chrome" else bylines).add(number)
     return chrome, bylines
+
+
+def _widget_lines(text: str, m: Any) -> dict[int, str]:
+    """Line number → widget shape of each navigation bar, breadcrumb, attachment, residue."""
+    found: dict[int, str] = {}
+    for number, line in _lines_matching(text, m, MAX_LINE_CHARS):
+        if (kind := widget_kind(line)) is not None:
+            found[number] = kind
+    return found
+
+
+def _find_furniture(layout: Layout, content: list[int], keys: list[str], matcher: Any) -> None:
+    """Furniture blocks and teasers: the line classifier in context (``furniture``)."""
+    bad: dict[int, int] = {}
+    headers: dict[int, str] = {}
+    in_run: set[int] = set()
+    for run in layout.runs:
+        in_run.update(range(run.first.number, run.last.number + 1))
+    for number in layout.sidebar:
+        bad[number] = ANCHOR if number in in_run else LOOSE
+    for number in layout.bylines:
+        bad[number] = META
+    for number in layout.chrome:
+        key = keys[number - 1]
+        if number in layout.widgets:
+            bad[number] = ANCHOR
+        elif (header := header_text(key)) is not None:
+            bad[number] = ANCHOR
+            headers[number] = header
+        elif DATE_SIGNATURE.search(key) is not None or matcher.bylines.search(key) is not None:
+            bad[number] = META  # metadata: the article's title may stand next to it
+        else:
+            bad[number] = ANCHOR
+    stripped = [keys[number - 1] for number in content]
+    layout.furniture, layout.teasers = find_furniture(
+        stripped, content, bad, headers, layout.in_block, layout.line
+    )
+    if layout.teasers and layout.bylines:  # 本文摘要：… is a teaser, not a byline
+        layout.bylines = layout.bylines - {t.line.number for t in layout.teasers}
 
 
 def _sidebar(text: str) -> dict[int, str]:

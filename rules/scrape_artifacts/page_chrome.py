@@ -85,10 +85,12 @@ class PageChrome(Rule):
                 continue
             line = layout.line(number)
             if number in layout.chrome:
+                shape = layout.widgets.get(number)
+                what = f"page chrome ({shape})" if shape else "page chrome"
                 yield self.report(
                     line.start,
                     line.end,
-                    f"page chrome: `{line.text.strip()[:60]}` is site furniture, not content",
+                    f"{what}: `{line.text.strip()[:60]}` is site furniture, not content",
                     fix=Fix.safe("Delete the line", delete_lines(document, line, line)),
                 )
             else:

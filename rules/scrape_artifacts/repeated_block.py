@@ -61,11 +61,20 @@ class RepeatedBlock(Rule):
         """Report each later copy, with a fix when it is noise."""
         key = self.layout_key  # a call without *() is cheaper
         layout = document.memo(compute_layout, *key) if key else document.memo(compute_layout)
-        if not layout.blocks:
+        if not (layout.blocks or layout.teasers):
             return ()
         return list(self._report(document, layout))
 
     def _report(self, document: Document, layout: Layout) -> Iterator[Diagnostic]:
+        for teaser in layout.teasers:
+            line = teaser.line
+            yield self.report(
+                line.start,
+                line.end,
+                f"teaser: `{line.text.strip()[:30]}…` repeats the start of the paragraph"
+                f" at line {teaser.next.number}",
+                fix=Fix.safe("Delete the teaser", delete_lines(document, line, line)),
+            )
         for block in layout.blocks:
             first, last, n = block.first, block.last, block.count
             what = f"{n} lines" if n > 1 else "this paragraph"

@@ -59,11 +59,33 @@ class SidebarNoise(Rule):
         """Report each sidebar run (runs inside a repeated block belong to SA003)."""
         key = self.layout_key  # a call without *() is cheaper
         layout = document.memo(compute_layout, *key) if key else document.memo(compute_layout)
-        if not layout.runs:
+        if not (layout.runs or layout.furniture):
             return ()
         return list(self._report(document, layout))
 
     def _report(self, document: Document, layout: Layout) -> Iterator[Diagnostic]:
+        for block in layout.furniture:
+            first, last = block.first, block.last
+            lines = (
+                f"line {first.number}"
+                if block.count == 1
+                else (f"{block.count} lines ({first.number}–{last.number})")
+            )
+            if block.safe:
+                yield self.report(
+                    first.start,
+                    last.end,
+                    f"page furniture: {lines} {block.where}, not content",
+                    fix=Fix.safe("Delete the block", delete_lines(document, first, last)),
+                )
+            else:
+                yield self.report(
+                    first.start,
+                    last.end,
+                    f"page furniture? {lines} {block.where}: link titles inside the text,"
+                    " no chrome around them to make deleting them certain",
+                    severity=Severity.INFO,
+                )
         for run in layout.runs:
             first, last = run.first, run.last
             edge = layout.at_head(first) or layout.at_tail(last) or layout.between_noise(run)

@@ -150,7 +150,11 @@ class ChromeMatcher:
         left = len(_WORD.findall(_NOISE.sub("", rest)))
         if left > max(1, words // 4):
             return None
-        return "byline" if n_bylines == 1 and not (n_keys or n_phrases) else "chrome"
+        if n_bylines == 1 and not (n_keys or n_phrases):
+            # a byline with a date (时间：2022-11-24 编辑：, 2024年05月10日 | 来源：…) is a
+            # metadata line, furniture; a byline alone is content-adjacent
+            return "chrome" if DATE_SIGNATURE.search(text) is not None else "byline"
+        return "chrome"
 
 
 @cache

@@ -1,0 +1,359 @@
+"""The line classifier in context: page furniture that no phrase list names.
+
+Boilerplate removal in the manner of jusText and trafilatura, on plain text. Every
+non-blank line gets a class from features of its own:
+
+- **bad**: chrome (the vocabulary), sidebar dates, and the widget shapes found here
+  (a navigation bar of ``|``-separated short items, a breadcrumb ``首页 > 新闻 >``,
+  an attachment ``1.png (32.35 KB, 下载次数: 0)``, widget residue ``29 ]``);
+- **good**: prose, a line of 25 characters or more with a sentence stop (。！；) or
+  of 60 or more with a comma, that is not a teaser, or a line of 8 or more that ends
+  a sentence (link titles do not end in 。);
+- **short**: anything else (titles, headings, names, link titles, teasers ending
+  in ``…``, ``...`` or ``【详细】``).
+
+Short lines are then decided by their neighbours, within a *segment* (the lines
+between two good lines). Bad lines that bound a block are the *anchors*: every bad
+line but metadata (a chrome line with a label or a date, which sits next to the
+article's title). A run of short lines is furniture when
+
+- anchors stand on both sides of it (a link list between two widgets);
+- it lies at the head of the page before the last anchor there, or at its tail
+  after the first anchor there (the navigation before the article, the link lists
+  and footers after it);
+- it follows a link-list header (``相关新闻``, ``推荐阅读``: ``furniture_headers.txt``).
+  Inside the text such a run has no safe fix and leaves out the line just before
+  the next good paragraph (a heading before a paragraph is content).
+
+A *teaser* is a line that repeats the start of the next paragraph: ``摘要：…`` or a
+line ending in ``…``, ``...`` or ``【详细】`` whose text (spaces aside) the following
+lines begin with. Deleting it loses nothing.
+
+Linear: one pass over the lines classifies them (each line's features are literal
+tests on that line); segments, anchors and runs are walked once; a teaser is
+compared with at most its own length of the text after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+from functools import cache
+
+from lint import Line
+from rules import vocabulary
+
+GOOD_MIN_CHARS = 25  # a line with a sentence stop and at least this many characters is prose
+GOOD_COMMA_CHARS = 60  # or this many with a comma
+GOOD_END_CHARS = 8  # or this many ending a sentence (。！；)
+_PROSE_ENDS = "。！；;"
+MAX_BAR_ITEM = 30  # characters of one item of a navigation bar
+TEASER_ENDS = ("【详细】", "[详细]", "【详情】", "[详情]", "...", "…", "．．．")
+SUMMARY_LABELS = ("本文摘要", "文章摘要", "内容摘要", "摘要", "导读", "内容提要", "提要")
+MIN_TEASER_CHARS = 12  # a teaser shorter than this proves nothing
+_SENTENCE_STOPS = "。！；!;"
+_BAR = re.compile(r"\s*[|｜]\s*")
+_CRUMB = re.compile(r"\s*(?:>>?|»|＞＞?|→)\s*")
+_CRUMB_STARTS = ("首页", "当前位置", "您的位置", "您现在的位置", "你的位置", "位置", "主页")
+_ATTACHMENT = re.compile(
+    r"(?:附件\s*[:：]?\s*)?[^\s`'\"]+\.(?:png|jpe?g|gif|bmp|webp|docx?|xlsx?|pptx?|pdf|zip|rar|7z|txt|mp[34])"
+    r"\s*[(（]\s*\d[\d.]*\s*[KMG]B\b",
+    re.IGNORECASE,
+)
+_RESIDUE = re.compile(r"\d{1,4}\s*[\]】]")
+_SPACES = re.compile(r"\s+")
+_NOT_MENU = "=()（）*^$\\{}<>\"'，,;；`"
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT_GT_DIGIT = re.compile(r"[\dA-Za-z]\s*[>＞]\s*[\dA-Za-z]")
+# Every widget shape holds one of these: a bar, a breadcrumb arrow, a bracket, a size.
+WIDGET_CHARS = "|｜>»＞→]】"
+WIDGET_SIZES = ("KB", "MB", "GB", "kb", "Kb", "mb", "Mb", "gb", "Gb", "kB", "mB", "gB")
+
+
+def widget_trigger(text: str) -> re.Pattern[str] | None:
+    """A pattern finding every line that could be a widget, or None when none can be.
+
+    Literal searches first (``in`` is far faster than a class-first pattern); the
+    pattern holds only the characters present.
+    """
+    present = "".join(c for c in WIDGET_CHARS if c in text)
+    sizes = "B" in text or "b" in text
+    if sizes:
+        sizes = any(size in text for size in WIDGET_SIZES)
+    if not (present or sizes):
+        return None
+    return _trigger(present, sizes)
+
+
+@cache
+def _trigger(present: str, sizes: bool) -> re.Pattern[str]:
+    parts = [f"[{re.escape(present)}]"] if present else []
+    if sizes:
+        parts.append("(?i:[kmg]b)")
+    return re.compile("|".join(parts))
+
+
+@cache
+def _headers() -> frozenset[str]:
+    return frozenset(_SPACES.sub("", h) for h in vocabulary.furniture_headers())
+
+
+_HEADER_DECOR = "【】[]<>《》:：-—|｜>»"  # characters around a header, stripped one by one
+
+
+def header_text(text: str) -> str | None:
+    """The link-list header a stripped line is (``相关新闻``, ``【推荐阅读】``, ``热门 更多>>``)."""
+    if len(text) > 16:
+        return None
+    core = _SPACES.sub("", text).strip(_HEADER_DECOR)
+    for tail in ("更多>>", "更多>", "更多»", "更多", "more>>", "More>>", "MORE>>"):
+        if core.endswith(tail) and len(core) > len(tail):
+            core = core[: -len(tail)].strip(_HEADER_DECOR)
+            break
+    return core if core in _headers() else None
+
+
+def widget_kind(text: str) -> str | None:
+    """The widget shape of a stripped line (``navigation bar``, ``breadcrumb``,
+    ``attachment``, ``widget residue``) or None."""
+    n = len(text)
+    if n == 0 or n > 200:
+        return None
+    if n <= 8 and text[0].isdigit() and _RESIDUE.fullmatch(text):
+        return "widget residue"
+    if n <= 80 and ("B" in text or "b" in text) and _ATTACHMENT.match(text):
+        return "attachment"
+    if any(c in text for c in "。！？!?"):
+        return None
+    if (
+        ("|" in text or "｜" in text)
+        and not (text[0] in "|｜" and text[-1] in "|｜")
+        and not any(c in text for c in _NOT_MENU)
+    ):
+        # (a line opening and closing with a bar is a Markdown table row; code, maths
+        # and prose hold brackets, operators, quotes or commas)
+        items = [x for x in _BAR.split(text) if x]
+        if (
+            len(items) >= 3
+            and all(len(x) <= MAX_BAR_ITEM for x in items)
+            and 2 * sum(1 for x in items if _HAN.search(x)) > len(items)
+        ):
+            return "navigation bar"
+    if (
+        n <= 80
+        and any(c in text for c in ">»＞→")
+        and not any(c in text for c in "<=/\\;$&{}")
+        and text[0] not in ">»＞→"
+        and _DIGIT_GT_DIGIT.search(text) is None
+    ):
+        items = [x for x in _CRUMB.split(text) if x]
+        separators = len(items) - 1 + (text[-1] in ">»＞→")
+        if (
+            len(items) >= 2
+            and all(len(x) <= MAX_BAR_ITEM and _HAN.search(x) for x in items)
+            and (separators >= 2 or ">>" in text or "»" in text or text.startswith(_CRUMB_STARTS))
+        ):
+            return "breadcrumb"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class FurnitureBlock:
+    """A run of short lines the context makes furniture: its lines and why."""
+
+    first: Line
+    last: Line
+    count: int  # non-blank lines in the block
+    where: str  # "under `相关新闻`", "between page chrome", "at the head of the page", ...
+    safe: bool  # a fix deletes it
+
+
+@dataclass(frozen=True, slots=True)
+class Teaser:
+    """A line that repeats the start of the paragraph after it."""
+
+    line: Line
+    next: Line
+
+
+# Line classes. META: a bad line reported on its own that does not bound a block (a
+# metadata line sits next to the title). LOOSE: a bad line nobody reports alone (a
+# dated title outside a sidebar run): inside a block it is part of the block.
+SHORT, GOOD, META, ANCHOR, LOOSE = 0, 1, 2, 3, 4
+
+
+# Every teaser holds one of these: a summary label, or the last character of an
+# ending before the line break (】 of 【详细】, ] of [详细], . of ..., ．, …).
+TEASER_TRIGGERS = ("摘要", "导读", "提要", "】\n", "]\n", ".\n", "．\n", "…\n")
+
+
+def maybe_teasers(text: str) -> bool:
+    """Whether a page could hold a teaser (literal searches; a superset)."""
+    if any(t in text for t in TEASER_TRIGGERS):
+        return True
+    return "\r" in text and any(t[:-1] + "\r" in text for t in TEASER_TRIGGERS[3:])
+
+
+def line_class(text: str) -> int:
+    """GOOD (prose) or SHORT for a stripped line that is not bad."""
+    n = len(text)
+    if n >= GOOD_END_CHARS and text[-1] in _PROSE_ENDS:
+        return GOOD  # a sentence ends the line: link titles do not end in 。
+    if n >= GOOD_MIN_CHARS and not text.endswith(TEASER_ENDS):
+        if any(c in text for c in _SENTENCE_STOPS):
+            return GOOD
+        if n >= GOOD_COMMA_CHARS and ("，" in text or "," in text):
+            return GOOD
+    return SHORT
+
+
+def teaser_of(key: str, after: str, next_line: str = "") -> bool:
+    """Whether line ``key`` is a teaser of the text ``after`` it (spaces ignored).
+
+    ``next_line``: the first line of ``after`` (a summary may hold it and more).
+    """
+    first_line = _SPACES.sub("", next_line)
+    body = key
+    summary = False
+    for label in SUMMARY_LABELS:
+        if body.startswith(label):
+            rest = body[len(label) :].lstrip()
+            if rest[:1] in (":", "："):
+                body, summary = rest[1:].lstrip(), True
+                break
+    ended = False
+    for end in TEASER_ENDS:
+        if body.endswith(end):
+            body, ended = body[: -len(end)].rstrip(".…．"), True
+            break
+    if not (summary or ended):
+        return False
+    body = _SPACES.sub("", body)
+    if len(body) < MIN_TEASER_CHARS:
+        return False
+    following = _SPACES.sub("", after[: 2 * len(body) + 16])
+    if following.startswith(body):
+        return True
+    # a summary cut from the article's first lines: it starts with the whole next line
+    return summary and len(first_line) >= 2 * MIN_TEASER_CHARS and body.startswith(first_line)
+
+
+def find_furniture(
+    keys: list[str],
+    content: list[int],
+    bad: dict[int, int],
+    headers: dict[int, str],
+    skip: AbstractSet[int],
+    make_line: Callable[[int], Line],
+) -> tuple[list[FurnitureBlock], list[Teaser]]:
+    """Furniture blocks and teasers among the non-blank lines.
+
+    ``keys``: the non-blank lines stripped, ``content``: their line numbers; ``bad``:
+    line number → META, ANCHOR or LOOSE; ``headers``: link-list header
+    lines; ``skip``: lines another finding owns (a repeated block); ``make_line``:
+    number → Line.
+    """
+    n = len(keys)
+    classes = [0] * n
+    for i, number in enumerate(content):
+        if number in bad:
+            classes[i] = bad[number]
+        else:
+            classes[i] = line_class(keys[i])
+    teasers: list[Teaser] = []
+    teased: set[int] = set()
+    for i in range(n - 1):
+        key = keys[i]
+        summary = key.startswith(SUMMARY_LABELS)
+        if (
+            (classes[i] in (SHORT, GOOD) or (summary and classes[i] == META))
+            and content[i] not in skip
+            and (summary or key.endswith(TEASER_ENDS))
+            and teaser_of(key, _following(keys, i + 1, len(key)), keys[i + 1])
+        ):
+            teasers.append(Teaser(make_line(content[i]), make_line(content[i + 1])))
+            teased.add(i)
+    good = [i for i in range(n) if classes[i] == GOOD and i not in teased]
+    first_good = good[0] if good else n
+    last_good = good[-1] if good else -1
+    furniture = [False] * n
+    safe = [False] * n
+    where = [""] * n
+    # head: before the first good line, up to the last anchor there that comes before
+    # the first metadata line (the article's title stands next to its metadata)
+    head_end = next((i for i in range(first_good) if classes[i] == META), first_good)
+    head_anchor = max((i for i in range(head_end) if classes[i] == ANCHOR), default=-1)
+    for i in range(head_anchor):
+        furniture[i], safe[i], where[i] = True, True, "at the head of the page"
+    # tail: after the last good line, from the first anchor there
+    if last_good >= 0 or not good:
+        tail_anchor = next((i for i in range(last_good + 1, n) if classes[i] == ANCHOR), None)
+        if tail_anchor is not None:
+            for i in range(tail_anchor + 1, n):
+                if not furniture[i]:
+                    furniture[i], safe[i], where[i] = True, True, "at the tail of the page"
+    # between anchors, within a segment (no good line in between)
+    previous = -1  # index of the last anchor in the current segment
+    for i in range(n):
+        c = classes[i]
+        if (c == GOOD and i not in teased) or c == META:
+            previous = -1  # a metadata line may have the article's title next to it
+        elif c == ANCHOR:
+            if previous >= 0:
+                for k in range(previous + 1, i):
+                    if not furniture[k]:
+                        furniture[k], safe[k], where[k] = True, True, "between page chrome"
+            previous = i
+    # under a link-list header: up to the next bad or good line
+    for i in range(n):
+        header = headers.get(content[i])
+        if header is None:
+            continue
+        k = i + 1
+        while k < n and (classes[k] == SHORT or classes[k] == LOOSE) and k not in teased:
+            k += 1
+        end = k  # the first line after the run
+        at_good = end < n and classes[end] == GOOD
+        if at_good and end - 1 > i:
+            end -= 1  # a heading before a good paragraph is content
+        for j in range(i + 1, end):
+            if not furniture[j]:
+                furniture[j], safe[j], where[j] = True, not at_good, f"under `{header}`"
+            elif where[j] != f"under `{header}`":
+                where[j] = f"under `{header}`"
+    blocks: list[FurnitureBlock] = []
+    i = 0
+    while i < n:
+        if not furniture[i] or classes[i] != SHORT or i in teased or content[i] in skip:
+            # a block starts at a short line (a loose bad line joins one)
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < n
+            and furniture[j + 1]
+            and (classes[j + 1] == SHORT or classes[j + 1] == LOOSE)
+            and j + 1 not in teased
+            and content[j + 1] not in skip
+            and where[j + 1] == where[i]
+            and safe[j + 1] == safe[i]
+        ):
+            j += 1
+        first, last = make_line(content[i]), make_line(content[j])
+        blocks.append(FurnitureBlock(first, last, j + 1 - i, where[i], safe[i]))
+        i = j + 1
+    return blocks, teasers
+
+
+def _following(keys: list[str], start: int, size: int) -> str:
+    """The non-blank lines from ``start`` joined, about ``2 * size`` characters at most."""
+    out: list[str] = []
+    total = 0
+    k = start
+    while k < len(keys) and total < 2 * size + 16:
+        out.append(keys[k])
+        total += len(keys[k])
+        k += 1
+    return "".join(out)

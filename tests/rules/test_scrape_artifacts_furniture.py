@@ -1,0 +1,211 @@
+"""The line classifier in context (rules/scrape_artifacts/furniture.py): blocks, widgets, teasers.
+
+Each shape is flagged with the fix its evidence allows, in both punctuation widths,
+and the look-alikes a reader keeps (headings, short poems, list items, addresses,
+datelines, an author line under a speech title) stay silent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lint import Document, Severity
+from lint.testing import fix_text, lint_text
+from rules.scrape_artifacts import RULES
+from rules.scrape_artifacts.furniture import header_text, line_class, teaser_of, widget_kind
+
+PARA = "今天我们召开全市教育工作会议，主要任务是总结去年的工作，部署今年的重点任务。"
+PARA2 = "会议强调，要坚持立德树人，深化教育改革，办好人民满意的教育，推动教育高质量发展。"
+TITLES = ["广州海珠重点片区近万人有疏解意愿", "端午节可以跨省旅游吗", "夹竹桃泡茶能增强体质"]
+
+
+def _rows(text: str) -> list[tuple[str, int, int, str, str | None]]:
+    doc = Document(text)
+    return [
+        (
+            d.code,
+            doc.position(d.start)[0],
+            doc.position(max(d.end - 1, d.start))[0],
+            d.severity.label,
+            d.fix.applicability.value if d.fix else None,
+        )
+        for d in lint_text(text, RULES)
+    ]
+
+
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_titles_under_a_link_list_header_at_the_tail_are_one_block_with_a_fix(colon):
+    text = "\n".join([PARA, PARA2, f"责任编辑{colon}张三", "相关新闻", *TITLES, "返回顶部"])
+    rows = _rows(text)
+    assert ("SA002", 5, 7, "warning", "safe") in rows
+    assert ("SA001", 4, 4, "warning", "safe") in rows  # the header itself
+    assert ("SA001", 3, 3, "info", None) in rows  # a lone byline stays a note
+    fixed = fix_text(text, RULES)
+    assert fixed.split("\n") == [PARA, PARA2, f"责任编辑{colon}张三"]
+
+
+def test_a_title_run_under_a_header_inside_the_text_is_a_note_without_fix():
+    text = "\n".join([PARA, "推荐阅读", *TITLES, "第二部分的小标题", PARA2])
+    rows = [r for r in _rows(text) if r[0] == "SA002"]
+    # the heading just before the paragraph is content; the rest is a note without fix
+    assert rows == [("SA002", 3, 5, "info", None)]
+
+
+def test_numbered_titles_after_several_headers_are_each_a_block():
+    lines = [PARA, PARA2]
+    for header in ("热点文章", "推荐文章", "相关文章"):
+        lines.append(header)
+        lines += [f"{k} {t}{header}" for k, t in enumerate(TITLES, 1)]  # distinct lines
+    rows = [r for r in _rows("\n".join(lines)) if r[0] == "SA002"]
+    assert [(r[1], r[2], r[4]) for r in rows] == [(4, 6, "safe"), (8, 10, "safe"), (12, 14, "safe")]
+
+
+def test_navigation_at_the_head_is_furniture_and_the_title_is_kept():
+    text = "\n".join(
+        [
+            "欢迎访问某某历史网",
+            "首页|新闻|图片|评论|共青团",
+            "当前位置：首页 > 中国历史 > 正文",
+            "疫情一刀切政策怎么投诉举报",
+            "时间：2022-11-24 05:30:58 编辑：",
+            PARA,
+            PARA2,
+        ]
+    )
+    rows = _rows(text)
+    assert ("SA002", 1, 1, "warning", "safe") in rows
+    assert ("SA001", 2, 2, "warning", "safe") in rows  # navigation bar
+    assert ("SA001", 3, 3, "warning", "safe") in rows  # breadcrumb
+    assert ("SA001", 5, 5, "warning", "safe") in rows  # a byline with a date is metadata
+    assert not any(r[1] <= 4 <= r[2] for r in rows)  # the article's title
+    assert fix_text(text, RULES).split("\n")[0] == "疫情一刀切政策怎么投诉举报"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("首页|新闻|图片|评论|共青团", "navigation bar"),
+        ("关于我们｜联系我们｜人才招聘｜网站地图", "navigation bar"),
+        ("首页>>新闻 > 国际 >> 正文", "breadcrumb"),
+        ("当前位置：首页 > 中国历史", "breadcrumb"),
+        ("首页＞新闻中心＞", "breadcrumb"),
+        ("1.png (32.35 KB, 下载次数: 0)", "attachment"),
+        ("附件：报名表.docx（18 KB）", "attachment"),
+        ("29 ]", "widget residue"),
+        ("29】", "widget residue"),
+    ],
+)
+def test_widget_shapes(line, kind):
+    assert widget_kind(line) == kind
+    rows = _rows("\n".join([PARA, line, PARA2]))
+    if kind in ("attachment", "widget residue"):  # bad on its own: anywhere
+        assert ("SA001", 2, 2, "warning", "safe") in rows
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "| 年份 | 产量 | 增长 |",  # a Markdown table row
+        "|a|=2，|b|=3",  # maths
+        '"^/(sys|proc|dev)($|/)"',  # code
+        "x > 3 > y",  # a comparison
+        "<h3>标题</h3>",  # HTML
+        "他说：甲 | 乙 | 丙都很好。",  # prose
+        "文件 report.pdf 的说明",
+        "[1]",
+        "第一章 > 第二节",  # one arrow, no breadcrumb start
+    ],
+)
+def test_widget_lookalikes(line):
+    assert widget_kind(line) is None
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["静夜思", "床前明月光", "疑是地上霜", "举头望明月", "低头思故乡"],  # a short poem
+        ["一、总体要求", PARA, "二、主要任务", PARA2],  # headings
+        ["主要措施如下", "（一）加强领导", "（二）完善制度", "（三）强化考核", PARA],  # list
+        [PARA, "地址：北京市东城区某某路1号", "电话：010-12345678", PARA2],  # an address
+        ["新华社北京6月1日电", PARA, PARA2],  # a dateline
+        ["在全市教育工作会议上的讲话", "张三", "2023年2月1日", PARA, PARA2],  # speech
+    ],
+)
+def test_content_lookalikes_are_silent(lines):
+    assert _rows("\n".join(lines)) == []
+
+
+@pytest.mark.parametrize("end", ["...", "…", "【详细】", "[详细]"])
+def test_teaser_repeating_the_next_paragraph_is_deleted(end):
+    teaser = PARA[:20] + end
+    text = "\n".join(["上一篇：某某新闻", teaser, PARA, PARA2])
+    rows = _rows(text)
+    assert ("SA003", 2, 2, "warning", "safe") in rows
+    assert fix_text(text, RULES).split("\n") == [PARA, PARA2]
+
+
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_a_summary_repeating_the_article_start_is_a_teaser(colon):
+    text = "\n".join([f"本文摘要{colon}{PARA[:30]}", PARA, PARA2])
+    assert ("SA003", 1, 1, "warning", "safe") in _rows(text)
+
+
+def test_teaser_lookalikes():
+    # an ellipsis that ends a thought, not a repeat of what follows
+    assert not teaser_of("他沉默了很久，终于说……", PARA)
+    assert not teaser_of("摘要：本文研究了教育改革的路径。", PARA)
+    assert not teaser_of(PARA[:8] + "...", PARA)  # too short to prove anything
+
+
+def test_line_classes():
+    assert line_class(PARA) == 1  # good
+    assert line_class("广州海珠重点片区近万人有疏解意愿") == 0  # short
+    assert line_class(PARA[:30] + "...【详细】") == 0  # a teaser is not prose
+
+
+@pytest.mark.parametrize(
+    ("line", "header"),
+    [
+        ("相关新闻", "相关新闻"),
+        ("【推荐阅读】", "推荐阅读"),
+        ("热门排行 更多>>", "热门排行"),
+        ("热　图", "热图"),
+    ],
+)
+def test_headers(line, header):
+    assert header_text(line) == header
+
+
+def test_header_lookalikes():
+    assert header_text("相关新闻报道指出") is None
+    assert header_text("最新研究表明，这一方法有效") is None
+
+
+def test_dated_titles_between_widgets_are_furniture():
+    text = "\n".join(
+        [
+            PARA,
+            PARA2,
+            "相关新闻",
+            "山东日照：小蓝莓助力农业发展",
+            "强图打榜 2024-05-23 09:41:17",
+            "西藏：拉鲁湿地的科普自然教育课堂",
+            "强图打榜 2024-05-23 09:29:34",
+            "返回顶部",
+        ]
+    )
+    rows = [r for r in _rows(text) if r[0] == "SA002"]
+    assert [(r[1], r[2], r[4]) for r in rows] == [(4, 7, "safe")]
+    assert fix_text(text, RULES).split("\n") == [PARA, PARA2]
+
+
+def test_no_good_line_means_no_block_without_anchors():
+    text = "\n".join(TITLES)
+    assert _rows(text) == []
+
+
+def test_block_messages_name_the_range():
+    text = "\n".join([PARA, PARA2, "猜你喜欢", *TITLES])
+    found = [d for d in lint_text(text, RULES) if d.code == "SA002"]
+    assert found and "3 lines (4–6)" in found[0].message and "猜你喜欢" in found[0].message
+    assert found[0].severity == Severity.WARNING
