@@ -27,7 +27,8 @@ from lint.output.base import OutputFormat, RunInfo
 from lint.output.concise import marker
 from lint.output.printable import one_line, printable
 
-if TYPE_CHECKING:  # rich is imported when the format is used: start-up stays fast
+if TYPE_CHECKING:  # rich is imported only for colors: start-up stays fast
+    from rich.console import Console
     from rich.text import Text
 
 _CODE_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "cyan"}
@@ -53,43 +54,53 @@ class GroupedFormat(OutputFormat):
     human: ClassVar[bool] = True
 
     def start(self, stream: TextIO, run: RunInfo) -> None:
-        """Open a console on the stream (colors only when the format was asked for them)."""
-        from rich.console import Console
-
+        """Begin; a rich console is opened only for colors (plain text is written directly)."""
         super().start(stream, run)
         self.path: str | None = None
-        self.console = Console(
-            file=stream,
-            force_terminal=self.color,
-            no_color=not self.color,
-            color_system="standard" if self.color else None,
-            highlight=False,
-            soft_wrap=True,
-            width=max(self.width, 20),
-        )
+        self.console: Console | None = None
+        if self.color:
+            from rich.console import Console
 
-    def render(self, finding: Finding) -> Text:
-        """The finding's line, preceded by its path's header when the path changes."""
-        from rich.text import Text
+            self.console = Console(
+                file=stream,
+                force_terminal=True,
+                color_system="standard",
+                highlight=False,
+                soft_wrap=True,
+                width=max(self.width, 20),
+            )
 
+    def segments(self, finding: Finding) -> list[tuple[str, str | None]]:
+        """The finding's line as (text, style) pieces, after its path's header for a new path."""
         f = finding
-        out = Text()
+        style = _CODE_STYLE[f.severity]
+        out: list[tuple[str, str | None]] = []
         if f.path != self.path:
             if self.path is not None:
-                out.append("\n")
+                out.append(("\n", None))
             self.path = f.path
-            out.append(printable(f.path), style="bold")
-            out.append(":\n")
-        out.append("  ")
-        out.append(printable(place(f)), style="dim")
-        out.append(" ")
-        out.append(f.code, style=_CODE_STYLE[f.severity])
-        out.append(marker(self.run, f), style="cyan")
-        out.append(" [")
-        out.append(f.severity.label, style=_CODE_STYLE[f.severity])
-        out.append(f"] {one_line(f.message)}\n")
+            out += [(printable(f.path), "bold"), (":\n", None)]
+        out += [
+            ("  ", None),
+            (printable(place(f)), "dim"),
+            (" ", None),
+            (f.code, style),
+            (marker(self.run, f), "cyan"),
+            (" [", None),
+            (f.severity.label, style),
+            (f"] {one_line(f.message)}\n", None),
+        ]
         return out
+
+    def render(self, finding: Finding) -> Text:
+        """The finding's piece of the report as rich Text (styled)."""
+        from rich.text import Text
+
+        return Text.assemble(*((text, style or "") for text, style in self.segments(finding)))
 
     def handle(self, finding: Finding) -> None:
         """Print the finding (and its path first, for a new file)."""
-        self.console.print(self.render(finding), end="")
+        if self.console is None:
+            self.out().write("".join(text for text, _ in self.segments(finding)))
+        else:
+            self.console.print(self.render(finding), end="")
