@@ -19,7 +19,7 @@ invisible characters shown as ``<U+XXXX>``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from lint.diagnostic import Severity
 from lint.finding import Finding
@@ -51,7 +51,7 @@ class GroupedFormat(OutputFormat):
 
     name = "grouped"
     description = "findings grouped under their file's path"
-    human: ClassVar[bool] = True
+    human = True  # for people: the closing lines follow it on standard output
 
     def start(self, stream: TextIO, run: RunInfo) -> None:
         """Begin; a rich console is opened only for colors (plain text is written directly)."""
