@@ -195,7 +195,7 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
     run_config = config_for(Path.cwd())
     ruleset = build_ruleset(run_config, rules, cli)  # validate the run's own config early
     gate_run = gates_for_run(run_config.gates, getattr(args, "gate", None), rules)
-    fail_on = Severity.parse(args.fail_on) if args.fail_on else run_config.fail_on
+    fail_on = Severity.parse(args.fail_on) if args.fail_on else None  # None: per file
     targets, path_problems = _targets(args, finder)
     stdin_target = any(t.path is None for t in targets)
     if add_ignore and stdin_target:
@@ -386,7 +386,12 @@ def _closing_lines(args: argparse.Namespace, report: _Report, runner: Runner, ou
     if args.statistics:
         from lint.output.statistics import write_statistics
 
-        write_statistics(report.tally, out, color=_color(args, out))
+        write_statistics(
+            report.tally,
+            out,
+            color=_color(args, out),
+            output_format=None if args.output_file else args.output_format,
+        )
     if args.quiet:
         return
     where = info if machine else out

@@ -9,6 +9,7 @@ from pathlib import Path
 import pathspec
 
 from lint.config import Config, ConfigError, resolve
+from lint.diagnostic import Severity
 from lint.rule import OptionError, Rule
 from lint.selection import Selection, SelectorError, specificity, validate_selectors
 
@@ -81,6 +82,16 @@ def _shared_options(
     return shared
 
 
+def _severity_for(cls: type[Rule], table: Mapping[str, Severity]) -> Severity | None:
+    """The level the severity table gives a rule: the most specific key wins (as selectors)."""
+    best, level = -1, None
+    for key, value in table.items():
+        rank = specificity(key, cls)
+        if rank >= 0 and rank >= best:  # equally specific: the later key wins
+            best, level = rank, value
+    return level
+
+
 def build_ruleset(
     config: Config, rules: Mapping[str, type[Rule]], cli: CliSelection | None = None
 ) -> RuleSet:
@@ -125,12 +136,7 @@ def build_ruleset(
             if o.shared and (cls.family, o.name) in shared and o.name not in own
         }
         given.update(own)
-        severity = None
-        for key, level in config.severity.items():
-            if key in (cls.code, cls.name) or (
-                _resolve_rule_key(key, rules) is None and specificity(key, cls) > 0
-            ):
-                severity = level
+        severity = _severity_for(cls, config.severity)
         try:
             instances.append(cls(given, severity))
         except OptionError as exc:

@@ -70,7 +70,7 @@ class RunOptions:
 
     mode: FixMode = field(default_factory=FixMode)
     jobs: int = 1
-    fail_on: Severity = Severity.WARNING
+    fail_on: Severity | None = None  # None: the fail-on of each file's config
     output_dir: Path | None = None
     in_place: bool = False
     reject: Path | None = None
@@ -328,7 +328,13 @@ class Runner:
         """Report a finding made outside the workers (an unused allow entry, say)."""
         return self._report(finding)
 
-    def _report(self, finding: Finding) -> bool:
+    def _fail_on(self, state: _File | None) -> Severity:
+        """The failure level of a file's findings: the command line's, else its config's."""
+        if self.options.fail_on is not None:
+            return self.options.fail_on
+        return state.job.config.fail_on if state is not None else Severity.WARNING
+
+    def _report(self, finding: Finding, fail_on: Severity | None = None) -> bool:
         """Report a finding unless the baseline knows it; return whether it was reported."""
         if self.record is not None:
             self.record(finding)
@@ -336,7 +342,7 @@ class Runner:
             return False
         if finding.code in ENGINE_CODES and finding.severity is Severity.ERROR:
             self.errors += 1
-        elif finding.severity >= self.options.fail_on:
+        elif finding.severity >= (fail_on or self._fail_on(None)):
             self.failing += 1
         self.reporter.finding(finding)
         return True
@@ -371,9 +377,10 @@ class Runner:
         checked.bytes += result.bytes
         if result.unreadable:
             checked.skipped["unreadable records"] += result.unreadable
+        fail_on = self._fail_on(state)
         for _source, record in result.notable:
             for finding in record.findings:
-                self._report(finding)
+                self._report(finding, fail_on)
             if record.suppressed:
                 self.reporter.suppressed(record.suppressed)
 
@@ -384,7 +391,8 @@ class Runner:
         if unit.consumed > state.consumed:
             self._consumed += unit.consumed - state.consumed
             state.consumed = unit.consumed
-        reported = [f for f in result.findings if self._report(f)]
+        fail_on = self._fail_on(state)
+        reported = [f for f in result.findings if self._report(f, fail_on)]
         if result.suppressed:
             self.reporter.suppressed(result.suppressed)
         for code, name in result.fixed:
@@ -422,7 +430,7 @@ class Runner:
         is_record = unit.source.record is not None
         rejected = opts.reject is not None and (
             (is_record and (unit.problem is not None or (unit.document and not result.checked)))
-            or (result.checked and any(f.severity >= opts.fail_on for f in reported))
+            or (result.checked and any(f.severity >= fail_on for f in reported))
         )
         payload = result.payload if result.payload is not None else unit.payload
         if rejected and self._reject is not None:

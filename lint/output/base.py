@@ -45,6 +45,9 @@ class OutputFormat:
     name: ClassVar[str]
     description: ClassVar[str] = ""
     streams: ClassVar[bool] = True  # prints each finding as it arrives
+    # for people (closing lines go with it on standard output) or for machines (they
+    # go to standard error, so that the output stays parseable)
+    human: ClassVar[bool] = False
 
     def __init__(self, *, color: bool = False, width: int = 100) -> None:
         self.color = color

@@ -13,14 +13,16 @@ def marker(run: RunInfo, finding: Finding) -> str:
 
 
 class ConciseFormat(OutputFormat):
-    """One line per finding: ``path:line:col: CODE [*] message``."""
+    """One line per finding: ``path:line:col: CODE [*] [severity] message``."""
 
     name = "concise"
     description = "one line per finding"
+    human = True
 
     def handle(self, finding: Finding) -> None:
         """Write one line."""
         f = finding
         self.out().write(
-            f"{printable(f.location())}: {f.code}{marker(self.run, f)} {one_line(f.message)}\n"
+            f"{printable(f.location())}: {f.code}{marker(self.run, f)}"
+            f" [{f.severity.label}] {one_line(f.message)}\n"
         )

@@ -82,6 +82,7 @@ class FullFormat(OutputFormat):
 
     name = "full"
     description = "source lines with the span underlined (default on a terminal)"
+    human = True
 
     def start(self, stream: TextIO, run: RunInfo) -> None:
         """Open a console on the stream."""
@@ -117,7 +118,9 @@ class FullFormat(OutputFormat):
         at = span.column - excerpt.column
         end = at + (span.end - span.start if span.end_line == span.line else len(excerpt.text))
         gutter = len(str(span.line))
-        room = max(self.width - gutter - 3, MIN_WINDOW)
+        # at least MIN_WINDOW cells even on a narrow terminal (one more: a wide
+        # character may leave a cell unused)
+        room = max(self.width - gutter - 3, MIN_WINDOW + 1)
         shown, caret_at, caret_width = window(excerpt.text, at, end, room)
         if excerpt.column > 1 and not shown.startswith(ELLIPSIS):
             shown = ELLIPSIS + shown

@@ -1,13 +1,16 @@
-"""``--statistics``: a table of findings per rule, with how many are fixable."""
+"""``--statistics``: findings per rule, with how many are fixable.
+
+A table for people; with ``--output-format json`` one JSON array, with ``jsonl`` one
+object per line (``code``, ``name``, ``count``, ``fixable``). A run without findings
+prints no table (no bare header) and an empty array in JSON.
+"""
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import Any, TextIO
 
-from rich.table import Table
-
+from lint.output.json_formats import dumps
 from lint.output.summary import Tally
-from lint.output.terminal import console
 
 
 def statistics_rows(tally: Tally) -> list[tuple[str, str, int, int]]:
@@ -18,14 +21,40 @@ def statistics_rows(tally: Tally) -> list[tuple[str, str, int, int]]:
     ]
 
 
-def write_statistics(tally: Tally, stream: TextIO, *, color: bool = False) -> None:
-    """Print the per-rule table."""
+def statistics_dicts(tally: Tally) -> list[dict[str, Any]]:
+    """The rows as JSON objects."""
+    return [
+        {"code": code, "name": name, "count": n, "fixable": fix}
+        for code, name, n, fix in statistics_rows(tally)
+    ]
+
+
+STATISTICS_FORMATS = ("json", "jsonl")  # output formats whose statistics are JSON too
+
+
+def write_statistics(
+    tally: Tally, stream: TextIO, *, color: bool = False, output_format: str | None = None
+) -> None:
+    """Print the statistics: JSON for the json/jsonl formats, a table otherwise."""
+    if output_format == "json":
+        stream.write(dumps(statistics_dicts(tally), indent=2) + "\n")
+        return
+    if output_format == "jsonl":
+        stream.write("".join(dumps(row) + "\n" for row in statistics_dicts(tally)))
+        return
+    rows = statistics_rows(tally)
+    if not rows:
+        return
+    from rich.table import Table
+
+    from lint.output.terminal import console
+
     table = Table(box=None, pad_edge=False, show_edge=False)
     table.add_column("count", justify="right")
     table.add_column("code")
     table.add_column("name")
     table.add_column("fixable", justify="right")
-    for code, name, n, fix in statistics_rows(tally):
+    for code, name, n, fix in rows:
         table.add_row(str(n), code, name, str(fix))
     out = console(file=stream, force_terminal=color, no_color=not color, highlight=False, width=120)
     out.print(table)

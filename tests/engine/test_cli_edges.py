@@ -214,3 +214,111 @@ def test_write_baseline_exits_0_but_errors_still_2(cli, workdir):
     (workdir / "b.txt").write_bytes(b"text\x00binary")  # SL001
     assert cli("check", "a.txt", "--write-baseline", "b.json").code == 0
     assert cli("check", ".", "--write-baseline", "b.json").code == 2
+
+
+def _source_and_carets(out: str) -> tuple[str, str]:
+    """The excerpt line of the first ``full`` block (after ``N | ``) and its caret line."""
+    lines = out.splitlines()
+    i = next(i for i, line in enumerate(lines) if line[:1].isdigit() and " | " in line)
+    cut = lines[i].index(" | ") + 3
+    return lines[i][cut:], lines[i + 1][cut:]
+
+
+@pytest.mark.parametrize(
+    ("text", "before"),
+    [
+        (
+            "cafe\u0301 e\u0301e\u0301 中文*字",
+            "cafe\u0301 e\u0301e\u0301 中文",
+        ),  # combining marks: no cell
+        ("零\u200b宽*字", "零<U+200B>宽"),  # invisible: shown visibly, and counted as shown
+        ("行\u2028分*隔", "行<U+2028>分"),
+        ("方向\u202e标记*字", "方向<U+202E>标记"),
+    ],
+)
+def test_full_carets_sit_under_the_flag_with_zero_width_and_invisible_chars(
+    cli, workdir, text, before
+):
+    from rich.cells import cell_len
+
+    (workdir / "a.txt").write_text(text + "\n", encoding="utf-8")
+    r = cli("check", "a.txt", "--output-format", "full", "--color", "never")
+    src, carets = _source_and_carets(r.out)
+    assert src.startswith(before + "*")
+    assert carets.strip() == "^"
+    assert carets.index("^") == cell_len(before)
+    assert "\ufffd" not in r.out
+
+
+def test_full_window_is_at_least_60_cells_on_a_narrow_terminal(cli, workdir, monkeypatch):
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", "40")
+    (workdir / "a.txt").write_text("文" * 100 + "*" + "字" * 100 + "\n", encoding="utf-8")
+    r = cli("check", "a.txt", "--output-format", "full", "--color", "never")
+    src, carets = _source_and_carets(r.out)
+    assert cell_len(src) >= 60
+    # the caret is under the star, counting double-width characters as two cells
+    assert cell_len(src.split("*")[0]) == carets.index("^")
+
+
+def test_concise_shows_the_severity_of_each_finding(cli, workdir):
+    (workdir / "a.txt").write_text("a*b 有错字 TODO\n", encoding="utf-8")
+    r = cli("check", "a.txt", "--extend-select", "TS004", "--output-format", "concise", "-q")
+    assert r.out.splitlines() == [
+        "a.txt:1:2: TS001 [*] [warning] placeholder glyph",
+        "a.txt:1:6: TS003 [info] a typo word",
+        "a.txt:1:9: TS004 [error] todo",
+    ]
+
+
+def test_severity_table_most_specific_key_wins(cli, workdir):
+    (workdir / "a.txt").write_text("a*b 有错字 TODO\n", encoding="utf-8")
+    for table in (
+        '[severity]\nTS001 = "info"\nTS = "error"\n',
+        '[severity]\nTS = "error"\nTS001 = "info"\n',
+        '[severity]\nstar = "info"\nALL = "error"\n',
+    ):
+        (workdir / "scrapelint.toml").write_text(table, encoding="utf-8")
+        r = cli("check", "a.txt", "--output-format", "json")
+        levels = {d["code"]: d["severity"] for d in json.loads(r.out)}
+        assert levels == {"TS001": "info", "TS003": "error"}, table
+
+
+def test_fail_on_comes_from_the_config_of_each_file(cli, workdir):
+    lax = workdir / "lax"
+    lax.mkdir()
+    (lax / "scrapelint.toml").write_text('fail-on = "error"\n', encoding="utf-8")
+    (lax / "a.txt").write_text("a*b\n", encoding="utf-8")
+    strict = workdir / "strict"
+    strict.mkdir()
+    (strict / "scrapelint.toml").write_text('fail-on = "info"\n', encoding="utf-8")
+    (strict / "b.txt").write_text("有错字\n", encoding="utf-8")
+    assert cli("check", "lax", "-q").code == 0  # a warning, and this config fails on errors
+    assert cli("check", "strict", "-q").code == 1  # a note, and this config fails on notes
+    assert cli("check", "lax", "strict", "-q", "--fail-on", "error").code == 0
+    # the working directory's config does not decide for files under other configs
+    (workdir / "scrapelint.toml").write_text('fail-on = "error"\n', encoding="utf-8")
+    assert cli("check", "strict", "-q").code == 1
+
+
+def test_statistics_as_json_and_jsonl(cli, workdir):
+    (workdir / "a.txt").write_text("a*b*c!!\n", encoding="utf-8")
+    r = cli("check", "a.txt", "--statistics", "--output-format", "json")
+    assert json.loads(r.out) == [
+        {"code": "TS001", "name": "star", "count": 2, "fixable": 2},
+        {"code": "TS002", "name": "shout", "count": 1, "fixable": 0},
+    ]
+    assert "Found 3 findings" in r.err  # the summary stays off standard output
+    r = cli("check", "a.txt", "--statistics", "--output-format", "jsonl")
+    assert [json.loads(x)["code"] for x in r.out.splitlines()] == ["TS001", "TS002"]
+    r = cli("check", "a.txt", "--statistics")
+    assert "count" in r.out and "TS001" in r.out
+
+
+def test_statistics_without_findings_print_no_bare_header(cli, workdir):
+    (workdir / "a.txt").write_text("clean\n", encoding="utf-8")
+    r = cli("check", "a.txt", "--statistics")
+    assert r.code == 0 and "count" not in r.out and "All checks passed!" in r.out
+    assert json.loads(cli("check", "a.txt", "--statistics", "--output-format", "json").out) == []
+    assert cli("check", "a.txt", "--statistics", "--output-format", "jsonl").out == ""

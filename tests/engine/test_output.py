@@ -198,12 +198,12 @@ def test_github_annotations_have_the_documented_shape():
 
 def test_concise_lines():
     out = _render(ConciseFormat(), _report()).splitlines()
-    assert out[0] == "dir/页 1.txt:2:7: TS001 [*] placeholder glyph"
-    assert out[1].startswith("dir/页 1.txt:2:10: TS002 doubled mark")  # unsafe: no [*]
-    assert out[2] == "shard.jsonl:4[doc-5]:1:6: TS001 placeholder glyph"
-    assert out[3] == "bad.txt: SL001 not valid UTF-8 at line 2"
+    assert out[0] == "dir/页 1.txt:2:7: TS001 [*] [warning] placeholder glyph"
+    assert out[1].startswith("dir/页 1.txt:2:10: TS002 [error] doubled mark")  # unsafe: no [*]
+    assert out[2] == "shard.jsonl:4[doc-5]:1:6: TS001 [info] placeholder glyph"
+    assert out[3] == "bad.txt: SL001 [error] not valid UTF-8 at line 2"
     out = _render(ConciseFormat(), _report(unsafe=True)).splitlines()
-    assert out[1].startswith("dir/页 1.txt:2:10: TS002 [*] doubled mark")
+    assert out[1].startswith("dir/页 1.txt:2:10: TS002 [*] [error] doubled mark")
 
 
 def _caret_columns(block: str) -> tuple[str, int, int]:
