@@ -6,10 +6,11 @@ extension as ``classname``, and ``file``, ``line`` and ``column`` attributes. A 
 without findings is one suite with one passing case (``No errors found``), so a
 report is never empty.
 
-Unlike ruff's ``scrapelint.CODE``, a case is named ``scrapelint.CODE (line:col)``
-(``(RECORD[id]:line:col)`` in a shard, `` #2`` and so on for a repeat at the same
-place): GitLab keeps one case per suite, class name and name, so cases named by the
-code alone would hide all but one finding of a rule in a file.
+Ruff names a case by the code alone (``org.ruff.F401``); here a case is named
+``scrapelint.CODE (line:col)`` (``(RECORD[id]:line:col)`` in a shard, with `` #2``
+and so on for a repeat at the same place), because GitLab keeps one case per suite,
+class name and name: named by the code alone, all but one finding of a rule in a
+file would disappear from its test report.
 
 A finding in a record of a JSON Lines shard points at the record's line in the shard
 (``line``, no ``column``); the failure text names the record and the place inside
