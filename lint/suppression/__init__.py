@@ -211,11 +211,13 @@ class _State:
 class Comments:
     """The suppression comments of one document text, indexed for lookup by offset and line."""
 
-    def __init__(self, document: Document, resolve: Mapping[str, str]) -> None:
+    def __init__(
+        self, document: Document, resolve: Mapping[str, str], known: frozenset[str]
+    ) -> None:
         self.directives: list[Directive] = []
         self.points: list[int] = [0]  # offsets where the disabled set changes
         self.states: list[_State] = [_State()]
-        self.lines: dict[int, list[int]] = {}  # line -> directives for that line
+        self.lines: dict[int, dict[str, int]] = {}  # line -> code (or ALL) -> directive
         text = document.text
         state = _State()
         for m in _DIRECTIVE.finditer(text):
@@ -226,16 +228,24 @@ class Comments:
             index = len(self.directives)
             self.directives.append(Directive(kind, line, m.start(), m.end(), codes))
             if kind == "disable-next-line":
-                target = document.position(m.end())[0] + 1
-                self.lines.setdefault(target, []).append(index)
+                by_code = self.lines.setdefault(document.position(m.end())[0] + 1, {})
+                for code in codes:
+                    by_code.setdefault(code, index)
                 continue
             if kind == "disable-line":
-                self.lines.setdefault(line, []).append(index)
+                by_code = self.lines.setdefault(line, {})
+                for code in codes:
+                    by_code.setdefault(code, index)
                 continue
+            # Only codes of rules enter the state (a diagnostic has no other code): the
+            # state stays as small as the rule set, however many codes comments name.
+            codes = tuple(c for c in codes if c in known) if codes != (ALL,) else codes
             state = _State(dict(state.by_code), state.all_by, state.enabled)
             if kind == "disable":
                 if codes == (ALL,):
                     state = _State({}, index, frozenset())
+                elif not codes:
+                    continue
                 else:
                     for code in codes:
                         state.by_code[code] = index
@@ -244,6 +254,8 @@ class Comments:
             else:  # enable
                 if codes == (ALL,):
                     state = _State()
+                elif not codes:
+                    continue
                 else:
                     for code in codes:
                         state.by_code.pop(code, None)
@@ -260,10 +272,10 @@ class Comments:
         """The directive that suppresses a diagnostic (by its start), or None."""
         code = diagnostic.code
         if self.lines:
-            line = document.position(diagnostic.start)[0]
-            for index in self.lines.get(line, ()):
-                codes = self.directives[index].codes
-                if codes == (ALL,) or code in codes:
+            by_code = self.lines.get(document.position(diagnostic.start)[0])
+            if by_code is not None:
+                index = by_code.get(code, by_code.get(ALL))
+                if index is not None:
                     return index
         state = self.states[bisect.bisect_right(self.points, diagnostic.start) - 1]
         return state.owner(code)
@@ -302,7 +314,10 @@ class DocumentSuppression:
         if self._comments_text is not text:
             self._comments_text = text
             found = COMMENT_TRIGGER in text and _DIRECTIVE.search(text) is not None
-            self.comments = Comments(document, self.suppressor.names) if found else None
+            suppressor = self.suppressor
+            self.comments = (
+                Comments(document, suppressor.names, suppressor.known) if found else None
+            )
         return self.comments
 
     def filter(self, document: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:

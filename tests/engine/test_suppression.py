@@ -461,3 +461,17 @@ def test_readme_allow_example_loads_with_the_real_rules(tmp_path):
     suppressor = Suppressor(config.allow, rules)
     assert suppressor.allow["DT003"].matches("2040年远景目标") == [r"re:^20[3-5]\d年远景目标"]
     assert suppressor.allow["SA001"].matches("本站声明") == ["本站声明"]
+
+
+def test_comments_naming_many_codes_cost_linear_time():
+    rules = _rules(testplugin.Star)
+
+    def make(size: int) -> str:
+        unit = "<!-- scrapelint-disable X{n} TS001 -->a*b <!-- scrapelint-disable-line Y{n} -->\n"
+        return repeated("", unit, "", size)
+
+    assert_linear(lambda text: _filtered(text, rules), make)
+    assert_linear(
+        lambda text: _filtered(text, rules),
+        lambda size: repeated("", "<!-- scrapelint-disable-line Z{n} -->a*b ", "", size),
+    )
