@@ -149,6 +149,49 @@ def test_junit_has_ruffs_shape_one_suite_per_file_one_case_per_finding():
     assert int(root.get("tests")) == sum(len(s.findall("testcase")) for s in suites)
 
 
+# The Jenkins JUnit schema (junit-4.xsd of Jenkins' dtkit, as kept in junit5's
+# platform-tests/src/test/resources/jenkins-junit.xsd): element -> (required attributes,
+# optional attributes, children in order). ``file``, ``line`` and ``column`` on a test case
+# are the extension ruff writes and GitLab (``file``) and GitHub reporters (``file``,
+# ``line``) read.
+JENKINS_JUNIT = {
+    "testsuites": (
+        set(),
+        {"name", "time", "tests", "failures", "disabled", "errors"},
+        ["testsuite"],
+    ),
+    "testsuite": (
+        {"name", "tests"},
+        {"failures", "errors", "time", "disabled", "skipped", "timestamp", "hostname", "id"}
+        | {"package"},
+        ["properties", "testcase", "system-out", "system-err"],
+    ),
+    "testcase": (
+        {"name"},
+        {"assertions", "time", "classname", "status", "file", "line", "column"},
+        ["skipped", "error", "failure", "system-out", "system-err"],
+    ),
+    "failure": (set(), {"type", "message"}, []),
+}
+
+
+def _check_jenkins_junit(element: ET.Element) -> None:
+    required, optional, children = JENKINS_JUNIT[element.tag]
+    assert required <= set(element.attrib) <= required | optional, element.attrib
+    order = [children.index(child.tag) for child in element]  # unknown children fail here
+    assert order == sorted(order)
+    for name in ("tests", "failures", "errors", "disabled", "line", "column"):
+        assert element.get(name, "0").isdigit()
+    for child in element:
+        _check_jenkins_junit(child)
+
+
+@pytest.mark.parametrize("count", [0, 1, 6])
+def test_junit_follows_the_jenkins_schema(count):
+    root = ET.fromstring(_render(JunitFormat(), _findings()[:count]).encode("utf-8"))
+    _check_jenkins_junit(root)
+
+
 def test_junit_record_points_at_its_line_and_a_row_or_unreadable_file_has_none():
     root = ET.fromstring(_render(JunitFormat(), _findings()).encode("utf-8"))
     record, row, bad = (s.find("testcase") for s in root.findall("testsuite")[1:])
