@@ -388,11 +388,12 @@ def test_parquet_record_field(run, workdir):
 # -- show-suppressed and unused allow entries -----------------------------------------
 
 
-def test_show_suppressed_names_what_suppressed_each_finding(run, workdir):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_show_suppressed_names_what_suppressed_each_finding(run, workdir, jobs):
     _write(workdir / "scrapelint.toml", '[rules.TS960]\nallow = ["【广告】"]\n')
     _write(workdir / "a.md", "【广告】\n<!-- scrapelint-disable-next-line TS001 -->\na*b\n")
     _shard(workdir / "s.jsonl", [{"text": "c*d", "scrapelint_ignore": ["TS001"]}])
-    r = run("check", ".", "--show-suppressed", "--output-format", "concise", "-q")
+    r = run("check", ".", "--show-suppressed", "--output-format", "concise", "-q", "--jobs", jobs)
     assert r.code == 0
     assert (
         "a.md:1:1: TS960 bracketed label (suppressed by allow entry '【广告】' of rules.TS960"
