@@ -52,6 +52,7 @@ _PROSE_ENDS = "。！；;"
 MAX_BAR_ITEM = 30  # characters of one item of a navigation bar
 TEASER_ENDS = ("【详细】", "[详细]", "【详情】", "[详情]", "...", "…", "．．．")
 SUMMARY_LABELS = ("本文摘要", "文章摘要", "内容摘要", "摘要", "导读", "内容提要", "提要")
+TITLE_LINES = 3  # lines before the first metadata line kept as the title (title, subtitle, byline)
 MIN_TEASER_CHARS = 12  # a teaser shorter than this proves nothing
 _SENTENCE_STOPS = "。！；!;"
 _BAR = re.compile(r"\s*[|｜]\s*")
@@ -64,6 +65,7 @@ _ATTACHMENT = re.compile(
 )
 _RESIDUE = re.compile(r"\d{1,4}\s*[\]】]")
 _SPACES = re.compile(r"\s+")
+_LABELLED_DATE = re.compile(r"\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _NOT_MENU = "=()（）*^$\\{}<>\"'，,;；`"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT_GT_DIGIT = re.compile(r"[\dA-Za-z]\s*[>＞]\s*[\dA-Za-z]")
@@ -180,9 +182,15 @@ class Teaser:
 
 # Line classes. META: a bad line reported on its own that does not bound a block (a
 # metadata line sits next to the title). LOOSE: a bad line nobody reports alone (a
-# dated title outside a sidebar run): inside a block it is part of the block.
-SHORT, GOOD, META, ANCHOR, LOOSE = 0, 1, 2, 3, 4
+# dated title outside a sidebar run): inside a block it is part of the block. NEAR: a
+# short line that ends a sentence (如有意见，请联系我们！): prose between widgets, but
+# at the edge of the page it may be a footer's.
+SHORT, GOOD, META, ANCHOR, LOOSE, NEAR = 0, 1, 2, 3, 4, 5
 
+
+# the classes a block is made of: short lines, loose bad lines (furniture nobody else
+# reports) and, where the context makes them furniture, short sentences
+_MEMBER = (True, False, False, False, True, True)
 
 # Every teaser holds one of these: a summary label, or the last character of an
 # ending before the line break (】 of 【详细】, ] of [详细], . of ..., ．, …).
@@ -197,15 +205,15 @@ def maybe_teasers(text: str) -> bool:
 
 
 def line_class(text: str) -> int:
-    """GOOD (prose) or SHORT for a stripped line that is not bad."""
+    """GOOD (prose), NEAR (a short sentence) or SHORT for a stripped line that is not bad."""
     n = len(text)
-    if n >= GOOD_END_CHARS and text[-1] in _PROSE_ENDS:
-        return GOOD  # a sentence ends the line: link titles do not end in 。
     if n >= GOOD_MIN_CHARS and not text.endswith(TEASER_ENDS):
         if any(c in text for c in _SENTENCE_STOPS):
             return GOOD
         if n >= GOOD_COMMA_CHARS and ("，" in text or "," in text):
             return GOOD
+    if n >= GOOD_END_CHARS and text[-1] in _PROSE_ENDS:
+        return NEAR  # a sentence ends the line: link titles do not end in 。
     return SHORT
 
 
@@ -262,13 +270,15 @@ def find_furniture(
             classes[i] = bad[number]
         else:
             classes[i] = line_class(keys[i])
+            if classes[i] == SHORT and _is_dated_label(keys[i]):
+                classes[i] = META  # 时间：2019-05-03 08:17: metadata the title stands by
     teasers: list[Teaser] = []
     teased: set[int] = set()
     for i in range(n - 1):
         key = keys[i]
         summary = key.startswith(SUMMARY_LABELS)
         if (
-            (classes[i] in (SHORT, GOOD) or (summary and classes[i] == META))
+            (classes[i] in (SHORT, GOOD, NEAR) or (summary and classes[i] == META))
             and content[i] not in skip
             and (summary or key.endswith(TEASER_ENDS))
             and teaser_of(key, _following(keys, i + 1, len(key)), keys[i + 1])
@@ -276,6 +286,8 @@ def find_furniture(
             teasers.append(Teaser(make_line(content[i]), make_line(content[i + 1])))
             teased.add(i)
     good = [i for i in range(n) if classes[i] == GOOD and i not in teased]
+    if not good:  # a page of short sentences: they are its prose
+        good = [i for i in range(n) if classes[i] == NEAR and i not in teased]
     first_good = good[0] if good else n
     last_good = good[-1] if good else -1
     furniture = [False] * n
@@ -285,6 +297,9 @@ def find_furniture(
     # the first metadata line (the article's title stands next to its metadata)
     head_end = next((i for i in range(first_good) if classes[i] == META), first_good)
     head_anchor = max((i for i in range(head_end) if classes[i] == ANCHOR), default=-1)
+    if head_anchor >= 0 and head_end < first_good:
+        # the short lines up to the title: TITLE_LINES lines before the metadata are kept
+        head_anchor = max(head_anchor, head_end - TITLE_LINES)
     for i in range(head_anchor):
         furniture[i], safe[i], where[i] = True, True, "at the head of the page"
     # tail: after the last good line, from the first anchor there
@@ -298,7 +313,7 @@ def find_furniture(
     previous = -1  # index of the last anchor in the current segment
     for i in range(n):
         c = classes[i]
-        if (c == GOOD and i not in teased) or c == META:
+        if (c in (GOOD, NEAR) and i not in teased) or c == META:
             previous = -1  # a metadata line may have the article's title next to it
         elif c == ANCHOR:
             if previous >= 0:
@@ -312,10 +327,17 @@ def find_furniture(
         if header is None:
             continue
         k = i + 1
-        while k < n and (classes[k] == SHORT or classes[k] == LOOSE) and k not in teased:
+        # short lines and dated titles; after the article, short sentences too (footers)
+        while (
+            k < n
+            and k not in teased
+            and (
+                classes[k] == SHORT or classes[k] == LOOSE or (classes[k] == NEAR and k > last_good)
+            )
+        ):
             k += 1
         end = k  # the first line after the run
-        at_good = end < n and classes[end] == GOOD
+        at_good = end < n and (classes[end] == GOOD or classes[end] == NEAR)
         if at_good and end - 1 > i:
             end -= 1  # a heading before a good paragraph is content
         for j in range(i + 1, end):
@@ -326,7 +348,7 @@ def find_furniture(
     blocks: list[FurnitureBlock] = []
     i = 0
     while i < n:
-        if not furniture[i] or classes[i] != SHORT or i in teased or content[i] in skip:
+        if not furniture[i] or not _MEMBER[classes[i]] or i in teased or content[i] in skip:
             # a block starts at a short line (a loose bad line joins one)
             i += 1
             continue
@@ -334,7 +356,7 @@ def find_furniture(
         while (
             j + 1 < n
             and furniture[j + 1]
-            and (classes[j + 1] == SHORT or classes[j + 1] == LOOSE)
+            and _MEMBER[classes[j + 1]]
             and j + 1 not in teased
             and content[j + 1] not in skip
             and where[j + 1] == where[i]
@@ -345,6 +367,14 @@ def find_furniture(
         blocks.append(FurnitureBlock(first, last, j + 1 - i, where[i], safe[i]))
         i = j + 1
     return blocks, teasers
+
+
+def _is_dated_label(text: str) -> bool:
+    """A short ``label: date`` line (``时间：2019-05-03 08:17:32``, ``日期: 2020年5月1日``)."""
+    if len(text) > 40:
+        return False
+    colon = max(text.find(":", 0, 9), text.find("：", 0, 9))
+    return colon > 0 and _LABELLED_DATE.match(text, colon + 1) is not None
 
 
 def _following(keys: list[str], start: int, size: int) -> str:

@@ -209,3 +209,36 @@ def test_block_messages_name_the_range():
     found = [d for d in lint_text(text, RULES) if d.code == "SA002"]
     assert found and "3 lines (4–6)" in found[0].message and "猜你喜欢" in found[0].message
     assert found[0].severity == Severity.WARNING
+
+
+def test_a_short_sentence_after_the_article_is_part_of_the_footer_block():
+    text = "\n".join(
+        [PARA, PARA2, "相关新闻", *TITLES, "如有意见，请联系我们！", "京ICP备05022684号-3"]
+    )
+    rows = [r for r in _rows(text) if r[0] == "SA002"]
+    assert rows == [("SA002", 4, 7, "warning", "safe")]
+
+
+def test_a_short_sentence_between_widgets_inside_the_text_is_kept():
+    text = "\n".join([PARA, "返回顶部", "今天我们召开会议。", "返回顶部", PARA2])
+    assert not [r for r in _rows(text) if r[0] == "SA002"]
+
+
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_the_title_above_a_dated_label_is_kept_and_the_menu_above_it_goes(colon):
+    menu = ["诗经鉴赏", "千家诗集", "杂文鉴赏", "名诗鉴赏", "宋词精选", "元曲赏析"]
+    text = "\n".join(
+        [
+            "手机访问 | 精选专题 | 网站地图",
+            *menu,
+            "《杜甫·将赴荆南寄别李剑州》",
+            f"时间{colon}2019-05-03 08:17:32",
+            "手机版",
+            PARA,
+            PARA2,
+        ]
+    )
+    fixed = fix_text(text, RULES).split("\n")
+    assert "《杜甫·将赴荆南寄别李剑州》" in fixed
+    assert fixed[-2:] == [PARA, PARA2]
+    assert "诗经鉴赏" not in fixed and "手机版" not in fixed
