@@ -253,7 +253,11 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
             report.formats.append(gate_run)  # counts findings per gate as they arrive
         budget = run_config.time_budget or DEFAULT_TIME_BUDGET
         settings = WorkerSettings(
-            cli=cli, mode=mode, time_budget=budget, max_bytes=options.max_bytes
+            cli=cli,
+            mode=mode,
+            time_budget=budget,
+            max_bytes=options.max_bytes,
+            show_suppressed=report.suppression.show,
         )
         factory = functools.partial(Worker, rules, readers, settings)
         stdin_name = Path(args.stdin_filename) if args.stdin_filename else None

@@ -66,6 +66,7 @@ class WorkerSettings:
     mode: FixMode = field(default_factory=FixMode)
     time_budget: float | None = DEFAULT_TIME_BUDGET
     max_bytes: int = DEFAULT_MAX_DOCUMENT_BYTES
+    show_suppressed: bool = False  # return every suppressed finding, not only allowed ones
 
 
 @dataclass(slots=True)
@@ -211,7 +212,7 @@ class Worker:
             if sup is not None:
                 found = sup.filter(document, found)
             result = UnitResult([from_diagnostic(document, d) for d in found], checked=True)
-            return _suppressed(result, sup)
+            return _suppressed(result, sup, self.settings.show_suppressed)
         fixed = fix_document(document, rules, unsafe=mode.unsafe, time_budget=budget, keep=keep)
         result = UnitResult(
             [from_diagnostic(fixed.document, d) for d in fixed.diagnostics],
@@ -219,7 +220,7 @@ class Worker:
             checked=True,
         )
         if not fixed.changed:
-            return _suppressed(result, sup)
+            return _suppressed(result, sup, self.settings.show_suppressed)
         if not reader.can_write:
             message = f"fixes cannot be written back to {reader.name} files"
             return self._unfixed(document, rules, message, sup)
@@ -229,7 +230,7 @@ class Worker:
             return self._unfixed(document, rules, str(exc), sup)
         if mode.diff:
             result.diff = unit_diff(reader, unit, result.payload, state)
-        return _suppressed(result, sup)
+        return _suppressed(result, sup, self.settings.show_suppressed)
 
     def _unfixed(
         self, document: Any, rules: list[Rule], why: str, sup: DocumentSuppression | None
@@ -242,15 +243,15 @@ class Worker:
         result.findings.append(
             problem(document.source, WRITE_ERROR, ENGINE_CODES[WRITE_ERROR], why)
         )
-        return _suppressed(result, sup)
+        return _suppressed(result, sup, self.settings.show_suppressed)
 
 
-def _suppressed(result: UnitResult, sup: DocumentSuppression | None) -> UnitResult:
+def _suppressed(result: UnitResult, sup: DocumentSuppression | None, show: bool) -> UnitResult:
     """Add what the last filtering suppressed, and the suppressions that went unused."""
     if sup is None or sup.document is None:
         return result
     document = sup.document
-    result.suppressed = sup.records([from_diagnostic(document, d) for d, _, _ in sup.suppressed])
+    result.suppressed = sup.records(every=show)
     spans, records = sup.unused()
     if spans or records:
         result.findings.extend(from_diagnostic(document, d) for d in spans)

@@ -361,12 +361,22 @@ class DocumentSuppression:
                 kept.append(d)
         return kept
 
-    def records(self, findings: Sequence[Finding]) -> list[Suppressed]:
-        """The suppressed diagnostics of the last filter, as findings with why."""
+    def records(self, every: bool = True) -> list[Suppressed]:
+        """The suppressed diagnostics of the last filter, as findings with why.
+
+        Without ``every``, only those an allow entry matched: the main process needs
+        them to tell which entries were used; the others matter to ``--show-suppressed``.
+        """
+        from lint.finding import from_diagnostic
+
+        document = self.document
+        if document is None:
+            return []
         label = self.suppressor.config_label
         return [
-            Suppressed(f, how, allowed, label)
-            for f, (_, how, allowed) in zip(findings, self.suppressed, strict=True)
+            Suppressed(from_diagnostic(document, d), how, allowed, label)
+            for d, how, allowed in self.suppressed
+            if every or allowed
         ]
 
     def _reportable(self, code: str) -> bool:

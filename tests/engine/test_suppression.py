@@ -476,3 +476,14 @@ def test_comments_naming_many_codes_cost_linear_time():
         lambda text: _filtered(text, rules),
         lambda size: repeated("", "<!-- scrapelint-disable-line Z{n} -->a*b ", "", size),
     )
+
+
+def test_only_allowed_findings_travel_back_unless_shown():
+    doc = Document("<!-- scrapelint-disable-next-line TS960 -->\n【a】\n【b】\n", Source("t.md"))
+    registry = {"TS960": Bracket}
+    sup = Suppressor({"TS960": ["【b】"]}, registry).for_document(doc, frozenset(registry))
+    assert sup.filter(doc, check_document(doc, [Bracket()])) == []
+    every = sup.records()
+    assert [(r.finding.span.line, r.allowed) for r in every] == [(2, ()), (3, ("【b】",))]
+    assert every[0].how == "comment scrapelint-disable-next-line at line 1"
+    assert [r.finding.span.line for r in sup.records(every=False)] == [3]
