@@ -32,7 +32,16 @@ class PageChrome(Rule):
     ``版权所有 © 2021 新华网``) and a relative timestamp alone in Arabic digits
     (``3分钟前``, ``24小时内``). Full-width and half-width punctuation are treated
     alike. A line that is only a byline (``作者：佚名``, ``【责任编辑：王頔】``) is noted
-    at info level without a fix: human-extracted article text often keeps bylines.
+    at info level without a fix: human-extracted article text often keeps bylines;
+    a byline with a date (``时间：2022-11-24 05:30:58 编辑：``,
+    ``2024年05月10日06:58 | 来源：人民网``) is a metadata line, chrome.
+
+    Widget shapes that no phrase names are chrome too (the line classifier's bad
+    lines, see SA002): a navigation bar of three or more short items separated by
+    ``|`` or ``｜`` (not a Markdown table row, no code, maths or prose punctuation),
+    a breadcrumb (``首页>>新闻 > 国际 >> 正文``, ``当前位置：首页 > 中国历史``: short
+    Han items between ``>``, ``>>``, ``»``), an attachment
+    (``1.png (32.35 KB, 下载次数: 0)``) and widget residue (``29 ]``).
     Options ``extend-metadata-keys``, ``extend-byline-keys`` and ``extend-phrases``
     add to the vocabulary; they are shared by the SA rules (set on any of them, they
     shape the page layout that all four read).
@@ -45,6 +54,7 @@ class PageChrome(Rule):
     Examples
     --------
     Flagged: ``更新时间:2023-04-23 17:42:10 发布时间:24小时内 作者:文/会员上传 下载doxc``,
+    ``首页|新闻|图片|评论``, ``当前位置：首页 > 中国历史 >``, ``29 ]``,
     ``来源：新华社``, ``【责任编辑:王頔】``, ``上一篇：湿疹的治疗原则有哪些``, ``推荐度:``,
     ``字号:大 中 小``, ``扫一扫在手机上阅读``, ``5小时前``, ``原文链接：http://…``,
     ``图片数: 118``, ``Copyright © 2009-2019 某某网 All Rights Reserved``.
@@ -53,12 +63,14 @@ class PageChrome(Rule):
     下载), ``上一篇文章讲了湿疹的成因，这一篇讲治疗。``, ``来源于生活，高于生活``,
     ``版权所有人有权禁止他人复制其作品。``, ``三年前，他离开了家乡。``, ``昨天``,
     ``11 天前`` (a forum's post time, kept by human extraction),
-    ``他的博文写得很好，已有很多人来访过他的博客。``.
+    ``他的博文写得很好，已有很多人来访过他的博客。``, ``| 年份 | 产量 |`` (a table
+    row), ``|a|=2，|b|=3``, ``x > 3 > y``.
 
     Fix
     ---
-    Safe: deletes the line with its line break. Nothing the author wrote is on it.
-    Bylines get no fix.
+    Safe: deletes the line with its line break. Nothing the author wrote is on it:
+    the line is bad on its own (vocabulary plus widget features, whatever stands
+    around it). Bylines get no fix.
     """
 
     code = "SA001"

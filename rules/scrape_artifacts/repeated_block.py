@@ -25,6 +25,10 @@ class RepeatedBlock(Rule):
     hash of each line, so the check is linear in the size of the page. The first
     copy is not reported here; the message points at it.
 
+    A *teaser* is a partial copy: a line that repeats the start of the paragraph
+    after it and ends in ``…``, ``...``, ``【详细】`` or ``[详细]``, or a summary
+    (``摘要：…``, ``本文摘要：…``) that the next lines begin with (spaces ignored).
+
     Why
     ---
     Scrapers paste a sidebar twice, or a teaser paragraph and then the full one;
@@ -35,15 +39,22 @@ class RepeatedBlock(Rule):
     Flagged: the same five sidebar dates again after the metadata line; a paragraph
     of 50 characters or more repeated further down.
 
+    Flagged, teaser: ``我觉得我是360最大的产品经理，当然，…很多人看...`` followed by the
+    full paragraph; ``本文摘要：娃娃菜油炸香菇材料：…`` before the recipe it cuts from.
+
     Not flagged: a short refrain or heading repeated (under 50 characters and
-    fewer than three lines); the same sentence inside two different paragraphs.
+    fewer than three lines); the same sentence inside two different paragraphs;
+    ``他沉默了很久，终于说……`` (an ellipsis that does not repeat what follows); a
+    summary that says something else than the next paragraph.
 
     Fix
     ---
     Safe only when every line of the copy is page chrome or sidebar noise: it
     deletes the copy (a warning). A repeated prose paragraph is a note without a
     fix: quotes, refrains and repeated table rows are legitimate, and which copy
-    to keep is a decision for a person.
+    to keep is a decision for a person. A teaser is deleted with a safe fix: the
+    paragraph after it holds all of its text (a summary: the next paragraph and
+    the start of the following ones), so nothing is lost.
     """
 
     code = "SA003"

@@ -15,33 +15,66 @@ from rules.scrape_artifacts.layout import (
 
 
 class SidebarNoise(Rule):
-    """A run of lines holding only dates or times (a "related articles" sidebar).
+    """Page furniture in runs: sidebar dates, and the link lists no phrase list names.
 
     What
     ----
-    Three or more consecutive lines that hold only a date or a time
-    (``2022-07-14``, ``30 16:18:34``), or a date with a short link title
-    (``强图打榜 2024-05-23``): the list of related articles a scraper picked up
-    from the sidebar. A run of bare dates is a warning anywhere; a run of dated
-    titles inside the body is only a note (it may be a timeline).
+    Two kinds of runs, each reported once with its line range.
+
+    *Sidebar dates*: three or more consecutive lines that hold only a date or a
+    time (``2022-07-14``, ``30 16:18:34``) or a date with a short link title
+    (``强图打榜 2024-05-23``). A run of bare dates is a warning anywhere; a run of
+    dated titles inside the body is only a note (it may be a timeline).
+
+    *Furniture blocks*, found by a line classifier in context (as jusText and
+    trafilatura do on HTML, here on plain text). Each line is classed from its own
+    features: **bad** (chrome by the vocabulary, a navigation bar
+    ``首页|新闻|图片``, a breadcrumb ``首页 > 新闻 >``, an attachment, widget
+    residue, a sidebar date), **good** (prose: 25+ characters with 。！；, or 60+
+    with a comma; not a teaser), a **short sentence** (8+ characters ending in
+    。！；) or **short** (titles, names, headings, teasers ending in ``…`` or
+    ``【详细】``). Short lines are then decided by their neighbours; a run of them
+    is furniture when
+
+    - it follows a link-list header (``相关新闻``, ``推荐阅读``, ``热门排行``,
+      ``猜你喜欢``; ``rules/data/furniture_headers.txt``), up to the next bad or
+      good line;
+    - bad lines that bound blocks (every bad line but metadata) stand on both
+      sides of it, with no prose, short sentence or metadata line between;
+    - it lies at the head of the page before the last such bad line (keeping the
+      three lines above the first metadata line: the title, a subtitle, a byline)
+      or at its tail after the first one.
+
+    Headings before a paragraph, short poems, list items, addresses, datelines
+    (``新华社北京6月1日电``) and an author line under a speech title are content:
+    they are short, but no furniture bounds them.
 
     Why
     ---
-    These lines carry no content and repeat across every page of a site.
+    These lines carry no content of the page: related-article lists, menus and
+    footers repeat across every page of a site and pollute training data.
 
     Examples
     --------
-    Flagged: five lines ``2022-07-14``, ``2022-07-13``, … before the article.
+    Flagged: five lines ``2022-07-14``, ``2022-07-13``, … before the article; the
+    ten headlines under ``相关新闻`` after the article; the menu lines before a
+    breadcrumb ``首页 > 中国历史 >``; the lines between ``关于我们|联系我们`` and
+    ``Copyright © …``.
 
-    Not flagged: two dates on their own lines; ``2008年5月12日，汶川发生地震。`` and
-    other dated sentences; a timeline of dated entries in the middle of the text
-    (an info note only).
+    Not flagged: two dates on their own lines; ``2008年5月12日，汶川发生地震。``
+    and other dated sentences; a timeline inside the text (an info note only);
+    a run of short lines with no furniture around it; the title above
+    ``时间：2019-05-03`` or ``来源：新华社``.
 
     Fix
     ---
-    Safe when the run sits at the head or tail of the document or between chrome
-    lines: it deletes the run. Inside the text the run is reported without a fix,
-    since the page's layout cannot be seen from there.
+    Safe (deletes the run) when it is certain: a sidebar run at the head or tail
+    of the page or between chrome lines; a furniture block at the head or tail, or
+    bounded by bad lines, or under a header and ending at a bad line or the end of
+    the page. A title run under a header inside the text (a good paragraph follows)
+    is only a note without fix, and the line just before the paragraph is left
+    out (a heading before a paragraph is content). A sidebar run inside the text is
+    reported without a fix.
     """
 
     code = "SA002"
