@@ -32,7 +32,7 @@ from lint.atomic import FileIdentity, write_atomic
 from lint.config import Config, resolve
 from lint.finding import Finding
 from lint.linter import ENGINE_CODES
-from lint.readers.encoding import ReadProblem, sniff_encoding
+from lint.readers.encoding import EncodeProblem, ReadProblem, sniff_encoding
 from lint.suppression import allow_text_of
 from lint.suppression.toml_edit import TomlEditError, add_allow_entries, toml_key
 
@@ -65,8 +65,10 @@ class IgnoreWriter:
         config_for: Callable[[Path], Config],
         rules: Mapping[str, Any],
         cwd: Path | None = None,
+        encoding: str | None = None,
     ) -> None:
         self.config_for = config_for
+        self.encoding = encoding  # --encoding, over the config's
         self.rules = rules
         self.cwd = cwd or Path.cwd()
         self.markdown: dict[Path, dict[int, dict[str, None]]] = {}
@@ -113,7 +115,7 @@ class IgnoreWriter:
         for path, lines in sorted(self.markdown.items()):
             try:
                 comments += self._write_markdown(path, lines)
-            except (OSError, ReadProblem, ValueError) as exc:
+            except (OSError, ReadProblem, EncodeProblem, ValueError) as exc:
                 ok = False
                 reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
                 stream.write(f"scrapelint: error: {_shown(path)}: comments not added: {reason}\n")
@@ -145,7 +147,8 @@ class IgnoreWriter:
         identity = FileIdentity.of(os.stat(path))
         data = path.read_bytes()
         config = self.config_for(path)
-        encoding, body = sniff_encoding(data, config.reader_options.get("encoding", "auto"))
+        wanted = self.encoding or config.reader_options.get("encoding", "auto")
+        encoding, body = sniff_encoding(data, wanted)
         text = encoding.decode(body)
         rows = text.split("\n")
         added = 0
