@@ -198,6 +198,12 @@ def _main(argv: Sequence[str] | None, plugins: Plugins | None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     try:
+        from lint.declarative import register_config_rules
+
+        # rules declared in the run's configuration, and its local rule modules
+        register_config_rules(
+            plugins, getattr(args, "config", None), getattr(args, "isolated", False)
+        )
         if args.command == "rules":
             code = _cmd_rules(args, plugins)
         elif args.command == "rule":

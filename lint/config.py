@@ -96,6 +96,14 @@ _SCHEMA: dict[str, tuple[Any, str]] = {
         "a positive integer (megabytes)",
     ),
     "rules": (_table_of(lambda v: isinstance(v, dict)), "a table of [rules.CODE] tables"),
+    # Rules without packaging (lint.declarative, lint.local_rules): read from the run's own
+    # configuration file only, once per run; accepted (and ignored) in other files.
+    "declare": (
+        lambda v: isinstance(v, list) and all(isinstance(t, dict) for t in v),
+        "an array of [[declare]] rule tables",
+    ),
+    "rule-files": (_list_of_str, "a list of TOML files of [[rule]] tables"),
+    "local-rules": (_list_of_str, "a list of directories of rule modules"),
     "gates": (lambda v: isinstance(v, dict), "a table of SELECTOR = threshold (see lint.gates)"),
 }
 _JSONL_KEYS = ("text-field", "id-field", "ignore-field")

@@ -120,6 +120,16 @@ class Plugins:
             self._rules = dict(sorted(rules.items()))
         return self._rules
 
+    def add_plugin(self, obj: object, name: str, version: str) -> None:
+        """Register one more plugin after loading (declared and local rules of a config)."""
+        if self.pm.has_plugin(name):  # the same configuration read again: replace it
+            self.pm.unregister(name=name)
+        self.pm.register(obj, name=name)
+        self.versions[name] = version
+        self._rules = None  # collect the rules again, with this plugin's
+        self._rule_plugins.clear()
+        _drop_unknown_hooks(self)
+
     def rule_plugin(self, code: str) -> str:
         """The name and version of the plugin that provides a rule."""
         self.rules()
