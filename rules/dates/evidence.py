@@ -45,6 +45,7 @@ _TARGET_AFTER = ("时", "之时", "的时候", "之际前", "前")
 _RETRO = ("先后", "相继", "历次", "曾经", "曾", "回顾", "当年", "那年", "那时", "以往", "过去")
 _RETRO_WORDS = re.compile("|".join(_RETRO))
 _ANNIV_CITED = ("大会上", "讲话", "之际发表", "重要讲话")
+_SINCE_JUBILEE = ("以来", "之后", "以后")
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,7 +359,10 @@ class _Finder:
                 continue
             after = t[end : end + 12]
             cited = any(w in after for w in _ANNIV_CITED)
-            if cited:
+            if after.startswith(_SINCE_JUBILEE):
+                # 建党90周年以来: the jubilee is behind the text, which is not older than it
+                self.emit(anchor, ns, end, None, None, year, 0.0, (label_start, end))
+            elif cited:
                 self.emit(anchor, ns, end, None, None, year - 1, 0.0, (label_start, end))
             else:
                 self.emit(anchor, ns, end, year, year, year - 1, 2.0, (label_start, end))

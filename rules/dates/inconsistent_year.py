@@ -18,6 +18,7 @@ from rules.dates.era import Era, estimate, floor_of
 from rules.dates.evidence import Evidence, evidence
 from rules.dates.extract import DateExpr, PageDate, dates, folded_dates, page_date_kept
 from rules.dates.prefilter import weighted_evidence_probe
+from rules.dates.timeline import Clash, may_hold_timeline, timeline
 from rules.text import Article, articles
 
 # Years up to 1990 are history for every built-in anchor (the earliest, 九五, is 1994–2000).
@@ -166,6 +167,14 @@ class InconsistentYear(Rule):
             " the page's metadata year.",
         ),
         Option(
+            "timeline",
+            bool,
+            True,
+            "Also judge years by the text's own timeline: events held in known years,"
+            " anniversaries, five-year plans, relative references, an edition named twice,"
+            " ages.",
+        ),
+        Option(
             "extend-anchors",
             list,
             [],
@@ -240,11 +249,38 @@ class InconsistentYear(Rule):
     # -- check ------------------------------------------------------------------------
 
     def check(self, document: Document) -> Iterable[Diagnostic]:
-        """Report years later than the era each article's evidence places it in."""
+        """Report years later than each article's era, and years its own timeline refutes."""
         text = document.text
-        if "年" not in text or not self._probe.search(text):
-            return ()  # a literal look at the text: no mention that places it in a period
-        return self._findings(document)
+        if "年" not in text:
+            return ()
+        era = self._probe.search(text) is not None  # a mention that places it in a period
+        told = self.settings["timeline"] and may_hold_timeline(text)
+        if not era and not told:
+            return ()  # a literal look at the text: nothing either kind of evidence needs
+        found = list(self._findings(document)) if era else []
+        if told:
+            reported = {d.start for d in found}
+            found += [
+                self._timeline_report(document, clash)
+                for clash in timeline(document, self.extensions)
+                if clash.expr.start not in reported
+            ]
+        return found
+
+    def _timeline_report(self, document: Document, clash: Clash) -> Diagnostic:
+        """A year the text's own timeline refutes, with its evidence and their lines."""
+        expr = clash.expr
+        (label, at), *others = clash.evidence
+        message = f"{expr.text}, but {label} (line {document.position(at)[0]}) {clash.reason}"
+        if others:
+            seen = ", ".join(f"{t} (line {document.position(o)[0]})" for t, o in others[:2])
+            message += f"; see {seen}"
+        fix = None
+        year = clash.pinned
+        if year is not None and expr.year_span is not None and not expr.chinese:
+            start, end = expr.year_span
+            fix = Fix.unsafe(f"replace {expr.year} with {year}", Edit(start, end, str(year)))
+        return self.report(expr.start, expr.end, message, fix=fix)
 
     def _findings(self, document: Document) -> Iterator[Diagnostic]:
         items = evidence(document, self.extensions)

@@ -48,6 +48,14 @@ DT_INPUTS = {
     "future-dates": ("发布时间：2021-06-03 作者：某\n", "2021年12月7日，公司党委召开会议。\n", ""),
     # articles, each judged by its own evidence found by bisection
     "dated-articles": (HEAD, "篇{n}\n庆祝中国共产党成立90周年。2023年，全区落实。\n", ""),
+    # the timeline (DT002): each fixed point links one year in a bounded window
+    "calendar-events": ("", "2023年11月，党的十八大胜利召开，", "\n"),
+    "relative-glosses": ("", "2008年，次年（2023年），", "\n"),
+    # one endless sentence: co-references look back over at most 600 characters
+    "editions-one-sentence": ("", "2014年第十届全国运动会本届2024年", "\n"),
+    "jubilees-one-sentence": ("学校始建于1956年", "2023年学校庆祝建校60周年", "\n"),
+    "same-period-one-sentence": ("今年（2012年）", "今年产值比2021年同期", "\n"),
+    "ages-one-sentence": ("他生于1925年", "2023年逝世享年85岁", "\n"),
     # the DT002 prefilter: pivot characters and quotation marks inside a name
     "pivot-runs": ("2023年", "五周百育基", "\n"),
     "quoted-plan-names": ("2023年", "十“““二“““五", "\n"),
@@ -115,6 +123,12 @@ EXPECTED = {
     "time-keys": set(),
     "future-dates": {"DT003"},
     "dated-articles": {"DT001", "DT002"},
+    "calendar-events": {"DT002"},
+    "relative-glosses": {"DT002"},
+    "editions-one-sentence": {"DT002"},
+    "jubilees-one-sentence": {"DT002"},
+    "same-period-one-sentence": {"DT002"},
+    "ages-one-sentence": {"DT002"},
     "pivot-runs": set(),
     "quoted-plan-names": set(),
     "numbers-before-anniversaries": set(),

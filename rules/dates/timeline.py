@@ -1,0 +1,795 @@
+"""The text's own timeline: years that fixed points of the same text contradict (DT002).
+
+Where ``era`` asks *when was this text written*, this module asks *does this year fit
+the facts written next to it*. Each signal links one year to one fixed point in a
+bounded window (the same sentence, a few characters apart) and reports a ``Clash``
+when the year cannot be right:
+
+- **calendar** — an event held in a known year (``data/calendar.toml``): a congress or
+  plenum with a held-verb (``2012年11月，党的十八大胜利召开``), games named by their host
+  (``2008年北京奥运会``) or by their edition (``第29届奥运会``);
+- **anniversary** — ``<event><N>周年`` of the era anchors (``2011年是中国共产党成立90周年``:
+  1921 + 90), and an institution's ``建校60周年`` against its one founding year
+  (``始建于1956年``);
+- **plan** — a year said to be a five-year plan's first, last or N-th year
+  (``2011年是“十二五”开局之年``), or one of its years;
+- **relative** — a relative reference glossed with a year (``次年（2009年）``,
+  ``三年后的2011年``) against the year it counts from, and the ``今年``/``去年`` of one
+  article that imply different present years (``今年（2012年）`` … ``去年（2022年）``,
+  ``今年…比2021年同期``);
+- **same-event** — ``本届``/``此届``/``该届`` with a year that differs from the year of the
+  edition it refers back to (``2014年第十届…运动会`` … ``本届2024年``);
+- **age** — ``时年N岁``/``享年N岁`` against the one birth year of the article.
+
+When the two years of a clash could each be the rewritten one (a founding year and a
+jubilee, a relative reference and its anchor), the later of them is reported: a site
+that rewrites years makes them recent. The calendars are exact, so they report the year
+next to the event whatever its direction.
+
+Linear by construction: every fixed point is found from a literal (one alternation of
+literals per table, ``str.find``), the year it links to by bisection over the sorted
+date expressions, and each link reads a window of at most a few dozen characters.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import NamedTuple
+
+from lint import Document
+from rules.dates.context import (
+    document_inside_title,
+    document_sentence_span,
+    is_target_year,
+    line_facts,
+)
+from rules.dates.evidence import Anchor, Evidence, _trie_pattern, evidence, load_anchors
+from rules.dates.extract import DateExpr, cn_number, dates, folded_dates
+from rules.text import articles
+
+
+class Clash(NamedTuple):
+    """A year that a fixed point of the same text contradicts."""
+
+    expr: DateExpr  # the year reported
+    expected: tuple[int, ...]  # the years the evidence allows, sorted
+    evidence: tuple[tuple[str, int], ...]  # (quoted text, offset) of the evidence
+    reason: str  # what the evidence says, for the message
+    signal: str  # calendar, anniversary, founding, plan, relative, same-event, age
+
+    @property
+    def pinned(self) -> int | None:
+        """The one year the evidence allows, if it allows exactly one."""
+        return self.expected[0] if len(self.expected) == 1 else None
+
+
+# -- data -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An event held in known years (a congress, a plenum, games named by their host)."""
+
+    id: str
+    kind: str  # meeting | games
+    names: tuple[str, ...]
+    years: tuple[int, ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """Numbered editions of periodic games (第29届奥运会)."""
+
+    id: str
+    names: tuple[str, ...]
+    anchors: tuple[tuple[int, int], ...]  # (edition, year), sorted
+    every: int
+    also: tuple[tuple[int, int], ...]
+    source: str
+
+    def years(self, edition: int) -> tuple[int, ...]:
+        """The years edition ``edition`` was held (or designated) in."""
+        k = bisect_right([a for a, _ in self.anchors], edition) - 1
+        if k < 0:
+            return ()
+        first, year = self.anchors[k]
+        out = {year + self.every * (edition - first)}
+        out.update(y for e, y in self.also if e == edition)
+        return tuple(sorted(out))
+
+
+@functools.cache
+def calendar() -> tuple[tuple[Event, ...], tuple[Series, ...]]:
+    """The events and series of ``data/calendar.toml`` (loaded once per process)."""
+    raw = resources.files("rules.dates").joinpath("data/calendar.toml").read_text("utf-8")
+    data = tomllib.loads(raw)
+    events = tuple(
+        Event(
+            row["id"],
+            row["kind"],
+            tuple(row["names"]),
+            tuple(sorted(row["years"])),
+            row["source"],
+        )
+        for row in data.get("event", ())
+    )
+    series = tuple(
+        Series(
+            row["id"],
+            tuple(row["names"]),
+            tuple(sorted((a, b) for a, b in row["anchors"])),
+            int(row["every"]),
+            tuple((a, b) for a, b in row.get("also", ())),
+            row["source"],
+        )
+        for row in data.get("series", ())
+    )
+    for event in events:
+        if event.kind not in ("meeting", "games"):
+            raise ValueError(f"calendar event {event.id!r}: unknown kind {event.kind!r}")
+    return events, series
+
+
+class _Names(NamedTuple):
+    pattern: re.Pattern[str]
+    events: dict[str, Event]
+    series: dict[str, Series]
+
+
+@functools.cache
+def _calendar_names() -> _Names:
+    events, series = calendar()
+    by_name_e = {n: e for e in events for n in e.names}
+    by_name_s = {n: s for s in series for n in s.names}
+    return _Names(re.compile(_trie_pattern([*by_name_e, *by_name_s])), by_name_e, by_name_s)
+
+
+# Literals one of which every signal needs: a document without any is not read further.
+_PROBE_WORDS = (
+    "周年",
+    "之年",
+    "第一年",
+    "最后一年",
+    "首年",
+    "同年",
+    "次年",
+    "翌年",
+    "第二年",
+    "年后",
+    "今年",
+    "去年",
+    "本届",
+    "此届",
+    "该届",
+    "这届",
+    "岁",
+)
+
+
+@functools.cache
+def _probe() -> re.Pattern[str]:
+    events, series = calendar()
+    words = [*_PROBE_WORDS, *(n for e in events for n in e.names)]
+    words += [n for s in series for n in s.names]
+    return re.compile(_trie_pattern(sorted(set(words))))
+
+
+def may_hold_timeline(text: str) -> bool:
+    """Whether a text holds a word one of the timeline signals starts from (a literal
+    look: pages in traditional characters are read by the era evidence only)."""
+    return "年" in text and _probe().search(text) is not None
+
+
+# -- the analysis ------------------------------------------------------------------------
+
+
+def timeline(document: Document, extensions: tuple[str, ...] = ()) -> list[Clash]:
+    """Every clash of the document's own timeline, one per year, sorted by position."""
+    return document.memo(_timeline, tuple(extensions))
+
+
+def _timeline(document: Document, extensions: tuple[str, ...]) -> list[Clash]:
+    folded = folded_dates(document)
+    if not may_hold_timeline(folded):
+        return []
+    t = _Timeline(document, extensions)
+    found: dict[int, Clash] = {}
+    for signal in (
+        t.calendar,
+        t.anniversaries,
+        t.plans,
+        t.foundings,
+        t.relative,
+        t.present,
+        t.same_event,
+        t.ages,
+    ):
+        for clash in signal():
+            found.setdefault(clash.expr.start, clash)
+    return [found[k] for k in sorted(found)]
+
+
+# a meeting's held-verb: 召开 / 举行 / 开幕 / 闭幕, maybe after 隆重/胜利 and a place
+_HELD = re.compile(
+    r"(?:在[^,.;:!?()\n]{1,6}?)?(?:隆重|胜利|顺利|成功|圆满)?(?:召开|举行|举办|开幕|闭幕)"
+)
+# between a year and the event it dates: a comma, a held-verb + 的, the party's name
+_YEAR_TO_EVENT = re.compile(
+    r"[,]?(?:在[^,.;:!?()\n]{1,6}?)?(?:隆重|胜利|顺利|成功)?(?:召开|举行|举办)?的?"
+    r"(?:中国共产党|中共|党的|我党)?"
+)
+_EVENT_TO_YEAR = ("于", "在", "是在", "于北京", "在北京")
+# after a host-named event: a stage or an errand before it, not the event itself
+# after a host-named event right after its year: the games themselves (2008年北京奥运会上,
+# …期间, …金牌), not an errand before them (2019年北京冬奥会吉祥物发布, …申办, …预选赛)
+_AT_THE_GAMES = (
+    "上",
+    "期间",
+    "中",
+    "开幕",
+    "闭幕",
+    "比赛",
+    "赛场",
+    "决赛",
+    "赛事",
+    "冠军",
+    "金牌",
+    "银牌",
+    "铜牌",
+    "的比赛",
+    "的赛场",
+    "的冠军",
+    "的金牌",
+    "举行",
+    "举办",
+    "落幕",
+    ",",
+    "。",
+)
+_EDITION = re.compile(r"第([0-9一二三四五六七八九十百]{1,4})届$")
+# a year said to be an anniversary (2011年是…周年), or a plan's year
+_IS = re.compile(
+    r"(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?[,]?"
+    r"(?:是|为|作为|既是|也是|又是|正值|恰逢|适逢|欣逢|时值|正逢|迎来了?|喜迎)"
+)
+_PREPARING = ("迎接", "喜迎", "迎来", "献礼", "前夕", "即将", "倒计时", "筹备", "将迎")
+_LATER = ("以来", "之后", "以后", "后")
+_PLAN_YEAR = re.compile(
+    r"[\"”]?(?:规划|计划)?(?:的|时期的|期间的)?"
+    r"(开局之年|开局年|起步之年|第一年|首年|收官之年|最后一年|攻坚之年|关键之年|决胜之年|"
+    r"决战之年|重要之年|承上启下之年|第([二三四五])年)"
+)
+_PLAN_IS = re.compile(
+    r"[,]?(?:是|为|作为|既是|也是|又是|正值|恰逢)(?:我国|全国|我省|我市|我县|我区|国家)?"
+    r"(?:实施|推进|落实|执行)?[\"“]?$"
+)
+_FOUNDED_BEFORE = ("成立于", "创建于", "始建于", "创办于", "创立于", "组建于", "建于")
+_FOUNDED_AFTER = ("成立", "建校", "创建", "创办", "创立", "组建", "建院")
+_JUBILEE_NAMES = ("建校", "校庆", "建院", "成立", "建厂", "建馆", "创刊", "建所", "办学", "建社")
+_BORN_BEFORE = ("生于", "出生于", "诞生于")
+_BORN_AFTER = ("出生", "生人")
+_AGE = re.compile(r"(时年|享年|年仅|年方)([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:周)?岁")
+_RELATIVE = re.compile("同年|次年|翌年|第二年|年之后|年后")  # literals only: fast
+_COUNT_BACK = re.compile("(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})$")
+# (当年 is left out: 当年（1978年） recalls any earlier time, not the last year named)
+_RELATIVE_DELTA = {"同年": 0, "次年": 1, "翌年": 1, "第二年": 1}
+_PRESENT = re.compile(r"(今年|去年|明年|前年)[(]")
+_PRESENT_OFFSET = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
+_SAME_PERIOD = re.compile(r"(?:比|较|与|同)$")
+_COREF = re.compile(r"本届|此届|该届|这届")
+_EDITION_LABEL = re.compile(
+    r"第[0-9一二三四五六七八九十百]{1,4}届[^,.;:!?()\n]{1,14}?(?:会|赛|节|展|奖)"
+)
+
+
+class _Said(NamedTuple):
+    """A statement of an article's present year: the year, what says it, where."""
+
+    now: int
+    expr: DateExpr
+    shown: str
+    at: int
+
+
+class _Timeline:
+    """One document's years and the windows the signals read."""
+
+    def __init__(self, document: Document, extensions: tuple[str, ...]) -> None:
+        self.document = document
+        self.text = document.text
+        self.folded = folded_dates(document)
+        self.extensions = extensions
+        self.facts = line_facts(document)
+        self.years = [
+            e
+            for e in dates(document)
+            if e.kind in ("year", "date") and e.year is not None and e.metadata is None
+        ]
+        self.starts = [e.start for e in self.years]
+        self._judgeable: dict[int, bool] = {}
+
+    # -- helpers -------------------------------------------------------------------
+
+    def judgeable(self, expr: DateExpr) -> bool:
+        """Whether a year is prose of this page (not chrome, not inside a 《title》)."""
+        ok = self._judgeable.get(expr.start)
+        if ok is None:
+            doc = self.document
+            line = doc.line_at(expr.start)
+            ok = self.facts.is_content(line, expr.text) and not document_inside_title(
+                doc, line, expr.start
+            )
+            if expr.month is not None and not 1 <= expr.month <= 12:
+                ok = False
+            self._judgeable[expr.start] = ok
+        return ok
+
+    def year_before(self, pos: int, reach: int, *, paragraph: bool = False) -> DateExpr | None:
+        """The last year ending at or before ``pos``, within ``reach`` and its sentence
+        (its line when ``paragraph``)."""
+        k = bisect_left(self.starts, pos) - 1
+        while k >= 0 and self.years[k].end > pos:
+            k -= 1
+        if k < 0:
+            return None
+        expr = self.years[k]
+        if pos - expr.end > reach:
+            return None
+        if paragraph:
+            start = self.folded.rfind("\n", expr.end, pos) + 1
+            return expr if start == 0 else None
+        start, _ = document_sentence_span(self.document, pos)
+        return expr if expr.start >= start else None
+
+    def year_at(self, pos: int) -> DateExpr | None:
+        """The year that starts at ``pos`` (after one optional space)."""
+        if pos < len(self.folded) and self.folded[pos] == " ":
+            pos += 1
+        k = bisect_left(self.starts, pos)
+        if k < len(self.starts) and self.starts[k] == pos:
+            return self.years[k]
+        return None
+
+    def clash(
+        self,
+        expr: DateExpr,
+        expected: Iterable[int],
+        cited: Sequence[tuple[str, int]],
+        reason: str,
+        signal: str,
+    ) -> Clash | None:
+        """A clash when ``expr`` is judgeable and not one of ``expected``."""
+        years = tuple(sorted(set(expected)))
+        if not years or expr.year in years or not self.judgeable(expr):
+            return None
+        return Clash(expr, years, tuple(cited), reason, signal)
+
+    def quote(self, start: int, end: int) -> str:
+        """The original text of a span, for messages."""
+        return self.text[start:end]
+
+    # -- calendar -------------------------------------------------------------------
+
+    def calendar(self) -> Iterator[Clash]:
+        """Years written next to an event held in known years."""
+        names = _calendar_names()
+        f = self.folded
+        for m in names.pattern.finditer(f):
+            name, s, e = m.group(), m.start(), m.end()
+            event = names.events.get(name)
+            if event is not None:
+                if s and f[s - 1] in "一二三四五六七八九十第":
+                    continue  # 二十八大, 第十八大…: not the congress
+                years, label_start = event.years, s
+                kind = event.kind
+            else:
+                series = names.series[name]
+                edition = _EDITION.search(f, max(0, s - 8), s)
+                if edition is None:
+                    continue
+                number = cn_number(edition[1])
+                if number is None:
+                    continue
+                years, label_start, kind = series.years(number), edition.start(), "games"
+            label = self.quote(label_start, e)
+            expr = self._dated(label_start, e, kind)
+            if expr is None:
+                continue
+            shown = "/".join(map(str, years))
+            found = self.clash(
+                expr, years, [(label, label_start)], f"was held in {shown}", "calendar"
+            )
+            if found is not None:
+                yield found
+
+    def _dated(self, s: int, e: int, kind: str) -> DateExpr | None:
+        """The year that dates the event at ``s..e``: written before it or right after."""
+        f = self.folded
+        after = f[e : e + 10]
+        expr = self.year_before(s, 14)
+        if expr is not None:
+            gap = f[expr.end : s]
+            if _YEAR_TO_EVENT.fullmatch(gap) is not None:
+                held = _HELD.search(gap) is not None or _HELD.match(after) is not None
+                if kind == "games" and not held:
+                    held = gap in ("", "的") and after.startswith(_AT_THE_GAMES)
+                if held:
+                    return expr
+        for word in _EVENT_TO_YEAR:
+            if f.startswith(word, e):
+                expr = self.year_at(e + len(word))
+                if expr is not None and _HELD.match(f, expr.end, expr.end + 10):
+                    return expr
+        return None
+
+    # -- anniversaries ---------------------------------------------------------------
+
+    def _anchors(self) -> dict[str, Anchor]:
+        return _anchor_map(self.extensions)
+
+    def anniversaries(self) -> Iterator[Clash]:
+        """``2011年是中国共产党成立90周年``: base + N is the year of the jubilee."""
+        anchors = self._anchors()
+        for item in evidence(self.document, self.extensions):
+            anchor = anchors.get(item.anchor)
+            if anchor is None or anchor.type not in ("anniversary", "point"):
+                continue
+            year = _jubilee_year(anchor, item)
+            if year is None:
+                continue
+            found = self._jubilee(item.start, item.end, year)
+            if found is None:
+                continue
+            expr, direct = found
+            if anchor.type == "anniversary":
+                reason = f"fell in {year} ({anchor.base} + {year - (anchor.base or 0)})"
+            else:
+                reason = f"is {year}"
+            if not direct and abs((expr.year or 0) - year) < 2:
+                continue
+            clash = self.clash(expr, [year], [(item.label, item.start)], reason, "anniversary")
+            if clash is not None:
+                yield clash
+
+    def _jubilee(self, start: int, end: int, year: int) -> tuple[DateExpr, bool] | None:
+        """The year a jubilee at ``start..end`` is said to fall in, and whether directly."""
+        f = self.folded
+        expr = self.year_before(start, 20)
+        if expr is None or expr.kind not in ("year", "date") or is_target_year(f, expr):
+            return None
+        gap = f[expr.end : start]
+        if any(c in gap for c in "0123456789") or "年" in gap:
+            return None  # another number or year between them
+        sentence = f[max(document_sentence_span(self.document, start)[0], start - 40) : end]
+        if (expr.year or 0) < year and any(w in sentence for w in _PREPARING):
+            return None  # 2020年，喜迎建党100周年: a jubilee ahead
+        if f.startswith(_LATER, end) or f.startswith(_LATER, end + 1):
+            return None  # 建党90周年以来
+        direct = _IS.match(gap) is not None
+        return expr, direct
+
+    # -- five-year plans -----------------------------------------------------------------
+
+    def plans(self) -> Iterator[Clash]:
+        """``2011年是“十二五”开局之年``: the plan's first, last or N-th year."""
+        anchors = self._anchors()
+        f = self.folded
+        for item in evidence(self.document, self.extensions):
+            anchor = anchors.get(item.anchor)
+            if anchor is None or anchor.type != "plan" or anchor.start is None:
+                continue
+            s = item.start
+            name_end = s + len(anchor.names[0])
+            for name in anchor.names:
+                if f.startswith(name, s) or f.startswith(name, s + 1):
+                    name_end = f.find(name, s) + len(name)
+                    break
+            expr = self.year_before(s, 12)
+            if expr is None or expr.kind not in ("year", "date"):
+                continue
+            if _PLAN_IS.search(f[expr.end : s]) is None:
+                continue
+            m = _PLAN_YEAR.match(f, name_end, name_end + 16)
+            if m is None:
+                continue
+            lo = anchor.start
+            hi = anchor.end if anchor.end is not None else lo + 4
+            word = m[1]
+            if word in ("开局之年", "开局年", "起步之年", "第一年", "首年"):
+                expected = [lo]
+            elif word in ("收官之年", "最后一年"):
+                expected = [hi]
+            elif m[2]:
+                expected = [lo + (cn_number(m[2]) or 1) - 1]
+            else:
+                expected = list(range(lo, hi + 1))
+            label = self.quote(s, m.end())
+            shown = str(expected[0]) if len(expected) == 1 else f"{lo}–{hi}"
+            clash = self.clash(expr, expected, [(label, s)], f"is {shown}", "plan")
+            if clash is not None:
+                yield clash
+
+    # -- an institution's founding and its jubilees ---------------------------------------
+
+    def foundings(self) -> Iterator[Clash]:
+        """``始建于1956年`` … ``2023年，学校隆重庆祝建校60周年``: 1956 + 60 = 2016."""
+        f = self.folded
+        if "周年" not in f:
+            return
+        national = {(e.start, e.end) for e in evidence(self.document, self.extensions)}
+        national_ends = {e for _, e in national}
+        for art in articles(self.document):
+            founded = [
+                e
+                for e in self._within(art.start, art.end)
+                if e.kind == "year"
+                and (f.endswith(_FOUNDED_BEFORE, 0, e.start) or f.startswith(_FOUNDED_AFTER, e.end))
+            ]
+            if len({e.year for e in founded}) != 1:
+                continue  # none, or several: which one a jubilee counts from is unsure
+            origin = founded[0]
+            assert origin.year is not None
+            p = f.find("周年", art.start, art.end)
+            while p != -1:
+                jubilee = self._institution_jubilee(p, national_ends)
+                end = p + 2
+                p = f.find("周年", end, art.end)
+                if jubilee is None:
+                    continue
+                start, n = jubilee
+                year = origin.year + n
+                found = self._jubilee(start, end, year)
+                if found is None:
+                    continue
+                expr, direct = found
+                if expr.start == origin.start or (not direct and abs((expr.year or 0) - year) < 2):
+                    continue
+                label = self.quote(start, end)
+                cite_origin = (self.quote(origin.start - 3, origin.end), origin.start - 3)
+                if (expr.year or 0) > year:
+                    clash = self.clash(
+                        expr,
+                        [year],
+                        [(label, start), cite_origin],
+                        f"fell in {year} ({origin.year} + {n})",
+                        "founding",
+                    )
+                else:  # the founding year is the later one: it was moved forward
+                    clash = self.clash(
+                        origin,
+                        [(expr.year or 0) - n],
+                        [(label, start), (expr.text, expr.start)],
+                        f"was in {expr.year}, so the founding was in {(expr.year or 0) - n}",
+                        "founding",
+                    )
+                if clash is not None:
+                    yield clash
+
+    def _within(self, lo: int, hi: int) -> list[DateExpr]:
+        return self.years[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+    def _institution_jubilee(self, p: int, national_ends: set[int]) -> tuple[int, int] | None:
+        """(start, N) of ``建校60周年`` ending at the 周年 at ``p``, not a national one."""
+        if p + 2 in national_ends:
+            return None
+        f = self.folded
+        s = p
+        while s > 0 and p - s < 4 and (f[s - 1].isdigit() or f[s - 1] in "一二三四五六七八九十百"):
+            s -= 1
+        n = cn_number(f[s:p]) if s < p else None
+        if n is None or not 0 < n < 200:
+            return None
+        for name in _JUBILEE_NAMES:
+            if f.startswith(name, s - len(name)):
+                return s - len(name), n
+        return None
+
+    # -- relative references ---------------------------------------------------------------
+
+    def relative(self) -> Iterator[Clash]:
+        """``2008年…次年（2009年）`` / ``三年后的2011年``: a gloss against its anchor."""
+        f = self.folded
+        for m in _RELATIVE.finditer(f):
+            word, start, after = m.group(), m.start(), m.end()
+            counted = word.startswith("年")  # N年后: the number is before it
+            if counted:
+                number = _COUNT_BACK.search(f, max(0, start - 3), start)
+                if number is None:
+                    continue
+                delta = cn_number(number.group()) if number.group() != "两" else 2
+                start = number.start()
+                if delta is None or (start and f[start - 1] in "0123456789."):
+                    continue
+            else:
+                delta = _RELATIVE_DELTA[word]
+            if f.startswith("(", after):
+                gloss = self.year_at(after + 1)
+            elif f.startswith("的", after) or f.startswith(",", after):
+                gloss = self.year_at(after + 1) if counted else None
+            else:
+                gloss = None
+            if gloss is None or gloss.year is None:
+                continue
+            anchor = self.year_before(start, 80, paragraph=True)
+            if anchor is None or anchor.year is None or anchor.kind not in ("year", "date"):
+                continue
+            expected = anchor.year + delta
+            if gloss.year == expected:
+                continue
+            word_text = self.quote(start, after)
+            if gloss.year > expected:
+                clash = self.clash(
+                    gloss,
+                    [expected],
+                    [(word_text, start), (anchor.text, anchor.start)],
+                    f"counts from {anchor.year}: {expected}",
+                    "relative",
+                )
+            else:
+                clash = self.clash(
+                    anchor,
+                    [gloss.year - delta],
+                    [(word_text, start), (gloss.text, gloss.start)],
+                    f"is glossed {gloss.year}, so it counts from {gloss.year - delta}",
+                    "relative",
+                )
+            if clash is not None:
+                yield clash
+
+    def present(self) -> Iterator[Clash]:
+        """``今年（2012年）`` … ``去年（2022年）`` / ``今年…比2021年同期``: one present per article.
+
+        A gloss (``今年（2012年）``) says the article's present; two glosses that imply
+        different presents clash, and the one implying the later present is reported.
+        ``今年…比Y年同期`` implies Y + 1 but is weaker (texts of 2021 compare with 2019):
+        it is reported when it implies a later present than the glosses, never used to
+        report a gloss.
+        """
+        f = self.folded
+        if "今年" not in f and "去年" not in f:
+            return
+        glosses: list[_Said] = []
+        for m in _PRESENT.finditer(f):
+            gloss = self.year_at(m.end())
+            if gloss is not None and gloss.year is not None:
+                now = gloss.year - _PRESENT_OFFSET[m[1]]
+                glosses.append(_Said(now, gloss, self.quote(m.start(), gloss.end), m.start()))
+        if not glosses:
+            return
+        compared: list[_Said] = []
+        p = f.find("同期")
+        while p != -1:
+            expr = self.year_before(p, 1)
+            if (
+                expr is not None
+                and expr.year is not None
+                and _SAME_PERIOD.search(f, max(0, expr.start - 2), expr.start)
+            ):
+                start, _ = document_sentence_span(self.document, p)
+                k = f.rfind("今年", max(start, expr.start - 60), expr.start)
+                if k != -1:
+                    compared.append(_Said(expr.year + 1, expr, self.quote(k, p + 2), k))
+            p = f.find("同期", p + 2)
+        for art in articles(self.document):
+            strong = [g for g in glosses if art.start <= g.expr.start < art.end]
+            values = sorted({g.now for g in strong})
+            if not values or len(values) > 2:
+                continue
+            low = values[0]
+            witness = next(g for g in strong if g.now == low)
+            late = [g for g in strong if g.now > low]
+            late += [c for c in compared if art.start <= c.expr.start < art.end and c.now > low]
+            if len(values) == 1 and not late:
+                continue
+            for said in late:
+                expected = (said.expr.year or 0) - (said.now - low)
+                clash = self.clash(
+                    said.expr,
+                    [expected],
+                    [(said.shown, said.at), (witness.shown, witness.at)],
+                    f"makes this article's present {low}, so it is {expected}",
+                    "relative",
+                )
+                if clash is not None:
+                    yield clash
+
+    # -- the same edition named twice --------------------------------------------------------
+
+    def same_event(self) -> Iterator[Clash]:
+        """``2014年第十届全国大学生运动会`` … ``在本届2024年大运会上``."""
+        f = self.folded
+        for m in _COREF.finditer(f):
+            second = self.year_at(m.end())
+            if second is None or second.year is None:
+                continue
+            first = self._edition_before(m.start())
+            if first is None or first[0].year is None or first[0].year == second.year:
+                continue
+            edition, label_start, label_end = first
+            label = self.quote(label_start, label_end)
+            late, early = (second, edition) if second.year > edition.year else (edition, second)
+            clash = self.clash(
+                late,
+                [early.year or 0],
+                [(label, label_start), (self.quote(m.start(), second.end), m.start())],
+                f"is the same edition, held in {early.year}",
+                "same-event",
+            )
+            if clash is not None:
+                yield clash
+
+    def _edition_before(self, pos: int) -> tuple[DateExpr, int, int] | None:
+        """The last ``Y年第N届…`` before ``pos`` within 600 characters: (year, label span)."""
+        f = self.folded
+        lo = max(0, pos - 600)
+        k = bisect_left(self.starts, pos) - 1
+        while k >= 0 and self.years[k].start >= lo:
+            expr = self.years[k]
+            j = expr.end + (1 if f.startswith("的", expr.end) else 0)
+            m = _EDITION_LABEL.match(f, j, j + 24)
+            if m is not None:
+                return expr, j, m.end()
+            k -= 1
+        return None
+
+    # -- ages ---------------------------------------------------------------------------------
+
+    def ages(self) -> Iterator[Clash]:
+        """``生于1925年`` … ``2010年…逝世，享年85岁``: the year is birth + age (±1)."""
+        f = self.folded
+        if "岁" not in f:
+            return
+        for art in articles(self.document):
+            born = [
+                e
+                for e in self._within(art.start, art.end)
+                if e.year is not None
+                and (f.endswith(_BORN_BEFORE, 0, e.start) or f.startswith(_BORN_AFTER, e.end))
+            ]
+            if len({e.year for e in born}) != 1:
+                continue
+            birth = born[0]
+            assert birth.year is not None
+            for m in _AGE.finditer(f, art.start, art.end):
+                age = cn_number(m[2])
+                if age is None or not 0 < age < 130:
+                    continue
+                expr = self.year_before(m.start(), 40)
+                if expr is None or expr.year is None or expr.start == birth.start:
+                    continue
+                year = birth.year + age
+                if abs(expr.year - year) <= 1:
+                    continue
+                label = self.quote(m.start(), m.end())
+                cite_birth = (self.quote(birth.start, birth.end), birth.start)
+                clash = self.clash(
+                    expr,
+                    [year - 1, year, year + 1],
+                    [(label, m.start()), cite_birth],
+                    f"puts it in {year - 1}–{year + 1}",
+                    "age",
+                )
+                if clash is not None:
+                    yield clash
+
+
+@functools.cache
+def _anchor_map(extensions: tuple[str, ...]) -> dict[str, Anchor]:
+    """The era anchors by id (once per set of configured anchors)."""
+    return {a.id: a for a in load_anchors(extensions)}
+
+
+def _jubilee_year(anchor: Anchor, item: Evidence) -> int | None:
+    """The year a jubilee mention falls in (its evidence's year, or the cited one's)."""
+    if item.lo is not None and item.lo == item.hi:
+        return item.lo
+    if anchor.type == "anniversary" and item.since is not None:
+        return item.since + 1
+    return None

@@ -1,0 +1,198 @@
+"""DT002 and the text's own timeline: years that fixed points of the same text refute.
+
+Every case is written with full-width punctuation and run again with half-width
+punctuation (``，`` → ``,``, ``（）`` → ``()``, ``“”`` → ``"``). Must-flag cases give the
+flagged year and the year the evidence pins (None: a window, no fix); look-alikes are
+histories, biographies, forecasts and retrospectives that must stay silent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lint import Severity
+from lint.testing import fix_text, lint_text
+from rules.dates import InconsistentYear
+from rules.dates.timeline import calendar
+
+# 。 stays: "." before a year reads as a decimal point (2.2023年), not as a full stop
+_HALF = str.maketrans("，；：（）“”", ',;:()""')
+
+
+def _both(cases):
+    out = []
+    for text, *rest in cases:
+        out.append((text, *rest))
+        if text.translate(_HALF) != text:
+            out.append((text.translate(_HALF), *rest))
+    return out
+
+
+def _dt002(text: str, **settings):
+    rule_settings = {"DT002": settings} if settings else None
+    return [
+        d
+        for d in lint_text(
+            text, [InconsistentYear], settings=rule_settings, min_severity=Severity.WARNING
+        )
+        if d.code == "DT002"
+    ]
+
+
+# (text, flagged year, pinned year or None, a word the message must cite)
+MUST_FLAG = [
+    # calendars: a congress with its held-verb, games by host or by edition
+    (
+        "2023年11月，党的十八大在北京胜利召开，选举产生了新一届中央委员会。",
+        "2023年11月",
+        2012,
+        "十八大",
+    ),
+    ("2020年召开的党的十九大，开启了全面建设社会主义现代化国家新征程。", "2020年", 2017, "十九大"),
+    ("2023年北京奥运会上，中国代表团获得51枚金牌，位居金牌榜首位。", "2023年", 2008, "北京奥运会"),
+    ("2019年第29届奥运会在北京举行，这是中国首次举办夏季奥运会。", "2019年", 2008, "第29届奥运会"),
+    ("2016年第21届世界杯在俄罗斯举行，法国队最终夺冠。", "2016年", 2018, "第21届世界杯"),
+    # anniversaries of the era anchors: base + N
+    (
+        "2023年是中国共产党成立90周年，全市各级党组织开展了丰富多彩的纪念活动。",
+        "2023年",
+        2011,
+        "90周年",
+    ),
+    ("2015年是改革开放40周年，我们要总结经验，继续前进。", "2015年", 2018, "改革开放40周年"),
+    # an institution's jubilee against its one founding year
+    (
+        "学校始建于1956年，历史悠久。2023年，学校隆重庆祝建校60周年，校友齐聚一堂。",
+        "2023年",
+        2016,
+        "建校60周年",
+    ),
+    # a founding year moved forward: the jubilee's year is the earlier one
+    (
+        "学校始建于2021年，历史悠久。2016年，学校隆重庆祝建校60周年，校友齐聚一堂。",
+        "2021年",
+        1956,
+        "建校60周年",
+    ),
+    # five-year plans: first, last or one of their years
+    ("2023年是“十二五”规划的开局之年，全县上下要统一思想，真抓实干。", "2023年", 2011, "十二五"),
+    ("2022年是“十三五”的收官之年，各项目标任务全面完成。", "2022年", 2020, "十三五"),
+    # relative references glossed with a year, against the year they count from
+    ("2008年，他考入北京大学。次年（2023年），他赴美留学深造。", "2023年", 2009, "次年"),
+    ("1978年，他参军入伍。三年后的1995年，他退伍回乡务农。", "1995年", 1981, "三年后"),
+    ("2023年，他考入北京大学。次年（2009年），他赴美留学深造。", "2023年", 2008, "次年"),
+    # one article, two presents: 今年（2012年） and a comparison with 2021
+    (
+        "今年（2012年）以来，我市经济平稳增长。今年前三季度，全市生产总值比2021年同期增长10%。",
+        "2021年",
+        2011,
+        "同期",
+    ),
+    (
+        "去年（2011年），全县粮食丰收。今年（2023年），全县将继续推进农业现代化。",
+        "2023年",
+        2012,
+        "去年",
+    ),
+    # the same edition named twice
+    (
+        "2014年第十届全国大学生运动会在天津开幕。小王在本届2024年大运会上夺得两枚金牌。",
+        "2024年",
+        2014,
+        "第十届全国大学生运动会",
+    ),
+    # ages: birth year + age, give or take one
+    ("他生于1925年，早年参加革命。2023年3月因病逝世，享年85岁。", "2023年3月", None, "享年85岁"),
+]
+
+MUST_NOT_FLAG = [
+    # calendars: the right year, a year that says when something was said, an errand
+    "2012年11月，党的十八大胜利召开。",
+    "2013年，我们认真学习党的十八大提出的各项目标任务。",
+    "十八大以来，2023年我市各项工作取得新进展。",
+    "2019年北京冬奥会吉祥物正式发布，受到广泛欢迎。",
+    "2015年，北京冬奥会申办成功，全国人民欢欣鼓舞。",
+    "2021年东京奥运会上，中国代表团取得佳绩。",
+    "2023年杭州亚运会上，中国队获得201枚金牌。",
+    "2019年第八届女足世界杯在法国举行。",
+    "他曾参加2004年雅典奥运会、2008年北京奥运会和2012年伦敦奥运会。",
+    "2028年洛杉矶奥运会将增设多个比赛项目。",
+    # anniversaries: the right year, a jubilee ahead, a target, a retrospective
+    "2021年是中国共产党成立100周年，全党开展党史学习教育。",
+    "2019年，为迎接建党100周年，各地精心筹备纪念活动。",
+    "到2021年建党100周年时，全面建成小康社会。",
+    "1991年，在庆祝建党70周年之际，他被评为优秀党员。2011年建党90周年时又获表彰。",
+    "2023年，我们回顾了建党90周年以来的巨大成就。",
+    "2012年，庆祝建党90周年系列活动的成果得到巩固。",
+    # institutions: the right year; several founding years (unsure)
+    "学校创建于1956年。1996年，学校隆重庆祝建校40周年。",
+    "学校前身始建于1905年，1956年成立师范学院。2016年，学校庆祝建校60周年。",
+    # plans: the right years, a plan named without its year
+    "2016年是“十三五”的开局之年，2020年是“十三五”的收官之年。",
+    "2023年是“十四五”规划实施的关键之年。",
+    "2023年，我们继续推进“十二五”期间启动的重点项目。",
+    # relative references: consistent, unglossed, recalled
+    "2008年，他考入北京大学。次年（2009年），他赴美留学深造。",
+    "2008年，他考入北京大学。次年，他赴美留学深造。2023年他回国创业。",
+    "2008年，他回到家乡，想起当年（1978年）离开时的情景。",
+    "1978年，他参军入伍。三年后的1981年，他退伍回乡务农。",
+    # presents: consistent; a comparison with two years back (texts of 2021 compare with 2019)
+    "去年（2011年），全县粮食丰收。今年（2012年），全县将继续推进农业现代化。",
+    "今年（2021年）以来经济稳步恢复，今年前三季度，全市生产总值比2019年同期增长5%。",
+    # the same edition: the same year; a biography naming an annual event in many years
+    "2014年第十届全国大学生运动会在天津开幕。小王在本届2014年大运会上夺得金牌。",
+    "2010年第五届全国农民运动会上他获得银牌，2014年第六届全国农民运动会上他获得金牌，本届比赛他发挥出色。",
+    # ages: birth + age, with the one-year slack of 虚岁; two birth years
+    "他生于1925年，早年参加革命。2010年3月因病逝世，享年85岁。",
+    "他生于1925年，早年参加革命。2010年3月因病逝世，享年86岁。",
+    "他生于1925年，妻子生于1930年。2023年妻子逝世，享年85岁。",
+]
+
+
+@pytest.mark.parametrize(("text", "year", "pinned", "cited"), _both(MUST_FLAG))
+def test_flags_a_year_its_own_timeline_refutes(text, year, pinned, cited):
+    found = _dt002(text)
+    assert [text[d.start : d.end] for d in found] == [year]
+    (d,) = found
+    assert cited.translate(_HALF) in d.message and "(line 1)" in d.message
+    if pinned is None:
+        assert d.fix is None
+    else:
+        assert d.fix is not None and d.fix.applicability.value == "unsafe"
+        assert d.fix.description == f"replace {year[:4]} with {pinned}"
+
+
+@pytest.mark.parametrize("text", [*MUST_NOT_FLAG, *(t.translate(_HALF) for t in MUST_NOT_FLAG)])
+def test_leaves_consistent_timelines_alone(text):
+    assert _dt002(text) == []
+
+
+def test_the_timeline_can_be_switched_off():
+    text = "2023年11月，党的十八大在北京胜利召开。"
+    assert _dt002(text) and not _dt002(text, timeline=False)
+
+
+def test_evidence_on_other_lines_is_cited_with_its_line():
+    text = "学校始建于1956年，历史悠久。\n\n2023年，学校隆重庆祝建校60周年。"
+    (d,) = _dt002(text)
+    assert "(line 3)" in d.message and "始建于1956年 (line 1)" in d.message
+
+
+def test_the_fix_is_unsafe_and_replaces_only_the_digits():
+    text = "2023年11月，党的十八大在北京胜利召开。"
+    assert fix_text(text, [InconsistentYear]) == text
+    assert fix_text(text, [InconsistentYear], unsafe=True) == text.replace("2023", "2012")
+
+
+def test_calendar_data_names_a_source_for_every_entry():
+    events, series = calendar()
+    assert events and series
+    for entry in (*events, *series):
+        assert entry.source and entry.names
+    olympics = next(s for s in series if s.id == "summer-olympics")
+    assert olympics.years(29) == (2008,)
+    assert olympics.years(32) == (2020, 2021)  # Tokyo 2020, held in 2021
+    world_cup = next(s for s in series if s.id == "fifa-world-cup")
+    assert world_cup.years(4) == (1950,) and world_cup.years(22) == (2022,)
+    winter = next(s for s in series if s.id == "winter-olympics")
+    assert winter.years(24) == (2022,) and winter.years(17) == (1994,)
