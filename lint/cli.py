@@ -159,6 +159,9 @@ def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     from lint.report.command import add_parser as add_report_parser
 
     add_report_parser(sub)
+    from lint.plugin_commands import add_parsers as add_plugin_parsers
+
+    add_plugin_parsers(sub)
     version = sub.add_parser("version", help="print the version", allow_abbrev=False)
     version.add_argument("--output-format", choices=("text", "json"), default="text")
     return parser
@@ -214,6 +217,10 @@ def _main(argv: Sequence[str] | None, plugins: Plugins | None) -> int:
             code = run_report(args, plugins)
         elif args.command == "version":
             code = _cmd_version(args, plugins)
+        elif args.command in ("plugins", "new-rule"):
+            from lint.plugin_commands import run_plugin_command
+
+            code = run_plugin_command(args, plugins)
         else:
             code = run_check(args, plugins, formats)
     except (UsageError, ConfigError, SelectorError, BaselineError) as exc:

@@ -130,6 +130,23 @@ class Plugins:
         self._rule_plugins.clear()
         _drop_unknown_hooks(self)
 
+    def provided(self) -> dict[str, dict[str, list[str]]]:
+        """What each registered plugin provides: rule codes, format names, reader names."""
+        out: dict[str, dict[str, list[str]]] = {
+            name: {"rules": [], "formats": [], "readers": []}
+            for name, _ in self.pm.list_name_plugin()
+        }
+        for code in self.rules():
+            out.setdefault(self._rule_plugins[code], {"rules": [], "formats": [], "readers": []})
+            out[self._rule_plugins[code]]["rules"].append(code)
+        for plugin, value in self._call("scrapelint_output_formats"):
+            if isinstance(value, Mapping):
+                out[plugin]["formats"] += sorted(str(k) for k in value)
+        for plugin, value in self._call("scrapelint_readers"):
+            if _is_sequence(value):
+                out[plugin]["readers"] += [str(getattr(r, "name", r)) for r in value]
+        return out
+
     def rule_plugin(self, code: str) -> str:
         """The name and version of the plugin that provides a rule."""
         self.rules()
