@@ -18,7 +18,7 @@ from rules.dates.era import Era, estimate, floor_of
 from rules.dates.evidence import Evidence, evidence
 from rules.dates.extract import DateExpr, PageDate, dates, folded_dates, page_date_kept
 from rules.dates.prefilter import weighted_evidence_probe
-from rules.dates.timeline import Clash, may_hold_timeline, timeline
+from rules.dates.timeline import Clash, may_hold_spike, may_hold_timeline, timeline
 from rules.text import Article, articles
 
 # Years up to 1990 are history for every built-in anchor (the earliest, 九五, is 1994–2000).
@@ -254,7 +254,7 @@ class InconsistentYear(Rule):
         if "年" not in text:
             return ()
         era = self._probe.search(text) is not None  # a mention that places it in a period
-        told = self.settings["timeline"] and may_hold_timeline(text)
+        told = self.settings["timeline"] and (may_hold_timeline(text) or may_hold_spike(text))
         if not era and not told:
             return ()  # a literal look at the text: nothing either kind of evidence needs
         found = list(self._findings(document)) if era else []
@@ -272,15 +272,18 @@ class InconsistentYear(Rule):
         expr = clash.expr
         (label, at), *others = clash.evidence
         message = f"{expr.text}, but {label} (line {document.position(at)[0]}) {clash.reason}"
+        if clash.signal == "spike":  # the reason names the neighbours and their line
+            message, others = f"{expr.text} {clash.reason}", []
         if others:
             seen = ", ".join(f"{t} (line {document.position(o)[0]})" for t, o in others[:2])
             message += f"; see {seen}"
         fix = None
-        year = clash.pinned
+        year = clash.pinned if clash.fixable else None
         if year is not None and expr.year_span is not None and not expr.chinese:
             start, end = expr.year_span
             fix = Fix.unsafe(f"replace {expr.year} with {year}", Edit(start, end, str(year)))
-        return self.report(expr.start, expr.end, message, fix=fix)
+        severity = Severity.INFO if clash.note else None
+        return self.report(expr.start, expr.end, message, fix=fix, severity=severity)
 
     def _findings(self, document: Document) -> Iterator[Diagnostic]:
         items = evidence(document, self.extensions)

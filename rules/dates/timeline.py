@@ -33,6 +33,7 @@ date expressions, and each link reads a window of at most a few dozen characters
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 import tomllib
@@ -50,7 +51,7 @@ from rules.dates.context import (
     line_facts,
 )
 from rules.dates.evidence import Anchor, Evidence, _trie_pattern, evidence, load_anchors
-from rules.dates.extract import DateExpr, cn_number, dates, folded_dates
+from rules.dates.extract import DateExpr, cn_number, dates, folded_dates, page_date_kept
 from rules.text import articles
 
 
@@ -61,7 +62,9 @@ class Clash(NamedTuple):
     expected: tuple[int, ...]  # the years the evidence allows, sorted
     evidence: tuple[tuple[str, int], ...]  # (quoted text, offset) of the evidence
     reason: str  # what the evidence says, for the message
-    signal: str  # calendar, anniversary, founding, plan, relative, same-event, age
+    signal: str  # calendar, anniversary, founding, plan, relative, same-event, age, spike
+    note: bool = False  # a hint to check, not proof (a chronology spike on its own)
+    fixable: bool = True  # whether a pinned year may be suggested
 
     @property
     def pinned(self) -> int | None:
@@ -181,6 +184,11 @@ def _probe() -> re.Pattern[str]:
     return re.compile(_trie_pattern(sorted(set(words))))
 
 
+def may_hold_spike(text: str) -> bool:
+    """Whether a text has three years or more (a chronology spike needs two neighbours)."""
+    return text.count("年") >= 3
+
+
 def may_hold_timeline(text: str) -> bool:
     """Whether a text holds a word one of the timeline signals starts from (a literal
     look: pages in traditional characters are read by the era evidence only)."""
@@ -196,21 +204,25 @@ def timeline(document: Document, extensions: tuple[str, ...] = ()) -> list[Clash
 
 
 def _timeline(document: Document, extensions: tuple[str, ...]) -> list[Clash]:
-    folded = folded_dates(document)
-    if not may_hold_timeline(folded):
+    probed = may_hold_timeline(document.text)
+    if not probed and not may_hold_spike(document.text):
         return []
     t = _Timeline(document, extensions)
     found: dict[int, Clash] = {}
-    for signal in (
-        t.calendar,
-        t.anniversaries,
-        t.plans,
-        t.foundings,
-        t.relative,
-        t.present,
-        t.same_event,
-        t.ages,
-    ):
+    signals = [t.spikes]
+    if probed:
+        signals = [
+            t.calendar,
+            t.anniversaries,
+            t.plans,
+            t.foundings,
+            t.relative,
+            t.present,
+            t.same_event,
+            t.ages,
+            t.spikes,
+        ]
+    for signal in signals:
         for clash in signal():
             found.setdefault(clash.expr.start, clash)
     return [found[k] for k in sorted(found)]
@@ -253,6 +265,7 @@ _AT_THE_GAMES = (
     ",",
     "。",
 )
+_PARTY = ("中国共产党", "党的", "中共")
 _EDITION = re.compile(r"第([0-9一二三四五六七八九十百]{1,4})届$")
 # a year said to be an anniversary (2011年是…周年), or a plan's year
 _IS = re.compile(
@@ -284,9 +297,36 @@ _PRESENT = re.compile(r"(今年|去年|明年|前年)[(]")
 _PRESENT_OFFSET = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
 _SAME_PERIOD = re.compile(r"(?:比|较|与|同)$")
 _COREF = re.compile(r"本届|此届|该届|这届")
+_THIS_YEAR = datetime.date.today().year
+_RECENT = 15  # a rewritten year lies within this many years before the page's date
+_SPIKE_REACH = 300  # neighbours of a spike lie within this many characters
+_SPIKE_BLOCK_BEFORE = ("(", "（", "《", "至", "到", "-", "—", "~")
+_FUTURE_NEAR = re.compile("到|预计|将|计划|目标|规划|展望|力争|远景")
 _EDITION_LABEL = re.compile(
     r"第[0-9一二三四五六七八九十百]{1,4}届[^,.;:!?()\n]{1,14}?(?:会|赛|节|展|奖)"
 )
+
+
+class _InOrder:
+    """Whether a sequence of years, one of them left out, never goes back (O(1) a query)."""
+
+    __slots__ = ("_years", "head", "tail")
+
+    def __init__(self, years: list[int]) -> None:
+        n = len(years)
+        self._years = years
+        self.head = [True] * (n + 1)  # head[i]: years[:i] in order
+        for i in range(2, n + 1):
+            self.head[i] = self.head[i - 1] and years[i - 2] <= years[i - 1]
+        self.tail = [True] * (n + 1)  # tail[i]: years[i:] in order
+        for i in range(n - 2, -1, -1):
+            self.tail[i] = self.tail[i + 1] and years[i] <= years[i + 1]
+
+    def without(self, k: int) -> bool:
+        """Whether the years in order, leaving out the k-th, never go back."""
+        y = self._years
+        joined = k == 0 or k == len(y) - 1 or y[k - 1] <= y[k + 1]
+        return self.head[k] and self.tail[k + 1] and joined
 
 
 class _Said(NamedTuple):
@@ -387,6 +427,8 @@ class _Timeline:
             if event is not None:
                 if s and f[s - 1] in "一二三四五六七八九十第":
                     continue  # 二十八大, 第十八大…: not the congress
+                if name.startswith("第") and not f.endswith(_PARTY, 0, s):
+                    continue  # 共青团第十八次全国代表大会: another body's congress
                 years, label_start = event.years, s
                 kind = event.kind
             else:
@@ -778,6 +820,72 @@ class _Timeline:
                 )
                 if clash is not None:
                     yield clash
+
+    # -- chronology spikes ----------------------------------------------------------------------
+
+    def spikes(self) -> Iterator[Clash]:
+        """A year 5+ years after both its neighbours in a paragraph told in order.
+
+        ``2008年…2023年…2009年``: on its own a note (please check); a warning when the
+        year is also the page's metadata year (read before any fix), the signature of a
+        site that rewrites years to the date it republished the page.
+        """
+        f = self.folded
+        doc = self.document
+        meta, where = page_date_kept(doc)
+        run: list[tuple[int, DateExpr]] = []  # (line number, year) of judged plain years
+        # per line, the years of every date expression in order (ranges too): a spike
+        # needs the others to go forward, else the paragraph is not told in order
+        told: dict[int, list[int]] = {}  # line → the years of its expressions, in order
+        index: dict[int, tuple[int, int]] = {}  # expression start → (line, index)
+        for expr in dates(doc):
+            if expr.year is not None and expr.metadata is None:
+                line_years = told.setdefault(doc.position(expr.start)[0], [])
+                index[expr.start] = (doc.position(expr.start)[0], len(line_years))
+                line_years.append(expr.year)
+        in_order = {line: _InOrder(years) for line, years in told.items() if len(years) >= 3}
+        for expr in self.years:
+            if expr.year is None or expr.year < 1900 or not self.judgeable(expr):
+                continue
+            if is_target_year(f, expr) or f.endswith(_SPIKE_BLOCK_BEFORE, 0, expr.start):
+                continue
+            run.append((doc.position(expr.start)[0], expr))
+        for i in range(1, len(run) - 1):
+            (la, prev), (lb, cur), (lc, nxt) = run[i - 1], run[i], run[i + 1]
+            if not la == lb == lc or cur.start - prev.end > _SPIKE_REACH:
+                continue
+            order = in_order.get(lb)
+            if order is None or not order.without(index[cur.start][1]):
+                continue
+            if nxt.start - cur.end > _SPIKE_REACH:
+                continue
+            a, b, c = prev.year or 0, cur.year or 0, nxt.year or 0
+            if not 0 <= c - a <= 3 or b < max(a, c) + 5:
+                continue
+            if _FUTURE_NEAR.search(f, max(0, cur.start - 12), min(len(f), cur.end + 12)):
+                continue  # 到/预计/将/计划/目标 around it: a plan, not the narrative
+            agrees = meta is not None and meta.year == b
+            now = meta.year if meta is not None else _THIS_YEAR
+            if not now - _RECENT <= b <= now + 1:
+                continue  # rewrites make years recent: an old year out of order is history
+            reason = (
+                f"is {b - max(a, c)} years after its neighbours {prev.text} and {nxt.text}"
+                f" (line {lb}), in a paragraph told in order"
+            )
+            if agrees:
+                assert meta is not None
+                reason += f", and {b} is the page's metadata year ({meta.key} {meta.text}, {where})"
+            else:
+                reason += " (please check)"
+            clash = self.clash(
+                cur,
+                range(a, c + 1),
+                [(prev.text, prev.start), (nxt.text, nxt.start)],
+                reason,
+                "spike",
+            )
+            if clash is not None:
+                yield clash._replace(note=not agrees, fixable=False)
 
 
 @functools.cache

@@ -8,6 +8,8 @@ histories, biographies, forecasts and retrospectives that must stay silent.
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from lint import Severity
@@ -196,3 +198,50 @@ def test_calendar_data_names_a_source_for_every_entry():
     assert world_cup.years(4) == (1950,) and world_cup.years(22) == (2022,)
     winter = next(s for s in series if s.id == "winter-olympics")
     assert winter.years(24) == (2022,) and winter.years(17) == (1994,)
+
+
+# -- chronology spikes -------------------------------------------------------------------
+
+# a rewritten year is recent (within 15 years of the page's date, or of today without one)
+RECENT = datetime.date.today().year - 1
+SPIKE = (
+    f"{RECENT - 12}年，我县启动“两基”攻坚工作。{RECENT}年，全县小学入学率超过99%。"
+    f"{RECENT - 11}年，顺利通过省级验收。"
+)
+
+
+@pytest.mark.parametrize("text", _both([(SPIKE,)]))
+def test_a_spike_alone_is_a_note(text):
+    (text,) = text
+    found = [d for d in lint_text(text, [InconsistentYear]) if d.code == "DT002"]
+    assert [(text[d.start : d.end], d.severity) for d in found] == [(f"{RECENT}年", Severity.INFO)]
+    assert f"{RECENT - 12}年 and {RECENT - 11}年 (line 1)" in found[0].message
+    assert found[0].fix is None
+
+
+@pytest.mark.parametrize("text", _both([(SPIKE,)]))
+def test_a_spike_on_the_page_metadata_year_is_a_warning(text):
+    (text,) = text
+    page = f"发布时间：{RECENT}-04-23 作者：会员上传\n" + text
+    (d,) = _dt002(page)
+    assert page[d.start : d.end] == f"{RECENT}年" and d.fix is None
+    assert "metadata year" in d.message and "(line 2)" in d.message
+
+
+SPIKE_LOOK_ALIKES = [
+    # a forecast in the middle of a narrative
+    "2008年，我县启动两基攻坚。到2023年，全县将实现全覆盖。2009年，顺利通过省级验收。",
+    "2008年，我县启动两基攻坚，计划2023年全面完成。2009年，顺利通过省级验收。",
+    # a paragraph not told in order (a digression), and an old year out of order
+    "本片于2010年上映。2021年，电视台首播。2012年推出续集，2011年发行原声带。",
+    "1903年12月26日，第一舰队编成。1944年2月25日解散。1903年12月28日，联合舰队成立。",
+    # a history told in order
+    "1949年新中国成立，1978年改革开放，2012年党的十八大召开，2017年进入新时代。",
+]
+
+
+@pytest.mark.parametrize(
+    "text", [*SPIKE_LOOK_ALIKES, *(t.translate(_HALF) for t in SPIKE_LOOK_ALIKES)]
+)
+def test_no_spike_in_forecasts_digressions_and_histories(text):
+    assert [d for d in lint_text(text, [InconsistentYear]) if d.code == "DT002"] == []
