@@ -5,10 +5,12 @@ from __future__ import annotations
 import pickle
 import re
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 
-from rules.masked_characters import build_lexicon
+from lint.testing import fix_text, lint_text
+from rules.masked_characters import RULES, build_lexicon
 from rules.masked_characters.build_lexicon import proof_splits
 from rules.masked_characters.detect import Mask
 from rules.masked_characters.lexicon import default_words, formulas, parse_words, words
@@ -37,9 +39,11 @@ FREQ = {
     [
         ("甲乙丙丁", "i", [2]),
         ("戊己庚辛", "i", []),  # both halves free words: 戊己 X 庚辛 may be a sentence
-        ("壬癸子丑", "i", []),  # frequency 9 < 10
+        ("壬癸子丑", "n", []),  # frequency 9 < 10
+        ("壬癸子丑", "i", [2]),  # an idiom is attested as such, whatever its frequency
         ("寅卯不辰", "i", []),  # 寅卯也不辰
-        ("一二丙丁", "i", []),  # digits are what sites mask
+        ("一二丙丁", "n", []),  # digits are what sites mask
+        ("一二丙丁", "i", [2]),  # an idiom's numerals are part of it (三心二意)
         ("一乙丙丁", "i", [2]),
         ("甲乙丙丁", "nr", []),  # a person's name
         ("甲乙丙丁", "nrt", []),
@@ -171,3 +175,32 @@ def test_build_script_reproduces_the_shipped_file(tmp_path):
     out = tmp_path / "words.txt"
     assert build_lexicon.main(out) == 0
     assert out.read_text(encoding="utf-8") == DATA.joinpath("words.txt").read_text(encoding="utf-8")
+
+
+# -- idioms (jieba's tag i) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("star", ["*", "＊"])
+@pytest.mark.parametrize("comma", ["，", ","])
+@pytest.mark.parametrize("idiom", ["三心二意", "一心一意", "九死一生", "力不能及"])
+def test_a_star_inside_an_idiom_is_safe_to_delete(idiom, star, comma):
+    text = f"他做事总是{idiom[:2]}{star}{idiom[2:]}{comma}让人担心。"
+    found = [d for d in lint_text(text, RULES) if d.code == "MC002"]
+    assert len(found) == 1 and found[0].fix.applicability.value == "safe"
+    assert idiom in found[0].message
+    assert fix_text(text, RULES) == f"他做事总是{idiom}{comma}让人担心。"
+
+
+@pytest.mark.parametrize("text", ["发扬艰苦*奋斗的作风", "这件事有利*有弊。"])
+def test_idioms_whose_halves_stand_apart_stay_unsafe(text):
+    found = [d for d in lint_text(text, RULES) if d.code == "MC002"]
+    assert len(found) == 1 and found[0].fix.applicability.value == "unsafe"
+
+
+def test_the_shipped_list_names_its_idioms():
+    header = (
+        (Path(__file__).resolve().parents[2] / "rules/masked_characters/data/words.txt")
+        .read_text(encoding="utf-8")
+        .split("\n", 8)[:8]
+    )
+    assert any("idioms (jieba tag i" in line for line in header)
