@@ -22,7 +22,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lint import Diagnostic, Document, Edit, Fix, Severity, Source
@@ -607,3 +607,40 @@ def test_every_ci_format_writes_valid_utf8_for_an_undecodable_file_name(fmt):
         assert json.loads(out)[0]["location"]["path"] == "bad\udcff名.txt"  # escaped, exact
     else:
         assert json.loads(out)["diagnostics"][0]["location"]["path"] == "bad\udcff名.txt"
+
+
+BYTES = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                *(b"\xef\xbb\xbf", b"\x00", b"\r", b"\r\n", b"\n", b"\x80", b"\x1b]0;x\x07"),
+                *("中文*文字!!\u200b".encode(), b'{"id": "r", "text": "a*\\u0000b!!"}'),
+            ]
+        ),
+        st.binary(max_size=8),
+    ),
+    max_size=10,
+)
+
+
+@settings(
+    max_examples=max(EXAMPLES // 10, 20),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(parts=BYTES, suffix=st.sampled_from([".txt", ".jsonl"]))
+def test_any_bytes_give_a_valid_report_in_every_ci_format(cli, tmp_path, parts, suffix):
+    (tmp_path / f"f{suffix}").write_bytes(b"".join(parts))
+    gitlab_schema = json.loads(GITLAB_SCHEMA.read_text(encoding="utf-8"))
+    rdjson_schema = json.loads(RDJSON_SCHEMA.read_text(encoding="utf-8"))
+    for fmt in ("junit", "gitlab", "rdjson", "grouped"):
+        r = cli("check", str(tmp_path), "--output-format", fmt, "--jobs", "1", "--exit-zero")
+        assert r.code in (0, 2) and "Traceback" not in r.err  # 2: unreadable input
+        if fmt == "junit":
+            _check_jenkins_junit(ET.fromstring(r.out.encode("utf-8")))
+        elif fmt == "gitlab":
+            jsonschema.validate(json.loads(r.out), gitlab_schema)
+        elif fmt == "rdjson":
+            jsonschema.validate(json.loads(r.out), rdjson_schema)
+        else:
+            assert "\x1b" not in r.out and "\x00" not in r.out
