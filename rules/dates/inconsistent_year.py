@@ -1,4 +1,4 @@
-"""DT002 inconsistent-year: a year that contradicts the era its text's own references imply."""
+"""DT002 inconsistent-year: a year that the era or the timeline of its own text refutes."""
 
 from __future__ import annotations
 
@@ -86,7 +86,7 @@ def _within(items: Sequence, starts: Sequence[int], lo: int, hi: int) -> Sequenc
 
 
 class InconsistentYear(Rule):
-    """A year that contradicts the era the text's own references place it in.
+    """A year that its own text refutes: the era its references place it in, or its timeline.
 
     What
     ----
@@ -120,6 +120,38 @@ class InconsistentYear(Rule):
     cites both its own evidence and the page's. Lower bounds alone (“三个代表”, 2008年以来)
     never suffice: a 2023 article may say them too.
 
+    Timeline: the text's own fixed points also refute a year next to them, each
+    link read in a window of a few characters in one sentence (``timeline`` option):
+
+    - calendars (``data/calendar.toml``, every entry with its source): a congress or
+      plenum with a held-verb (``2023年11月，党的十八大胜利召开`` → 2012), games named by
+      their host or edition (``2023年北京奥运会`` → 2008, ``第29届奥运会``; Tokyo 2020 held
+      in 2021 and Hangzhou 2022 in 2023 accepted). ``2013年，十八大提出…`` (when something
+      was said) and errands before the games (申办, 预选赛, 吉祥物) are not judged;
+    - anniversaries: ``2023年是中国共产党成立90周年`` (1921 + 90 = 2011), loosely linked
+      ones only when 2+ years off and never for a jubilee ahead (迎接, 喜迎) or behind
+      (…周年以来); an institution's ``建校60周年`` against its one founding year
+      (``始建于1956年``);
+    - five-year plans: ``2023年是“十二五”开局之年`` (2011), 收官之年, 第N年, or one of its
+      years (…的关键之年);
+    - relative references glossed with a year: ``2008年…次年（2023年）`` (2009),
+      ``三年后的1995年``; ``今年（2012年）`` against ``去年（2022年）`` or
+      ``今年…比2021年同期`` in one article (a comparison may only be reported, never
+      report a gloss: texts of 2021 compare with 2019);
+    - an edition named twice: ``2014年第十届…运动会`` … ``本届2024年``;
+    - ages: ``生于1925年`` … ``2023年…享年85岁`` (birth + age ± 1; no fix);
+    - chronology spikes: a recent year 5+ years after both neighbours of a paragraph
+      whose other years go forward, with no plan or target word near it
+      (``2008年…2023年…2009年``): a note, a warning when it is the page's metadata year.
+
+    When two years of a link could each be the rewritten one (a founding year and a
+    jubilee, a relative reference and its anchor), the later one is reported: rewrites
+    make years recent. Each message cites the evidence with its lines.
+
+    Facts from page chrome (the page's metadata date) are read from the document as it
+    was before any fix (``Document.origin``): a fix that deletes the metadata line does
+    not silence these findings; the message then says ``line 6 before fixes``.
+
     Why
     ----
     Content farms rewrite years so that old pages look fresh (谋划2023年重点工作 in a
@@ -131,12 +163,17 @@ class InconsistentYear(Rule):
     Flagged (2023 contradicts the 2010–2011 references)::
 
         全面谋划好“十二五”教育发展规划……深入开展创先争优活动……与谋划2023年重点工作结合起来
+        2023年11月，党的十八大在北京胜利召开                      (held in 2012)
+        2008年，他考入北京大学。次年（2023年），他赴美留学        (次年 is 2009)
 
     Not flagged::
 
         1949年新中国成立……从2008年开始开展创先争优活动……   (history, a range)
         到2035年基本实现社会主义现代化                           (a target)
         2023年,我们召开了动员大会                                (no era evidence)
+        2012年11月，党的十八大胜利召开                            (the right year)
+        2013年，我们认真学习党的十八大提出的目标                  (no held-verb)
+        1978年参军入伍。三年后的1981年退伍                        (consistent)
 
     Fix
     ----
