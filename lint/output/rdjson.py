@@ -2,7 +2,9 @@
 
 One ``DiagnosticResult`` object: ``source`` (the tool), then ``diagnostics`` with
 ``message``, ``location`` (``path`` and ``range``), ``severity`` (``ERROR``,
-``WARNING``, ``INFO``), ``code`` and, for a fix, ``suggestions``.
+``WARNING``, ``INFO``), ``code`` and, for a fix, ``suggestions``; last the overall
+``severity``, the highest of the run (reviewdog gives it to diagnostics without one).
+Codes carry no ``url``: rules are explained by ``scrapelint rule CODE``.
 
 Columns are what reviewdog's format says they are: 1-based counts of UTF-8 bytes in
 the line (``中`` is 3 bytes, so the character after it is 3 columns further), with an
@@ -121,13 +123,20 @@ class RdjsonFormat(OutputFormat):
         source = dumps({"name": run.tool_name, "url": run.information_uri})
         stream.write(f'{{\n  "source": {source},\n  "diagnostics": [')
         self.count = 0
+        self.highest: Severity | None = None
 
     def handle(self, finding: Finding) -> None:
         """Write one diagnostic into the array."""
         text = dumps(diagnostic(finding), indent=2).replace("\n", "\n    ")
         self.out().write(("\n    " if not self.count else ",\n    ") + text)
         self.count += 1
+        if self.highest is None or finding.severity > self.highest:
+            self.highest = finding.severity
 
     def finish(self) -> None:
-        """Close the array and the object."""
-        self.out().write("\n  ]\n}\n" if self.count else "]\n}\n")
+        """Close the array; the overall severity (the highest) comes last, once known."""
+        out = self.out()
+        out.write("\n  ]" if self.count else "]")
+        if self.highest is not None:
+            out.write(f',\n  "severity": "{SEVERITY[self.highest]}"')
+        out.write("\n}\n")

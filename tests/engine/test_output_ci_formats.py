@@ -385,6 +385,8 @@ def test_rdjson_validates_against_reviewdogs_schema():
     ]
     assert [d["code"]["value"] for d in result["diagnostics"]][:3] == ["TS001", "TS002", "TS009"]
     assert result["diagnostics"][2]["message"] == NASTY
+    assert result["severity"] == "ERROR"  # the highest of the run
+    assert _rdjson(_findings()[2:4])["severity"] == "INFO"
 
 
 def test_rdjson_columns_count_utf8_bytes_of_chinese_text():
@@ -484,7 +486,10 @@ def test_rdjson_ranges_select_exactly_the_spans_utf8_bytes(case):
 
 def test_rdjson_streams_and_is_valid_without_findings():
     empty = _rdjson([])
-    assert empty["diagnostics"] == [] and empty["source"]["name"] == "scrapelint"
+    assert empty == {
+        "source": {"name": "scrapelint", "url": "https://github.com/scrapelint/scrapelint"},
+        "diagnostics": [],
+    }
     buf, fmt = io.StringIO(), RdjsonFormat()
     fmt.start(buf, _run())
     fmt.handle(_findings()[0])
