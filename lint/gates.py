@@ -75,9 +75,9 @@ class Gate:
     def threshold(self) -> str:
         """The limit in words: ``0.5% of documents``, ``2 per MB``, ``0 findings``."""
         if self.kind == SHARE:
-            return f"{_number(self.limit * 100)}% of documents"
+            return f"{_number(self.limit * 100, 3)}% of documents"
         if self.kind == PER_MB:
-            return f"{_number(self.limit)} per MB"
+            return f"{_number(self.limit, 3)} per MB"
         return plural(int(self.limit), "finding")
 
     def label(self) -> str:
@@ -86,8 +86,11 @@ class Gate:
         return f"{self.selector}{where} ≤ {self.threshold()}"
 
 
-def _number(value: float) -> str:
-    return f"{value:,.3f}".rstrip("0").rstrip(".")
+def _number(value: float, digits: int | None = None) -> str:
+    """``17.39``, ``2.5``, ``1,552.8``: two decimals below 10, one above, no trailing zeros."""
+    if digits is None:
+        digits = 2 if abs(value) < 10 else 1
+    return f"{value:,.{digits}f}".rstrip("0").rstrip(".")
 
 
 def source_matches(pattern: str, path: str) -> bool:
@@ -258,7 +261,7 @@ class Verdict:
         kind = self.gate.kind
         if kind == SHARE:
             return (
-                f"{_number(self.value * 100)}% ({self.documents:,} of"
+                f"{_number(self.value * 100, 2)}% ({self.documents:,} of"
                 f" {plural(self.scope_documents, 'document')})"
             )
         if kind == PER_MB:

@@ -105,10 +105,11 @@ def _diff(doc: Document, fix: Any, lead: int) -> list[list[Any]] | None:
         edits.append((a, b, str(e.get("replacement", ""))))
     edits.sort()
     region_start = doc.line_at(edits[0][0]).start
-    last_line = doc.line_at(edits[-1][1]).number
     first_line = doc.line_at(edits[0][0]).number
+    last_line = doc.line_at(max(edits[-1][0], edits[-1][1] - 1)).number
     last_line = min(last_line, first_line + MAX_SPAN_LINES - 1)
-    region_end = doc.lines[last_line - 1].end
+    # An edit that takes a line's break with it ends the region just after that break.
+    region_end = max(doc.lines[last_line - 1].end, min(edits[-1][1], len(text)))
     old: list[tuple[str, bool]] = []
     new: list[tuple[str, bool]] = []
     pos = region_start
@@ -124,7 +125,10 @@ def _diff(doc: Document, fix: Any, lead: int) -> list[list[Any]] | None:
     new.append((text[pos:region_end], False))
     out: list[list[Any]] = []
     for sign, segments in (("-", old), ("+", new)):
-        for offset, line in enumerate(_split_lines(segments)):
+        lines = _split_lines(segments)
+        while lines and not any(t for t, _ in lines[-1]):
+            lines.pop()  # what follows a final line break, or a region deleted whole
+        for offset, line in enumerate(lines):
             out.append([sign, first_line + offset, _window(line, lead)])
     return out
 

@@ -186,3 +186,26 @@ def test_unknown_selector_is_a_usage_error(cli, corpus):
 def test_exit_zero_wins_over_failed_gates(cli, corpus):
     r = cli("check", "shards", "--gate", "TS001=0", "--exit-zero")
     assert r.code == 0 and "Gate failed" in r.out
+
+
+def test_readme_gates_example_parses():
+    from tests.corpus import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    import re
+    import tomllib
+
+    (block,) = [b for b in re.findall(r"```toml\n(.*?)```", readme, re.S) if ".gates]" in b]
+    table = tomllib.loads(block)["tool"]["scrapelint"]
+    gates = parse_gates(table["gates"], "README.md")
+    assert {(g.selector, g.kind, g.pattern) for g in gates} == {
+        ("MC", SHARE, None),
+        ("SA001", PER_MB, None),
+        ("error", COUNT, None),
+        ("MC", SHARE, "shards/site-*.jsonl"),
+    }
+    specs = re.findall(r'--gate "?([^"`\s]+(?: per MB)?)"?', readme)
+    specs = [s for s in specs if not s.startswith("SELECTOR")]
+    assert len(specs) >= 6
+    for spec in specs:
+        parse_gate_option(spec)

@@ -221,3 +221,16 @@ def test_frame_cuts_long_lines_around_the_span():
     assert ["*", True] in segments
     assert sum(len(t) for t, _ in segments[1:-1]) == 160
     assert frame("abc", {"start_offset": 2, "end_offset": 9}) is None
+
+
+def test_diff_of_a_deleted_line_shows_no_added_line():
+    text = "面包> 新闻>\n正文第一行\n第三行"
+    edit = {"start_offset": 0, "end_offset": 7, "replacement": ""}
+    shown = frame(text, {"start_offset": 0, "end_offset": 6, "fix": {"edits": [edit]}})
+    assert shown["diff"] == [["-", 1, [["面包> 新闻>", True]]]]
+    edit = {"start_offset": 8, "end_offset": 9, "replacement": "X"}
+    shown = frame(text, {"start_offset": 8, "end_offset": 9, "fix": {"edits": [edit]}})
+    assert shown["diff"] == [
+        ["-", 2, [["正", True], ["文第一行", False]]],
+        ["+", 2, [["X", True], ["文第一行", False]]],
+    ]
