@@ -88,6 +88,16 @@ def numbering_styles() -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def placeholder_context(kind: str) -> tuple[str, ...]:
+    """Words that show what a placeholder stands for, by kind (``role-before``,
+    ``title-after``, ``unit-after``, ``organisation-after``), longest first."""
+    for name, words in _table("placeholder_contexts.txt"):
+        if name == kind:
+            return tuple(sorted(words.split(), key=len, reverse=True))
+    raise KeyError(f"no placeholder context {kind!r} in rules/data/placeholder_contexts.txt")
+
+
+@cache
 def stop_characters(kind: str) -> str:
     """The stop characters of a kind: ``sentence`` (。！？!?), ``clause``, ``terminal``."""
     for name, chars in _table("stop_characters.txt"):

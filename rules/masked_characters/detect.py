@@ -21,7 +21,7 @@ from functools import cache
 from typing import NamedTuple
 
 from lint import Document, Line
-from rules.vocabulary import numeral_values, stop_characters
+from rules.vocabulary import numeral_values, placeholder_context, stop_characters
 
 STARS = "*＊"
 PLACEHOLDER_GLYPHS = "×□■○"
@@ -370,6 +370,38 @@ def _find_star_masks(document: Document) -> list[Mask]:
     return out
 
 
+ROLE_GAP = " \u3000:：\t"  # what may stand between a byline role and its name
+_ROLE_BEFORE = placeholder_context("role-before")
+_CHECK_BOX = re.compile(r"(?:^|[\s:：，,、;；(（])[□■]\s*[\u4e00-\u9fff]")
+
+
+def after_role(text: str, start: int) -> str | None:
+    """The byline role (记者, 通讯员) just before ``start``, across spaces or a colon."""
+    head = text[max(start - 12, 0) : start].rstrip(ROLE_GAP)
+    return next((role for role in _ROLE_BEFORE if head.endswith(role)), None)
+
+
+def _has_check_boxes(line_text: str) -> bool:
+    """Whether a line holds check boxes: two single boxes, or a box opening an option."""
+    singles = sum(1 for m in compiled("[□■]+").finditer(line_text) if m.end() - m.start() == 1)
+    return singles >= 2 or _CHECK_BOX.search(line_text) is not None
+
+
+def placeholder_role(text: str, mask: Mask) -> str:
+    """What a placeholder stands for, from the words around it: ``a name`` (记者×××,
+    ×××同志), ``a place`` (××市), ``an organisation`` (XX公司), ``characters`` (□)."""
+    if text[mask.start] in "□■":
+        return "characters"
+    after = text[mask.end : mask.end + 4]
+    if after_role(text, mask.start) or after.startswith(placeholder_context("title-after")):
+        return "a name"
+    if after.startswith(placeholder_context("organisation-after")):
+        return "an organisation's name"
+    if after.startswith(placeholder_context("unit-after")):
+        return "a place"
+    return "a name or characters"
+
+
 def _find_placeholder_masks(document: Document) -> list[Mask]:
     text = document.text
     found: list[tuple[int, int]] = []
@@ -383,15 +415,19 @@ def _find_placeholder_masks(document: Document) -> list[Mask]:
     code_lines = _code_lines(document)
     fill_in: dict[int, bool] = {}  # line number -> whether it is a maths fill-in problem
     out: list[Mask] = []
+    boxes: dict[int, bool] = {}  # line number -> whether it holds check boxes
     for s, e in found:
         left = text[s - 1] if s > 0 else "\n"
         right = text[e] if e < len(text) else "\n"
-        if not (is_han(left) or is_han(right)):
+        # 记者 ×××, 通讯员：XX: a name after a byline role, across a space or colon
+        if not (is_han(left) or is_han(right)) and not (
+            left in ROLE_GAP and right in "\n\r \u3000）)，,。" and after_role(text, s)
+        ):
             continue
         if left in _ALNUM_OR_DIGIT or right in _ALNUM_OR_DIGIT:
             continue
-        if left in "-+=*/(（<＜" or right in "-+=*/)）>＞":
-            continue
+        if (left in "-+=*/(（<＜" or right in "-+=*/)）>＞") and not after_role(text, s):
+            continue  # (a+××): maths, unless a byline role names it (（通讯员××）)
         glyph = text[s]
         n = e - s
         if glyph in _X:
@@ -402,11 +438,19 @@ def _find_placeholder_masks(document: Document) -> list[Mask]:
                 continue
         elif glyph == "○" and (n < 2 or left in _CN_NUMERALS or right in _CN_NUMERALS):
             continue
-        elif glyph in "□■" and n < 2:
+        elif glyph in "□■" and n < 2 and not (is_han(left) and is_han(right)):
             continue  # □苹果树有多少棵: a single box is a blank to fill in
         line = document.line_at(s)
         if line.number in code_lines:
             continue
+        if glyph in "□■" and n == 1:
+            # 中华人□共和国: a lost character inside a word, unless the line holds check
+            # boxes (□同意 □不同意, 请选择：□男□女: two boxes or one opening an option)
+            has_boxes = boxes.get(line.number)
+            if has_boxes is None:
+                has_boxes = boxes[line.number] = _has_check_boxes(line.text)
+            if has_boxes:
+                continue
         if glyph in "□■":
             blank = fill_in.get(line.number)
             if blank is None:
