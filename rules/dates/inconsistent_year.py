@@ -294,14 +294,16 @@ class InconsistentYear(Rule):
         told = self.settings["timeline"] and (may_hold_timeline(text) or may_hold_spike(text))
         if not era and not told:
             return ()  # a literal look at the text: nothing either kind of evidence needs
-        found = list(self._findings(document)) if era else []
+        # the timeline's link is closer to the year than the era's: it reports first
+        found = []
         if told:
-            reported = {d.start for d in found}
-            found += [
+            found = [
                 self._timeline_report(document, clash)
                 for clash in timeline(document, self.extensions)
-                if clash.expr.start not in reported
             ]
+        if era:
+            reported = {d.start for d in found}
+            found += [d for d in self._findings(document) if d.start not in reported]
         return found
 
     def _timeline_report(self, document: Document, clash: Clash) -> Diagnostic:

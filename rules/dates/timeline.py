@@ -156,6 +156,7 @@ def _calendar_names() -> _Names:
 
 # Literals one of which every signal needs: a document without any is not read further.
 _PROBE_WORDS = (
+    "次会议",
     "周年",
     "之年",
     "第一年",
@@ -168,10 +169,7 @@ _PROBE_WORDS = (
     "年后",
     "今年",
     "去年",
-    "本届",
-    "此届",
-    "该届",
-    "这届",
+    "届",
     "岁",
 )
 
@@ -219,6 +217,7 @@ def _timeline(document: Document, extensions: tuple[str, ...]) -> list[Clash]:
             t.relative,
             t.present,
             t.same_event,
+            t.editions,
             t.ages,
             t.spikes,
         ]
@@ -234,7 +233,7 @@ _HELD = re.compile(
 )
 # between a year and the event it dates: a comma, a held-verb + 的, the party's name
 _YEAR_TO_EVENT = re.compile(
-    r"[,]?(?:在[^,.;:!?()\n]{1,6}?)?(?:隆重|胜利|顺利|成功)?(?:召开|举行|举办)?的?"
+    r"[,]?(?:在[^,.;:!?()\n]{0,6}?)?(?:隆重|胜利|顺利|成功)?(?:召开|举行|举办)?的?"
     r"(?:中国共产党|中共|党的|我党)?"
 )
 _EVENT_TO_YEAR = ("于", "在", "是在", "于北京", "在北京")
@@ -266,6 +265,18 @@ _AT_THE_GAMES = (
     "。",
 )
 _PARTY = ("中国共产党", "党的", "中共")
+# the sessions of a National People's Congress or CPPCC term: the 5th term met first in
+# 1978 and every term since lasts five years, one plenary session a year (zh.wikipedia:
+# 全国人民代表大会; 中国人民政治协商会议全国委员会)
+_FIRST_SESSION = 1978
+_CN = "一二三四五六七八九十"
+_SESSION = re.compile(
+    rf"(?:第?(?P<term>[{_CN}]{{1,3}})届全国(?:人大|人民代表大会)"
+    rf"|全国(?:人大|政协)(?P<term2>[{_CN}]{{1,3}})届"
+    rf"|第?(?P<term3>[{_CN}]{{1,3}})届全国政协"
+    rf"|政协第?(?P<term4>[{_CN}]{{1,3}})届全国委员会)"
+    rf"第?(?P<session>[{_CN}])次会议"
+)
 _EDITION = re.compile(r"第([0-9一二三四五六七八九十百]{1,4})届$")
 # a year said to be an anniversary (2011年是…周年), or a plan's year
 _IS = re.compile(
@@ -279,6 +290,8 @@ _PLAN_YEAR = re.compile(
     r"(开局之年|开局年|起步之年|第一年|首年|收官之年|最后一年|攻坚之年|关键之年|决胜之年|"
     r"决战之年|重要之年|承上启下之年|第([二三四五])年)"
 )
+_FIRST_YEAR = ("开局之年", "开局年", "起步之年", "第一年", "首年")
+_LAST_YEAR = ("收官之年", "最后一年")
 _PLAN_IS = re.compile(
     r"[,]?(?:是|为|作为|既是|也是|又是|正值|恰逢)(?:我国|全国|我省|我市|我县|我区|国家)?"
     r"(?:实施|推进|落实|执行)?[\"“]?$"
@@ -333,7 +346,7 @@ class _Said(NamedTuple):
     """A statement of an article's present year: the year, what says it, where."""
 
     now: int
-    expr: DateExpr
+    expr: DateExpr | None  # None: a statement without a year (今年是建党91周年)
     shown: str
     at: int
 
@@ -440,16 +453,38 @@ class _Timeline:
                 if number is None:
                     continue
                 years, label_start, kind = series.years(number), edition.start(), "games"
-            label = self.quote(label_start, e)
-            expr = self._dated(label_start, e, kind)
-            if expr is None:
+            yield from self._dated_clash(label_start, e, years, kind)
+        yield from self._sessions()
+
+    def _sessions(self) -> Iterator[Clash]:
+        """``十二届全国人大三次会议`` (2015): the NPC and CPPCC meet once a year of a term."""
+        f = self.folded
+        p = f.find("次会议")
+        while p != -1:
+            end = p + 3
+            m = _SESSION.search(f, max(0, p - 20), end)
+            p = f.find("次会议", end)
+            if m is None or m.end() != end:
                 continue
-            shown = "/".join(map(str, years))
-            found = self.clash(
-                expr, years, [(label, label_start)], f"was held in {shown}", "calendar"
-            )
-            if found is not None:
-                yield found
+            term = cn_number(m["term"] or m["term2"] or m["term3"] or m["term4"] or "")
+            session = cn_number(m["session"])
+            if term is None or session is None or term < 5 or not 1 <= session <= 5:
+                continue
+            year = _FIRST_SESSION + 5 * (term - 5) + session - 1
+            yield from self._dated_clash(m.start(), end, (year,), "meeting")
+
+    def _dated_clash(
+        self, label_start: int, e: int, years: Sequence[int], kind: str
+    ) -> Iterator[Clash]:
+        """A clash when the year that dates the event at ``label_start..e`` is not its year."""
+        expr = self._dated(label_start, e, kind)
+        if expr is None:
+            return
+        label = self.quote(label_start, e)
+        shown = "/".join(map(str, years))
+        found = self.clash(expr, years, [(label, label_start)], f"was held in {shown}", "calendar")
+        if found is not None:
+            yield found
 
     def _dated(self, s: int, e: int, kind: str) -> DateExpr | None:
         """The year that dates the event at ``s..e``: written before it or right after."""
@@ -544,9 +579,9 @@ class _Timeline:
             lo = anchor.start
             hi = anchor.end if anchor.end is not None else lo + 4
             word = m[1]
-            if word in ("开局之年", "开局年", "起步之年", "第一年", "首年"):
+            if word in _FIRST_YEAR:
                 expected = [lo]
-            elif word in ("收官之年", "最后一年"):
+            elif word in _LAST_YEAR:
                 expected = [hi]
             elif m[2]:
                 expected = [lo + (cn_number(m[2]) or 1) - 1]
@@ -703,6 +738,7 @@ class _Timeline:
             if gloss is not None and gloss.year is not None:
                 now = gloss.year - _PRESENT_OFFSET[m[1]]
                 glosses.append(_Said(now, gloss, self.quote(m.start(), gloss.end), m.start()))
+        glosses += self._present_facts()
         if not glosses:
             return
         compared: list[_Said] = []
@@ -720,17 +756,17 @@ class _Timeline:
                     compared.append(_Said(expr.year + 1, expr, self.quote(k, p + 2), k))
             p = f.find("同期", p + 2)
         for art in articles(self.document):
-            strong = [g for g in glosses if art.start <= g.expr.start < art.end]
+            strong = [g for g in glosses if art.start <= g.at < art.end]
             values = sorted({g.now for g in strong})
             if not values or len(values) > 2:
                 continue
             low = values[0]
             witness = next(g for g in strong if g.now == low)
             late = [g for g in strong if g.now > low]
-            late += [c for c in compared if art.start <= c.expr.start < art.end and c.now > low]
-            if len(values) == 1 and not late:
-                continue
+            late += [c for c in compared if art.start <= c.at < art.end and c.now > low]
             for said in late:
+                if said.expr is None:
+                    continue  # a statement without a year: evidence, nothing to report
                 expected = (said.expr.year or 0) - (said.now - low)
                 clash = self.clash(
                     said.expr,
@@ -741,6 +777,49 @@ class _Timeline:
                 )
                 if clash is not None:
                     yield clash
+
+    def _present_facts(self) -> list[_Said]:
+        """``今年是中国共产党成立91周年`` / ``今年是“十二五”开局之年``: the present, pinned."""
+        f = self.folded
+        if "今年" not in f:
+            return []
+        anchors = self._anchors()
+        out = []
+        for item in evidence(self.document, self.extensions):
+            anchor = anchors.get(item.anchor)
+            if anchor is None or anchor.type not in ("anniversary", "point", "plan"):
+                continue
+            k = f.rfind("今年", max(0, item.start - 10), item.start)
+            if k == -1 or _IS.match(f, k + 2, item.start) is None:
+                continue
+            if not _PLAN_IS.search(f, k + 2, item.start) and anchor.type == "plan":
+                continue
+            end = item.end
+            if anchor.type == "plan":
+                year, end = self._plan_year(anchor, item)
+            else:
+                year = _jubilee_year(anchor, item)
+            if year is not None:
+                out.append(_Said(year, None, self.quote(k, end), k))
+        return out
+
+    def _plan_year(self, anchor: Anchor, item: Evidence) -> tuple[int | None, int]:
+        """The one year a plan mention names (开局之年, 收官之年, 第N年), and its end."""
+        f = self.folded
+        for name in anchor.names:
+            at = f.find(name, item.start, item.start + len(name) + 1)
+            if at != -1:
+                m = _PLAN_YEAR.match(f, at + len(name), at + len(name) + 16)
+                if m is None or anchor.start is None:
+                    return None, item.end
+                lo = anchor.start
+                hi = anchor.end if anchor.end is not None else lo + 4
+                if m[1] in _FIRST_YEAR:
+                    return lo, m.end()
+                if m[1] in _LAST_YEAR:
+                    return hi, m.end()
+                return (lo + (cn_number(m[2]) or 1) - 1 if m[2] else None), m.end()
+        return None, item.end
 
     # -- the same edition named twice --------------------------------------------------------
 
@@ -766,6 +845,34 @@ class _Timeline:
             )
             if clash is not None:
                 yield clash
+
+    def editions(self) -> Iterator[Clash]:
+        """``2014年第十届全国大学生运动会`` … ``2024年第十届全国大学生运动会``: one edition,
+        two years."""
+        f = self.folded
+        if "届" not in f:
+            return
+        for art in articles(self.document):
+            first: dict[str, DateExpr] = {}
+            for expr in self._within(art.start, art.end):
+                j = expr.end + (1 if f.startswith("的", expr.end) else 0)
+                m = _EDITION_LABEL.match(f, j, j + 24)
+                if m is None or expr.year is None:
+                    continue
+                key = m.group()
+                seen = first.setdefault(key, expr)
+                if seen.year is None or seen.year == expr.year:
+                    continue
+                late, early = (expr, seen) if expr.year > seen.year else (seen, expr)
+                clash = self.clash(
+                    late,
+                    [early.year or 0],
+                    [(self.quote(j, m.end()), j), (early.text, early.start)],
+                    f"is one edition, also dated {early.year}",
+                    "same-event",
+                )
+                if clash is not None:
+                    yield clash
 
     def _edition_before(self, pos: int) -> tuple[DateExpr, int, int] | None:
         """The last ``Y年第N届…`` before ``pos`` within 600 characters: (year, label span)."""
