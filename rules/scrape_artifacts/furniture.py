@@ -185,12 +185,13 @@ class Teaser:
 # dated title outside a sidebar run): inside a block it is part of the block. NEAR: a
 # short line that ends a sentence (如有意见，请联系我们！): prose between widgets, but
 # at the edge of the page it may be a footer's.
-SHORT, GOOD, META, ANCHOR, LOOSE, NEAR = 0, 1, 2, 3, 4, 5
+# SEPARATOR: an article separator (篇二): the edge of an article, never furniture.
+SHORT, GOOD, META, ANCHOR, LOOSE, NEAR, SEPARATOR = 0, 1, 2, 3, 4, 5, 6
 
 
 # the classes a block is made of: short lines, loose bad lines (furniture nobody else
 # reports) and, where the context makes them furniture, short sentences
-_MEMBER = (True, False, False, False, True, True)
+_MEMBER = (True, False, False, False, True, True, False)
 
 # Every teaser holds one of these: a summary label, or the last character of an
 # ending before the line break (】 of 【详细】, ] of [详细], . of ..., ．, …).
@@ -248,6 +249,39 @@ def teaser_of(key: str, after: str, next_line: str = "") -> bool:
     return summary and len(first_line) >= 2 * MIN_TEASER_CHARS and body.startswith(first_line)
 
 
+def _edges(
+    classes: list[int],
+    teased: set[int],
+    lo: int,
+    hi: int,
+    furniture: list[bool],
+    safe: list[bool],
+    where: list[str],
+    unit: str,
+) -> None:
+    """Mark the furniture at the head and the tail of lines ``lo..hi`` (a page or an article)."""
+    good = [i for i in range(lo, hi) if classes[i] == GOOD and i not in teased]
+    if not good:  # a text of short sentences: they are its prose
+        good = [i for i in range(lo, hi) if classes[i] == NEAR and i not in teased]
+    first_good = good[0] if good else hi
+    last_good = good[-1] if good else lo - 1
+    # head: before the first good line, up to the last anchor there that comes before
+    # the first metadata line (the article's title stands next to its metadata)
+    head_end = next((i for i in range(lo, first_good) if classes[i] == META), first_good)
+    head_anchor = max((i for i in range(lo, head_end) if classes[i] == ANCHOR), default=-1)
+    if head_anchor >= 0 and head_end < first_good:
+        # the short lines up to the title: TITLE_LINES lines before the metadata are kept
+        head_anchor = max(head_anchor, head_end - TITLE_LINES)
+    for i in range(lo, head_anchor):
+        furniture[i], safe[i], where[i] = True, True, f"at the head of the {unit}"
+    # tail: after the last good line, from the first anchor there
+    tail_anchor = next((i for i in range(last_good + 1, hi) if classes[i] == ANCHOR), None)
+    if tail_anchor is not None:
+        for i in range(tail_anchor + 1, hi):
+            if not furniture[i]:
+                furniture[i], safe[i], where[i] = True, True, f"at the tail of the {unit}"
+
+
 def find_furniture(
     keys: list[str],
     content: list[int],
@@ -255,18 +289,22 @@ def find_furniture(
     headers: dict[int, str],
     skip: AbstractSet[int],
     make_line: Callable[[int], Line],
+    separators: AbstractSet[int] = frozenset(),
 ) -> tuple[list[FurnitureBlock], list[Teaser]]:
     """Furniture blocks and teasers among the non-blank lines.
 
     ``keys``: the non-blank lines stripped, ``content``: their line numbers; ``bad``:
     line number → META, ANCHOR or LOOSE; ``headers``: link-list header
     lines; ``skip``: lines another finding owns (a repeated block); ``make_line``:
-    number → Line.
+    number → Line; ``separators``: article separator lines (篇二), each the edge of an
+    article.
     """
     n = len(keys)
     classes = [0] * n
     for i, number in enumerate(content):
-        if number in bad:
+        if number in separators:
+            classes[i] = SEPARATOR
+        elif number in bad:
             classes[i] = bad[number]
         else:
             classes[i] = line_class(keys[i])
@@ -286,34 +324,21 @@ def find_furniture(
             teasers.append(Teaser(make_line(content[i]), make_line(content[i + 1])))
             teased.add(i)
     good = [i for i in range(n) if classes[i] == GOOD and i not in teased]
-    if not good:  # a page of short sentences: they are its prose
+    if not good:
         good = [i for i in range(n) if classes[i] == NEAR and i not in teased]
-    first_good = good[0] if good else n
     last_good = good[-1] if good else -1
     furniture = [False] * n
     safe = [False] * n
     where = [""] * n
-    # head: before the first good line, up to the last anchor there that comes before
-    # the first metadata line (the article's title stands next to its metadata)
-    head_end = next((i for i in range(first_good) if classes[i] == META), first_good)
-    head_anchor = max((i for i in range(head_end) if classes[i] == ANCHOR), default=-1)
-    if head_anchor >= 0 and head_end < first_good:
-        # the short lines up to the title: TITLE_LINES lines before the metadata are kept
-        head_anchor = max(head_anchor, head_end - TITLE_LINES)
-    for i in range(head_anchor):
-        furniture[i], safe[i], where[i] = True, True, "at the head of the page"
-    # tail: after the last good line, from the first anchor there
-    if last_good >= 0 or not good:
-        tail_anchor = next((i for i in range(last_good + 1, n) if classes[i] == ANCHOR), None)
-        if tail_anchor is not None:
-            for i in range(tail_anchor + 1, n):
-                if not furniture[i]:
-                    furniture[i], safe[i], where[i] = True, True, "at the tail of the page"
+    # head and tail of the page, or of each article of a page that pastes several
+    bounds = [i for i in range(n) if classes[i] == SEPARATOR]
+    for lo, hi in zip([0, *(b + 1 for b in bounds)], [*bounds, n], strict=True):
+        _edges(classes, teased, lo, hi, furniture, safe, where, "page" if not bounds else "article")
     # between anchors, within a segment (no good line in between)
     previous = -1  # index of the last anchor in the current segment
     for i in range(n):
         c = classes[i]
-        if (c in (GOOD, NEAR) and i not in teased) or c == META:
+        if (c in (GOOD, NEAR) and i not in teased) or c in (META, SEPARATOR):
             previous = -1  # a metadata line may have the article's title next to it
         elif c == ANCHOR:
             if previous >= 0:

@@ -50,6 +50,7 @@ from rules.scrape_artifacts.vocabulary import (
     has_date_separator,
     sidebar_kind_stripped,
 )
+from rules.text import articles
 
 MAX_LINE_CHARS = 200  # a longer line is a paragraph: neither chrome nor a sidebar entry
 MIN_RUN = 3  # lines in a sidebar run
@@ -255,7 +256,8 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
     if len(layout.sidebar) >= MIN_RUN:
         _find_runs(layout, content)
     if chrome or layout.sidebar or teasers:
-        _find_furniture(layout, content, keys, matcher)
+        separators = {a.separator.number for a in articles(document) if a.separator is not None}
+        _find_furniture(layout, content, keys, matcher, separators)
     if not (chrome or bylines or layout.blocks or layout.runs or layout.teasers):
         return EMPTY
     is_noise = layout.is_noise
@@ -326,8 +328,13 @@ def _widget_lines(text: str, m: Any) -> dict[int, str]:
     return found
 
 
-def _find_furniture(layout: Layout, content: list[int], keys: list[str], matcher: Any) -> None:
-    """Furniture blocks and teasers: the line classifier in context (``furniture``)."""
+def _find_furniture(
+    layout: Layout, content: list[int], keys: list[str], matcher: Any, separators: set[int]
+) -> None:
+    """Furniture blocks and teasers: the line classifier in context (``furniture``).
+
+    ``separators``: the article separator lines (篇二): each article has a head and a tail.
+    """
     bad: dict[int, int] = {}
     headers: dict[int, str] = {}
     in_run: set[int] = set()
@@ -350,7 +357,7 @@ def _find_furniture(layout: Layout, content: list[int], keys: list[str], matcher
             bad[number] = ANCHOR
     stripped = [keys[number - 1] for number in content]
     layout.furniture, layout.teasers = find_furniture(
-        stripped, content, bad, headers, layout.in_block, layout.line
+        stripped, content, bad, headers, layout.in_block, layout.line, separators
     )
     if layout.teasers and layout.bylines:  # 本文摘要：… is a teaser, not a byline
         layout.bylines = layout.bylines - {t.line.number for t in layout.teasers}

@@ -242,3 +242,16 @@ def test_the_title_above_a_dated_label_is_kept_and_the_menu_above_it_goes(colon)
     assert "《杜甫·将赴荆南寄别李剑州》" in fixed
     assert fixed[-2:] == [PARA, PARA2]
     assert "诗经鉴赏" not in fixed and "手机版" not in fixed
+
+
+def test_furniture_at_the_tail_of_an_article_before_the_next_one():
+    text = "\n".join([PARA, PARA2, "相关文章", *TITLES, "返回顶部", "篇二", PARA2, PARA])
+    rows = _rows(text)
+    assert ("SA002", 4, 6, "warning", "safe") in rows
+    fixed = fix_text(text, RULES).split("\n")
+    assert fixed == [PARA, PARA2, "篇二", PARA2, PARA]  # the separator stays
+
+
+def test_a_separator_is_never_furniture():
+    text = "\n".join([PARA, "返回顶部", "篇二", "返回顶部", PARA2])
+    assert not [r for r in _rows(text) if r[0] == "SA002"]
