@@ -62,6 +62,17 @@ SA_INPUTS: dict[str, tuple[str, Callable[[int], str], str]] = {
         lambda n: f"篇{n % 900 + 2}\n今天我们召开第{n}次会议，研究部署工作。\n",
         "",
     ),
+    # navigation bars between short titles: every title is furniture between anchors
+    "bars-between-titles": ("", lambda n: f"首页|新闻|图片{n}\n第{n}条新闻的标题\n", ""),
+    # teasers, each followed by the paragraph it repeats (a bounded look ahead each)
+    "teasers": (
+        "上一篇：某某新闻\n",
+        lambda n: (
+            f"第{n}段今天我们召开会议研究部署工作...\n第{n}段今天我们召开会议研究部署工作，"
+            "大家踊跃发言。\n"
+        ),
+        "",
+    ),
     # a long line full of chrome words, then short lines: the long line is skipped once
     "chrome-words-in-a-long-line": ("", lambda n: "上一篇：返回顶部，作者：张三，", "\n返回顶部\n"),
 }
@@ -103,6 +114,8 @@ EXPECTED = {
     "repeated-paragraphs": {"SA003"},
     "articles-after-chrome": {"SA001", "SA004"},
     "chrome-words-in-a-long-line": {"SA001"},
+    "bars-between-titles": {"SA001", "SA002"},
+    "teasers": {"SA001", "SA003"},
 }
 
 
