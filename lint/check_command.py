@@ -302,6 +302,7 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
             rules=[r.code for r in ruleset.rules],
             version=__version__,
             artifact=report.formats[0] if args.output_file else None,
+            url_field=run_config.report_url_field,
         )
         for fmt in report.formats:
             fmt.finish()

@@ -105,6 +105,7 @@ _SCHEMA: dict[str, tuple[Any, str]] = {
     "rule-files": (_list_of_str, "a list of TOML files of [[rule]] tables"),
     "local-rules": (_list_of_str, "a list of directories of rule modules"),
     "gates": (lambda v: isinstance(v, dict), "a table of SELECTOR = threshold (see lint.gates)"),
+    "report": (_table_of(lambda v: isinstance(v, str)), 'a table (url-field = "url")'),
 }
 _JSONL_KEYS = ("text-field", "id-field", "ignore-field")
 _GLOB_KEYS = ("include", "extend-include", "exclude", "extend-exclude")
@@ -131,6 +132,7 @@ class Config:
     rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     allow: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # rule key -> allow
     gates: tuple[Any, ...] = ()  # lint.gates.Gate, from [tool.scrapelint.gates]
+    report_url_field: str = "url"  # [tool.scrapelint.report] url-field: the HTML report's domains
 
     @property
     def label(self) -> str:
@@ -245,6 +247,10 @@ def parse_table(
             rules.setdefault(rule, {}).update(options)
         changes["rules"] = rules
         changes["allow"] = allow
+    for key, value in table.get("report", {}).items():
+        if key != "url-field":
+            raise _error(where, f"report.{key}", "unknown key (known: url-field)")
+        changes["report_url_field"] = value
     if "gates" in table:
         from lint.gates import parse_gates
 

@@ -452,6 +452,7 @@ class RunSummary:
     started: float
     seconds: float
     verdicts: list[Verdict] = field(default_factory=list)
+    url_field: str = "url"
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data, as written in the ``scrapelint_run`` line of a jsonl file."""
@@ -466,6 +467,7 @@ class RunSummary:
             "started": self.started,
             "seconds": round(self.seconds, 3),
             "gates": [v.as_dict() for v in self.verdicts],
+            "url_field": self.url_field,
         }
 
 
@@ -478,6 +480,7 @@ def conclude(
     rules: Iterable[str],
     version: str,
     artifact: Any = None,
+    url_field: str = "url",
 ) -> RunSummary:
     """Judge the gates and hand the run's summary to the formats that want it.
 
@@ -497,6 +500,7 @@ def conclude(
         version=version,
         started=started,
         seconds=time.time() - started,
+        url_field=url_field,
     )
     if gate_run is not None:
         summary.verdicts = gate_run.conclude(checked.documents, checked.bytes, per_file)

@@ -50,15 +50,23 @@ def make_page(
     run: Mapping[str, Any] | None,
     rules: Mapping[str, type[Rule]],
     *,
-    url_field: str | None = "url",
+    url_field: str | None = None,
     compare: ReportData | None = None,
     compare_run: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The page's data: findings gathered, sources read back for frames and domains."""
+    """The page's data: findings gathered, sources read back for frames and domains.
+
+    The URL field is ``url_field`` when given, else the run's (``[tool.scrapelint.report]
+    url-field``), else ``url``; an empty name turns domains off.
+    """
     data.finish()
+    if url_field is None:
+        url_field = str(run.get("url_field", "url")) if run else "url"
     paths = list(run.get("per_file", {})) if run else []
     paths += [p for p in data.by_path if p not in paths]
-    scan = scan_sources(wanted_documents(data), paths, builtin_readers(), url_field=url_field)
+    scan = scan_sources(
+        wanted_documents(data), paths, builtin_readers(), url_field=url_field or None
+    )
     return build_page_data(data, run, rule_infos(rules), scan, compare, compare_run)
 
 

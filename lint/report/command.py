@@ -35,7 +35,11 @@ def add_parser(sub: Any) -> None:
     p.add_argument(
         "--compare", type=Path, action="append", metavar="OLD.jsonl", help="earlier findings"
     )
-    p.add_argument("--url-field", default="url", help="record field with the page URL")
+    p.add_argument(
+        "--url-field",
+        default=None,
+        help="record field with the page URL (default: the run's url-field, else url; '' for none)",
+    )
     p.add_argument("--seed", type=int, default=0, help="seed of the per-rule samples")
 
 
@@ -120,7 +124,7 @@ def run_report(args: argparse.Namespace, plugins: Any) -> int:
         data,
         run,
         plugins.rules(),
-        url_field=args.url_field or None,
+        url_field=args.url_field,
         compare=old,
         compare_run=old_run,
     )

@@ -34,7 +34,8 @@ class SourceScan:
 
 
 def _url_pattern(url_field: str) -> re.Pattern[bytes]:
-    key = re.escape(url_field.encode("utf-8"))
+    """The key's string value anywhere in a raw record (``meta.url``: the key ``url``)."""
+    key = re.escape(url_field.rsplit(".", 1)[-1].encode("utf-8"))
     return re.compile(rb'"' + key + rb'"\s*:\s*"((?:[^"\\]|\\.){1,2048})"')
 
 

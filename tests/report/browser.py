@@ -122,7 +122,7 @@ def probe(page_path: Path, browser: str, work: Path) -> dict[str, Any]:
     """Load the page headless and return what the probe found."""
     copy = work / "probed.html"
     copy.write_text(instrumented(page_path.read_text(encoding="utf-8")), encoding="utf-8")
-    done = _run(browser, "--virtual-time-budget=5000", "--dump-dom", copy.as_uri())
+    done = _run(browser, "--virtual-time-budget=1000", "--dump-dom", copy.as_uri())
     match = re.search(r'<pre id="probe">(.*?)</pre>', done.stdout, re.S)
     if match is None:
         raise AssertionError(f"no probe result; stderr: {done.stderr[-2000:]}")
@@ -134,7 +134,7 @@ def screenshot(page_path: Path, png: Path, browser: str, size: str = "1280,1600"
     png.parent.mkdir(parents=True, exist_ok=True)
     done = _run(
         browser,
-        "--virtual-time-budget=5000",
+        "--virtual-time-budget=1000",
         f"--window-size={size}",
         f"--screenshot={png}",
         page_path.resolve().as_uri(),

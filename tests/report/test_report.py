@@ -234,3 +234,37 @@ def test_diff_of_a_deleted_line_shows_no_added_line():
         ["-", 2, [["正", True], ["文第一行", False]]],
         ["+", 2, [["X", True], ["文第一行", False]]],
     ]
+
+
+def test_url_field_comes_from_config_or_the_command_line(cli, corpus):
+    from tests.report.helpers import write_shard
+
+    write_shard(
+        corpus / "links" / "s.jsonl",
+        [
+            {"text": "一*", "meta": {"link": "https://x.example/a"}, "url": "https://y.example/"},
+            {"text": "干净", "meta": {"link": "https://x.example/b"}, "url": "https://y.example/"},
+        ],
+    )
+    (corpus / "pyproject.toml").write_text(
+        '[tool.scrapelint.report]\nurl-field = "link"\n', encoding="utf-8"
+    )
+    cli("check", "links", "--output-format", "html", "--output-file", "r.html", "-q")
+    data = page_data((corpus / "r.html").read_text(encoding="utf-8"))
+    assert data["domains"] == [["x.example", 2, 1, 1]]
+    cli("check", "links", "--output-format", "jsonl", "--output-file", "f.jsonl", "-q")
+    cli("report", "f.jsonl", "-o", "r2.html")
+    assert page_data((corpus / "r2.html").read_text(encoding="utf-8"))["domains"] == [
+        ["x.example", 2, 1, 1]
+    ]
+    cli("report", "f.jsonl", "-o", "r3.html", "--url-field", "url")
+    assert page_data((corpus / "r3.html").read_text(encoding="utf-8"))["domains"] == [
+        ["y.example", 2, 1, 1]
+    ]
+    cli("report", "f.jsonl", "-o", "r4.html", "--url-field", "")
+    assert page_data((corpus / "r4.html").read_text(encoding="utf-8"))["domains"] == []
+    (corpus / "pyproject.toml").write_text(
+        '[tool.scrapelint.report]\nurl = "link"\n', encoding="utf-8"
+    )
+    r = cli("check", "links", "-q")
+    assert r.code == 2 and "`report.url`: unknown key (known: url-field)" in r.err
