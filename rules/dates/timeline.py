@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import itertools
 import re
 import tomllib
 from bisect import bisect_left, bisect_right
@@ -318,28 +319,6 @@ _FUTURE_NEAR = re.compile("到|预计|将|计划|目标|规划|展望|力争|远
 _EDITION_LABEL = re.compile(
     r"第[0-9一二三四五六七八九十百]{1,4}届[^,.;:!?()\n]{1,14}?(?:会|赛|节|展|奖)"
 )
-
-
-class _InOrder:
-    """Whether a sequence of years, one of them left out, never goes back (O(1) a query)."""
-
-    __slots__ = ("_years", "head", "tail")
-
-    def __init__(self, years: list[int]) -> None:
-        n = len(years)
-        self._years = years
-        self.head = [True] * (n + 1)  # head[i]: years[:i] in order
-        for i in range(2, n + 1):
-            self.head[i] = self.head[i - 1] and years[i - 2] <= years[i - 1]
-        self.tail = [True] * (n + 1)  # tail[i]: years[i:] in order
-        for i in range(n - 2, -1, -1):
-            self.tail[i] = self.tail[i + 1] and years[i] <= years[i + 1]
-
-    def without(self, k: int) -> bool:
-        """Whether the years in order, leaving out the k-th, never go back."""
-        y = self._years
-        joined = k == 0 or k == len(y) - 1 or y[k - 1] <= y[k + 1]
-        return self.head[k] and self.tail[k + 1] and joined
 
 
 class _Said(NamedTuple):
@@ -931,53 +910,59 @@ class _Timeline:
     # -- chronology spikes ----------------------------------------------------------------------
 
     def spikes(self) -> Iterator[Clash]:
-        """A year 5+ years after both its neighbours in a paragraph told in order.
+        """A year 5+ years after both its neighbours in a passage told in order.
 
-        ``2008年…2023年…2009年``: on its own a note (please check); a warning when the
-        year is also the page's metadata year (read before any fix), the signature of a
-        site that rewrites years to the date it republished the page.
+        ``2008年…2023年…2009年``: the years around it (up to three on each side, within
+        one article) go forward, and its nearest judged neighbours agree (within three
+        years) and lie within 300 characters. On its own a note (please check); a
+        warning when the year is also the page's metadata year (read before any fix),
+        the signature of a site that rewrites years to the date it republished the page.
         """
         f = self.folded
         doc = self.document
         meta, where = page_date_kept(doc)
-        run: list[tuple[int, DateExpr]] = []  # (line number, year) of judged plain years
-        # per line, the years of every date expression in order (ranges too): a spike
-        # needs the others to go forward, else the paragraph is not told in order
-        told: dict[int, list[int]] = {}  # line → the years of its expressions, in order
-        index: dict[int, tuple[int, int]] = {}  # expression start → (line, index)
-        for expr in dates(doc):
-            if expr.year is not None and expr.metadata is None:
-                line_years = told.setdefault(doc.position(expr.start)[0], [])
-                index[expr.start] = (doc.position(expr.start)[0], len(line_years))
-                line_years.append(expr.year)
-        in_order = {line: _InOrder(years) for line, years in told.items() if len(years) >= 3}
-        for expr in self.years:
-            if expr.year is None or expr.year < 1900 or not self.judgeable(expr):
-                continue
-            if is_target_year(f, expr) or f.endswith(_SPIKE_BLOCK_BEFORE, 0, expr.start):
-                continue
-            run.append((doc.position(expr.start)[0], expr))
+        now = meta.year if meta is not None else _THIS_YEAR
+        # every dated expression in order (ranges too), with its article: the order check
+        told = [e for e in dates(doc) if e.year is not None and e.metadata is None]
+        told_starts = [e.start for e in told]
+        starts = [a.start for a in articles(doc)]
+        run = [
+            e
+            for e in self.years
+            if e.year is not None
+            and e.year >= 1900
+            and self.judgeable(e)
+            and not is_target_year(f, e)
+            and not f.endswith(_SPIKE_BLOCK_BEFORE, 0, e.start)
+        ]
         for i in range(1, len(run) - 1):
-            (la, prev), (lb, cur), (lc, nxt) = run[i - 1], run[i], run[i + 1]
-            if not la == lb == lc or cur.start - prev.end > _SPIKE_REACH:
-                continue
-            order = in_order.get(lb)
-            if order is None or not order.without(index[cur.start][1]):
-                continue
-            if nxt.start - cur.end > _SPIKE_REACH:
-                continue
+            prev, cur, nxt = run[i - 1], run[i], run[i + 1]
             a, b, c = prev.year or 0, cur.year or 0, nxt.year or 0
-            if not 0 <= c - a <= 3 or b < max(a, c) + 5:
+            if not 0 <= c - a <= 3 or b < max(a, c) + 5 or not now - _RECENT <= b <= now + 1:
+                continue  # rewrites make years recent: an old year out of order is history
+            if cur.start - prev.end > _SPIKE_REACH or nxt.start - cur.end > _SPIKE_REACH:
                 continue
+            article = bisect_right(starts, cur.start)
+            if (
+                bisect_right(starts, prev.start) != article
+                or bisect_right(starts, nxt.start) != article
+            ):
+                continue
+            k = bisect_left(told_starts, cur.start)
+            around = [
+                e.year or 0
+                for e in told[max(0, k - 3) : k + 4]
+                if e.start != cur.start and bisect_right(starts, e.start) == article
+            ]
+            if any(y > z for y, z in itertools.pairwise(around)):
+                continue  # the passage is not told in order: a digression, not a spike
             if _FUTURE_NEAR.search(f, max(0, cur.start - 12), min(len(f), cur.end + 12)):
                 continue  # 到/预计/将/计划/目标 around it: a plan, not the narrative
             agrees = meta is not None and meta.year == b
-            now = meta.year if meta is not None else _THIS_YEAR
-            if not now - _RECENT <= b <= now + 1:
-                continue  # rewrites make years recent: an old year out of order is history
+            lines = sorted({doc.position(e.start)[0] for e in (prev, nxt)})
             reason = (
                 f"is {b - max(a, c)} years after its neighbours {prev.text} and {nxt.text}"
-                f" (line {lb}), in a paragraph told in order"
+                f" (line {'–'.join(map(str, lines))}), in a passage told in order"
             )
             if agrees:
                 assert meta is not None

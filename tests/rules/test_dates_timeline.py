@@ -268,6 +268,15 @@ def test_a_spike_on_the_page_metadata_year_is_a_warning(text):
     assert "metadata year" in d.message and "(line 2)" in d.message
 
 
+def test_a_spike_may_span_the_lines_of_one_article_but_not_two():
+    lines = SPIKE.replace("。", "。\n")
+    found = [d for d in lint_text(lines, [InconsistentYear]) if d.code == "DT002"]
+    assert [lines[d.start : d.end] for d in found] == [f"{RECENT}年"]
+    assert "(line 1–3)" in found[0].message
+    split = lines.replace("\n", "\n篇二\n", 1)
+    assert [d for d in lint_text(split, [InconsistentYear]) if d.code == "DT002"] == []
+
+
 SPIKE_LOOK_ALIKES = [
     # a forecast in the middle of a narrative
     "2008年，我县启动两基攻坚。到2023年，全县将实现全覆盖。2009年，顺利通过省级验收。",
