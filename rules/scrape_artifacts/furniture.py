@@ -52,6 +52,8 @@ _PROSE_ENDS = "。！；;"
 MAX_BAR_ITEM = 30  # characters of one item of a navigation bar
 TEASER_ENDS = ("【详细】", "[详细]", "【详情】", "[详情]", "...", "…", "．．．")
 SUMMARY_LABELS = ("本文摘要", "文章摘要", "内容摘要", "摘要", "导读", "内容提要", "提要")
+MIN_TITLE_RUN = 5  # title-like lines that end a page with no furniture around them
+TITLE_RUN_MEAN = 10  # their mean length (poem lines are shorter)
 TITLE_LINES = 3  # lines before the first metadata line kept as the title (title, subtitle, byline)
 MIN_TEASER_CHARS = 12  # a teaser shorter than this proves nothing
 _SENTENCE_STOPS = "。！；!;"
@@ -370,6 +372,14 @@ def find_furniture(
                 furniture[j], safe[j], where[j] = True, not at_good, f"under `{header}`"
             elif where[j] != f"under `{header}`":
                 where[j] = f"under `{header}`"
+    # a run of title-like lines after the article with nothing around it: a note
+    if 0 <= last_good < n - MIN_TITLE_RUN and not any(furniture[last_good + 1 :]):
+        tail = range(last_good + 1, n)
+        if all(classes[i] == SHORT and _title_like(keys[i]) for i in tail) and (
+            sum(len(keys[i]) for i in tail) >= TITLE_RUN_MEAN * len(tail)
+        ):
+            for i in tail:
+                furniture[i], where[i] = True, "at the tail of the page (titles)"
     blocks: list[FurnitureBlock] = []
     i = 0
     while i < n:
@@ -392,6 +402,11 @@ def find_furniture(
         blocks.append(FurnitureBlock(first, last, j + 1 - i, where[i], safe[i]))
         i = j + 1
     return blocks, teasers
+
+
+def _title_like(text: str) -> bool:
+    """A link title's shape: 6 to 40 characters, ending in a word, ？, a quote or a bracket."""
+    return 6 <= len(text) <= 40 and (text[-1] in "？?》”）)" or text[-1].isalnum())
 
 
 def _is_dated_label(text: str) -> bool:

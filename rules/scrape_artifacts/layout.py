@@ -255,7 +255,7 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
         _find_blocks(layout, content, [key for key in keys if key])
     if len(layout.sidebar) >= MIN_RUN:
         _find_runs(layout, content)
-    if chrome or layout.sidebar or teasers:
+    if chrome or bylines or layout.sidebar or teasers:
         separators = {a.separator.number for a in articles(document) if a.separator is not None}
         _find_furniture(layout, content, keys, matcher, separators)
     if not (chrome or bylines or layout.blocks or layout.runs or layout.teasers):

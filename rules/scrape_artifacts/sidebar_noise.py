@@ -73,8 +73,10 @@ class SidebarNoise(Rule):
     bounded by bad lines, or under a header and ending at a bad line or the end of
     the page. A title run under a header inside the text (a good paragraph follows)
     is only a note without fix, and the line just before the paragraph is left
-    out (a heading before a paragraph is content). A sidebar run inside the text is
-    reported without a fix.
+    out (a heading before a paragraph is content). Five or more title-like lines
+    (6 to 40 characters, 10 on average, ending in a word, ``？`` or a bracket) that
+    end a page with furniture elsewhere on it but none around them are a note
+    without fix too. A sidebar run inside the text is reported without a fix.
     """
 
     code = "SA002"
@@ -115,8 +117,8 @@ class SidebarNoise(Rule):
                 yield self.report(
                     first.start,
                     last.end,
-                    f"page furniture? {lines} {block.where}: link titles inside the text,"
-                    " no chrome around them to make deleting them certain",
+                    f"page furniture? {lines} {block.where}: title-like lines with no chrome"
+                    " around them to make deleting them certain",
                     severity=Severity.INFO,
                 )
         for run in layout.runs:

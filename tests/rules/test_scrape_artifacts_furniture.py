@@ -255,3 +255,29 @@ def test_furniture_at_the_tail_of_an_article_before_the_next_one():
 def test_a_separator_is_never_furniture():
     text = "\n".join([PARA, "返回顶部", "篇二", "返回顶部", PARA2])
     assert not [r for r in _rows(text) if r[0] == "SA002"]
+
+
+def test_title_like_lines_ending_a_page_are_a_note_without_fix():
+    titles = [
+        "美国干预香港事务、支持反中乱港势力事实清",
+        "刘兆佳：香港的新选举制度与新政治文化",
+        "屠海鸣：香港由乱及治得益于全面落实国安法",
+        "韩大元：论“一国两制”的文明观及其当代意",
+        "骆惠宁：百年伟业的“香江篇章”",
+    ]
+    text = "\n".join(["一国两制彰显中国共产党政治自信", "作者：张三", PARA, PARA2, *titles])
+    rows = [r for r in _rows(text) if r[0] == "SA002"]
+    assert rows == [("SA002", 5, 9, "info", None)]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["床前明月光", "疑是地上霜", "举头望明月", "低头思故乡", "李白静夜思"],  # a poem
+        ["参考文献：", "一、总体要求", "二、主要任务", "三、保障措施", "四、组织实施"],
+        ["张三", "李四", "王五", "赵六", "孙七", "周八"],  # names
+    ],
+)
+def test_short_lines_ending_a_page_that_are_not_titles_are_silent(tail):
+    text = "\n".join(["作者：张三", PARA, PARA2, *tail])
+    assert not [r for r in _rows(text) if r[0] == "SA002"]
