@@ -237,6 +237,25 @@ _YEAR_TO_EVENT = re.compile(
     r"[,]?(?:在[^,.;:!?()\n]{0,6}?)?(?:隆重|胜利|顺利|成功)?(?:召开|举行|举办)?的?"
     r"(?:中国共产党|中共|党的|我党)?"
 )
+# between a year and a numbered edition: the year someone took part in it
+_TAKING_PART = ("获", "夺", "摘得", "赢得", "参加", "出战", "参赛", "亮相", "入选")
+_NOT_TAKING_PART = (
+    "备战",
+    "回",
+    "纪念",
+    "为",
+    "迎",
+    "申",
+    "筹",
+    "前",
+    "后",
+    "以来",
+    "预",
+    "资格",
+    "门票",
+    "入场券",
+    "选拔",
+)
 _EVENT_TO_YEAR = ("于", "在", "是在", "于北京", "在北京")
 # after a host-named event: a stage or an errand before it, not the event itself
 # after a host-named event right after its year: the games themselves (2008年北京奥运会上,
@@ -431,7 +450,7 @@ class _Timeline:
                 number = cn_number(edition[1])
                 if number is None:
                     continue
-                years, label_start, kind = series.years(number), edition.start(), "games"
+                years, label_start, kind = series.years(number), edition.start(), "edition"
             yield from self._dated_clash(label_start, e, years, kind)
         yield from self._sessions()
 
@@ -470,6 +489,18 @@ class _Timeline:
         f = self.folded
         after = f[e : e + 10]
         expr = self.year_before(s, 14)
+        if expr is not None and kind == "edition":
+            gap = f[expr.end : s]
+            # 1994年带伤夺得第十七届冬奥会…铜牌 / 1993年获第七届全运会冠军: taking part
+            if (
+                gap
+                and not any(c in gap for c in ",;:")
+                and any(w in gap for w in _TAKING_PART)
+                and not any(w in gap for w in _NOT_TAKING_PART)
+                and not any(w in after[:6] for w in _NOT_TAKING_PART)
+            ):
+                return expr
+            kind = "games"
         if expr is not None:
             gap = f[expr.end : s]
             if _YEAR_TO_EVENT.fullmatch(gap) is not None:
