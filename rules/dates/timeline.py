@@ -158,6 +158,11 @@ def _calendar_names() -> _Names:
 # Literals one of which every signal needs: a document without any is not read further.
 _PROBE_WORDS = (
     "次会议",
+    "历时",
+    "历经",
+    "耗时",
+    "用时",
+    "用了",
     "周年",
     "之年",
     "第一年",
@@ -220,6 +225,7 @@ def _timeline(document: Document, extensions: tuple[str, ...]) -> list[Clash]:
             t.same_event,
             t.editions,
             t.ages,
+            t.durations,
             t.spikes,
         ]
     for signal in signals:
@@ -329,6 +335,11 @@ _RELATIVE_DELTA = {"同年": 0, "次年": 1, "翌年": 1, "第二年": 1}
 _PRESENT = re.compile(r"(今年|去年|明年|前年)[(]")
 _PRESENT_OFFSET = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
 _SAME_PERIOD = re.compile(r"(?:比|较|与|同)$")
+_DURATION = re.compile(
+    r"(?:历时|历经|耗时|用时|用了)([0-9]{1,2}|[一二三四五六七八九十两]{1,3})年(?!代|级)"
+)
+_STARTED = ("开工", "动工", "启动", "开始", "始建", "开建", "着手", "立项", "开挖", "开办")
+_FINISHED = ("建成", "完成", "竣工", "通车", "落成", "出版", "问世", "完工", "投产", "结束", "告成")
 _COREF = re.compile(r"本届|此届|该届|这届")
 _THIS_YEAR = datetime.date.today().year
 _RECENT = 15  # a rewritten year lies within this many years before the page's date
@@ -897,6 +908,52 @@ class _Timeline:
                 return expr, j, m.end()
             k -= 1
         return None
+
+    # -- durations ------------------------------------------------------------------------
+
+    def durations(self) -> Iterator[Clash]:
+        """``2008年开工建设，历时3年，于2023年建成``: the end is the start + N (± 1)."""
+        f = self.folded
+        for m in _DURATION.finditer(f):
+            n = cn_number(m[1]) if m[1] != "两" else 2
+            if n is None or not 0 < n < 100:
+                continue
+            start = self.year_before(m.start(), 40)
+            if start is None or start.year is None:
+                continue
+            k = bisect_left(self.starts, m.end())
+            if k == len(self.years):
+                continue
+            end = self.years[k]
+            sentence_end = document_sentence_span(self.document, m.end())[1]
+            if end.year is None or end.start - m.end() > 40 or end.start >= sentence_end:
+                continue
+            if not any(w in f[start.end : start.end + 8] for w in _STARTED):
+                continue  # 1998年毕业，历经10年打拼: the year does not start the work
+            if not any(w in f[end.end : end.end + 8] for w in _FINISHED):
+                continue
+            lo, hi = start.year + n - 1, start.year + n + 1
+            if lo <= end.year <= hi:
+                continue
+            label = self.quote(m.start(), m.end())
+            if end.year > hi:
+                clash = self.clash(
+                    end,
+                    range(lo, hi + 1),
+                    [(label, m.start()), (start.text, start.start)],
+                    f"after {start.year} puts the end in {lo}–{hi}",
+                    "duration",
+                )
+            else:
+                clash = self.clash(
+                    start,
+                    range(end.year - n - 1, end.year - n + 2),
+                    [(label, m.start()), (end.text, end.start)],
+                    f"before {end.year} puts the start in {end.year - n - 1}–{end.year - n + 1}",
+                    "duration",
+                )
+            if clash is not None:
+                yield clash
 
     # -- ages ---------------------------------------------------------------------------------
 

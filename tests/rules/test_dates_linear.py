@@ -56,6 +56,7 @@ DT_INPUTS = {
     "jubilees-one-sentence": ("学校始建于1956年", "2023年学校庆祝建校60周年", "\n"),
     "same-period-one-sentence": ("今年（2012年）", "今年产值比2021年同期", "\n"),
     "ages-one-sentence": ("他生于1925年", "2023年逝世享年85岁", "\n"),
+    "durations-one-sentence": ("", "2008年开工历时3年于2023年建成", "\n"),
     # the DT002 prefilter: pivot characters and quotation marks inside a name
     "pivot-runs": ("2023年", "五周百育基", "\n"),
     "quoted-plan-names": ("2023年", "十“““二“““五", "\n"),
@@ -129,6 +130,7 @@ EXPECTED = {
     "jubilees-one-sentence": {"DT002"},
     "same-period-one-sentence": {"DT002"},
     "ages-one-sentence": {"DT002"},
+    "durations-one-sentence": {"DT002"},
     "pivot-runs": set(),
     "quoted-plan-names": set(),
     "numbers-before-anniversaries": set(),
