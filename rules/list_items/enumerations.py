@@ -604,6 +604,12 @@ _NOT_IN_ITEM = set("已在了将对把被从向于是为有就都也还再又")
 # be short, as in 省、市、县三级
 _SHORT_ITEMS_ONLY = {"级": 3}
 _JOINS = ("以及", "及", "和", "与")
+# a predicate between the items and their count: 是中国的四大…, 并称为“三大…
+_PLACE = "(?:中国|我国|世界|全国|国内|古代|现代|当今)?"
+_PREDICATE = re.compile(
+    f"(?:(?:并称为|合称为|统称为|同称为|并称|合称|统称|同称|被称为|称为|被誉为|誉为){_PLACE}的?"
+    f'|齐名的|是{_PLACE}的)[“"]?$'
+)
 _QUOTE_PAIRS = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"))
 _TCL = re.escape(_TRAILING_CLAUSE_ENDS)
 _ANY_LIST = re.compile(f"、[^{_TCL}、]*+(?:、[^{_TCL}、]*+)*")  # starts with a literal: fast
@@ -659,6 +665,10 @@ def _trailing_list(
         return None  # 三省一市, 三省和上海市: a compound count, it sums
     if measure == "个" and follower.startswith(_NOT_AFTER_GE):
         return None  # 三个月, 两个多
+    # 造纸术、印刷术、火药和指南针是中国的四大…, 莫高窟与…、…并称为中国“三大石窟”
+    predicate = _PREDICATE.search(head)
+    if predicate is not None:
+        head = head[: predicate.start()]
     open_list = False  # 汉、藏、白、回等十三个民族: 等 may leave items unnamed
     for word in _BEFORE_COUNT:
         if head.endswith(word):
@@ -667,11 +677,16 @@ def _trailing_list(
             break
     if not head.strip() or head[-1] in _NOT_BEFORE_COUNT or head[-1] in _COUNT_NUMERALS:
         return None  # 三、四个人 (a range), 各两个, 的三大
-    if _quoted(text, start, count_start):
+    if _quoted(text, start, last + 1 + len(head)):
         return None  # the list is inside a quotation or a title
     # the items: the clause's 、 parts, the last one cut at the count and at a conjunction
     bounds = []
     pos = start
+    if predicate is not None:  # 莫高窟与山西云岗石窟、…并称: the subject is an item too
+        subject = max(text.rfind(w, start, first_sep) for w in "与和同")
+        if subject > start:
+            bounds.append((start, subject))
+            pos = subject + 1
     sep = first_sep
     while sep < last:
         bounds.append((pos, sep))
@@ -703,7 +718,7 @@ def _trailing_list(
         if "等" in item.text or (i < len(items) - 1 and any(w in item.text for w in _JOINS)):
             return None  # 京、津、冀和长三角、珠三角, 四川等省: items that hold lists
     listed = len(items)
-    if joined is not None and count == listed - 1:
+    if joined is not None and count == listed - 1 and len({i.text for i in items}) == listed:
         listed = count  # the conjunction was part of the last item (党和国家)
     if open_list and listed < count:
         listed = count  # 等 leaves the other items unnamed: the count may be right
