@@ -135,6 +135,8 @@ def items_between(text: str, bounds: list[tuple[int, int]]) -> list[Item]:
     """The items of the given raw spans: trimmed of spaces, an empty item keeps its start."""
     out = []
     for pos, stop in bounds:
+        if stop - pos > 1 and text[stop - 1] == "." and not text[stop - 2].isascii():
+            stop -= 1  # a half-width full stop after the last item (…会展.)
         raw = text[pos:stop]
         lead = len(raw) - len(raw.lstrip())
         trail = len(raw.rstrip())
@@ -166,8 +168,15 @@ def _analyse(document: Document) -> Analysis:
     context = _Context(document)
     for start, end, label, count in found:
         line = context.line_of(start)
+        colon = label.startswith("#")  # a count before a colon: 、 items only
+        if colon:
+            label = label[1:]
+            if not _only_items_after(context, line, end):
+                continue
         ann = Announcement(start, end, label, count)
         inline = _inline_list(context, line, ann)
+        if colon and not isinstance(inline, Enumeration):
+            continue
         if inline is not None:
             result.announcements.append(ann)
             if isinstance(inline, Enumeration):
@@ -218,8 +227,33 @@ def _candidates(text: str) -> list[tuple[int, int, str, int]]:
         count = parse_numeral(m[1])
         if count is not None and count >= 2:
             found.append((s, m.end(), m[0], count))
+    taken = {f[0] for f in found}
+    for s, end, label, count in _colon_counts(text):
+        if s not in taken:
+            found.append((s, end, label, count))
     found.sort()
     return found
+
+
+# 重点发展四大产业：物流、金融、会展 / 抓好三项工作：…: a count, a noun and a colon; only a
+# list of 、 items after it is counted (prose after a colon is no list)
+_COLON_COUNT = regex.compile(rf"([{COUNTS}])(个方面|方面|大|项|个|种|类|条|件)(\p{{Han}}{{0,6}})$")
+
+
+def _colon_counts(text: str) -> list[tuple[int, int, str, int]]:
+    """(start, end, label, count) of each ``四大产业：`` right before a colon."""
+    out = []
+    for colon in ("：", ":"):
+        i = text.find(colon)
+        while i != -1:
+            m = _COLON_COUNT.search(text, max(0, i - 10), i)
+            if m is not None:
+                s = m.start()
+                count = parse_numeral(m[1])
+                if (s == 0 or text[s - 1] not in _NOT_COUNTED) and count and count >= 2:
+                    out.append((s, i, "#" + m[0], count))
+            i = text.find(colon, i + 1)
+    return out
 
 
 class _Line(LineMarkers):
@@ -410,6 +444,19 @@ def _inline_list(context: _Context, line: _Line, ann: Announcement) -> Enumerati
     items = items_between(text, bounds)
     sentence.cover = (items[0].start, items[-1].end)
     return Enumeration(items, separator, ann)
+
+
+def _only_items_after(context: _Context, line: _Line, colon: int) -> bool:
+    """Whether the sentence after a colon is a list of 、 items and nothing else."""
+    text = context.text
+    sentence = line.sentence_at(text, colon + 1)
+    body = text[colon + 1 : sentence.stop]
+    if body.count("、") < 1 or _COMMA.search(body) or len(body) > 80:
+        return False
+    if "等" in body or any(c in body for c in "（()）"):
+        return False  # 鼓类包括有单皮鼓（板鼓）、…等: an open list of something else
+    first = body.lstrip().split("、", 1)[0]
+    return len(first) <= _LONGEST_ITEM and "一是" not in first and not first.startswith("第一")
 
 
 def _count_markers(context: _Context, line: _Line, ann: Announcement) -> bool:

@@ -42,6 +42,8 @@ DL_INPUTS = {
     "trailing-one-clause": ("", "物流、金融三大", "。"),
     # numerals after the last item that are no count: looked at within a short window
     "trailing-no-count": ("", "甲、乙三三三三三三三三三三三三三三三三三三，", "。"),
+    # counts before a colon, each followed by a list of 、 items with a copy
+    "colon-counts": ("", "抓好三项工作：甲乙、丙丁、甲乙。", ""),
     # numbered lines that repeat a number, in many articles
     "numbered-articles": ("", "篇{n}\n一、总体要求\n二、主要任务\n二、保障措施\n", ""),
     # a sentence said again and again on one line: a finding each time
@@ -86,6 +88,7 @@ EXPECTED = {
     "trailing-counts": {"DL001", "DL003"},
     "trailing-one-clause": {"DL001"},  # the clause list repeats its items
     "trailing-no-count": set(),
+    "colon-counts": {"DL001", "DL003", "DL005"},
     "numbered-articles": {"DL004"},
     "repeated-sentences": {"DL005"},
     "end-mark-runs": set(),

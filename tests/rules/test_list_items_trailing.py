@@ -1,4 +1,5 @@
-"""List items (DL): lists whose count follows them (``物流、金融、会展三大服务业``).
+"""List items (DL): lists whose count follows them (``物流、金融、会展三大服务业``), or
+precedes them before a colon (``重点发展四大产业：物流、金融、会展``).
 
 Each case is written in full-width punctuation and run again with its punctuation folded
 to half width (``，`` → ``,``, ``“”`` → ``"``): the rules must read both the same way.
@@ -60,6 +61,9 @@ MUST_FLAG = [
         [("DL001", "火药"), ("DL003", "四大")],
     ),
     ("莫高窟与山西云岗石窟、河南龙门石窟、敦煌石窟并称为中国“三大石窟”。", [("DL003", "三大")]),
+    # a count before a colon and a list of 、 items
+    ("重点发展四大产业：物流、金融、会展、会展。", [("DL001", "会展"), ("DL003", "四大产业")]),
+    ("抓好三项工作：招商引资、项目建设、民生保障、安全生产。", [("DL003", "三项工作")]),
     # 等 that lists more items than it counts
     ("包括北京、上海、广州、深圳等三个城市。", [("DL003", "三个")]),
     # quoted items are still items
@@ -78,6 +82,10 @@ MUST_NOT_FLAG = [
     "莫高窟与山西云岗石窟、河南龙门石窟并称为中国“三大石窟”。",
     "它与北京的打卤面、山东的伊府面、河南的鱼焙面、四川的担担面同称为“五大名面”。",
     "明确总体布局是“五位一体”、战略布局是“四个全面”。",
+    "抓好三项工作：招商引资、项目建设、民生保障。",
+    "乐器主要分为四类型：鼓类包括单皮鼓（板鼓）、大鼓、小鼓等；锣类有大锣、小锣。",
+    "提出三项工作：我们的工作、作风都要改进，需要整改。",
+    "突出抓好三件大事：一是招商，二是建设，三是民生。",
     # approximate and open counts
     "加快发展物流、金融、会展等几大产业。",
     "加快发展物流、金融、会展等多个产业。",
