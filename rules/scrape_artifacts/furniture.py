@@ -73,19 +73,29 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT_GT_DIGIT = re.compile(r"[\dA-Za-z]\s*[>＞]\s*[\dA-Za-z]")
 # Every widget shape holds one of these: a bar, a breadcrumb arrow, a bracket, a size.
 WIDGET_CHARS = "|｜>»＞→]】"
-WIDGET_SIZES = ("KB", "MB", "GB", "kb", "Kb", "mb", "Mb", "gb", "Gb", "kB", "mB", "gB")
+WIDGET_SIZES = ("KB", "MB", "kb", "GB")  # as pages print sizes (the pattern takes any case)
 
 
 def widget_trigger(text: str) -> re.Pattern[str] | None:
     """A pattern finding every line that could be a widget, or None when none can be.
 
-    Literal searches first (``in`` is far faster than a class-first pattern); the
-    pattern holds only the characters present.
+    Literal searches first (``in`` is far faster than a class-first pattern, and most
+    pages hold none of these); the pattern holds only the characters present.
     """
+    sizes = ("B" in text or "b" in text) and any(size in text for size in WIDGET_SIZES)
+    if not (
+        sizes
+        or "|" in text
+        or ">" in text
+        or "]" in text
+        or "】" in text
+        or "｜" in text
+        or "»" in text
+        or "＞" in text
+        or "→" in text
+    ):
+        return None
     present = "".join(c for c in WIDGET_CHARS if c in text)
-    sizes = "B" in text or "b" in text
-    if sizes:
-        sizes = any(size in text for size in WIDGET_SIZES)
     if not (present or sizes):
         return None
     return _trigger(present, sizes)

@@ -190,6 +190,7 @@ class Layout:
 # reports. Its few sidebar lines, if any, are not looked for. Shared: never mutated.
 EMPTY = Layout(sidebar_known=False)
 _NO_LINES: frozenset[int] = frozenset()
+_NO_WIDGETS: dict[int, str] = {}  # shared: never mutated
 _UNSEEN: Any = object()
 
 
@@ -212,14 +213,14 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
         return EMPTY  # one paragraph
     matcher = chrome_matcher(*extras) if extras else chrome_matcher()
     chrome = bylines = _NO_LINES
-    widgets: dict[int, str] = {}
+    widgets = _NO_WIDGETS
     teasers = False
     if (m := matcher.triggers.search(text)) is not None:
         chrome, bylines = _chrome_lines(text, m, matcher)
         # teasers are looked for only where the vocabulary shows furniture
         teasers = first_break >= 0 and maybe_teasers(text)
-    trigger = widget_trigger(text)  # literal tests first: most pages have none
-    if trigger is not None and (m := trigger.search(text)) is not None:
+    # literal tests first: most pages have no widget character at all
+    if (trigger := widget_trigger(text)) is not None and (m := trigger.search(text)) is not None:
         widgets = _widget_lines(text, m)
         if widgets:
             chrome = {*chrome, *widgets}
