@@ -30,10 +30,15 @@ class ListCountMismatch(Rule):
     article. Counts that measure something else (五年, 三个月, 两个小时, 十个百分点)
     are never announcements.
 
+    A count before a colon and a list of 、 items and nothing else (no comma, no 等):
+    ``重点发展四大产业：物流、金融、会展``.
+
     Counts after the list: ``物流、金融、会展三大服务业``, ``由序言、正文和附则三部分组成``,
     ``科技馆、博物馆…等五大场馆`` — the 、 items of the clause, the last one cut where
     the count starts (after an optional 等/这/共) and at a conjunction (和, 及, 与)
-    before it, compared with a count of 2–20 followed by a measure word of the items
+    before it (a copy right after it, ``海产品和蔬菜、蔬菜``, is an item of its own), or
+    after a naming predicate (``是中国的四大发明``, ``并称为“三大石窟”``, the subject
+    before 与 counted), compared with a count of 2–20 followed by a measure word of the items
     (大, 个, 种, 类, 项, 条, 级, 部分, 方面, 地, 省, 国, 化, 者, …). A list of the
     announced length with an exact copy in it is reported too: one item is missing
     (``物流、金融、会展、会展四大``: three distinct). Left alone: approximate and open

@@ -751,7 +751,7 @@ def _trailing_list(
         bounds.append(tail)
     else:
         bounds += [(tail[0], joined[0]), (joined[1], tail[1])]
-    items = items_between(text, bounds)
+    items = _split_copied_conjunct(text, items_between(text, bounds))
     longest = _SHORT_ITEMS_ONLY.get(measure, _LONGEST_ITEM)
     for i, item in enumerate(items):
         if not any(c.isalpha() for c in item.text):
@@ -772,6 +772,28 @@ def _trailing_list(
     label = text[count_start:count_end]
     ann = Announcement(count_start, count_end, label, count, listed, "trailing")
     return Enumeration(items, "、", ann)
+
+
+def _split_copied_conjunct(text: str, items: list[Item]) -> list[Item]:
+    """``肉类、海产品和蔬菜、蔬菜``: a conjunct copied after its item is a list item of its own.
+
+    A middle item that ends with ``和`` + the next item is cut at the conjunction (only
+    then: ``京、津、冀和长三角、珠三角`` holds groups, not items).
+    """
+    out = []
+    for i, item in enumerate(items):
+        nxt = items[i + 1].text if i + 1 < len(items) else ""
+        cut = None
+        if i > 0 and nxt:
+            for word in _JOINS:
+                if item.text.endswith(word + nxt) and len(item.text) > len(word + nxt):
+                    cut = item.end - len(nxt) - len(word)
+                    break
+        if cut is None:
+            out.append(item)
+        else:
+            out += items_between(text, [(item.start, cut), (cut + len(word), item.end)])
+    return out
 
 
 def _quoted(text: str, start: int, pos: int) -> bool:

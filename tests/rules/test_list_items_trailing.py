@@ -54,6 +54,8 @@ MUST_FLAG = [
     ("重点发展电子、机械、化工及建材五大产业。", [("DL003", "五大")]),
     # a copy that made the list one too long: deleting it restores the count (safe)
     ("重点发展电子、机械、机械、化工三大产业。", [("DL001", "机械"), ("DL003", "三大")]),
+    # the last item copied after its conjunction
+    ("原料无非是肉类、海产品和蔬菜、蔬菜三类。", [("DL001", "蔬菜"), ("DL003", "三类")]),
     # a naming predicate between the items and their count
     ("造纸术、印刷术和指南针是中国的四大发明。", [("DL003", "四大")]),
     (
