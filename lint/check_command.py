@@ -247,7 +247,7 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         if add_ignore:  # findings become suppressions instead of a report
             from lint.suppression.add_ignore import IgnoreWriter
 
-            adder = IgnoreWriter(config_for, rules, encoding=args.encoding)
+            adder = IgnoreWriter(config_for, rules, encoding=args.encoding, cli=cli)
             report.formats = [adder]
         if gate_run is not None:
             report.formats.append(gate_run)  # counts findings per gate as they arrive

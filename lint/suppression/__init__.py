@@ -353,7 +353,7 @@ class DocumentSuppression:
             if entries is not None:
                 allowed = tuple(entries.matches(matched_text(document, d)))
                 if allowed and not how:
-                    where = self.suppressor.config_label
+                    where = self.suppressor.config_shown
                     how = f"allow entry {allowed[0]!r} of rules.{code} in {where}"
             if how:
                 self.suppressed.append((d, how, allowed))
@@ -448,6 +448,8 @@ class Suppressor:
                 merged = [*self.allow[code].entries, *merged]
             self.allow[code] = compile_allow(merged)
         self.config_label = config_label
+        path = Path(config_label)
+        self.config_shown = _display(path) if path.is_absolute() else config_label
         self.ignore_field = ignore_field
 
     def record_codes(self, value: Any) -> tuple[tuple[str, ...] | None, str | None]:

@@ -6,6 +6,7 @@ import json
 import pickle
 import sys
 from collections.abc import Iterator
+from itertools import pairwise
 
 import pytest
 
@@ -85,10 +86,42 @@ class Tilde(Rule):
                 yield self.report(line.start, line.start, "tilde line")
 
 
+class Twice(Rule):
+    """Flags a line equal to the line before it (a layout-sensitive rule).
+
+    What
+    ----
+    The second of two equal, non-empty lines in a row.
+
+    Why
+    ---
+    Test rule that a comment line in between changes.
+
+    Examples
+    --------
+    Flagged: ``重复`` twice.
+
+    Fix
+    ---
+    None.
+    """
+
+    code = "TS962"
+    name = "twice"
+    family = "test"
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        """Flag each line equal to the one before it."""
+        lines = document.lines
+        for before, line in pairwise(lines):
+            if line.text and line.text == before.text:
+                yield self.report(line.start, line.end, "line repeated")
+
+
 @hookimpl
 def scrapelint_rules() -> list[type[Rule]]:
     """The extra test rules."""
-    return [Bracket, Tilde]
+    return [Bracket, Tilde, Twice]
 
 
 _THIS = sys.modules[__name__]

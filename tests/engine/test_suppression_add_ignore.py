@@ -45,6 +45,21 @@ def test_markdown_gets_comments_above_the_lines_and_the_next_run_is_quiet(run, w
     assert not (workdir / "scrapelint.toml").exists()
 
 
+def test_markdown_that_comments_would_change_gets_allow_entries_instead(run, workdir):
+    path = workdir / "a.md"
+    original = "重复\n重复\na*b\n"
+    path.write_text(original, encoding="utf-8")
+    r = run("check", "a.md", "--add-ignore")
+    assert r.code == 0
+    assert "1 Markdown file: comment lines would change what layout rules see" in r.err
+    assert path.read_text(encoding="utf-8") == original
+    assert (workdir / "scrapelint.toml").read_text(encoding="utf-8") == (
+        '[rules.TS962]\nallow = [\n    "重复",\n]\n\n[rules.TS001]\nallow = [\n    "*",\n]\n'
+    )
+    r = run("check", "a.md", "--output-format", "json")
+    assert r.code == 0 and _json(r) == []
+
+
 def test_markdown_keeps_its_encoding_bom_and_line_breaks(run, workdir):
     path = workdir / "a.md"
     data = "\ufeff正文*一\r\n第二行\r\n".encode("utf-8")
