@@ -33,7 +33,7 @@ from lint.readers import EncodeProblem, Reader, ReadProblem, Unit
 from lint.readers.base import DEFAULT_MAX_DOCUMENT_BYTES
 from lint.rule import Rule
 from lint.ruleset import CliSelection, RuleSet, build_ruleset
-from lint.suppression import DocumentSuppression, Suppressed, Suppressor
+from lint.suppression import DEFAULT_IGNORE_FIELD, DocumentSuppression, Suppressed, Suppressor
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,6 @@ class Worker:
                 config.allow,
                 self.rules,
                 config_label=config.label,
-                ignore_field=job.options.get("ignore-field", "scrapelint_ignore"),
             )
         return suppressor
 
@@ -151,7 +150,8 @@ class Worker:
         if cached is None or cached[0] is not rules:
             cached = self._selected = (rules, frozenset(r.code for r in rules))
         value = reader.ignore_value(unit, state)
-        return self.suppressor_for(job).for_document(document, cached[1], value)
+        field = job.options.get("ignore-field", DEFAULT_IGNORE_FIELD)
+        return self.suppressor_for(job).for_document(document, cached[1], value, field)
 
     def run(self, batch: Sequence[Item | tuple[FileJob, None]]) -> list[UnitResult]:
         """Check every unit of a batch, in order."""

@@ -298,7 +298,9 @@ class DocumentSuppression:
         selected: frozenset[str],
         record_codes: tuple[str, ...] | None,
         record_problem: str | None,
+        field: str = DEFAULT_IGNORE_FIELD,
     ) -> None:
+        self.field = field
         self.suppressor = suppressor
         self.selected = selected
         self.record_codes = record_codes
@@ -340,7 +342,7 @@ class DocumentSuppression:
             how = ""
             if code in record:
                 self.record_used.add(code)
-                how = f"record field {self.suppressor.ignore_field}"
+                how = f"record field {self.field}"
             if comments is not None:
                 owner = comments.owner(document, d)
                 if owner is not None:
@@ -413,7 +415,7 @@ class DocumentSuppression:
             records.append(unused_finding(document.source, self.record_problem))
         for code in self.record_codes or ():
             if code not in self.record_used and self._reportable(code):
-                what = f"unused code in record field {self.suppressor.ignore_field}"
+                what = f"unused code in record field {self.field}"
                 records.append(unused_finding(document.source, self._why_unused(code, what)))
         return spans, records
 
@@ -434,7 +436,6 @@ class Suppressor:
         rules: Mapping[str, Any],
         *,
         config_label: str = "defaults",
-        ignore_field: str = DEFAULT_IGNORE_FIELD,
     ) -> None:
         self.names: dict[str, str] = {}
         for code, cls in rules.items():
@@ -450,9 +451,10 @@ class Suppressor:
         self.config_label = config_label
         path = Path(config_label)
         self.config_shown = _display(path) if path.is_absolute() else config_label
-        self.ignore_field = ignore_field
 
-    def record_codes(self, value: Any) -> tuple[tuple[str, ...] | None, str | None]:
+    def record_codes(
+        self, value: Any, field: str = DEFAULT_IGNORE_FIELD
+    ) -> tuple[tuple[str, ...] | None, str | None]:
         """A record field's codes (names resolved) and a problem when its value is unusable."""
         if value is None:
             return None, None
@@ -462,7 +464,7 @@ class Suppressor:
             shown = repr(value)
             shown = shown if len(shown) <= 40 else shown[:37] + "..."
             return None, (
-                f"record field {self.ignore_field} must be a list of rule codes, not {shown};"
+                f"record field {field} must be a list of rule codes, not {shown};"
                 " it suppressed nothing"
             )
         codes: list[str] = []
@@ -473,10 +475,17 @@ class Suppressor:
         return tuple(dict.fromkeys(codes)), None
 
     def for_document(
-        self, document: Document, selected: frozenset[str], record_value: Any = None
+        self,
+        document: Document,
+        selected: frozenset[str],
+        record_value: Any = None,
+        field: str = DEFAULT_IGNORE_FIELD,
     ) -> DocumentSuppression | None:
-        """A filter for one document, or None when nothing could be suppressed in it."""
-        codes, trouble = self.record_codes(record_value)
+        """A filter for one document, or None when nothing could be suppressed in it.
+
+        ``record_value`` is the value of the record's ignore field (named ``field``).
+        """
+        codes, trouble = self.record_codes(record_value, field)
         if (
             not codes
             and trouble is None
@@ -484,7 +493,7 @@ class Suppressor:
             and COMMENT_TRIGGER not in document.text
         ):
             return None
-        return DocumentSuppression(self, selected, codes, trouble)
+        return DocumentSuppression(self, selected, codes, trouble, field)
 
 
 # -- unused allow entries of a run ----------------------------------------------------

@@ -394,6 +394,9 @@ def test_record_field_name_is_configurable_and_dotted(run, workdir):
     r = run("check", "s.jsonl", "--output-format", "json")
     lines = [(d["code"], d["record"]["line"]) for d in _json(r)]
     assert lines == [("TS001", 2)]
+    (workdir / "a.txt").write_text("x*y\n", encoding="utf-8")  # a text file read first
+    r = run("check", "a.txt", "s.jsonl", "--show-suppressed", "-q", "--output-format", "concise")
+    assert "s.jsonl:1:1:2: TS001 placeholder glyph (suppressed by record field meta.skip)" in r.out
 
 
 def test_record_field_with_fix_keeps_the_suppressed_text(run, workdir):
