@@ -92,6 +92,7 @@ class _Scanner:
         self.tables: list[_Table] = []
 
     def scan(self) -> list[_Table]:
+        """Every ``[table]`` of the text with its ``key = value`` statements."""
         text = self.text
         current: _Table | None = None
         while True:

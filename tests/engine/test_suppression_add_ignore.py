@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import tomllib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.plugins import load_plugins
 from lint.suppression.toml_edit import TomlEditError, add_allow_entries
@@ -162,3 +165,34 @@ def test_toml_insertions_keep_every_other_byte(text, expected):
 def test_toml_inline_table_is_refused():
     with pytest.raises(TomlEditError, match="inline table"):
         add_allow_entries('[rules]\nX = {glyph = "*"}\n', ("rules", "X"), ["e"], "[rules.X]")
+
+
+_BASES = [
+    "",
+    "# only a comment",
+    'select = ["ALL"]\n',
+    "[rules.X]\n",
+    '[rules.X]\nglyph = "*" # c\n',
+    "[rules.X]\nallow = []\n",
+    "[rules.X]\nallow = ['a', \"b\"]\n[rules.Y]\nz = 1\n",
+    '[rules.X]\r\nallow = [\r\n  "a", # ]\r\n]\r\n',
+    '[rules."X"]\nallow = [\n  """x\n]""",\n]\n',
+]
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12)
+
+
+def _only_inserted(old: str, new: str) -> bool:
+    at = 0
+    for ch in new:
+        if at < len(old) and ch == old[at]:
+            at += 1
+    return at == len(old)
+
+
+@settings(max_examples=150, deadline=None)
+@given(base=st.sampled_from(_BASES), entries=st.lists(_TEXT, min_size=1, max_size=4))
+def test_any_entries_are_inserted_into_any_of_these_forms(base, entries):
+    new = add_allow_entries(base, ("rules", "X"), entries, "[rules.X]")
+    before = tomllib.loads(base).get("rules", {}).get("X", {}).get("allow", [])
+    assert tomllib.loads(new)["rules"]["X"]["allow"] == [*before, *entries]
+    assert _only_inserted(base, new)
