@@ -65,6 +65,8 @@ _ATTACHMENT = re.compile(
     r"\s*[(（]\s*\d[\d.]*\s*[KMG]B\b",
     re.IGNORECASE,
 )
+# two or more short bracketed words and nothing else: 【打印】 【关闭】, [收藏][分享]
+_BRACKET_WIDGETS = re.compile(r"(?:[【\[]\s*[\u4e00-\u9fff][^\]】\[【]{0,5}\s*[】\]]\s*){2,}")
 _RESIDUE = re.compile(r"\d{1,4}\s*[\]】]")
 _SPACES = re.compile(r"\s+")
 _LABELLED_DATE = re.compile(r"\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
@@ -141,6 +143,8 @@ def widget_kind(text: str) -> str | None:
         return "attachment"
     if any(c in text for c in "。！？!?"):
         return None
+    if n <= 40 and text[0] in "【[" and _BRACKET_WIDGETS.fullmatch(text):
+        return "bracket widgets"
     if (
         ("|" in text or "｜" in text)
         and not (text[0] in "|｜" and text[-1] in "|｜")

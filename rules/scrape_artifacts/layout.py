@@ -249,7 +249,11 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
         parts = text.split("\n")
     if keys is None:
         keys = list(map(str.strip, parts))
-    layout = Layout(chrome, bylines, _sidebar(text), parts=parts, widgets=widgets)
+    sidebar = _sidebar(text)
+    if sidebar and (chrome or bylines):
+        for number in (*chrome, *bylines):
+            sidebar.pop(number, None)  # chrome that holds a date is chrome, not sidebar
+    layout = Layout(chrome, bylines, sidebar, parts=parts, widgets=widgets)
     layout.offsets = [0, *accumulate(map(len, parts))]  # lengths before each part
     content = [number for number, key in enumerate(keys, 1) if key]
     if repeats:
@@ -311,9 +315,10 @@ def _chrome_lines(text: str, m: Any, matcher: ChromeMatcher) -> tuple[set[int], 
     kinds: dict[str, str | None] = {}  # a page repeats its chrome: classify each text once
     for number, line in _lines_matching(text, m, MAX_CHROME_CHARS):
         if (kind := kinds.get(line, _UNSEEN)) is _UNSEEN:
-            # a sidebar entry is not chrome
+            # a bare sidebar date is not chrome; a dated line with labels or counters is
+            # (2023年5月1日 来源：人民网 评论(5)), though it looks like a dated title
             kind = kinds[line] = (
-                matcher.classify_stripped(line) if sidebar_kind_stripped(line) is None else None
+                matcher.classify_stripped(line) if sidebar_kind_stripped(line) != "date" else None
             )
         if kind:
             (chrome if kind == "chrome" else bylines).add(number)

@@ -93,6 +93,8 @@ def test_navigation_at_the_head_is_furniture_and_the_title_is_kept():
         ("附件：报名表.docx（18 KB）", "attachment"),
         ("29 ]", "widget residue"),
         ("29】", "widget residue"),
+        ("【打印】 【关闭】", "bracket widgets"),
+        ("[收藏][分享]", "bracket widgets"),
     ],
 )
 def test_widget_shapes(line, kind):
@@ -114,6 +116,8 @@ def test_widget_shapes(line, kind):
         "文件 report.pdf 的说明",
         "[1]",
         "第一章 > 第二节",  # one arrow, no breadcrumb start
+        "[1][2]",  # footnote references
+        "【详细】",  # one bracket: a teaser's ending
     ],
 )
 def test_widget_lookalikes(line):
@@ -281,3 +285,31 @@ def test_title_like_lines_ending_a_page_are_a_note_without_fix():
 def test_short_lines_ending_a_page_that_are_not_titles_are_silent(tail):
     text = "\n".join(["作者：张三", PARA, PARA2, *tail])
     assert not [r for r in _rows(text) if r[0] == "SA002"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "评论(12) 点赞(3)",
+        "阅读（123）",
+        "点击：234次",
+        "点击:234次",
+        "2023年5月1日 来源：人民网 评论(5)",
+    ],
+)
+def test_counter_widgets_are_chrome(line):
+    assert ("SA001", 2, 2, "warning", "safe") in _rows("\n".join([PARA, line, PARA2]))
+
+
+@pytest.mark.parametrize(
+    "line", ["他阅读(很多)书，收获很大。", "评论(12)篇文章很好看，大家都来看", "女：没有了。"]
+)
+def test_counter_lookalikes_are_content(line):
+    assert _rows("\n".join([PARA, line, PARA2])) == []
+
+
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_a_source_line_alone_is_a_byline_note(colon):
+    assert _rows("\n".join([PARA, f"本文来源{colon}新华网", PARA2])) == [
+        ("SA001", 2, 2, "info", None)
+    ]
