@@ -404,7 +404,9 @@ class DocumentSuppression:
                     continue
                 what = f"unused scrapelint-{d.kind} comment"
                 if d.codes == (ALL,):
-                    if not d.used:
+                    # unused only if every default rule ran: a narrower selection
+                    # cannot tell whether the comment is needed for the others
+                    if not d.used and self.selected >= self.suppressor.default_on:
                         message = f"{what}: it suppressed nothing"
                         spans.append(self._diagnostic(message, d.start, d.end))
                     continue
@@ -441,6 +443,9 @@ class Suppressor:
         for code, cls in rules.items():
             self.names[cls.name] = code
         self.known = frozenset(rules)
+        self.default_on = frozenset(
+            code for code, cls in rules.items() if getattr(cls, "enabled_by_default", True)
+        )
         self.allow: dict[str, AllowList] = {}
         for key, entries in allow.items():
             code = self.names.get(key, key)

@@ -523,3 +523,12 @@ def test_only_allowed_findings_travel_back_unless_shown():
     assert [(r.finding.span.line, r.allowed) for r in every] == [(2, ()), (3, ("【b】",))]
     assert every[0].how == "comment scrapelint-disable-next-line at line 1"
     assert [r.finding.span.line for r in sup.records(every=False)] == [3]
+
+
+def test_a_comment_for_every_rule_is_judged_only_when_every_default_rule_ran(run, workdir):
+    _write(workdir / "a.md", "<!-- scrapelint-disable-next-line -->\nclean\n")
+    r = run("check", "a.md", "--output-format", "json")
+    [d] = _json(r)
+    assert d["code"] == "SL005" and "it suppressed nothing" in d["message"]
+    r = run("check", "a.md", "--select", "TS001", "--output-format", "json")
+    assert r.code == 0 and _json(r) == []
