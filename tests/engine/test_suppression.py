@@ -452,6 +452,14 @@ def test_show_suppressed_keeps_machine_output_parseable(run, workdir):
     assert "suppressed by comment scrapelint-disable-next-line at line 1" in r.err
 
 
+def test_allow_entries_used_in_worker_processes_are_not_called_unused(run, workdir):
+    _write(workdir / "scrapelint.toml", '[rules.TS960]\nallow = ["【广告】", "【旧】"]\n')
+    _write(workdir / "a.txt", "【广告】\n")
+    _shard(workdir / "s.jsonl", [{"text": "【旧】"}, {"text": "【新】"}])
+    r = run("check", ".", "--output-format", "json", "--jobs", "2")
+    assert [(d["code"], d["record"]["line"]) for d in _json(r)] == [("TS960", 2)]
+
+
 def test_unused_allow_entry_is_reported_when_the_whole_tree_is_checked(run, workdir):
     _write(workdir / "scrapelint.toml", '[rules.TS960]\nallow = ["【广告】", "【旧】"]\n')
     _write(workdir / "a.txt", "【广告】\n")
