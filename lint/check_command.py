@@ -177,6 +177,12 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         )
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    runner_class: Any = CountingRunner
+    if getattr(args, "engine", "local") == "ray":  # files checked on Ray actors
+        from lint.integrations import ray_engine
+
+        ray_engine.prepare_args(args)
+        runner_class = ray_engine.runner_factory(args)
     rules = plugins.rules()
     readers = plugins.readers()
     cli = CliSelection(
@@ -261,7 +267,7 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         )
         factory = functools.partial(Worker, rules, readers, settings)
         stdin_name = Path(args.stdin_filename) if args.stdin_filename else None
-        runner = CountingRunner(
+        runner = runner_class(
             readers=readers,
             config_for=config_for,
             worker_factory=factory,

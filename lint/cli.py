@@ -76,6 +76,12 @@ def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         metavar="N",
         help="worker processes (default: the number of CPUs; 1 runs in-process)",
     )
+    corpus.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="local processes, or Ray actors (scrapelint[ray]; paths may be s3://… URIs)",
+    )
     corpus.add_argument("--text-field", help="record field holding the text (dotted for nesting)")
     corpus.add_argument("--id-field", help="record field holding the record's id")
     corpus.add_argument("--encoding", help="text encoding: a codec name, or auto")

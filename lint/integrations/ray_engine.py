@@ -1,0 +1,304 @@
+"""``scrapelint check --engine ray``: the check command with its files checked on Ray actors.
+
+Ray Data reads the inputs (local paths or any URI it can read: ``s3://``, ``gs://``…)
+as whole files (``read_binary_files``); a pool of CPU actors checks each file with an
+ordinary one-process ``Runner`` (the same readers, worker, fixes, ``--output`` sinks
+and ``--reject`` lines as ``--jobs 1``) and sends back its findings, its fixed copy
+and its rejected records. The driver reports them in the order of the inputs and
+writes ``--output`` and ``--reject`` itself, so the outputs are those of a local run.
+
+Parallelism is across files: a corpus of many shards spreads over the cluster, one
+huge shard does not (split it, or use ``--shard``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import pickle
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from lint.atomic import AtomicWriter
+from lint.check_command import UsageError
+from lint.config import Config, resolve
+from lint.discovery import Target
+from lint.document import Source
+from lint.finding import Finding
+from lint.gates import CountingRunner, FileTotals
+from lint.output.summary import Checked
+from lint.runner import Runner, RunOptions
+from lint.worker import Worker
+
+EXTRA_HINT = "--engine ray needs Ray Data: pip install 'scrapelint[ray]'"
+REFUSED = (
+    ("diff", "--diff"),
+    ("in_place", "--in-place"),
+    ("baseline", "--baseline"),
+    ("add_ignore", "--add-ignore"),
+)
+
+
+class EngineUsageError(UsageError):
+    """An option ``--engine ray`` cannot honour (exit 2, like any usage error)."""
+
+
+def prepare_args(args: argparse.Namespace) -> None:
+    """Refuse what the Ray engine cannot do; set object-store URIs aside from local paths."""
+    for attr, flag in REFUSED:
+        if getattr(args, attr, None):
+            raise EngineUsageError(f"--engine ray does not support {flag}")
+    if "-" in args.paths:
+        raise EngineUsageError("--engine ray reads files, not standard input")
+    args.remote_paths = [p for p in args.paths if "://" in p]
+    args.paths = [p for p in args.paths if "://" not in p]
+
+
+def runner_factory(args: argparse.Namespace) -> Callable[..., RayRunner]:
+    """The runner class of ``run_check``, bound to the engine's own arguments."""
+    return functools.partial(RayRunner, remote=getattr(args, "remote_paths", []), actors=args.jobs)
+
+
+@dataclass(frozen=True)
+class FileTask:
+    """What an actor needs to check one file as ``--jobs 1`` would."""
+
+    index: int
+    display: str
+    relative: str
+    config: Config
+    path: Path | None  # the local file (for per-file ignores); None for a URI
+
+
+@dataclass
+class FileOutcome:
+    """What checking one file produced, sent back to the driver."""
+
+    findings: list[Finding] = field(default_factory=list)
+    fixed: list[tuple[Source, str, str]] = field(default_factory=list)
+    output: bytes | None = None  # the file's copy for --output
+    rejected: bytes = b""  # its lines of the --reject file
+    checked: Checked = field(default_factory=Checked)
+    skipped: str | None = None
+
+
+class _Collect:
+    """A reporter that keeps what the runner reports."""
+
+    def __init__(self, outcome: FileOutcome) -> None:
+        self.outcome = outcome
+
+    def finding(self, finding: Finding) -> None:
+        """Keep a finding."""
+        self.outcome.findings.append(finding)
+
+    def fixed(self, source: Source, code: str, name: str) -> None:
+        """Keep an applied fix."""
+        self.outcome.fixed.append((source, code, name))
+
+    def diff(self, text: str) -> None:
+        """Diffs are refused with this engine."""
+
+    def progress(self, files: int, consumed: int, documents: int) -> None:
+        """No progress from inside an actor."""
+
+
+class _OneFileRunner(Runner):
+    """A local runner whose file is a copy: per-file ignores still see the real path."""
+
+    def __init__(self, real_path: Path | None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.real_path = real_path
+
+    def _open(self, index: int, target: Target) -> Any:
+        state, units = super()._open(index, target)
+        state.job = replace(state.job, path=self.real_path)
+        return state, units
+
+
+class CheckFiles:
+    """A Ray Data callable class: checks whole files with a one-process runner."""
+
+    def __init__(
+        self,
+        worker_factory: Callable[[], Worker],
+        readers: Sequence[Any],
+        options: RunOptions,
+        reader_overrides: Mapping[str, Any],
+        tasks: Mapping[str, FileTask],
+    ) -> None:
+        self.worker_factory = worker_factory
+        self.readers = readers
+        self.options = options
+        self.reader_overrides = reader_overrides
+        self.tasks = tasks
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        """One outcome (pickled) per file of the batch, with the file's index."""
+        indexes, outcomes = [], []
+        for path, data in zip(batch["path"], batch["bytes"], strict=True):
+            task = self.tasks[_key(str(path))]
+            indexes.append(task.index)
+            outcomes.append(pickle.dumps(self.check(task, bytes(data))))
+        return {"index": indexes, "outcome": outcomes}
+
+    def check(self, task: FileTask, data: bytes) -> FileOutcome:
+        """Check one file's bytes as a local run of that file would."""
+        outcome = FileOutcome()
+        with tempfile.TemporaryDirectory(prefix="scrapelint-ray-") as tmp:
+            name = PurePosixPath(task.relative).name or "input"
+            copy = Path(tmp, "in", name)
+            copy.parent.mkdir()
+            copy.write_bytes(data)
+            opts = self.options
+            out_dir = Path(tmp, "out") if opts.output_dir is not None else None
+            reject = Path(tmp, "reject.jsonl") if opts.reject is not None else None
+            options = replace(opts, jobs=1, output_dir=out_dir, reject=reject)
+            runner = _OneFileRunner(
+                task.path,
+                readers=self.readers,
+                config_for=lambda _path: task.config,
+                worker_factory=self.worker_factory,
+                reporter=_Collect(outcome),
+                options=options,
+                reader_overrides=self.reader_overrides,
+            )
+            runner.run([Target(copy, task.display, name)])
+            outcome.checked = runner.checked
+            if out_dir is not None and (out_dir / name).exists():
+                outcome.output = (out_dir / name).read_bytes()
+            if reject is not None and reject.exists():
+                outcome.rejected = reject.read_bytes()
+        return outcome
+
+
+def _key(path: str) -> str:
+    """A path as Ray Data reports it: no scheme, no leading slashes."""
+    if "://" in path:
+        path = path.split("://", 1)[1]
+    return path.lstrip("/")
+
+
+def _merge_checked(total: Checked, part: Checked) -> None:
+    for name in ("files", "documents", "records", "bytes", "records_in", "records_out"):
+        setattr(total, name, getattr(total, name) + getattr(part, name))
+    total.records_rejected += part.records_rejected
+    total.skipped.update(part.skipped)
+
+
+class RayRunner(CountingRunner):
+    """Runs ``check`` over its targets on Ray actors, with the interface of ``Runner``."""
+
+    def __init__(
+        self, *, remote: Sequence[str] = (), actors: int | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(**kwargs)
+        self.actors = actors
+        if self.is_new is not None:
+            raise EngineUsageError("--engine ray does not support --baseline")
+        self.remote = list(remote)
+
+    def stdin_output(self) -> bytes:
+        """Standard input is not read by this engine."""
+        return b""
+
+    def _tasks(self, targets: Sequence[Target]) -> tuple[list[str], dict[str, FileTask]]:
+        paths: list[str] = []
+        tasks: dict[str, FileTask] = {}
+        cwd_config = self.config_for(Path.cwd())
+        for target in targets:
+            assert target.path is not None
+            real = resolve(target.path)
+            task = FileTask(len(paths), target.display, target.relative or target.path.name,
+                            self.config_for(target.path), real)  # fmt: skip
+            paths.append(str(real))
+            tasks[_key(str(real))] = task
+        for uri in self.remote:
+            name = uri.rstrip("/").rsplit("/", 1)[-1]
+            tasks[_key(uri)] = FileTask(len(paths), uri, name, cwd_config, None)
+            paths.append(uri)
+        return paths, tasks
+
+    def run(self, targets: Sequence[Target]) -> None:
+        """Check every file on the actors; report and write in the order of the inputs."""
+        try:
+            import ray
+            import ray.data
+        except ImportError:
+            raise EngineUsageError(EXTRA_HINT) from None
+        paths, tasks = self._tasks(targets)
+        if not paths:
+            return
+        if not ray.is_initialized():
+            ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False)
+        ctx = ray.data.DataContext.get_current()
+        ctx.execution_options.preserve_order = True
+        ctx.enable_progress_bars = False
+        cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
+        actors = max(1, min(self.actors or cpus, cpus, len(paths)))
+        ds = ray.data.read_binary_files(paths, include_paths=True, num_cpus=0.25)
+        checked = ds.map_batches(
+            CheckFiles,
+            fn_constructor_kwargs={
+                "worker_factory": self.worker_factory,
+                "readers": self.readers,
+                "options": self.options,
+                "reader_overrides": self.reader_overrides,
+                "tasks": tasks,
+            },
+            batch_size=1,
+            compute=ray.data.ActorPoolStrategy(min_size=1, max_size=actors),
+            num_cpus=1,
+        )
+        reject = None
+        if self.options.reject is not None:
+            reject = AtomicWriter(self.options.reject, create_parents=True)
+        try:
+            by_index = tasks_by_index(tasks)
+            for index, outcome in self._in_order(checked.iter_rows()):
+                self._take(by_index[index], outcome, reject)
+            if reject is not None:
+                reject.commit()
+                reject = None
+        finally:
+            if reject is not None:
+                reject.discard()
+
+    @staticmethod
+    def _in_order(rows: Iterator[dict[str, Any]]) -> Iterator[tuple[int, FileOutcome]]:
+        """Outcomes in the order of the inputs, whatever order they arrive in."""
+        waiting: dict[int, FileOutcome] = {}
+        following = 0
+        for row in rows:
+            waiting[int(row["index"])] = pickle.loads(row["outcome"])
+            while following in waiting:
+                yield following, waiting.pop(following)
+                following += 1
+        yield from sorted(waiting.items())
+
+    def _take(self, task: FileTask, outcome: FileOutcome, reject: AtomicWriter | None) -> None:
+        fail_on = self.options.fail_on or task.config.fail_on
+        for finding in outcome.findings:
+            self._report(finding, fail_on)
+        for source, code, name in outcome.fixed:
+            self.reporter.fixed(source, code, name)
+        _merge_checked(self.checked, outcome.checked)
+        totals = self.per_file.setdefault(task.display, FileTotals())
+        totals.documents += outcome.checked.documents
+        totals.bytes += outcome.checked.bytes
+        if reject is not None and outcome.rejected:
+            reject.stream.write(outcome.rejected)
+        if outcome.output is not None and self.options.output_dir is not None:
+            dest = self.options.output_dir / task.relative
+            with AtomicWriter(dest, create_parents=True) as writer:
+                writer.stream.write(outcome.output)
+            self.written.append(task.display)
+        self.reporter.progress(task.index + 1, self.checked.bytes, self.checked.documents)
+
+
+def tasks_by_index(tasks: Mapping[str, FileTask]) -> dict[int, FileTask]:
+    """The file tasks by their place in the run."""
+    return {t.index: t for t in tasks.values()}

@@ -1,0 +1,66 @@
+"""``scrapelint check --engine ray`` on a local Ray instance: the outputs of ``--jobs 1``."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytest.importorskip("ray.data", reason="Ray Data is not installed (pip install 'scrapelint[ray]')")
+
+from lint.cli import main
+from tests.integrations.conftest import write_jsonl
+
+
+def _findings(path) -> list[dict]:
+    """The findings of a jsonl report; the run summary's clock fields left out."""
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    for row in rows:
+        run = row.get("scrapelint_run")
+        if run is not None:
+            for key in ("started", "seconds"):
+                run.pop(key, None)
+    return rows
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, records):
+    root = tmp_path_factory.mktemp("engine") / "corpus"
+    for i in range(3):
+        write_jsonl(root / "sub" / f"s{i}.jsonl", records[i::3])
+    (root / "notes.txt").write_text(records[-3]["text"], encoding="utf-8")
+    return root
+
+
+def test_engine_ray_writes_what_jobs_1_writes(ray_local, corpus, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runs = {}
+    for name, engine in (("ray", ["--engine", "ray", "--jobs", "2"]), ("local", ["--jobs", "1"])):
+        code = main(
+            ["check", "--no-progress", *engine, "--output-format", "jsonl", "--fix",
+             "--output-file", f"{name}.jsonl", "--output", f"out_{name}",
+             "--reject", f"rej_{name}.jsonl", str(corpus)]
+        )  # fmt: skip
+        runs[name] = code, capsys.readouterr().out
+    assert runs["ray"][0] == runs["local"][0] == 1
+    ray, local = _findings(tmp_path / "ray.jsonl"), _findings(tmp_path / "local.jsonl")
+    assert len(local) > 10
+    assert ray == local
+    rejected = (tmp_path / "rej_local.jsonl").read_bytes()
+    assert rejected and (tmp_path / "rej_ray.jsonl").read_bytes() == rejected
+    shards = sorted(
+        p.relative_to(tmp_path / "out_local") for p in (tmp_path / "out_local").rglob("*.*")
+    )
+    assert shards
+    for rel in shards:
+        assert (tmp_path / "out_ray" / rel).read_bytes() == (
+            tmp_path / "out_local" / rel
+        ).read_bytes()
+
+
+@pytest.mark.parametrize("flag", [["--diff"], ["--baseline", "b.json"], ["-"]])
+def test_engine_ray_refuses_what_it_cannot_do(flag, tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("好", encoding="utf-8")
+    code = main(["check", "--engine", "ray", *flag, str(tmp_path / "a.txt")])
+    assert code == 2
+    assert "--engine ray" in capsys.readouterr().err
