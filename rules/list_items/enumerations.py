@@ -607,6 +607,7 @@ def _clause_lists(document: Document) -> list[Enumeration]:
 # measure words after a count that count the items just listed (longest first). Words
 # that count something else after a list (年, 天, 次, 人, 名, 家…) are left out.
 TRAILING_MEASURES = (
+    "位一体",
     "个方面",
     "个领域",
     "个环节",
@@ -651,11 +652,12 @@ _NOT_IN_ITEM = set("已在了将对把被从向于是为有就都也还再又")
 # be short, as in 省、市、县三级
 _SHORT_ITEMS_ONLY = {"级": 3}
 _JOINS = ("以及", "及", "和", "与")
+_CLOSING = re.compile('[”"」]')
 # a predicate between the items and their count: 是中国的四大…, 并称为“三大…
 _PLACE = "(?:中国|我国|世界|全国|国内|古代|现代|当今)?"
 _PREDICATE = re.compile(
     f"(?:(?:并称为|合称为|统称为|同称为|并称|合称|统称|同称|被称为|称为|被誉为|誉为){_PLACE}的?"
-    f'|齐名的|是{_PLACE}的)[“"]?$'
+    f"|齐名的|是{_PLACE}的)$"
 )
 _QUOTE_PAIRS = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"))
 _TCL = re.escape(_TRAILING_CLAUSE_ENDS)
@@ -712,10 +714,25 @@ def _trailing_list(
         return None  # 三省一市, 三省和上海市: a compound count, it sums
     if measure == "个" and follower.startswith(_NOT_AFTER_GE):
         return None  # 三个月, 两个多
+    label_span = (count_start, count_end)
+    # 道路自信、理论自信、制度自信“四个自信”: a count term in quotes (a half-width " opens
+    # it only when the last item's own quotes are paired: "双创"四项 is no count term)
+    quoted = head.endswith(("“", "「")) or (head.endswith('"') and head.count('"') % 2 == 1)
+    if quoted:
+        head = head[:-1]
+        close = _CLOSING.search(text, count_end, count_end + 6)
+        if close is not None:
+            label_span = (count_start - 1, close.end())
     # 造纸术、印刷术、火药和指南针是中国的四大…, 莫高窟与…、…并称为中国“三大石窟”
     predicate = _PREDICATE.search(head)
     if predicate is not None:
         head = head[: predicate.start()]
+    elif quoted:
+        # of the items' kind (not 统筹推进“五位一体”总体布局、协调推进“四个全面”: there
+        # the quoted term is an item)
+        noun = text[count_end : label_span[1] - 1] if label_span[1] > count_end else ""
+        if measure != "位一体" and (len(noun) < 2 or not head.endswith(noun[-2:])):
+            return None
     open_list = False  # 汉、藏、白、回等十三个民族: 等 may leave items unnamed
     for word in _BEFORE_COUNT:
         if head.endswith(word):
@@ -769,8 +786,7 @@ def _trailing_list(
         listed = count  # the conjunction was part of the last item (党和国家)
     if open_list and listed < count:
         listed = count  # 等 leaves the other items unnamed: the count may be right
-    label = text[count_start:count_end]
-    ann = Announcement(count_start, count_end, label, count, listed, "trailing")
+    ann = Announcement(*label_span, text[slice(*label_span)], count, listed, "trailing")
     return Enumeration(items, "、", ann)
 
 
