@@ -415,7 +415,7 @@ def run_config_table(explicit: Path | None, isolated: bool) -> tuple[Path, dict]
     directory (the nearest ``scrapelint.toml``, or ``pyproject.toml`` with a
     ``[tool.scrapelint]`` table, going up). None with ``--isolated`` or no file.
     """
-    from lint.config import CONFIG_FILES, resolve
+    from lint.config import CONFIG_FILES, MAX_CONFIG_BYTES, resolve
 
     if isolated:
         return None
@@ -428,8 +428,10 @@ def run_config_table(explicit: Path | None, isolated: bool) -> tuple[Path, dict]
             candidates += [d / name for name in CONFIG_FILES if (d / name).is_file()]
     for path in candidates:
         try:
+            if not path.is_file() or path.stat().st_size > MAX_CONFIG_BYTES:
+                return None  # /dev/zero, a FIFO, a huge file: the configuration's reading says so
             data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return None  # the configuration's own reading reports it
         tool = data.get("tool") if isinstance(data.get("tool"), dict) else {}
         if path.name == "pyproject.toml":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import types
 
@@ -52,3 +53,58 @@ def test_readme_plugin_example_is_discovered_and_fixes():
     assert all(d.fix and d.fix.applicability is Applicability.SAFE for d in found)
     assert fix_text("第一\u3000段\u3000落", [rule]) == "第一段落"
     assert lint_text("第一 段", [rule]) == []
+
+
+def _rules_table() -> dict[str, list[str]]:
+    """The README's rules table: code → its cells (family, code, name: text, level, fix, …)."""
+    section = README.split("## The rules", 1)[1].split("\n## ", 1)[0]
+    rows = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 5 and re.fullmatch(r"[A-Z]{2}\d{3}", cells[1]):
+            rows[cells[1]] = cells
+    return rows
+
+
+def test_readme_rules_table_matches_scrapelint_rules(capsys):
+    """Every rule and engine code, with its name, default level and fix availability."""
+    assert main(["rules", "--output-format", "json"]) == 0
+    listed = {info["code"]: info for info in json.loads(capsys.readouterr().out)}
+    table = _rules_table()
+    assert sorted(table) == sorted(listed)
+    for code, info in listed.items():
+        _family, _code, name_and_text, level, fix, *_ = table[code]
+        assert name_and_text.split(":")[0].split(" (")[0] == info["name"], code
+        assert level == info["severity"], code
+        assert fix == str(info["fix"]), code
+
+
+def test_readme_actions_workflow_installs_from_the_repository_and_runs(tmp_path, monkeypatch):
+    """The workflow installs this checkout (no unpublished package) and its check runs."""
+    import shlex
+    import shutil
+    import tomllib
+
+    import yaml
+
+    (workflow,) = [b for b in _blocks("yaml") if "upload-sarif" in b]
+    steps = yaml.safe_load(workflow)["jobs"]["scrapelint"]["steps"]
+    runs = [s["run"] for s in steps if "run" in s]
+    assert runs[0] == "pip install ."  # the checkout of this repository
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["scripts"]["scrapelint"] == "lint.cli:main"
+    argv = shlex.split(runs[1])
+    assert argv[0] == "scrapelint"
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)
+    assert main(argv[1:]) == 1  # the seed has findings: the step fails, the upload runs
+    sarif = json.loads((tmp_path / "scrapelint.sarif").read_text(encoding="utf-8"))
+    assert sarif["version"] == "2.1.0" and sarif["runs"][0]["results"]
+    upload = steps[-1]
+    assert upload["if"] == "always()" and upload["with"]["sarif_file"] == "scrapelint.sarif"
+
+
+def test_readme_quick_start_says_what_exit_1_on_the_seed_means():
+    quick = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    assert "scrapelint check seeds/" in quick
+    assert "status 1" in quick and "findings" in quick

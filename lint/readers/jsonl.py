@@ -36,6 +36,26 @@ _WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, cod
 CHUNK = 1 << 20
 
 
+def _json_problem(line: str, exc: json.JSONDecodeError) -> str:
+    """Where a record's JSON breaks; a record cut short is placed at its end, not its start."""
+    body = line.rstrip()
+    if body != line and exc.pos >= len(body):  # the line break read as part of a string
+        try:
+            json.loads(body)
+        except json.JSONDecodeError as inner:
+            exc = inner
+    unterminated = exc.msg.startswith("Unterminated string")
+    if exc.pos >= len(body) or unterminated:
+        detail = exc.msg.removesuffix(" at").removesuffix(" starting").lower()
+        if unterminated:
+            detail += f" opened at column {exc.pos + 1}"
+        return (
+            f"invalid JSON at column {len(body) + 1} (end of the line):"
+            f" the record ends early, truncated? ({detail})"
+        )
+    return f"invalid JSON at column {exc.colno}: {exc.msg}"
+
+
 class RecordState(NamedTuple):
     """What writing a record back needs (its line, BOM, codec), and its ignore field."""
 
@@ -185,7 +205,7 @@ class JsonlReader(Reader):
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise ReadProblem(f"invalid JSON at column {exc.colno}: {exc.msg}") from None
+            raise ReadProblem(_json_problem(line, exc)) from None
         except RecursionError:
             raise ReadProblem("JSON nested too deeply") from None
         text_field = options.get("text-field", "text")

@@ -322,3 +322,27 @@ def test_statistics_without_findings_print_no_bare_header(cli, workdir):
     assert r.code == 0 and "count" not in r.out and "All checks passed!" in r.out
     assert json.loads(cli("check", "a.txt", "--statistics", "--output-format", "json").out) == []
     assert cli("check", "a.txt", "--statistics", "--output-format", "jsonl").out == ""
+
+
+def test_a_truncated_jsonl_record_is_placed_at_the_end_of_its_line(cli, workdir):
+    (workdir / "s.jsonl").write_text(
+        '{"text": "好"}\n{"text": "截断的记录\n{"text": "ab", "id": \n{broken}\n', encoding="utf-8"
+    )
+    r = cli("check", "s.jsonl", "--output-format", "json")
+    assert r.code == 2
+    problems = {d["record"]["line"]: d["message"] for d in json.loads(r.out)}
+    assert problems[2].startswith("invalid JSON at column 16 (end of the line)")
+    assert "truncated?" in problems[2] and "string opened at column 10" in problems[2]
+    assert problems[3].startswith("invalid JSON at column 21 (end of the line)")
+    assert problems[4].startswith("invalid JSON at column 2:")  # not cut short: where it breaks
+
+
+def test_an_undecodable_line_is_named_where_it_is(cli, workdir):
+    (workdir / "scrapelint.toml").write_text('encoding = "utf-8"\n', encoding="utf-8")
+    (workdir / "gb.txt").write_bytes(b"one\ntwo\nthree\nfour\nfive\n" + "第六行".encode("gb18030"))
+    r = cli("check", "gb.txt", "--output-format", "json")
+    [d] = json.loads(r.out)
+    assert d["code"] == "SL001" and "at line 6, column 1" in d["message"]
+    assert d["line"] in (None, 6)  # never 1:1 while the message says line 6
+    line = cli("check", "gb.txt", "--output-format", "concise").out.splitlines()[0]
+    assert line.startswith(("gb.txt: SL001", "gb.txt:6:1: SL001"))
