@@ -52,6 +52,7 @@ _PROSE_ENDS = "。！；;"
 MAX_BAR_ITEM = 30  # characters of one item of a navigation bar
 TEASER_ENDS = ("【详细】", "[详细]", "【详情】", "[详情]", "...", "…", "．．．")
 SUMMARY_LABELS = ("本文摘要", "文章摘要", "内容摘要", "摘要", "导读", "内容提要", "提要")
+MAX_BETWEEN = 16  # lines from one anchor to the next that make a block between them
 MIN_TITLE_RUN = 5  # title-like lines that end a page with no furniture around them
 TITLE_RUN_MEAN = 10  # their mean length (poem lines are shorter)
 TITLE_LINES = 3  # lines before the first metadata line kept as the title (title, subtitle, byline)
@@ -279,6 +280,8 @@ def _edges(
     good = [i for i in range(lo, hi) if classes[i] == GOOD and i not in teased]
     if not good:  # a text of short sentences: they are its prose
         good = [i for i in range(lo, hi) if classes[i] == NEAR and i not in teased]
+    if not good:
+        return  # no prose at all (a table of contents, a list): where it starts is unknown
     first_good = good[0] if good else hi
     last_good = good[-1] if good else lo - 1
     # head: before the first good line, up to the last anchor there that comes before
@@ -306,8 +309,8 @@ def find_furniture(
     skip: AbstractSet[int],
     make_line: Callable[[int], Line],
     separators: AbstractSet[int] = frozenset(),
-) -> tuple[list[FurnitureBlock], list[Teaser]]:
-    """Furniture blocks and teasers among the non-blank lines.
+) -> tuple[list[FurnitureBlock], list[Teaser], set[int]]:
+    """Furniture blocks, teasers and the numbers of the lines that are certainly furniture.
 
     ``keys``: the non-blank lines stripped, ``content``: their line numbers; ``bad``:
     line number → META, ANCHOR or LOOSE; ``headers``: link-list header
@@ -350,14 +353,15 @@ def find_furniture(
     bounds = [i for i in range(n) if classes[i] == SEPARATOR]
     for lo, hi in zip([0, *(b + 1 for b in bounds)], [*bounds, n], strict=True):
         _edges(classes, teased, lo, hi, furniture, safe, where, "page" if not bounds else "article")
-    # between anchors, within a segment (no good line in between)
+    # between anchors, within a segment (no good line in between), a bounded run: on a
+    # page without prose nothing tells the furniture from the text
     previous = -1  # index of the last anchor in the current segment
-    for i in range(n):
+    for i in range(n if good else 0):
         c = classes[i]
         if (c in (GOOD, NEAR) and i not in teased) or c in (META, SEPARATOR):
             previous = -1  # a metadata line may have the article's title next to it
         elif c == ANCHOR:
-            if previous >= 0:
+            if previous >= 0 and i - previous <= MAX_BETWEEN:
                 for k in range(previous + 1, i):
                     if not furniture[k]:
                         furniture[k], safe[k], where[k] = True, True, "between page chrome"
@@ -415,7 +419,10 @@ def find_furniture(
         first, last = make_line(content[i]), make_line(content[j])
         blocks.append(FurnitureBlock(first, last, j + 1 - i, where[i], safe[i]))
         i = j + 1
-    return blocks, teasers
+    # the lines a safe block would hold, those another finding owns included (a later
+    # copy of a link list is SA003's, and noise when its lines are furniture)
+    certain = {content[i] for i in range(n) if furniture[i] and safe[i] and _MEMBER[classes[i]]}
+    return blocks, teasers, certain
 
 
 def _title_like(text: str) -> bool:

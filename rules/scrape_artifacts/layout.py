@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 from typing import Any
 
@@ -130,6 +130,9 @@ class Layout:
     sidebar_known: bool = True  # False: sidebar lines were not looked for (EMPTY)
     widgets: dict[int, str] = field(default_factory=dict)  # chrome line → its widget shape
     furniture: list[FurnitureBlock] = field(default_factory=list)  # short lines in context
+    # chrome line → the safe block after it that ends the text (no line break after it):
+    # the two edits share the break between them (see ``delete_lines``)
+    joined: dict[int, FurnitureBlock] = field(default_factory=dict)
     teasers: list[Teaser] = field(default_factory=list)
     # the page split at \n and the offset where each part starts, to build lines on demand
     parts: list[str] = field(default_factory=list, repr=False)
@@ -362,9 +365,36 @@ def _find_furniture(
         else:
             bad[number] = ANCHOR
     stripped = [keys[number - 1] for number in content]
-    layout.furniture, layout.teasers = find_furniture(
+    layout.furniture, layout.teasers, certain = find_furniture(
         stripped, content, bad, headers, layout.in_block, layout.line, separators
     )
+    if layout.furniture and (last := layout.furniture[-1]).safe:
+        # a block that ends the text right after a chrome line (相关新闻, the footer's
+        # first line): the chrome line's edit and the block's must not both take the
+        # break between them, or --fix would need a pass that no longer sees the block
+        at = content.index(last.first.number)
+        text = layout.parts  # the page split at \n
+        if (
+            at > 0
+            and content[at - 1] in layout.chrome
+            and content[at - 1] not in layout.in_block
+            and last.last.number == len(text)
+        ):
+            layout.joined[content[at - 1]] = last
+    if certain and layout.blocks:
+        # a later copy made of furniture (a link list printed twice) is noise too
+        noise = certain | layout.chrome | layout.sidebar.keys()
+        layout.blocks = [
+            block
+            if block.noise
+            or not all(
+                number in noise
+                for number in range(block.first.number, block.last.number + 1)
+                if keys[number - 1]
+            )
+            else replace(block, noise=True)
+            for block in layout.blocks
+        ]
     if layout.teasers and layout.bylines:  # 本文摘要：… is a teaser, not a byline
         layout.bylines = layout.bylines - {t.line.number for t in layout.teasers}
 
@@ -483,6 +513,24 @@ def _find_blocks(layout: Layout, content: list[int], keys: list[str]) -> None:
             layout.blocks.append(Block(line(copy[0]), line(copy[-1]), len(copy), source, noise))
             layout.in_block.update(copy)
         i = j + 1
+
+
+def delete_joined(document: Document, chrome: Line, block: FurnitureBlock | None) -> Edit:
+    """The edit of a chrome line followed by a block that ends the text (``Layout.joined``).
+
+    ``block=None``: the chrome line's edit, from the break before it to its end;
+    otherwise the block's, from the chrome line's end to the end of the text. The two
+    touch without overlapping, so one pass of --fix applies both.
+    """
+    text = document.text
+    if block is not None:
+        return Edit(chrome.end, len(text))
+    start = chrome.start
+    if start > 0:
+        start -= 1
+        if start > 0 and text[start - 1] == "\r":
+            start -= 1
+    return Edit(start, chrome.end)
 
 
 def delete_lines(document: Document, first: Line, last: Line) -> Edit:

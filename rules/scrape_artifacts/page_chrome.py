@@ -9,6 +9,7 @@ from rules.scrape_artifacts.layout import (
     LAYOUT_OPTIONS,
     Layout,
     compute_layout,
+    delete_joined,
     delete_lines,
     layout_key,
 )
@@ -103,7 +104,12 @@ class PageChrome(Rule):
                     line.start,
                     line.end,
                     f"{what}: `{line.text.strip()[:60]}` is site furniture, not content",
-                    fix=Fix.safe("Delete the line", delete_lines(document, line, line)),
+                    fix=Fix.safe(
+                        "Delete the line",
+                        delete_joined(document, line, None)
+                        if number in layout.joined
+                        else delete_lines(document, line, line),
+                    ),
                 )
             else:
                 yield self.report(

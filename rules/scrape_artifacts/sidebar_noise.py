@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from lint import Diagnostic, Document, Fix, FixAvailability, Rule, Severity
+from lint import Diagnostic, Document, Edit, Fix, FixAvailability, Rule, Severity
+from rules.scrape_artifacts.furniture import FurnitureBlock
 from rules.scrape_artifacts.layout import (
     LAYOUT_OPTIONS,
     Layout,
     compute_layout,
+    delete_joined,
     delete_lines,
     layout_key,
 )
@@ -98,6 +100,14 @@ class SidebarNoise(Rule):
             return ()
         return list(self._report(document, layout))
 
+    @staticmethod
+    def _edit(document: Document, layout: Layout, block: FurnitureBlock) -> Edit:
+        """Delete a block; after a chrome line at the end of the text, share its break."""
+        for chrome, joined in layout.joined.items():
+            if joined is block:
+                return delete_joined(document, layout.line(chrome), block)
+        return delete_lines(document, block.first, block.last)
+
     def _report(self, document: Document, layout: Layout) -> Iterator[Diagnostic]:
         for block in layout.furniture:
             first, last = block.first, block.last
@@ -111,7 +121,7 @@ class SidebarNoise(Rule):
                     first.start,
                     last.end,
                     f"page furniture: {lines} {block.where}, not content",
-                    fix=Fix.safe("Delete the block", delete_lines(document, first, last)),
+                    fix=Fix.safe("Delete the block", self._edit(document, layout, block)),
                 )
             else:
                 yield self.report(

@@ -313,3 +313,21 @@ def test_a_source_line_alone_is_a_byline_note(colon):
     assert _rows("\n".join([PARA, f"本文来源{colon}新华网", PARA2])) == [
         ("SA001", 2, 2, "info", None)
     ]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_block_ending_the_text_after_its_header_goes_in_one_pass(newline):
+    # no line break after the last title: the header's edit and the block's share one
+    text = newline.join([PARA, PARA2, "延伸阅读", *TITLES])
+    found = [d for d in lint_text(text, RULES) if d.fix is not None]
+    assert {d.code for d in found} == {"SA001", "SA002"}
+    edits = sorted((e.start, e.end) for d in found for e in d.fix.edits)
+    assert edits[0][1] <= edits[1][0]  # they do not overlap
+    assert fix_text(text, RULES) == newline.join([PARA, PARA2])
+
+
+def test_a_later_copy_of_a_link_list_is_noise_with_a_fix():
+    text = "\n".join([PARA, PARA2, "推荐阅读", *TITLES, "延伸阅读", *TITLES, "返回顶部"])
+    copies = [d for d in lint_text(text, RULES) if d.code == "SA003"]
+    assert copies and all(d.fix is not None for d in copies)
+    assert fix_text(text, RULES) == "\n".join([PARA, PARA2])

@@ -63,7 +63,11 @@ SA_INPUTS: dict[str, tuple[str, Callable[[int], str], str]] = {
         "",
     ),
     # navigation bars between short titles: every title is furniture between anchors
-    "bars-between-titles": ("", lambda n: f"首页|新闻|图片{n}\n第{n}条新闻的标题\n", ""),
+    "bars-between-titles": (
+        "今天我们召开全市教育工作会议，主要任务是总结去年的工作，部署今年的重点任务。\n",
+        lambda n: f"首页|新闻|图片{n}\n第{n}条新闻的标题\n",
+        "",
+    ),
     # teasers, each followed by the paragraph it repeats (a bounded look ahead each)
     "teasers": (
         "上一篇：某某新闻\n",
