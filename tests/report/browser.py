@@ -77,6 +77,8 @@ _LATE = """<script>
         (box.width > 0 || mark.className === "empty");
       out.worst_diff = worst.querySelectorAll("pre.diff .ins").length;
     }
+    out.width = window.innerWidth;
+    out.overflow = document.documentElement.scrollWidth - window.innerWidth;
     out.resources = performance.getEntriesByType("resource").map(function (r) { return r.name; });
     var pre = document.createElement("pre");
     pre.id = "probe";
@@ -118,11 +120,13 @@ def instrumented(page: str) -> str:
     return page[:end] + _LATE + page[end:]
 
 
-def probe(page_path: Path, browser: str, work: Path) -> dict[str, Any]:
-    """Load the page headless and return what the probe found."""
+def probe(page_path: Path, browser: str, work: Path, size: str = "1280,900") -> dict[str, Any]:
+    """Load the page headless in a window of ``size`` and return what the probe found."""
     copy = work / "probed.html"
     copy.write_text(instrumented(page_path.read_text(encoding="utf-8")), encoding="utf-8")
-    done = _run(browser, "--virtual-time-budget=1000", "--dump-dom", copy.as_uri())
+    done = _run(
+        browser, "--virtual-time-budget=1000", f"--window-size={size}", "--dump-dom", copy.as_uri()
+    )
     match = re.search(r'<pre id="probe">(.*?)</pre>', done.stdout, re.S)
     if match is None:
         raise AssertionError(f"no probe result; stderr: {done.stderr[-2000:]}")

@@ -47,11 +47,14 @@ def test_report_renders_offline_without_errors_and_opens_a_worst_document(
     )
     assert r.code == 1, r.err
     page = workdir / "report.html"
-    found = probe(page, browser, tmp_path)
+    found = probe(
+        page, browser, tmp_path, size="500,844"
+    )  # narrow, as on a phone (the smallest window)
     assert found["errors"] == []  # no console error, no uncaught exception
     assert found["violations"] == []  # nothing the Content-Security-Policy had to block
     assert found["resources"] == []  # no request at all: everything is inline
     assert found["rendered"] == "yes"
+    assert found["width"] == 500 and found["overflow"] <= 0  # nothing wider than the phone
     for chart in (
         "chart-rules",
         "chart-families",

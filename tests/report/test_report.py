@@ -268,3 +268,22 @@ def test_url_field_comes_from_config_or_the_command_line(cli, corpus):
     )
     r = cli("check", "links", "-q")
     assert r.code == 2 and "`report.url`: unknown key (known: url-field)" in r.err
+
+
+def test_odd_inputs_still_make_a_page(cli, workdir):
+    (workdir / "s.jsonl").write_text('{"text": "a*b\\ud800*"}\n{broken\n', encoding="utf-8")
+    (workdir / "crlf.txt").write_bytes("第一*行\r\n第二!!行\r\n".encode())
+    (workdir / "b.txt").write_bytes(b"\x00\x01bin")
+    r = cli("check", ".", "--output-format", "html", "--output-file", "r.html", "-q")
+    assert r.code == 2  # unreadable inputs stay errors
+    data = page_data((workdir / "r.html").read_text(encoding="utf-8"))
+    frames = {
+        (w["path"], w["record"]): [f.get("frame") for f in w["findings"]] for w in data["worst"]
+    }
+    star = frames[("s.jsonl", 1)][0]["lines"][0][1]
+    assert star[1] == ["*", True] and star[0][0] == "a"
+    crlf = frames[("crlf.txt", None)]
+    assert crlf[0]["lines"][0][1] == [["第一", False], ["*", True], ["行", False]]
+    assert frames[("b.txt", None)] == [None]  # a file-level problem has no frame
+    r = cli("check", "-", "--output-format", "html", stdin="正*文".encode())
+    assert r.code == 1 and page_data(r.out)["totals"]["findings"] == 1
