@@ -295,7 +295,10 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
             return EXIT_ERROR
         for finding in report.suppression.unused_allow(
             [config_for(t.path) for t in targets if t.path is not None],
-            [Path(p) for p in args.paths if p != STDIN and Path(p).is_dir()],
+            # only the local runner over every target sees every use (not Ray, shards)
+            [Path(p) for p in args.paths if p != STDIN and Path(p).is_dir()]
+            if runner_class is CountingRunner
+            else [],
             lambda c: [r.code for r in build_ruleset(c, rules, cli).rules],
             rules,
         ):

@@ -324,6 +324,12 @@ class Runner:
             self._reject.discard()
             self._reject = None
 
+    def _suppressed(self, items: list[Suppressed]) -> None:
+        """Pass suppressed findings on, to a reporter that takes them (not every one does)."""
+        take = getattr(self.reporter, "suppressed", None)
+        if take is not None:
+            take(items)
+
     def report(self, finding: Finding) -> bool:
         """Report a finding made outside the workers (an unused allow entry, say)."""
         return self._report(finding)
@@ -382,7 +388,7 @@ class Runner:
             for finding in record.findings:
                 self._report(finding, fail_on)
             if record.suppressed:
-                self.reporter.suppressed(record.suppressed)
+                self._suppressed(record.suppressed)
 
     def _take(self, state: _File, unit: Unit, result: UnitResult) -> None:
         """Report one unit's findings and route its raw material."""
@@ -394,7 +400,7 @@ class Runner:
         fail_on = self._fail_on(state)
         reported = [f for f in result.findings if self._report(f, fail_on)]
         if result.suppressed:
-            self.reporter.suppressed(result.suppressed)
+            self._suppressed(result.suppressed)
         for code, name in result.fixed:
             self.reporter.fixed(unit.source, code, name)
         if result.checked:

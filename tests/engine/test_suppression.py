@@ -540,3 +540,45 @@ def test_a_comment_for_every_rule_is_judged_only_when_every_default_rule_ran(run
     assert d["code"] == "SL005" and "it suppressed nothing" in d["message"]
     r = run("check", "a.md", "--select", "TS001", "--output-format", "json")
     assert r.code == 0 and _json(r) == []
+
+
+class _FindingsOnly:
+    """A reporter that knows nothing of suppression (as Ray's per-file collector)."""
+
+    def __init__(self) -> None:
+        self.found: list = []
+
+    def finding(self, finding) -> None:
+        self.found.append(finding)
+
+    def fixed(self, source, code, name) -> None:
+        pass
+
+    def diff(self, text) -> None:
+        pass
+
+    def progress(self, files, consumed, documents) -> None:
+        pass
+
+
+def test_a_reporter_without_suppression_still_gets_the_remaining_findings(workdir):
+    import functools
+
+    from lint.config import Config
+    from lint.discovery import Target
+    from lint.readers import TextReader
+    from lint.runner import Runner, RunOptions
+    from lint.worker import Worker, WorkerSettings
+
+    path = _write(workdir / "a.md", "<!-- scrapelint-disable-next-line TS001 -->\na*b\nc*d\n")
+    rules = {"TS001": testplugin.Star}
+    reporter = _FindingsOnly()
+    runner = Runner(
+        readers=[TextReader()],
+        config_for=lambda p: Config(root=workdir),
+        worker_factory=functools.partial(Worker, rules, [TextReader()], WorkerSettings()),
+        reporter=reporter,
+        options=RunOptions(),
+    )
+    runner.run([Target(path, "a.md", "a.md")])
+    assert [(f.code, f.span.line) for f in reporter.found] == [("TS001", 3)]
