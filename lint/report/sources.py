@@ -4,7 +4,8 @@ Findings carry positions, not text. For the worst documents and the samples the
 report reads those documents again, through the same readers (and configuration)
 as ``check``, so the offsets agree; a file that is gone only costs its code frames.
 When records carry a URL field, one pass over the shards also maps every record
-to its URL's domain (the field is found in the raw line with a literal search).
+to its URL's domain (the field is found in the raw line with a literal search); a
+shard whose first ``URL_PROBE`` records have none is not searched further.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from lint.readers.base import InputFile, Reader, ReadProblem
 from lint.runner import pick_reader, reader_options
 
 DocKey = tuple[str, int | None]
+URL_PROBE = 200  # records without a URL after which a shard's domain search stops
 
 
 @dataclass
@@ -94,19 +96,26 @@ def _scan_file(
     need: set[int | None],
     pattern: re.Pattern[bytes] | None,
 ) -> None:
+    seen = found = 0
     with open(file, "rb") as stream:
         source = InputFile(stream, file, path)
         for unit in reader.units(source, options):
+            if pattern is not None and seen >= URL_PROBE and not found:
+                pattern = None  # this shard carries no URL field
+                if not need:
+                    return
             if not unit.document or unit.problem is not None:
                 continue
             record = unit.source.record
             key = (path, record)
             payload = unit.payload
             if pattern is not None and isinstance(payload, bytes) and b'"' in payload:
+                seen += 1
                 match = pattern.search(payload)
                 if match is not None:
                     host = domain_of(match.group(1).decode("utf-8", "replace"))
                     if host:
+                        found += 1
                         scan.domains[key] = host
                         scan.documents_by_domain[host] = scan.documents_by_domain.get(host, 0) + 1
             if record in need:

@@ -287,3 +287,16 @@ def test_odd_inputs_still_make_a_page(cli, workdir):
     assert frames[("b.txt", None)] == [None]  # a file-level problem has no frame
     r = cli("check", "-", "--output-format", "html", stdin="正*文".encode())
     assert r.code == 1 and page_data(r.out)["totals"]["findings"] == 1
+
+
+def test_domain_search_stops_in_a_shard_without_urls(workdir):
+    from lint.report.build import builtin_readers
+    from lint.report.sources import URL_PROBE, scan_sources
+    from tests.report.helpers import write_shard
+
+    plain = [{"text": f"第{i}条"} for i in range(URL_PROBE)]
+    write_shard(workdir / "late.jsonl", [*plain, {"text": "晚", "url": "https://late.example/"}])
+    write_shard(workdir / "all.jsonl", [{"text": "早", "url": "https://early.example/x"}] * 3)
+    scan = scan_sources({"late.jsonl": {URL_PROBE + 1}}, ["all.jsonl"], builtin_readers())
+    assert scan.documents_by_domain == {"early.example": 3}
+    assert scan.texts[("late.jsonl", URL_PROBE + 1)] == "晚"  # texts are still read
