@@ -183,6 +183,10 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
 
         ray_engine.prepare_args(args)
         runner_class = ray_engine.runner_factory(args)
+    if getattr(args, "shard_results", None):  # scrapelint merge
+        from lint.sharding import merge_runner
+
+        runner_class = merge_runner(args)
     rules = plugins.rules()
     readers = plugins.readers()
     cli = CliSelection(
@@ -203,6 +207,10 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
     gate_run = gates_for_run(run_config.gates, getattr(args, "gate", None), rules)
     fail_on = Severity.parse(args.fail_on) if args.fail_on else None  # None: per file
     targets, path_problems = _targets(args, finder)
+    if getattr(args, "shard", None):  # --shard K/N: a K-th of the targets
+        from lint.sharding import shard_runner
+
+        runner_class = shard_runner(args, [r.code for r in ruleset.rules], run_config)
     stdin_target = any(t.path is None for t in targets)
     if add_ignore and stdin_target:
         raise UsageError("--add-ignore cannot write suppressions into standard input")

@@ -82,6 +82,9 @@ def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         default="local",
         help="local processes, or Ray actors (scrapelint[ray]; paths may be s3://… URIs)",
     )
+    from lint.sharding import add_merge_parser, add_shard_arguments
+
+    add_shard_arguments(corpus)
     corpus.add_argument("--text-field", help="record field holding the text (dotted for nesting)")
     corpus.add_argument("--id-field", help="record field holding the record's id")
     corpus.add_argument("--encoding", help="text encoding: a codec name, or auto")
@@ -165,6 +168,7 @@ def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     from lint.report.command import add_parser as add_report_parser
 
     add_report_parser(sub)
+    add_merge_parser(sub, formats)
     from lint.plugin_commands import add_parsers as add_plugin_parsers
 
     add_plugin_parsers(sub)
@@ -221,6 +225,10 @@ def _main(argv: Sequence[str] | None, plugins: Plugins | None) -> int:
             from lint.report.command import run_report
 
             code = run_report(args, plugins)
+        elif args.command == "merge":  # shard results reported as one check run
+            from lint.sharding import merge_args
+
+            code = run_check(merge_args(parser.parse_args(["check"]), args), plugins, formats)
         elif args.command == "version":
             code = _cmd_version(args, plugins)
         elif args.command in ("plugins", "new-rule"):

@@ -1,0 +1,131 @@
+"""``check --shard K/N`` and ``scrapelint merge``: the merge of N shards is the single run."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lint import sharding
+from lint.cli import main
+from lint.discovery import Target
+from lint.readers import JsonlReader
+from tests.integrations.conftest import write_jsonl
+
+FORMATS = ["concise", "full", "json", "jsonl", "sarif", "github"]
+
+
+@pytest.fixture
+def corpus(tmp_path, records, monkeypatch):
+    """Small files, and one big enough to be cut into stripes (the stripe made small)."""
+    monkeypatch.setattr(sharding, "STRIPE_BYTES", 16 * 1024)
+    monkeypatch.setattr(JsonlReader, "chunk_size", 4096)  # blocks smaller than a stripe
+    monkeypatch.chdir(tmp_path)
+    root = tmp_path / "corpus"
+    write_jsonl(root / "big.jsonl", records * 3)  # about 6 stripes
+    for i in range(4):
+        write_jsonl(root / "small" / f"s{i}.jsonl", records[i::4])
+    (root / "notes.txt").write_text(records[-3]["text"], encoding="utf-8")
+    (root / "clean.txt").write_text(records[-1]["text"], encoding="utf-8")
+    return root
+
+
+def _run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _shards(capsys, n: int, *extra: str, where: str = "shards") -> None:
+    for k in range(1, n + 1):
+        code, _, err = _run(
+            capsys, "check", "--no-progress", "--shard", f"{k}/{n}", "--shard-dir", where,
+            "-q", *extra, "corpus",
+        )  # fmt: skip
+        assert code in (0, 1), err
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_merge_equals_the_single_run_in_every_format(corpus, capsys, n):
+    assert corpus.joinpath("big.jsonl").stat().st_size > 4 * sharding.STRIPE_BYTES
+    _shards(capsys, n)
+    for fmt in FORMATS:
+        single = _run(capsys, "check", "--no-progress", "--jobs", "1", "--color", "never",
+                      "--output-format", fmt, "corpus")  # fmt: skip
+        merged = _run(capsys, "merge", "shards", "--color", "never", "--output-format", fmt)
+        assert merged == single, fmt
+    assert single[0] == 1
+
+
+def test_every_record_is_checked_by_exactly_one_shard(corpus, capsys):
+    _shards(capsys, 3)
+    manifests = [
+        json.loads((corpus.parent / "shards" / f"shard-{k:04d}-of-0003.manifest.json").read_text())
+        for k in (1, 2, 3)
+    ]
+    files = sorted(p for p in corpus.rglob("*") if p.is_file())
+    large = [p for p in files if p.stat().st_size > sharding.STRIPE_BYTES]
+    striped = sorted(p.relative_to(corpus.parent).as_posix() for p in large)
+    assert "corpus/big.jsonl" in striped
+    assert [m["striped"] for m in manifests] == [striped] * 3
+    big = [m["per_file"]["corpus/big.jsonl"][0] for m in manifests]
+    assert all(big) and sum(big) == len(corpus.joinpath("big.jsonl").read_text().splitlines())
+    whole = [d for m in manifests for d in m["files"] if d not in striped]
+    assert sorted(whole) == sorted(set(whole)) and len(whole) == len(files) - len(striped)
+
+
+def test_fail_on_and_exit_zero_follow_the_single_run(corpus, capsys):
+    _shards(capsys, 2)
+    for flags in (["--fail-on", "error"], ["--exit-zero"], []):
+        single = _run(capsys, "check", "--no-progress", "-q", *flags, "corpus")
+        merged = _run(capsys, "merge", "shards", "-q", *flags)
+        assert merged[0] == single[0], flags
+
+
+def test_merge_refuses_shards_of_different_rule_sets(corpus, capsys):
+    _run(capsys, "check", "--no-progress", "-q", "--shard", "1/2", "--shard-dir", "a", "corpus")
+    _run(capsys, "check", "--no-progress", "-q", "--shard", "2/2", "--shard-dir", "b",
+         "--select", "SA", "corpus")  # fmt: skip
+    code, _, err = _run(capsys, "merge", "a", "b")
+    assert code == 2
+    assert "different rule sets" in err and "refusing to merge" in err
+
+
+def test_merge_refuses_other_versions_missing_and_repeated_shards(corpus, capsys):
+    _shards(capsys, 3)
+    shards = corpus.parent / "shards"
+    code, _, err = _run(capsys, "merge", "shards", "shards")
+    assert code == 2 and "appears more than once" in err
+    manifest = shards / "shard-0002-of-0003.manifest.json"
+    data = json.loads(manifest.read_text())
+    manifest.write_text(json.dumps({**data, "version": "0.0.1"}))
+    code, _, err = _run(capsys, "merge", "shards")
+    assert code == 2 and "different scrapelint versions" in err
+    manifest.unlink()
+    code, _, err = _run(capsys, "merge", "shards")
+    assert code == 2 and "missing shard results: 2/3" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--shard", "0/3"], ["--shard", "4/3"], ["--shard", "x"], ["--shard", "1/2", "--fix"],
+     ["--shard", "1/2", "--output", "out"]],
+)  # fmt: skip
+def test_shard_usage_errors(corpus, capsys, argv):
+    code, _, err = _run(capsys, "check", "--no-progress", *argv, "corpus")
+    assert code == 2
+    assert "--shard" in err
+
+
+def test_plan_is_deterministic_and_balanced(tmp_path):
+    sizes = [5, 1, 9, 3, 7, 7, 2]
+    targets = []
+    for i, size in enumerate(sizes):
+        path = tmp_path / f"f{i}.txt"
+        path.write_bytes(b"x" * size)
+        targets.append(Target(path, f"f{i}.txt", f"f{i}.txt"))
+    owners = sharding.plan(targets, 3, stripe=100)
+    assert owners == sharding.plan(list(targets), 3, stripe=100)
+    loads = [sum(s for s, o in zip(sizes, owners, strict=True) if o == k) for k in range(3)]
+    assert max(loads) - min(loads) <= max(sizes)
+    assert sharding.plan(targets, 3, stripe=4)[2] is None  # 9 bytes: striped
