@@ -10,7 +10,8 @@ threshold of one of three kinds:
 
 Gates come from ``[tool.scrapelint.gates]`` (``SELECTOR = threshold``, and
 ``[[tool.scrapelint.gates.source]]`` tables with a ``pattern`` glob and their own
-thresholds for the files it matches) and from ``--gate SELECTOR=THRESHOLD[@PATTERN]``.
+thresholds for the files it matches: the glob matches a path or any trailing part of
+it) and from ``--gate SELECTOR=THRESHOLD[@PATTERN]``.
 While the run streams, ``GateRun`` keeps counters per gate and per source file, never
 the findings themselves; at the end it compares them with the thresholds.
 """
@@ -23,6 +24,7 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
+from functools import lru_cache
 from typing import Any, TextIO
 
 from lint.config import ConfigError
@@ -93,13 +95,18 @@ def _number(value: float, digits: int | None = None) -> str:
     return f"{value:,.{digits}f}".rstrip("0").rstrip(".")
 
 
+@lru_cache(maxsize=1 << 16)
 def source_matches(pattern: str, path: str) -> bool:
-    """Glob match of a source path (``*`` crosses ``/``); a pattern without ``/`` may
-    match the file name alone."""
-    path = path.replace("\\", "/")
-    if fnmatchcase(path, pattern) or fnmatchcase(path.removeprefix("./"), pattern):
+    """Glob match of a source path or of any trailing part of it (``*`` crosses ``/``).
+
+    ``shards/site-*.jsonl`` matches ``shards/site-a.jsonl`` and
+    ``corpus/shards/site-a.jsonl``; ``site-*.jsonl`` matches the file name alone.
+    """
+    path = path.replace("\\", "/").removeprefix("./")
+    if fnmatchcase(path, pattern):
         return True
-    return "/" not in pattern and fnmatchcase(path.rsplit("/", 1)[-1], pattern)
+    parts = path.split("/")
+    return any(fnmatchcase("/".join(parts[i:]), pattern) for i in range(1, len(parts)))
 
 
 def parse_threshold(value: Any, where: str) -> tuple[str, float]:

@@ -94,7 +94,9 @@ def test_source_patterns_match_paths_and_file_names():
     assert source_matches("shards/site-*.jsonl", "shards/site-a.jsonl")
     assert source_matches("shards/site-*.jsonl", "./shards/site-a.jsonl")
     assert source_matches("site-*.jsonl", "deep/shards/site-a.jsonl")
+    assert source_matches("shards/site-*.jsonl", "corpus/shards/site-a.jsonl")
     assert not source_matches("shards/site-*.jsonl", "other/site-a.jsonl")
+    assert not source_matches("shards/site-*.jsonl", "myshards/site-a.jsonl")
     assert not source_matches("site-a.jsonl", "shards/site-b.jsonl")
 
 
