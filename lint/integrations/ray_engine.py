@@ -30,9 +30,11 @@ from lint.document import Source
 from lint.finding import Finding
 from lint.gates import CountingRunner, FileTotals
 from lint.output.summary import Checked
-from lint.runner import Runner, RunOptions
-from lint.worker import Worker
+from lint.readers import Unit
+from lint.runner import Runner, RunOptions, pick_reader, reader_options
+from lint.worker import BlockResult, FileJob, Worker
 
+PIECE_BYTES = 16 * 1024 * 1024  # a big JSON Lines file is checked in pieces of about this
 EXTRA_HINT = "--engine ray needs Ray Data: pip install 'scrapelint[ray]'"
 REFUSED = (
     ("diff", "--diff"),
@@ -71,6 +73,17 @@ class FileTask:
     relative: str
     config: Config
     path: Path | None  # the local file (for per-file ignores); None for a URI
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A part of a JSON Lines file checked on its own: bytes [start, end), whole lines."""
+
+    task: FileTask
+    start: int
+    end: int
+    first_line: int
+    last: bool  # the file's last piece (it counts the file)
 
 
 @dataclass
@@ -129,21 +142,64 @@ class CheckFiles:
         options: RunOptions,
         reader_overrides: Mapping[str, Any],
         tasks: Mapping[str, FileTask],
+        pieces: Sequence[Piece] = (),
     ) -> None:
         self.worker_factory = worker_factory
         self.readers = readers
         self.options = options
         self.reader_overrides = reader_overrides
         self.tasks = tasks
+        self.pieces = pieces
+        self._worker: Worker | None = None
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-        """One outcome (pickled) per file of the batch, with the file's index."""
+        """One outcome (pickled) per file (or piece) of the batch, with its index."""
+        if "piece" in batch:
+            return self.check_pieces(batch)
         indexes, outcomes = [], []
         for path, data in zip(batch["path"], batch["bytes"], strict=True):
             task = self.tasks[_key(str(path))]
             indexes.append(task.index)
             outcomes.append(pickle.dumps(self.check(task, bytes(data))))
         return {"index": indexes, "outcome": outcomes}
+
+    def check_pieces(self, batch: dict[str, Any]) -> dict[str, Any]:
+        """One outcome (pickled) per piece of the batch, with the piece's index."""
+        indexes, outcomes = [], []
+        for i in batch["piece"]:
+            indexes.append(int(i))
+            outcomes.append(pickle.dumps(self.check_piece(self.pieces[int(i)])))
+        return {"index": indexes, "outcome": outcomes}
+
+    def check_piece(self, piece: Piece) -> FileOutcome:
+        """Check a range of whole lines, numbered as in the file, like a worker's block."""
+        task = piece.task
+        assert task.path is not None
+        with open(task.path, "rb") as fh:
+            fh.seek(piece.start)
+            data = fh.read(piece.end - piece.start if piece.end >= 0 else -1)
+        if piece.end < 0:  # a whole file
+            return self.check(task, data)
+        if self._worker is None:
+            self._worker = self.worker_factory()
+        reader = next(r for r in self.readers if r.name == "jsonl")
+        options = reader_options(reader, task.config, self.reader_overrides)
+        job = FileJob(task.index, reader.name, options, task.index, task.config, task.path)
+        lines = data.count(b"\n") + (0 if data.endswith(b"\n") or not data else 1)
+        block = Unit(Source(task.display, piece.first_line), data, piece.end, records=lines)
+        result = self._worker.run([(job, block)])[0]
+        outcome = FileOutcome()
+        if isinstance(result, BlockResult):
+            outcome.findings = [f for _, r in result.notable for f in r.findings]
+            checked = outcome.checked
+            checked.documents = checked.records = result.documents
+            checked.bytes = result.bytes
+            if result.unreadable:
+                checked.skipped["unreadable records"] += result.unreadable
+        else:  # an engine error on the whole block
+            outcome.findings = list(result.findings)
+        outcome.checked.files = 1 if piece.last else 0
+        return outcome
 
     def check(self, task: FileTask, data: bytes) -> FileOutcome:
         """Check one file's bytes as a local run of that file would."""
@@ -173,6 +229,36 @@ class CheckFiles:
             if reject is not None and reject.exists():
                 outcome.rejected = reject.read_bytes()
         return outcome
+
+
+def _cut_lines(fh: Any, size: int, piece: int) -> Iterator[tuple[int, int, int]]:
+    """(start, end, first line number) of pieces of about ``piece`` bytes, cut after a line."""
+    start, line = 0, 1
+    while start < size:
+        end = min(start + piece, size)
+        if end < size:  # move the end just past the next line break
+            fh.seek(end - 1)
+            at = end - 1
+            while True:
+                chunk = fh.read(1 << 20)
+                if not chunk:
+                    end = size
+                    break
+                cut = chunk.find(b"\n")
+                if cut != -1:
+                    end = at + cut + 1
+                    break
+                at += len(chunk)
+        yield start, end, line
+        fh.seek(start)
+        left = end - start
+        while left > 0:
+            chunk = fh.read(min(left, 1 << 22))
+            if not chunk:
+                break
+            line += chunk.count(b"\n")
+            left -= len(chunk)
+        start = end
 
 
 def _key(path: str) -> str:
@@ -239,7 +325,12 @@ class RayRunner(CountingRunner):
         ctx.enable_progress_bars = False
         cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
         actors = max(1, min(self.actors or cpus, cpus, len(paths)))
-        ds = ray.data.read_binary_files(paths, include_paths=True, num_cpus=0.25)
+        pieces = self._pieces(tasks) if self._quick() and not self.remote else []
+        if pieces:  # big JSON Lines files are cut into ranges of lines
+            ds = ray.data.from_items([{"piece": i} for i in range(len(pieces))])
+            actors = max(1, min(self.actors or cpus, cpus, len(pieces)))
+        else:
+            ds = ray.data.read_binary_files(paths, include_paths=True, num_cpus=0.25)
         checked = ds.map_batches(
             CheckFiles,
             fn_constructor_kwargs={
@@ -248,6 +339,7 @@ class RayRunner(CountingRunner):
                 "options": self.options,
                 "reader_overrides": self.reader_overrides,
                 "tasks": tasks,
+                "pieces": pieces,
             },
             batch_size=1,
             compute=ray.data.ActorPoolStrategy(min_size=1, max_size=actors),
@@ -259,13 +351,29 @@ class RayRunner(CountingRunner):
         try:
             by_index = tasks_by_index(tasks)
             for index, outcome in self._in_order(checked.iter_rows()):
-                self._take(by_index[index], outcome, reject)
+                task = pieces[index].task if pieces else by_index[index]
+                self._take(task, outcome, reject)
             if reject is not None:
                 reject.commit()
                 reject = None
         finally:
             if reject is not None:
                 reject.discard()
+
+    def _pieces(self, tasks: Mapping[str, FileTask]) -> list[Piece]:
+        """Every file as pieces: a big plain JSON Lines file cut at line ends, others whole."""
+        pieces: list[Piece] = []
+        for task in sorted(tasks.values(), key=lambda t: t.index):
+            assert task.path is not None
+            size = task.path.stat().st_size if task.path.is_file() else 0
+            reader = pick_reader(self.readers, task.path.name)
+            if reader.name != "jsonl" or size <= PIECE_BYTES:
+                pieces.append(Piece(task, 0, -1, 0, True))
+                continue
+            with open(task.path, "rb") as fh:
+                for start, end, line in _cut_lines(fh, size, PIECE_BYTES):
+                    pieces.append(Piece(task, start, end, line, end >= size))
+        return pieces
 
     @staticmethod
     def _in_order(rows: Iterator[dict[str, Any]]) -> Iterator[tuple[int, FileOutcome]]:

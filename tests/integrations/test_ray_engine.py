@@ -64,3 +64,22 @@ def test_engine_ray_refuses_what_it_cannot_do(flag, tmp_path, capsys):
     code = main(["check", "--engine", "ray", *flag, str(tmp_path / "a.txt")])
     assert code == 2
     assert "--engine ray" in capsys.readouterr().err
+
+
+def test_big_jsonl_files_are_checked_in_pieces(ray_local, corpus, records, tmp_path, capsys,
+                                               monkeypatch):  # fmt: skip
+    from lint.integrations import ray_engine
+
+    monkeypatch.setattr(ray_engine, "PIECE_BYTES", 8 * 1024)
+    monkeypatch.chdir(corpus.parent)
+    write_jsonl(corpus / "big.jsonl", records * 2)
+    try:
+        runs = []
+        for engine in (["--engine", "ray", "--jobs", "2"], ["--jobs", "1"]):
+            code = main(["check", "--no-progress", *engine, "--output-format", "jsonl", "corpus"])
+            out = capsys.readouterr()
+            runs.append((code, out.out, out.err.splitlines()[-1:]))
+    finally:
+        (corpus / "big.jsonl").unlink()
+    assert runs[0] == runs[1]
+    assert runs[1][1].count('"path": "corpus/big.jsonl"') > 10
