@@ -8,7 +8,7 @@ dictionaries back from saved ``jsonl`` files. So the two reports are equal.
 Memory is bounded by what the page shows: counters per rule, source and document
 size; the worst documents (a heap of ``WORST_DOCUMENTS``) and a seeded sample per
 rule (``SAMPLES_PER_RULE`` with the smallest hash); and one compact row per finding
-for the page's paged table (strings interned once).
+for the page's paged table (strings interned once), up to ``TABLE_ROWS``.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import Any
 WORST_DOCUMENTS = 20
 FINDINGS_PER_DOCUMENT = 40  # findings of a worst document kept for its code frames
 SAMPLES_PER_RULE = 5
+TABLE_ROWS = 200_000  # findings listed in the page's table (the counts cover them all)
 SEVERITIES = ("error", "warning", "info")
 ENGINE_FAMILY = "engine"
 
@@ -130,6 +131,8 @@ class ReportData:
         if len(self._doc_items) < FINDINGS_PER_DOCUMENT:
             self._doc_items.append(dict(item))
         self._sample(code, key, item)
+        if len(self.rows) >= TABLE_ROWS:
+            return
         record = item.get("record") or {}
         s = self.strings
         self.rows.append(

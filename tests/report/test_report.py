@@ -300,3 +300,14 @@ def test_domain_search_stops_in_a_shard_without_urls(workdir):
     scan = scan_sources({"late.jsonl": {URL_PROBE + 1}}, ["all.jsonl"], builtin_readers())
     assert scan.documents_by_domain == {"early.example": 3}
     assert scan.texts[("late.jsonl", URL_PROBE + 1)] == "晚"  # texts are still read
+
+
+def test_the_table_lists_a_bounded_number_of_findings(monkeypatch):
+    import lint.report.data as data_module
+
+    monkeypatch.setattr(data_module, "TABLE_ROWS", 3)
+    data = ReportData()
+    for n in range(5):
+        data.add({"code": "X001", "path": "p", "record": {"line": n}, "severity": "warning"})
+    data.finish()
+    assert len(data.rows) == 3 and data.total == 5 and data.documents_with == 5

@@ -264,6 +264,10 @@
   }
 
   function renderFindings() {
+    if (D.table.rows.length < D.totals.findings) {
+      document.getElementById("finding-table").appendChild(el("p", { cls: "note",
+        text: "The first " + fmt(D.table.rows.length) + " of " + fmt(D.totals.findings) + " findings are listed." }));
+    }
     var S = D.table.strings, SEV = ["error", "warning", "info"], FIX = { s: "safe", u: "unsafe", d: "display", n: "" };
     pagedTable(document.getElementById("finding-table"), [
       { title: "location", get: function (r) { return where(S[r[2]], r[3], r[4] === null ? null : S[r[4]]) + ":" + r[5] + ":" + r[6]; } },
