@@ -63,6 +63,18 @@ def _overlay(args: argparse.Namespace) -> dict[str, Any]:
             table[key.replace("_", "-")] = [g for v in value for g in v.split(",") if g]
     if args.max_document_size is not None:
         table["max-document-size"] = args.max_document_size
+    ignores: dict[str, list[str]] = {}
+    for item in getattr(args, "per_file_ignores", None) or ():
+        glob, sep, codes = item.rpartition(":")
+        if not sep or not glob or not codes.strip():
+            raise UsageError(f"--per-file-ignores {item!r}: expected GLOB:RULES, e.g. 'a/*.txt:DT'")
+        ignores.setdefault(glob, []).extend(split_selectors([codes]))
+    if ignores:
+        table["per-file-ignores"] = ignores
+    for key, value in (getattr(args, "config_overrides", None) or {}).items():
+        if isinstance(value, dict) and isinstance(table.get(key), dict):
+            value = {**table[key], **value}
+        table[key] = value  # --config KEY=VALUE
     return table
 
 
@@ -144,6 +156,20 @@ def _targets(args: argparse.Namespace, finder: ConfigFinder) -> tuple[list[Targe
     return targets, problems
 
 
+def _verbose(targets: list[Target], config_for: Any, args: argparse.Namespace) -> None:
+    """``-v``: the version, what will be checked and which configuration each file uses."""
+    info = sys.stderr
+    print(f"scrapelint {__version__}", file=info)
+    used: dict[str, int] = {}
+    for target in targets:
+        where = target.path if target.path is not None else Path.cwd() / "stdin.txt"
+        label = config_for(where).label
+        used[label] = used.get(label, 0) + 1
+    print(f"{plural(len(targets), 'file')} to check", file=info)
+    for label, n in used.items():
+        print(f"configuration {printable(label)}: {plural(n, 'file')}", file=info)
+
+
 def _size(target: Target) -> int:
     if target.path is None:
         return 0
@@ -193,9 +219,12 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         select=tuple(split_selectors(args.select)) if args.select else None,
         extend_select=tuple(split_selectors(args.extend_select or [])),
         ignore=tuple(split_selectors(args.ignore or [])),
+        unfixable=tuple(split_selectors(getattr(args, "unfixable", None) or [])),
+        extend_fixable=tuple(split_selectors(getattr(args, "extend_fixable", None) or [])),
     )
-    for sels in (cli.select or (), cli.extend_select, cli.ignore):
+    for sels in (cli.select or (), cli.extend_select, cli.ignore, cli.unfixable):
         validate_selectors(sels, rules, "the command line")
+    validate_selectors(cli.extend_fixable, rules, "the command line")
     explicit = None if args.isolated else args.config
     finder = ConfigFinder(_base_config(plugins), explicit, _overlay(args))
 
@@ -204,9 +233,26 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
 
     run_config = config_for(Path.cwd())
     ruleset = build_ruleset(run_config, rules, cli)  # validate the run's own config early
+    if getattr(args, "show_settings", None) is not None:
+        from lint.settings_view import write_settings
+
+        where = args.show_settings
+        config = config_for(where)
+        write_settings(
+            sys.stdout, where, config, build_ruleset(config, rules, cli), fail_on=args.fail_on
+        )
+        return EXIT_OK
     gate_run = gates_for_run(run_config.gates, getattr(args, "gate", None), rules)
     fail_on = Severity.parse(args.fail_on) if args.fail_on else None  # None: per file
     targets, path_problems = _targets(args, finder)
+    if getattr(args, "show_files", False):
+        for target in targets:
+            print(printable(target.display))
+        for message in path_problems:
+            err(message)
+        return EXIT_ERROR if path_problems else EXIT_OK
+    if getattr(args, "verbose", False):
+        _verbose(targets, config_for, args)
     if getattr(args, "shard", None):  # --shard K/N: a K-th of the targets
         from lint.sharding import shard_runner
 
@@ -349,6 +395,8 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         report.suppression.write(out if human else sys.stderr)
     _closing_lines(args, report, runner, out)
     code = _exit_code(args, runner, path_problems)
+    if code == EXIT_OK and getattr(args, "exit_non_zero_on_fix", False) and report.fixed_total:
+        code = EXIT_FINDINGS  # something was fixed: the caller wants to know
     machine = (args.output_format or "concise") not in ("full", "concise") and not args.output_file
     stream = sys.stderr if machine else out
     return close(gate_run, code, exit_zero=args.exit_zero, quiet=args.quiet, stream=stream)

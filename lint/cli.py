@@ -6,8 +6,10 @@ import argparse
 import json
 import os
 import sys
+import tomllib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from lint import __version__
 from lint.baseline import BaselineError
@@ -18,6 +20,44 @@ from lint.output.terminal import console, is_terminal
 from lint.plugins import Plugins, load_plugins
 from lint.rule import Rule
 from lint.selection import SelectorError
+
+
+class ConfigArgument(argparse.Action):
+    """``--config``: a configuration file (``args.config``), or when the value is not an
+    existing file and reads as TOML ``key = value``, a setting (``args.config_overrides``).
+    """
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        """Sort one ``--config`` value into the file or the overrides."""
+        value = str(values)
+        overrides = dict(getattr(namespace, "config_overrides", None) or {})
+        if "=" in value and not Path(value).exists():
+            try:
+                setting = tomllib.loads(value)
+            except tomllib.TOMLDecodeError as exc:
+                parser.error(f"--config {value!r}: not a file, nor a TOML `key = value`: {exc}")
+            namespace.config_overrides = _merge_tables(overrides, setting)
+            return
+        if getattr(namespace, "config", None) is not None:
+            parser.error("--config: only one configuration file can be given")
+        namespace.config = Path(value)
+
+
+def _merge_tables(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """``base`` with ``extra`` merged in, tables key by key (later values win)."""
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge_tables(out[key], value)
+        else:
+            out[key] = value
+    return out
 
 
 def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
@@ -45,6 +85,16 @@ def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     fixing.add_argument(
         "--fix-only", action="store_true", help="apply fixes and report nothing that remains"
     )
+    fixing.add_argument(
+        "--exit-non-zero-on-fix",
+        action="store_true",
+        help="with --fix, exit 1 when something was fixed, even if nothing remains",
+    )
+    for flag, helptext in (
+        ("--unfixable", "rules whose fixes are never applied (findings still reported)"),
+        ("--extend-fixable", "rules whose fixes are applied despite --unfixable/unfixable"),
+    ):
+        fixing.add_argument(flag, action="append", default=None, metavar="RULES", help=helptext)
     fixing.add_argument(
         "--add-ignore",
         action="store_true",
@@ -119,6 +169,12 @@ def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         help="list the findings a suppression silenced, and by what",
     )
     out.add_argument("-q", "--quiet", action="store_true", help="print findings only")
+    out.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="say which configuration each file uses, and what the run will do",
+    )
     out.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     out.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     res = check.add_argument_group("result")
@@ -145,7 +201,14 @@ def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     res.add_argument("--baseline", type=Path, help="report only findings not in this baseline")
     res.add_argument("--write-baseline", type=Path, help="record today's findings in this file")
     cfg = check.add_argument_group("configuration")
-    cfg.add_argument("--config", type=Path, help="use this configuration file only")
+    cfg.add_argument(
+        "--config",
+        action=ConfigArgument,
+        default=None,
+        metavar="FILE|KEY=VALUE",
+        help="use this configuration file only; or, when not a file, a TOML `key = value`"
+        " setting on top of every configuration (repeatable)",
+    )
     cfg.add_argument("--isolated", action="store_true", help="ignore all configuration files")
     for flag, helptext in (
         ("--extend-include", "more file globs to check when walking directories"),
@@ -159,6 +222,23 @@ def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         help="apply exclude globs to files named on the command line too (pre-commit)",
     )
     cfg.add_argument("--stdin-filename", help="the name to give standard input (for config)")
+    cfg.add_argument(
+        "--per-file-ignores",
+        action="append",
+        default=None,
+        metavar="GLOB:RULES",
+        help="rules to leave out for files matching GLOB, e.g. 'legacy/*.txt:DT,MC004'",
+    )
+    shows = check.add_argument_group("inspection (nothing is checked)")
+    shows.add_argument(
+        "--show-files", action="store_true", help="list the files that would be checked"
+    )
+    shows.add_argument(
+        "--show-settings",
+        type=Path,
+        metavar="PATH",
+        help="the configuration that applies to PATH, with its values and rules",
+    )
 
     rules = sub.add_parser("rules", help="list every rule", allow_abbrev=False)
     rules.add_argument("--output-format", choices=("text", "json"), default="text")

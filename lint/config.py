@@ -76,6 +76,9 @@ _SCHEMA: dict[str, tuple[Any, str]] = {
     "select": (_list_of_str, "a list of strings"),
     "extend-select": (_list_of_str, "a list of strings"),
     "ignore": (_list_of_str, "a list of strings"),
+    "fixable": (_list_of_str, "a list of strings"),
+    "unfixable": (_list_of_str, "a list of strings"),
+    "extend-fixable": (_list_of_str, "a list of strings"),
     "per-file-ignores": (_table_of(_list_of_str), "a table of glob = [selectors]"),
     "fail-on": (lambda v: isinstance(v, str), "one of info, warning, error"),
     "severity": (_table_of(lambda v: isinstance(v, str)), "a table of CODE = level"),
@@ -120,6 +123,9 @@ class Config:
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    fixable: tuple[str, ...] | None = None  # None: every rule's fixes may be applied
+    unfixable: tuple[str, ...] = ()
+    extend_fixable: tuple[str, ...] = ()
     per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     fail_on: Severity = Severity.WARNING
     severity: Mapping[str, Severity] = field(default_factory=dict)
@@ -198,6 +204,12 @@ def parse_table(
         changes["select"] = tuple(table["select"])
     if "extend-select" in table:
         changes["extend_select"] = cfg.extend_select + tuple(table["extend-select"])
+    if "fixable" in table:
+        changes["fixable"] = tuple(table["fixable"])
+    for key in ("unfixable", "extend-fixable"):
+        if key in table:
+            attr = key.replace("-", "_")
+            changes[attr] = getattr(cfg, attr) + tuple(table[key])
     if "ignore" in table:
         changes["ignore"] = cfg.ignore + tuple(table["ignore"])
     if "per-file-ignores" in table:

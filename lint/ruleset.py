@@ -21,6 +21,8 @@ class CliSelection:
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    unfixable: tuple[str, ...] = ()
+    extend_fixable: tuple[str, ...] = ()
 
 
 @dataclass
@@ -30,6 +32,7 @@ class RuleSet:
     config: Config
     rules: list[Rule]
     per_file_ignores: list[tuple[pathspec.PathSpec, tuple[str, ...]]]
+    unfixable: frozenset[str] = frozenset()  # selected rules whose fixes are never applied
 
     def for_path(self, path: Path | None) -> list[Rule]:
         """The rules that apply to ``path`` once per-file ignores are taken out."""
@@ -107,6 +110,12 @@ def build_ruleset(
             validate_selectors(sels, rules, f"{where} `{name}`")
         for glob, sels in config.per_file_ignores.items():
             validate_selectors(sels, rules, f"{where} `per-file-ignores.{glob}`")
+        for name, sels in (
+            ("fixable", config.fixable or ()),
+            ("unfixable", config.unfixable),
+            ("extend-fixable", config.extend_fixable),
+        ):
+            validate_selectors(sels, rules, f"{where} `{name}`")
         for code in config.severity:
             if _resolve_rule_key(code, rules) is None:
                 validate_selectors([code], rules, f"{where} `severity`")
@@ -152,4 +161,10 @@ def build_ruleset(
         (pathspec.GitIgnoreSpec.from_lines([glob]), tuple(sels))
         for glob, sels in config.per_file_ignores.items()
     ]
-    return RuleSet(config, instances, pfi)
+    fixable = Selection(
+        select=config.fixable if config.fixable is not None else ("ALL",),
+        extend_select=(*config.extend_fixable, *cli.extend_fixable),
+        ignore=(*config.unfixable, *cli.unfixable),
+    ).resolve(rules)
+    unfixable = frozenset(r.code for r in instances) - set(fixable)
+    return RuleSet(config, instances, pfi, unfixable)

@@ -9,14 +9,17 @@ go. Rule sets are built once per configuration and kept for the worker's life.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import functools
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from lint.config import Config
+from lint.diagnostic import Diagnostic
 from lint.document import Source
 from lint.finding import Finding, from_diagnostic, problem
 from lint.linter import (
@@ -130,6 +133,11 @@ class Worker:
         self._file_rules = (job.config_key, job.index, rules)
         return rules
 
+    def unfixable_for(self, job: FileJob) -> frozenset[str]:
+        """Codes whose fixes are never applied for a job's file (``unfixable``)."""
+        self.rules_for(job)  # builds the job's rule set
+        return self._rulesets[job.config_key].unfixable
+
     def suppressor_for(self, job: FileJob) -> Suppressor:
         """The suppression settings of a job's config (built once per config)."""
         suppressor = self._suppressors.get(job.config_key)
@@ -207,10 +215,13 @@ class Worker:
         budget = self.settings.time_budget
         sup = self._suppression(job, rules, reader, unit, document, state)
         keep = None if sup is None else sup.filter
+        unfixable = self.unfixable_for(job)
+        if unfixable:  # their findings are reported without a fix
+            keep = functools.partial(_without_fixes, unfixable, keep)
         if not mode.apply:
             found = check_document(document, rules, time_budget=budget)
-            if sup is not None:
-                found = sup.filter(document, found)
+            if keep is not None:
+                found = keep(document, found)
             result = UnitResult([from_diagnostic(document, d) for d in found], checked=True)
             return _suppressed(result, sup, self.settings.show_suppressed)
         fixed = fix_document(document, rules, unsafe=mode.unsafe, time_budget=budget, keep=keep)
@@ -244,6 +255,18 @@ class Worker:
             problem(document.source, WRITE_ERROR, ENGINE_CODES[WRITE_ERROR], why)
         )
         return _suppressed(result, sup, self.settings.show_suppressed)
+
+
+def _without_fixes(
+    codes: frozenset[str], keep: Callable[..., list[Diagnostic]] | None, document: Any, found: list
+) -> list[Diagnostic]:
+    """The diagnostics ``keep`` keeps, those of ``codes`` without their fix."""
+    if keep is not None:
+        found = keep(document, found)
+    return [
+        dataclasses.replace(d, fix=None) if d.fix is not None and d.code in codes else d
+        for d in found
+    ]
 
 
 def _suppressed(result: UnitResult, sup: DocumentSuppression | None, show: bool) -> UnitResult:
