@@ -27,7 +27,7 @@ def rule_infos(rules: Mapping[str, type[Rule]]) -> dict[str, RuleInfo]:
     for code, cls in rules.items():
         docs = cls.docs()
         parts = [
-            f"{title}: {docs.sections[title].strip()}"
+            f"{title}: {_prose(docs.sections[title])}"
             for title in EXPLANATION_SECTIONS
             if title in docs.sections
         ]
@@ -36,6 +36,12 @@ def rule_infos(rules: Mapping[str, type[Rule]]) -> dict[str, RuleInfo]:
             text = text[: EXPLANATION_CHARS - 1] + "…"
         infos[code] = RuleInfo(cls.name, cls.family, docs.summary, text)
     return infos
+
+
+def _prose(text: str) -> str:
+    """A docstring section as flowing paragraphs: lines joined, ````code```` as `code`."""
+    paragraphs = [" ".join(p.split("\n")) for p in text.strip().split("\n\n")]
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs).replace("``", "`")
 
 
 def builtin_readers() -> list[Any]:

@@ -21,6 +21,7 @@
     });
     return node;
   }
+  function count(n, word) { return fmt(n) + " " + word + (n === 1 ? "" : "s"); }
   function fmt(n) { return n === null || n === undefined ? "–" : Number(n).toLocaleString("en-US"); }
   function pct(a, b) { return b ? (100 * a / b).toFixed(b >= 1000 ? 2 : 1) + "%" : "–"; }
   function mb(bytes) { return bytes === null || bytes === undefined ? "–" : (bytes / 1e6).toFixed(2) + " MB"; }
@@ -216,7 +217,7 @@
     if (!D.worst.length) { host.appendChild(el("p", { cls: "note", text: "No findings." })); return; }
     D.worst.forEach(function (w, i) {
       var details = el("details", { cls: "worst", "data-index": String(i) }, [
-        el("summary", {}, [el("b", { text: fmt(w.count) + " findings" }), " in " + where(w.path, w.record, w.id)])]);
+        el("summary", {}, [el("b", { text: count(w.count, "finding") }), " in " + where(w.path, w.record, w.id)])]);
       var filled = false;
       details.addEventListener("toggle", function () {
         if (!details.open || filled) return;
@@ -232,7 +233,7 @@
     var host = document.getElementById("sample-list");
     D.samples.forEach(function (s) {
       var details = el("details", { cls: "sample" }, [el("summary", {}, [
-        el("span", { cls: "code", text: s.code }), " " + s.name + " — " + fmt(s.count) + " findings, " + s.items.length + " shown"])]);
+        el("span", { cls: "code", text: s.code }), " " + s.name + " — " + count(s.count, "finding") + ", " + s.items.length + " shown"])]);
       if (s.summary) details.appendChild(el("p", { text: s.summary }));
       if (s.explanation) details.appendChild(el("div", { cls: "explain", text: s.explanation }));
       s.items.forEach(function (f) { details.appendChild(findingBlock(f, true)); });
