@@ -269,6 +269,7 @@ def shard_runner(
     for flag, on in (
         ("--fix/--diff/--fix-only", args.fix or args.diff or args.fix_only),
         ("--output", args.output),
+        ("--reject", args.reject),  # N copies would write one file; rejects are per run
         ("--in-place", args.in_place),
         ("--add-ignore", getattr(args, "add_ignore", False)),
     ):

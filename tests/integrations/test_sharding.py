@@ -109,7 +109,7 @@ def test_merge_refuses_other_versions_missing_and_repeated_shards(corpus, capsys
 @pytest.mark.parametrize(
     "argv",
     [["--shard", "0/3"], ["--shard", "4/3"], ["--shard", "x"], ["--shard", "1/2", "--fix"],
-     ["--shard", "1/2", "--output", "out"]],
+     ["--shard", "1/2", "--output", "out"], ["--shard", "1/2", "--reject", "r.jsonl"]],
 )  # fmt: skip
 def test_shard_usage_errors(corpus, capsys, argv):
     code, _, err = _run(capsys, "check", "--no-progress", *argv, "corpus")
