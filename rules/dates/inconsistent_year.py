@@ -125,9 +125,14 @@ class InconsistentYear(Rule):
 
     - calendars (``data/calendar.toml``, every entry with its source): a congress or
       plenum with a held-verb (``2023年11月，党的十八大胜利召开`` → 2012), games named by
-      their host or edition (``2023年北京奥运会`` → 2008, ``第29届奥运会``; Tokyo 2020 held
-      in 2021 and Hangzhou 2022 in 2023 accepted). ``2013年，十八大提出…`` (when something
-      was said) and errands before the games (申办, 预选赛, 吉祥物) are not judged;
+      their host or edition (``2023年北京奥运会`` → 2008, ``第29届奥运会``,
+      ``1994年夺得第十七届冬奥会…``; Tokyo 2020 held in 2021 and Hangzhou 2022 in 2023
+      accepted) or by the series alone (``2023年奥运会上``: 2021 or 2024), a session of
+      an NPC or CPPCC term (``十二届全国人大三次会议`` → 2015). ``2013年，十八大提出…``
+      (when something was said) and errands before the games (申办, 预选赛, 吉祥物,
+      资格) are not judged;
+    - the sexagenary cycle: ``2023年是龙年`` (2012 or 2024; January and February may
+      still be last year's sign; no fix);
     - anniversaries: ``2023年是中国共产党成立90周年`` (1921 + 90 = 2011), loosely linked
       ones only when 2+ years off and never for a jubilee ahead (迎接, 喜迎) or behind
       (…周年以来); an institution's ``建校60周年`` against its one founding year
@@ -138,8 +143,9 @@ class InconsistentYear(Rule):
       ``三年后的1995年``; ``今年（2012年）`` against ``去年（2022年）`` or
       ``今年…比2021年同期`` in one article (a comparison may only be reported, never
       report a gloss: texts of 2021 compare with 2019);
-    - an edition named twice: ``2014年第十届…运动会`` … ``本届2024年``;
+    - an edition named twice: ``2014年第十届…运动会`` … ``本届2024年``, or dated twice;
     - ages: ``生于1925年`` … ``2023年…享年85岁`` (birth + age ± 1; no fix);
+    - durations: ``2008年开工…历时3年…2023年建成`` (start + N ± 1; no fix);
     - chronology spikes: a recent year 5+ years after both neighbours of a paragraph
       whose other years go forward, with no plan or target word near it
       (``2008年…2023年…2009年``): a note, a warning when it is the page's metadata year.

@@ -87,7 +87,7 @@ class Event:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Series:
     """Numbered editions of periodic games (第29届奥运会)."""
 
@@ -97,6 +97,12 @@ class Series:
     every: int
     also: tuple[tuple[int, int], ...]
     source: str
+    plain: bool = False  # the name alone after a year names this series
+
+    @functools.cached_property
+    def every_year(self) -> tuple[int, ...]:
+        """Every year an edition up to the 40th was held in."""
+        return tuple(sorted({y for n in range(1, 41) for y in self.years(n)}))
 
     def years(self, edition: int) -> tuple[int, ...]:
         """The years edition ``edition`` was held (or designated) in."""
@@ -132,6 +138,7 @@ def calendar() -> tuple[tuple[Event, ...], tuple[Series, ...]]:
             int(row["every"]),
             tuple((a, b) for a, b in row.get("also", ())),
             row["source"],
+            bool(row.get("plain", False)),
         )
         for row in data.get("series", ())
     )
@@ -176,6 +183,18 @@ _PROBE_WORDS = (
     "今年",
     "去年",
     "届",
+    "鼠年",
+    "牛年",
+    "虎年",
+    "兔年",
+    "龙年",
+    "蛇年",
+    "马年",
+    "羊年",
+    "猴年",
+    "鸡年",
+    "狗年",
+    "猪年",
     "岁",
 )
 
@@ -225,6 +244,7 @@ def _timeline(document: Document, extensions: tuple[str, ...]) -> list[Clash]:
             t.same_event,
             t.editions,
             t.ages,
+            t.zodiac,
             t.durations,
             t.spikes,
         ]
@@ -243,6 +263,8 @@ _YEAR_TO_EVENT = re.compile(
     r"[,]?(?:在[^,.;:!?()\n]{0,6}?)?(?:隆重|胜利|顺利|成功)?(?:召开|举行|举办)?的?"
     r"(?:中国共产党|中共|党的|我党)?"
 )
+# after a series' bare name right after a year: the games themselves
+_AT_THE_SERIES = ("上", "期间", "开幕", "闭幕", "举行", "举办", "落幕", "比赛", "赛场", "赛事")
 # between a year and a numbered edition: the year someone took part in it
 _TAKING_PART = ("获", "夺", "摘得", "赢得", "参加", "出战", "参赛", "亮相", "入选")
 _NOT_TAKING_PART = (
@@ -340,6 +362,15 @@ _DURATION = re.compile(
 )
 _STARTED = ("开工", "动工", "启动", "开始", "始建", "开建", "着手", "立项", "开挖", "开办")
 _FINISHED = ("建成", "完成", "竣工", "通车", "落成", "出版", "问世", "完工", "投产", "结束", "告成")
+# the sexagenary cycle: 1984 was 甲子, the year of the rat
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+_ANIMALS = "鼠牛虎兔龙蛇马羊猴鸡狗猪"
+# after a year: its place in the cycle (2012年是壬辰龙年, 2012年（龙年）)
+_CYCLE_AFTER = re.compile(
+    "(?:是|为|乃|,|\\(|即)?(?:农历)?"
+    f"(?:(?P<stem>[{_STEMS}])(?P<branch>[{_BRANCHES}]))?(?P<animal>[{_ANIMALS}])?年"
+)
 _COREF = re.compile(r"本届|此届|该届|这届")
 _THIS_YEAR = datetime.date.today().year
 _RECENT = 15  # a rewritten year lies within this many years before the page's date
@@ -457,6 +488,8 @@ class _Timeline:
                 series = names.series[name]
                 edition = _EDITION.search(f, max(0, s - 8), s)
                 if edition is None:
+                    if series.plain:  # 2023年奥运会上: the series' years
+                        yield from self._dated_clash(s, e, series.every_year, "series")
                     continue
                 number = cn_number(edition[1])
                 if number is None:
@@ -491,6 +524,9 @@ class _Timeline:
             return
         label = self.quote(label_start, e)
         shown = "/".join(map(str, years))
+        if len(years) > 4 and expr.year is not None:  # a series: the editions around it
+            k = bisect_left(years, expr.year)
+            shown = "/".join(map(str, years[max(0, k - 1) : k + 1])) + " (the nearest editions)"
         found = self.clash(expr, years, [(label, label_start)], f"was held in {shown}", "calendar")
         if found is not None:
             yield found
@@ -500,6 +536,12 @@ class _Timeline:
         f = self.folded
         after = f[e : e + 10]
         expr = self.year_before(s, 14)
+        if kind == "series":
+            if expr is None or f[expr.end : s] not in ("", "的"):
+                return None
+            if after.startswith(_AT_THE_SERIES) or _HELD.match(after):
+                return expr
+            return None
         if expr is not None and kind == "edition":
             gap = f[expr.end : s]
             # 1994年带伤夺得第十七届冬奥会…铜牌 / 1993年获第七届全运会冠军: taking part
@@ -909,6 +951,33 @@ class _Timeline:
             k -= 1
         return None
 
+    # -- the sexagenary cycle -------------------------------------------------------------
+
+    def zodiac(self) -> Iterator[Clash]:
+        """``2012年是壬辰龙年`` / ``2023年（癸卯兔年）``: the cycle of stems and animals."""
+        f = self.folded
+        for expr in self.years:
+            m = _CYCLE_AFTER.match(f, expr.end, expr.end + 10)
+            if m is None or expr.year is None or not (m["stem"] or m["animal"]):
+                continue
+            if f.startswith("马月", m.end()):
+                continue  # 猴年马月: never
+            allowed = {expr.year}
+            if expr.month is not None and expr.month <= 2:
+                allowed.add(expr.year - 1)  # before the Spring Festival: last year's sign
+            if any(_fits(y, m) for y in allowed):
+                continue
+            # the nearest years with that sign before and after (a cycle pins no year)
+            before = next(y for y in range(expr.year - 1, expr.year - 61, -1) if _fits(y, m))
+            after = next(y for y in range(expr.year + 1, expr.year + 61) if _fits(y, m))
+            start = m.start("stem") if m["stem"] else m.start("animal")
+            label = self.quote(start, m.end())
+            clash = self.clash(
+                expr, (before, after), [(label, start)], f"fits {before} or {after}", "zodiac"
+            )
+            if clash is not None:
+                yield clash._replace(fixable=False)
+
     # -- durations ------------------------------------------------------------------------
 
     def durations(self) -> Iterator[Clash]:
@@ -1072,6 +1141,21 @@ class _Timeline:
 def _anchor_map(extensions: tuple[str, ...]) -> dict[str, Anchor]:
     """The era anchors by id (once per set of configured anchors)."""
     return {a.id: a for a in load_anchors(extensions)}
+
+
+def _cycle_fits(year: int, stem: str | None, branch: str | None, animal: str | None) -> bool:
+    """Whether ``year`` has the given stem, branch and animal (those given)."""
+    k = (year - 1984) % 60
+    if stem is not None and _STEMS[k % 10] != stem:
+        return False
+    if branch is not None and _BRANCHES[k % 12] != branch:
+        return False
+    return animal is None or _ANIMALS[k % 12] == animal
+
+
+def _fits(year: int, m: re.Match[str]) -> bool:
+    """Whether ``year`` has the stem, branch and animal a ``_CYCLE_AFTER`` match names."""
+    return _cycle_fits(year, m["stem"], m["branch"], m["animal"])
 
 
 def _jubilee_year(anchor: Anchor, item: Evidence) -> int | None:
