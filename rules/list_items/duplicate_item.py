@@ -74,7 +74,9 @@ class DuplicateListItem(Rule):
     What
     ----
     A later exact copy of an earlier item in a list: items separated by 、 within
-    one clause, or by commas after an announcement (``“四个始终”，即…``). Lists of
+    one clause, or by commas after an announcement (``“四个始终”，即…``); a list
+    counted after it is cut at its count (``会展、会展四大现代服务业``: the last item is
+    ``会展``, see DL003). Lists of
     fewer than three items (``红灯、红灯``: emphasis), numeric and one-character items
     (denominations ``1、5、10``; ``南、北回归线``) and paths (roads and stops after
     途经/开经, where a route may pass a place twice) are not judged.
@@ -97,9 +99,11 @@ class DuplicateListItem(Rule):
 
     Fix
     ---
-    Safe when the list announces a count and deleting the copies makes the count
-    match, or when the copy directly repeats its neighbour: it deletes the copy with
-    the separator before it. Otherwise unsafe: which copy is wrong is not certain.
+    Safe when the list announces a count (before or after it) and deleting the copies
+    makes the count match, or, in a list without a count, when the copy directly
+    repeats its neighbour: it deletes the copy with the separator before it. Otherwise
+    unsafe: which copy is wrong is not certain, and in ``物流、金融、会展、会展四大`` the
+    copy took the place of a lost item (deleting it leaves three for 四大).
     """
 
     code = "DL001"
