@@ -60,6 +60,7 @@ MIN_TEASER_CHARS = 12  # a teaser shorter than this proves nothing
 _SENTENCE_STOPS = "。！；!;"
 _BAR = re.compile(r"\s*[|｜]\s*")
 _CRUMB = re.compile(r"\s*(?:>>?|»|＞＞?|→)\s*")
+_SITE_ENDS = ("网", "首页", "主页", "频道")  # the first item of a breadcrumb: the site
 _CRUMB_STARTS = ("首页", "当前位置", "您的位置", "您现在的位置", "你的位置", "位置", "主页")
 _ATTACHMENT = re.compile(
     r"(?:附件\s*[:：]?\s*)?[^\s`'\"]+\.(?:png|jpe?g|gif|bmp|webp|docx?|xlsx?|pptx?|pdf|zip|rar|7z|txt|mp[34])"
@@ -172,7 +173,13 @@ def widget_kind(text: str) -> str | None:
         if (
             len(items) >= 2
             and all(len(x) <= MAX_BAR_ITEM and _HAN.search(x) for x in items)
-            and (separators >= 2 or ">>" in text or "»" in text or text.startswith(_CRUMB_STARTS))
+            and (
+                separators >= 2
+                or ">>" in text
+                or "»" in text
+                or text.startswith(_CRUMB_STARTS)
+                or items[0].endswith(_SITE_ENDS)  # 南方网 > 新闻
+            )
         ):
             return "breadcrumb"
     return None

@@ -89,6 +89,7 @@ def test_navigation_at_the_head_is_furniture_and_the_title_is_kept():
         ("首页>>新闻 > 国际 >> 正文", "breadcrumb"),
         ("当前位置：首页 > 中国历史", "breadcrumb"),
         ("首页＞新闻中心＞", "breadcrumb"),
+        ("南方网 > 新闻", "breadcrumb"),
         ("1.png (32.35 KB, 下载次数: 0)", "attachment"),
         ("附件：报名表.docx（18 KB）", "attachment"),
         ("29 ]", "widget residue"),
