@@ -3,13 +3,15 @@
 Builds the same page as ``check --output-format html`` from findings saved with
 ``--output-format jsonl --output-file FILE`` (whose last line, ``{"scrapelint_run":
 …}``, carries the run's documents, bytes, files and gates). Several files are
-merged as one run.
+merged as one run. ``--compare`` takes earlier findings the same way, or a baseline
+file (``--write-baseline``), whose entries count per rule and source.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -33,7 +35,11 @@ def add_parser(sub: Any) -> None:
     p.add_argument("findings", nargs="+", type=Path, metavar="FINDINGS.jsonl")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the page")
     p.add_argument(
-        "--compare", type=Path, action="append", metavar="OLD.jsonl", help="earlier findings"
+        "--compare",
+        type=Path,
+        action="append",
+        metavar="OLD.jsonl",
+        help="earlier findings (jsonl) or a baseline file, to show what rose and what fell",
     )
     p.add_argument(
         "--url-field",
@@ -43,10 +49,51 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--seed", type=int, default=0, help="seed of the per-rule samples")
 
 
-def read_findings(paths: Iterable[Path], data: ReportData) -> dict[str, Any] | None:
-    """Feed every finding of the files to ``data``; return their merged run record."""
+def _baseline_items(path: Path) -> list[dict[str, Any]] | None:
+    """The findings of a baseline file as finding records, or None if it is not one."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            if fh.readline().strip() != "{":
+                return None  # a jsonl file starts with a whole object on its first line
+            fh.seek(0)
+            data = json.load(fh)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(data, dict) or data.get("tool") != "scrapelint":
+        return None
+    base = os.path.dirname(path) if int(data.get("version", 1)) >= 2 else ""
+    items = []
+    for entry in data.get("findings", []):
+        where = str(entry.get("path", ""))
+        if base and not os.path.isabs(where):
+            where = os.path.relpath(os.path.normpath(os.path.join(base, where)))
+        record = entry.get("record")
+        item = {
+            "code": entry.get("code"),
+            "path": where,
+            "record": None if record is None else {"line": record},
+            "severity": "warning",
+            "fingerprint": entry.get("fingerprint"),
+        }
+        items += [item] * max(1, int(entry.get("count", 1)))
+    items.sort(key=lambda i: (i["path"], str(i["record"])))  # a document's findings together
+    return items
+
+
+def read_findings(
+    paths: Iterable[Path], data: ReportData, *, baselines: bool = False
+) -> dict[str, Any] | None:
+    """Feed every finding of the files to ``data``; return their merged run record.
+
+    With ``baselines``, a baseline file is read as findings too (without a run record).
+    """
     runs: list[Mapping[str, Any]] = []
     for path in paths:
+        items = _baseline_items(path) if baselines else None
+        if items is not None:
+            for item in items:
+                data.add(item)
+            continue
         try:
             with open(path, encoding="utf-8") as fh:
                 for number, line in enumerate(fh, 1):
@@ -116,7 +163,7 @@ def run_report(args: argparse.Namespace, plugins: Any) -> int:
         old = old_run = None
         if args.compare:
             old = ReportData(seed=args.seed)
-            old_run = read_findings(args.compare, old)
+            old_run = read_findings(args.compare, old, baselines=True)
             old.finish()
     except FindingsError as exc:
         raise UsageError(str(exc)) from None

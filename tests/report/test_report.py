@@ -311,3 +311,18 @@ def test_the_table_lists_a_bounded_number_of_findings(monkeypatch):
         data.add({"code": "X001", "path": "p", "record": {"line": n}, "severity": "warning"})
     data.finish()
     assert len(data.rows) == 3 and data.total == 5 and data.documents_with == 5
+
+
+def test_compare_with_a_baseline_file(cli, corpus):
+    r = cli("check", "shards", "--write-baseline", "base/bl.json", "-q")
+    assert r.code == 0
+    (corpus / "shards" / "site-b.jsonl").write_text(
+        json.dumps({"id": "b0", "text": "好!!又!!"}) + "\n", encoding="utf-8"
+    )
+    cli("check", "shards", "--output-format", "jsonl", "--output-file", "new.jsonl", "-q")
+    r = cli("report", "new.jsonl", "-o", "r.html", "--compare", "base/bl.json")
+    assert r.code == 0, r.err
+    compare = page_data((corpus / "r.html").read_text(encoding="utf-8"))["compare"]
+    assert compare["rules"] == [["TS002", 1, 3, 2], ["TS001", 5, 4, -1]]
+    assert compare["sources"] == [["shards/site-b.jsonl", 1, 2, 1]]
+    assert compare["documents_with"] == [3, 3]
