@@ -115,6 +115,9 @@ class _Report:
         self.fixed_names: dict[str, str] = {}
         self.fixed_total = 0
         self.suppression = SuppressionReport()
+        # whether standard output carries a report for people (closing lines go there
+        # too) or for machines (they go to standard error); set by _open_outputs
+        self.human = True
 
     def suppressed(self, items: list[Suppressed]) -> None:
         """Take the findings a suppression silenced (``--show-suppressed``, unused entries)."""
@@ -391,14 +394,12 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         sys.stdout.buffer.write(runner.stdin_output())
         sys.stdout.flush()
     if report.suppression.show:  # after the findings; machine formats keep stdout clean
-        human = (args.output_format or "concise") in ("full", "concise") or args.output_file
-        report.suppression.write(out if human else sys.stderr)
+        report.suppression.write(out if report.human else sys.stderr)
     _closing_lines(args, report, runner, out)
     code = _exit_code(args, runner, path_problems)
     if code == EXIT_OK and getattr(args, "exit_non_zero_on_fix", False) and report.fixed_total:
         code = EXIT_FINDINGS  # something was fixed: the caller wants to know
-    machine = (args.output_format or "concise") not in ("full", "concise") and not args.output_file
-    stream = sys.stderr if machine else out
+    stream = out if report.human else sys.stderr
     return close(gate_run, code, exit_zero=args.exit_zero, quiet=args.quiet, stream=stream)
 
 
@@ -426,21 +427,28 @@ def _open_outputs(
         terminal = "full"
     else:
         terminal = chosen
+    report.human = bool(getattr(formats.get(terminal), "human", False))
     if args.diff:
         report.diff_stream = out
         return
-    if args.fix_only or args.statistics:
+    fmt: OutputFormat
+    if args.statistics:  # counts instead of findings
+        from lint.output.statistics import StatisticsFormat
+
+        machine = None if args.output_file else args.output_format
+        fmt = StatisticsFormat(color=_color(args, out), output_format=machine)
+    elif args.fix_only:
         return
-    fmt: OutputFormat = formats[terminal](color=_color(args, out), width=_width())
+    else:
+        fmt = formats[terminal](color=_color(args, out), width=_width())
     fmt.start(out, report.run)
     report.formats.append(fmt)
+    report.human = bool(getattr(fmt, "human", False))
 
 
 def _closing_lines(args: argparse.Namespace, report: _Report, runner: Runner, out: TextIO) -> None:
-    """The statistics, fixes and summary lines printed after the findings."""
-    machine = (args.output_format or "concise") not in ("full", "concise") and not (
-        args.output_file
-    )
+    """The fixes and summary lines printed after the findings (or the statistics)."""
+    machine = not report.human
     info = sys.stderr
     if args.diff:
         if not args.quiet:
@@ -453,15 +461,6 @@ def _closing_lines(args: argparse.Namespace, report: _Report, runner: Runner, ou
         return
     if args.show_fixes and report.fixed_total and not machine:
         _write_fixes(report, out)
-    if args.statistics:
-        from lint.output.statistics import write_statistics
-
-        write_statistics(
-            report.tally,
-            out,
-            color=_color(args, out),
-            output_format=None if args.output_file else args.output_format,
-        )
     if args.quiet:
         return
     where = info if machine else out

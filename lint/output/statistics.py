@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
+from lint.finding import Finding
+from lint.output.base import OutputFormat, RunInfo
 from lint.output.json_formats import dumps
 from lint.output.summary import Tally
 
@@ -58,3 +60,36 @@ def write_statistics(
         table.add_row(str(n), code, name, str(fix))
     out = console(file=stream, force_terminal=color, no_color=not color, highlight=False, width=120)
     out.print(table)
+
+
+class StatisticsFormat(OutputFormat):
+    """``--statistics`` as a reporter: counts findings as they arrive, prints them at the end.
+
+    It is for people unless the run's format is ``json`` or ``jsonl``: then its
+    counts are JSON too, and the closing lines go to standard error.
+    """
+
+    name = "statistics"
+    description = "findings per rule (--statistics)"
+    streams = False
+
+    def __init__(
+        self, *, color: bool = False, width: int = 100, output_format: str | None = None
+    ) -> None:
+        super().__init__(color=color, width=width)
+        self.output_format = output_format
+        self.human = output_format not in STATISTICS_FORMATS
+        self.tally = Tally()
+
+    def start(self, stream: TextIO, run: RunInfo) -> None:
+        """Begin counting; fixes count as fixable as the run applies them."""
+        super().start(stream, run)
+        self.tally = Tally(unsafe_fixes=run.unsafe_fixes)
+
+    def handle(self, finding: Finding) -> None:
+        """Count one finding."""
+        self.tally.add(finding)
+
+    def finish(self) -> None:
+        """Print the counts."""
+        write_statistics(self.tally, self.out(), color=self.color, output_format=self.output_format)

@@ -346,3 +346,29 @@ def test_an_undecodable_line_is_named_where_it_is(cli, workdir):
     assert d["line"] in (None, 6)  # never 1:1 while the message says line 6
     line = cli("check", "gb.txt", "--output-format", "concise").out.splitlines()[0]
     assert line.startswith(("gb.txt: SL001", "gb.txt:6:1: SL001"))
+
+
+@pytest.mark.parametrize(
+    ("fmt", "human"),
+    [("concise", True), ("full", True), ("grouped", True), ("json", False), ("sarif", False)],
+)
+def test_closing_lines_follow_whether_the_format_is_for_people(cli, workdir, fmt, human):
+    (workdir / "a.txt").write_text("a*b\n", encoding="utf-8")
+    r = cli("check", "a.txt", "--output-format", fmt)
+    assert ("Found 1 finding" in r.out) is human
+    assert ("Found 1 finding" in r.err) is not human
+
+
+def test_statistics_is_a_reporter_that_says_whether_it_is_for_people():
+    from lint.output.base import RunInfo
+    from lint.output.statistics import StatisticsFormat
+
+    assert StatisticsFormat().human and StatisticsFormat(output_format="full").human
+    assert not StatisticsFormat(output_format="json").human
+    fmt = StatisticsFormat(output_format="jsonl")
+    import io
+
+    buf = io.StringIO()
+    fmt.start(buf, RunInfo())
+    fmt.finish()
+    assert buf.getvalue() == ""
