@@ -233,8 +233,8 @@ def line_class(text: str) -> int:
     """GOOD (prose), NEAR (a short sentence) or SHORT for a stripped line that is not bad."""
     n = len(text)
     if n >= GOOD_MIN_CHARS and not text.endswith(TEASER_ENDS):
-        if any(c in text for c in _SENTENCE_STOPS):
-            return GOOD
+        if "。" in text or "！" in text or "；" in text or "!" in text or ";" in text:
+            return GOOD  # a sentence stop (_SENTENCE_STOPS)
         if n >= GOOD_COMMA_CHARS and ("，" in text or "," in text):
             return GOOD
     if n >= GOOD_END_CHARS and text[-1] in _PROSE_ENDS:
@@ -439,7 +439,7 @@ def _title_like(text: str) -> bool:
 
 def _is_dated_label(text: str) -> bool:
     """A short ``label: date`` line (``时间：2019-05-03 08:17:32``, ``日期: 2020年5月1日``)."""
-    if len(text) > 40:
+    if len(text) > 40 or not ("：" in text or ":" in text):
         return False
     colon = max(text.find(":", 0, 9), text.find("：", 0, 9))
     return colon > 0 and _LABELLED_DATE.match(text, colon + 1) is not None
