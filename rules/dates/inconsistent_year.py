@@ -131,6 +131,8 @@ class InconsistentYear(Rule):
       an NPC or CPPCC term (``十二届全国人大三次会议`` → 2015). ``2013年，十八大提出…``
       (when something was said) and errands before the games (申办, 预选赛, 吉祥物,
       资格) are not judged;
+    - observances counted by their Nth time (``data/calendar.toml``): ``2023年9月10日是
+      第27个教师节`` (1985 + 27 − 1 = 2011), and ``今天是第27个教师节`` as the present;
     - the sexagenary cycle: ``2023年是龙年`` (2012 or 2024; January and February may
       still be last year's sign; no fix);
     - anniversaries: ``2023年是中国共产党成立90周年`` (1921 + 90 = 2011), loosely linked

@@ -115,11 +115,41 @@ class Series:
         return tuple(sorted(out))
 
 
+@dataclass(frozen=True, slots=True)
+class Observance:
+    """A day, week or month observed every year since ``first`` (第27个教师节 → 2011)."""
+
+    id: str
+    names: tuple[str, ...]
+    first: int
+    source: str
+
+
+@functools.cache
+def _calendar_data() -> dict:
+    raw = resources.files("rules.dates").joinpath("data/calendar.toml").read_text("utf-8")
+    return tomllib.loads(raw)
+
+
+@functools.cache
+def observances() -> tuple[Observance, ...]:
+    """The observances of ``data/calendar.toml`` (loaded once per process)."""
+    return tuple(
+        Observance(row["id"], tuple(row["names"]), int(row["first"]), row["source"])
+        for row in _calendar_data().get("observance", ())
+    )
+
+
+@functools.cache
+def _observance_names() -> tuple[re.Pattern[str], dict[str, Observance]]:
+    by_name = {n: o for o in observances() for n in o.names}
+    return re.compile(_trie_pattern(by_name)), by_name
+
+
 @functools.cache
 def calendar() -> tuple[tuple[Event, ...], tuple[Series, ...]]:
     """The events and series of ``data/calendar.toml`` (loaded once per process)."""
-    raw = resources.files("rules.dates").joinpath("data/calendar.toml").read_text("utf-8")
-    data = tomllib.loads(raw)
+    data = _calendar_data()
     events = tuple(
         Event(
             row["id"],
@@ -204,6 +234,7 @@ def _probe() -> re.Pattern[str]:
     events, series = calendar()
     words = [*_PROBE_WORDS, *(n for e in events for n in e.names)]
     words += [n for s in series for n in s.names]
+    words += [n for o in observances() for n in o.names]
     return re.compile(_trie_pattern(sorted(set(words))))
 
 
@@ -244,6 +275,7 @@ def _timeline(document: Document, extensions: tuple[str, ...]) -> list[Clash]:
             t.same_event,
             t.editions,
             t.ages,
+            t.observance_days,
             t.zodiac,
             t.durations,
             t.spikes,
@@ -362,6 +394,16 @@ _DURATION = re.compile(
 )
 _STARTED = ("开工", "动工", "启动", "开始", "始建", "开建", "着手", "立项", "开挖", "开办")
 _FINISHED = ("建成", "完成", "竣工", "通车", "落成", "出版", "问世", "完工", "投产", "结束", "告成")
+# 第27个教师节 / 第39个“世界无烟日” / 第113个“三八”国际妇女节 / 第22个全国“安全生产月”
+_NTH = re.compile(
+    "第([0-9]{1,3}|[一二三四五六七八九十百]{1,5})个"
+    '[“”"]?(?:全国|国际|世界|中国|三八)?[“”"]?(?:全国|国际|世界|中国)?[“”"]?$'
+)
+# between a year and an observance: the date, 是/迎来/恰逢, 我国的
+_OBSERVANCE_GAP = re.compile(
+    "(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?[,]?"
+    "(?:是|为|即|迎来了?|喜迎|恰逢|正值|适逢|欣逢|在|是我们|是我国)?(?:我国|全国|中国)?的?"
+)
 # the sexagenary cycle: 1984 was 甲子, the year of the rat
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
@@ -844,7 +886,7 @@ class _Timeline:
     def _present_facts(self) -> list[_Said]:
         """``今年是中国共产党成立91周年`` / ``今年是“十二五”开局之年``: the present, pinned."""
         f = self.folded
-        if "今年" not in f:
+        if "今年" not in f and "今天" not in f:
             return []
         anchors = self._anchors()
         out = []
@@ -864,6 +906,12 @@ class _Timeline:
                 year = _jubilee_year(anchor, item)
             if year is not None:
                 out.append(_Said(year, None, self.quote(k, end), k))
+        for start, end, _label, year, _n in self._nth_observances():
+            for word in ("今年", "今天"):  # 今天是第27个教师节
+                k = f.rfind(word, max(0, start - 10), start)
+                if k != -1 and _OBSERVANCE_GAP.fullmatch(f, k + 2, start):
+                    out.append(_Said(year, None, self.quote(k, end), k))
+                    break
         return out
 
     def _plan_year(self, anchor: Anchor, item: Evidence) -> tuple[int | None, int]:
@@ -950,6 +998,39 @@ class _Timeline:
                 return expr, j, m.end()
             k -= 1
         return None
+
+    # -- observances counted by their Nth time ---------------------------------------------
+
+    def _nth_observances(self) -> Iterator[tuple[int, int, str, int, int]]:
+        """(start, end, label, year, N) of each ``第27个教师节`` (first + N - 1)."""
+        pattern, by_name = _observance_names()
+        f = self.folded
+        for m in pattern.finditer(f):
+            nth = _NTH.search(f, max(0, m.start() - 14), m.start())
+            if nth is None:
+                continue
+            n = cn_number(nth[1])
+            if n is None or not 0 < n < 200:
+                continue
+            first = by_name[m.group()].first
+            yield nth.start(), m.end(), self.quote(nth.start(), m.end()), first + n - 1, n
+
+    def observance_days(self) -> Iterator[Clash]:
+        """``2023年9月10日，第27个教师节``: the 27th Teachers' Day was in 2011."""
+        f = self.folded
+        for start, _end, label, year, n in self._nth_observances():
+            expr = self.year_before(start, 16)
+            if expr is None or _OBSERVANCE_GAP.fullmatch(f, expr.end, start) is None:
+                continue
+            clash = self.clash(
+                expr,
+                [year],
+                [(label, start)],
+                f"fell in {year} (number {n}, the first in {year - n + 1})",
+                "observance",
+            )
+            if clash is not None:
+                yield clash
 
     # -- the sexagenary cycle -------------------------------------------------------------
 

@@ -15,7 +15,7 @@ import pytest
 from lint import Severity
 from lint.testing import fix_text, lint_text
 from rules.dates import InconsistentYear
-from rules.dates.timeline import calendar
+from rules.dates.timeline import calendar, observances
 
 # 。 stays: "." before a year reads as a decimal point (2.2023年), not as a full stop
 _HALF = str.maketrans("，；：（）“”", ',;:()""')
@@ -71,6 +71,10 @@ MUST_FLAG = [
     # a series named alone right after a year
     ("2023年奥运会上，中国代表团获得38枚金牌。", "2023年", None, "2021/2024"),
     ("2023年冬奥会在北京举行。", "2023年", None, "2022/2026"),
+    # observances counted by their Nth time
+    ("2023年9月10日是第27个教师节，我们在这里隆重集会。", "2023年9月10日", 2011, "第27个教师节"),
+    ("2023年3月8日，是第103个“三八”国际妇女节。", "2023年3月8日", 2013, "国际妇女节"),
+    ("今天是第27个教师节。去年（2022年），我校教学质量稳步提升。", "2022年", 2010, "教师节"),
     # the sexagenary cycle (no fix: a cycle pins no year)
     ("2023年是龙年，祝大家新年快乐，万事如意。", "2023年", None, "2012 or 2024"),
     ("2023年（壬辰龙年）春节期间，全市平安祥和。", "2023年", None, "壬辰龙年"),
@@ -172,6 +176,10 @@ MUST_NOT_FLAG = [
     "1994年带伤夺得第十七届冬季奥林匹克运动会女子1000米速滑铜牌。",
     "2007年他全力备战第29届奥运会。",
     "2010年他获得了参加第30届奥运会的资格。",
+    "2011年9月10日是第27个教师节，我们在这里隆重集会。",
+    "2023年5月31日是第36个世界无烟日。",
+    "2013年3月8日，是第103个“三八”国际妇女节。",
+    "2023年，我们迎来了教师节，第一个教师节是1985年。",
     "2021年奥运会上，中国代表团获得38枚金牌。",
     "2023年奥运会资格赛在巴黎举行。",
     "2019年世界杯上，西班牙队夺冠。",
@@ -266,6 +274,8 @@ def test_calendar_data_names_a_source_for_every_entry():
     assert olympics.years(32) == (2020, 2021)  # Tokyo 2020, held in 2021
     world_cup = next(s for s in series if s.id == "fifa-world-cup")
     assert world_cup.years(4) == (1950,) and world_cup.years(22) == (2022,)
+    teachers = next(o for o in observances() if o.id == "teachers-day")
+    assert teachers.first == 1985 and all(o.source for o in observances())
     winter = next(s for s in series if s.id == "winter-olympics")
     assert winter.years(24) == (2022,) and winter.years(17) == (1994,)
 
