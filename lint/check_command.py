@@ -27,7 +27,7 @@ from lint.parallel import cpu_count
 from lint.plugins import Plugins
 from lint.progress import wanted
 from lint.readers.base import DEFAULT_MAX_DOCUMENT_BYTES
-from lint.ruleset import CliSelection, build_ruleset
+from lint.ruleset import CliSelection, RuleSets
 from lint.runner import Runner, RunOptions, pick_reader
 from lint.selection import split_selectors, validate_selectors
 from lint.suppression import Suppressed, SuppressionReport
@@ -235,15 +235,14 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         return finder.base if args.isolated else finder.for_path(path)
 
     run_config = config_for(Path.cwd())
-    ruleset = build_ruleset(run_config, rules, cli)  # validate the run's own config early
+    rulesets = RuleSets(rules, cli)  # each configuration's rules, built once
+    ruleset = rulesets.for_config(run_config)  # validates the run's own config early
     if getattr(args, "show_settings", None) is not None:
         from lint.settings_view import write_settings
 
         where = args.show_settings
         config = config_for(where)
-        write_settings(
-            sys.stdout, where, config, build_ruleset(config, rules, cli), fail_on=args.fail_on
-        )
+        write_settings(sys.stdout, where, config, rulesets.for_config(config), fail_on=args.fail_on)
         return EXIT_OK
     gate_run = gates_for_run(run_config.gates, getattr(args, "gate", None), rules)
     fail_on = Severity.parse(args.fail_on) if args.fail_on else None  # None: per file
@@ -322,7 +321,10 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
             max_bytes=options.max_bytes,
             show_suppressed=report.suppression.show,
         )
-        factory = functools.partial(Worker, rules, readers, settings)
+        # in-process, the worker shares the run's rule sets; worker processes build their own
+        local = getattr(args, "engine", "local") == "local"
+        shared = rulesets if jobs == 1 and local else None
+        factory = functools.partial(Worker, rules, readers, settings, rulesets=shared)
         stdin_name = Path(args.stdin_filename) if args.stdin_filename else None
         runner = runner_class(
             readers=readers,
@@ -356,7 +358,7 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
             [Path(p) for p in args.paths if p != STDIN and Path(p).is_dir()]
             if runner_class is CountingRunner
             else [],
-            lambda c: [r.code for r in build_ruleset(c, rules, cli).rules],
+            lambda c: [r.code for r in rulesets.for_config(c).rules],
             rules,
         ):
             runner.report(finding)  # allow entries that suppressed nothing (SL005)

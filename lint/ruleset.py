@@ -168,3 +168,26 @@ def build_ruleset(
     ).resolve(rules)
     unfixable = frozenset(r.code for r in instances) - set(fixable)
     return RuleSet(config, instances, pfi, unfixable)
+
+
+class RuleSets:
+    """The rule set of each configuration of a run, built once (configurations by identity).
+
+    ``ConfigFinder`` hands out one ``Config`` object per configuration file, so a
+    run builds and sets up each configuration's rules once, however many files use
+    it. A worker process keeps its own (rules cross to it pickled).
+    """
+
+    def __init__(self, rules: Mapping[str, type[Rule]], cli: CliSelection | None = None) -> None:
+        self.rules = rules
+        self.cli = cli or CliSelection()
+        self._built: dict[int, tuple[Config, RuleSet]] = {}
+
+    def for_config(self, config: Config) -> RuleSet:
+        """The rule set of ``config``; raise ConfigError naming file and key."""
+        found = self._built.get(id(config))
+        if found is not None and found[0] is config:
+            return found[1]
+        ruleset = build_ruleset(config, self.rules, self.cli)
+        self._built[id(config)] = (config, ruleset)  # the config is kept: its id stays its own
+        return ruleset

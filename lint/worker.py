@@ -35,7 +35,7 @@ from lint.linter import (
 from lint.readers import EncodeProblem, Reader, ReadProblem, Unit
 from lint.readers.base import DEFAULT_MAX_DOCUMENT_BYTES
 from lint.rule import Rule
-from lint.ruleset import CliSelection, RuleSet, build_ruleset
+from lint.ruleset import CliSelection, RuleSet, RuleSets, build_ruleset
 from lint.suppression import DEFAULT_IGNORE_FIELD, DocumentSuppression, Suppressed, Suppressor
 
 
@@ -110,10 +110,12 @@ class Worker:
         rules: Mapping[str, type[Rule]],
         readers: Sequence[Reader],
         settings: WorkerSettings,
+        rulesets: RuleSets | None = None,
     ) -> None:
         self.rules = rules
         self.readers = {r.name: r for r in readers}
         self.settings = settings
+        self.shared = rulesets  # the run's rule sets, when this worker runs in-process
         self._rulesets: dict[int, RuleSet] = {}
         self._file_rules: tuple[int, int, list[Rule]] | None = None
         self._suppressors: dict[int, Suppressor] = {}
@@ -126,9 +128,11 @@ class Worker:
             return cached[2]
         ruleset = self._rulesets.get(job.config_key)
         if ruleset is None:
-            ruleset = self._rulesets[job.config_key] = build_ruleset(
-                job.config, self.rules, self.settings.cli
-            )
+            if self.shared is not None:
+                ruleset = self.shared.for_config(job.config)
+            else:
+                ruleset = build_ruleset(job.config, self.rules, self.settings.cli)
+            self._rulesets[job.config_key] = ruleset
         rules = ruleset.for_path(job.path)
         self._file_rules = (job.config_key, job.index, rules)
         return rules

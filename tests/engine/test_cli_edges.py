@@ -372,3 +372,23 @@ def test_statistics_is_a_reporter_that_says_whether_it_is_for_people():
     fmt.start(buf, RunInfo())
     fmt.finish()
     assert buf.getvalue() == ""
+
+
+def test_each_configuration_builds_its_rules_once_per_run(cli, workdir, monkeypatch):
+    import lint.ruleset
+
+    built = []
+    real = lint.ruleset.build_ruleset
+
+    def counting(config, rules, cli_selection=None):
+        built.append(config.label)
+        return real(config, rules, cli_selection)
+
+    monkeypatch.setattr(lint.ruleset, "build_ruleset", counting)
+    (workdir / "sub").mkdir()
+    (workdir / "sub" / "scrapelint.toml").write_text('ignore = ["TS002"]\n', encoding="utf-8")
+    for name in ("a.txt", "b.txt", "sub/c.txt", "sub/d.txt"):
+        (workdir / name).write_text("a*b\n", encoding="utf-8")
+    r = cli("check", ".", "--jobs", "1", "-q")
+    assert r.code == 1
+    assert sorted(built) == sorted(["defaults", str(workdir / "sub" / "scrapelint.toml")])
