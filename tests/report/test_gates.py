@@ -211,3 +211,32 @@ def test_readme_gates_example_parses():
     assert len(specs) >= 6
     for spec in specs:
         parse_gate_option(spec)
+
+
+def test_per_file_counts_are_the_same_with_worker_processes(cli, workdir):
+    for k in range(3):
+        _shard(
+            workdir / "shards" / f"s{k}.jsonl",
+            [f"第{i}条*" if i % (k + 2) else "干净" for i in range(300)],
+        )
+    runs = []
+    for jobs in ("1", "2"):
+        cli(
+            "check",
+            "shards",
+            "--jobs",
+            jobs,
+            "--output-format",
+            "jsonl",
+            "--output-file",
+            f"f{jobs}.jsonl",
+            "-q",
+            "--gate",
+            "TS001=50%@s1.jsonl",
+        )
+        last = (workdir / f"f{jobs}.jsonl").read_text(encoding="utf-8").splitlines()[-1]
+        runs.append(json.loads(last)["scrapelint_run"])
+    assert runs[0]["per_file"] == runs[1]["per_file"]
+    assert [runs[0]["per_file"][f"shards/s{k}.jsonl"][0] for k in range(3)] == [300, 300, 300]
+    assert runs[0]["gates"] == runs[1]["gates"]
+    assert runs[0]["gates"][0]["measured"] == "66.67% (200 of 300 documents)"
