@@ -26,6 +26,8 @@ SAMPLES_PER_RULE = 5
 TABLE_ROWS = 200_000  # findings listed in the page's table (the counts cover them all)
 SEVERITIES = ("error", "warning", "info")
 ENGINE_FAMILY = "engine"
+# Problems of units that were never documents: unreadable input (SL001), failed writes (SL004).
+NOT_DOCUMENTS = frozenset({"SL001", "SL004"})
 
 DocKey = tuple[str, int | None]
 
@@ -108,13 +110,14 @@ class ReportData:
     def add(self, item: Mapping[str, Any]) -> None:
         """Take one finding record (the ``jsonl`` shape)."""
         key = doc_key(item)
-        if key != self._doc:
+        code = str(item.get("code"))
+        document = code not in NOT_DOCUMENTS
+        if document and key != self._doc:
             self._close_document()
             self._doc = key
             self.documents_with += 1
             per = self.by_path.setdefault(key[0], _DocCount())
             per.documents += 1
-        code = str(item.get("code"))
         severity = str(item.get("severity"))
         self.total += 1
         self.by_code[code] += 1
@@ -123,13 +126,14 @@ class ReportData:
         kind = fix_kind(item)
         self.by_fix[kind] += 1
         self.fix_by_code[(code, kind)] += 1
-        if code not in self._doc_codes:
-            self._doc_codes.add(code)
-            self.docs_by_code[code] += 1
-        self.by_path[key[0]].findings += 1
-        self._doc_count += 1
-        if len(self._doc_items) < FINDINGS_PER_DOCUMENT:
-            self._doc_items.append(dict(item))
+        self.by_path.setdefault(key[0], _DocCount()).findings += 1
+        if document:
+            if code not in self._doc_codes:
+                self._doc_codes.add(code)
+                self.docs_by_code[code] += 1
+            self._doc_count += 1
+            if len(self._doc_items) < FINDINGS_PER_DOCUMENT:
+                self._doc_items.append(dict(item))
         self._sample(code, key, item)
         if len(self.rows) >= TABLE_ROWS:
             return

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import Any
 
-from lint.report.data import ENGINE_FAMILY, SEVERITIES, ReportData, RuleInfo
+from lint.report.data import ENGINE_FAMILY, SEVERITIES, ReportData, RuleInfo, doc_key
 from lint.report.frames import frame
 from lint.report.sources import SourceScan
 
@@ -96,8 +96,6 @@ def wanted_documents(data: ReportData) -> dict[str, set[int | None]]:
         wanted.setdefault(key[0], set()).add(key[1])
     for code in data.samples:
         for item in data.sample_items(code):
-            from lint.report.data import doc_key
-
             path, record = doc_key(item)
             wanted.setdefault(path, set()).add(record)
     return wanted
@@ -178,8 +176,6 @@ def build_page_data(
         items = data.sample_items(code)
         shown = []
         for item in items:
-            from lint.report.data import doc_key
-
             key = doc_key(item)
             entry = _frames([item], scan.texts.get(key))[0]
             entry["path"], entry["record"] = key

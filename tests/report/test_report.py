@@ -284,7 +284,10 @@ def test_odd_inputs_still_make_a_page(cli, workdir):
     assert star[1] == ["*", True] and star[0][0] == "a"
     crlf = frames[("crlf.txt", None)]
     assert crlf[0]["lines"][0][1] == [["第一", False], ["*", True], ["行", False]]
-    assert frames[("b.txt", None)] == [None]  # a file-level problem has no frame
+    assert ("b.txt", None) not in frames  # unreadable input is no document
+    assert data["totals"] == {"findings": 6, "documents_with": 2, "documents": 2}
+    sl001 = next(r for r in data["rules"] if r["code"] == "SL001")
+    assert (sl001["count"], sl001["documents"]) == (2, 0)
     r = cli("check", "-", "--output-format", "html", stdin="正*文".encode())
     assert r.code == 1 and page_data(r.out)["totals"]["findings"] == 1
 
