@@ -282,15 +282,22 @@ def _edges(
     safe: list[bool],
     where: list[str],
     unit: str,
-) -> None:
-    """Mark the furniture at the head and the tail of lines ``lo..hi`` (a page or an article)."""
+    navigation: AbstractSet[int],
+) -> int | None:
+    """Mark the furniture at the head and the tail of lines ``lo..hi`` (a page or an article).
+
+    Returns the index of the title when widgets that follow it stand at the end of the
+    head (``navigation``: the indices of navigation bars, breadcrumbs and link-list
+    headers, which come before a title), else None.
+    """
     good = [i for i in range(lo, hi) if classes[i] == GOOD and i not in teased]
     if not good:  # a text of short sentences: they are its prose
         good = [i for i in range(lo, hi) if classes[i] == NEAR and i not in teased]
     if not good:
-        return  # no prose at all (a table of contents, a list): where it starts is unknown
-    first_good = good[0] if good else hi
-    last_good = good[-1] if good else lo - 1
+        return None  # no prose at all (a table of contents, a list): where it starts is unknown
+    first_good = good[0]
+    last_good = good[-1]
+    title = None
     # head: before the first good line, up to the last anchor there that comes before
     # the first metadata line (the article's title stands next to its metadata)
     head_end = next((i for i in range(lo, first_good) if classes[i] == META), first_good)
@@ -298,6 +305,14 @@ def _edges(
     if head_anchor >= 0 and head_end < first_good:
         # the short lines up to the title: TITLE_LINES lines before the metadata are kept
         head_anchor = max(head_anchor, head_end - TITLE_LINES)
+    if head_anchor >= lo and classes[head_anchor] == ANCHOR and head_anchor not in navigation:
+        # widgets (分享到, 【打印】, 评论(3)) follow the article's title, navigation precedes
+        # it: the short line just above the last widgets of the head is the title
+        k = head_anchor - 1
+        while k >= lo and classes[k] in (META, ANCHOR, LOOSE) and k not in navigation:
+            k -= 1
+        if k >= lo and classes[k] == SHORT:
+            head_anchor = title = k
     for i in range(lo, head_anchor):
         furniture[i], safe[i], where[i] = True, True, f"at the head of the {unit}"
     # tail: after the last good line, from the first anchor there
@@ -306,6 +321,7 @@ def _edges(
         for i in range(tail_anchor + 1, hi):
             if not furniture[i]:
                 furniture[i], safe[i], where[i] = True, True, f"at the tail of the {unit}"
+    return title
 
 
 def find_furniture(
@@ -316,6 +332,7 @@ def find_furniture(
     skip: AbstractSet[int],
     make_line: Callable[[int], Line],
     separators: AbstractSet[int] = frozenset(),
+    navigation_lines: AbstractSet[int] = frozenset(),
 ) -> tuple[list[FurnitureBlock], list[Teaser], set[int]]:
     """Furniture blocks, teasers and the numbers of the lines that are certainly furniture.
 
@@ -323,7 +340,8 @@ def find_furniture(
     line number → META, ANCHOR or LOOSE; ``headers``: link-list header
     lines; ``skip``: lines another finding owns (a repeated block); ``make_line``:
     number → Line; ``separators``: article separator lines (篇二), each the edge of an
-    article.
+    article; ``navigation_lines``: navigation bars and breadcrumbs (a title follows
+    them; other widgets follow the title).
     """
     n = len(keys)
     classes = [0] * n
@@ -358,8 +376,13 @@ def find_furniture(
     where = [""] * n
     # head and tail of the page, or of each article of a page that pastes several
     bounds = [i for i in range(n) if classes[i] == SEPARATOR]
+    navigation = {
+        i for i, number in enumerate(content) if number in navigation_lines or number in headers
+    }
+    titles = set()  # the title of each article: content even between two widgets
     for lo, hi in zip([0, *(b + 1 for b in bounds)], [*bounds, n], strict=True):
-        _edges(classes, teased, lo, hi, furniture, safe, where, "page" if not bounds else "article")
+        unit = "article" if bounds else "page"
+        titles.add(_edges(classes, teased, lo, hi, furniture, safe, where, unit, navigation))
     # between anchors, within a segment (no good line in between), a bounded run: on a
     # page without prose nothing tells the furniture from the text
     previous = -1  # index of the last anchor in the current segment
@@ -370,7 +393,7 @@ def find_furniture(
         elif c == ANCHOR:
             if previous >= 0 and i - previous <= MAX_BETWEEN:
                 for k in range(previous + 1, i):
-                    if not furniture[k]:
+                    if not furniture[k] and k not in titles:
                         furniture[k], safe[k], where[k] = True, True, "between page chrome"
             previous = i
     # under a link-list header: up to the next bad or good line

@@ -365,8 +365,13 @@ def _find_furniture(
         else:
             bad[number] = ANCHOR
     stripped = [keys[number - 1] for number in content]
+    navigation = {
+        number
+        for number, kind in layout.widgets.items()
+        if kind in ("navigation bar", "breadcrumb")
+    }
     layout.furniture, layout.teasers, certain = find_furniture(
-        stripped, content, bad, headers, layout.in_block, layout.line, separators
+        stripped, content, bad, headers, layout.in_block, layout.line, separators, navigation
     )
     if layout.furniture and (last := layout.furniture[-1]).safe:
         # a block that ends the text right after a chrome line (相关新闻, the footer's

@@ -332,3 +332,15 @@ def test_a_later_copy_of_a_link_list_is_noise_with_a_fix():
     copies = [d for d in lint_text(text, RULES) if d.code == "SA003"]
     assert copies and all(d.fix is not None for d in copies)
     assert fix_text(text, RULES) == "\n".join([PARA, PARA2])
+
+
+@pytest.mark.parametrize("widget", ["分享到：", "【打印】 【关闭】", "评论(3) 点赞(12)"])
+def test_the_title_above_widgets_is_kept(widget):
+    text = "\n".join(["首页|新闻|图片|评论|共青团", "某地出台措施稳定楼市", widget, PARA, PARA2])
+    assert fix_text(text, RULES).split("\n") == ["某地出台措施稳定楼市", PARA, PARA2]
+
+
+def test_a_menu_above_a_breadcrumb_goes_and_the_title_under_it_stays():
+    menu = ["要闻", "国际", "军事", "社会", "文化"]
+    text = "\n".join([*menu, "人民网>>经济·科技", "河南着力培育新动能", "小字号", PARA, PARA2])
+    assert fix_text(text, RULES).split("\n") == ["河南着力培育新动能", PARA, PARA2]
