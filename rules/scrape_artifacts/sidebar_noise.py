@@ -42,10 +42,17 @@ class SidebarNoise(Rule):
       ``猜你喜欢``; ``rules/data/furniture_headers.txt``), up to the next bad or
       good line;
     - bad lines that bound blocks (every bad line but metadata) stand on both
-      sides of it, with no prose, short sentence or metadata line between;
-    - it lies at the head of the page before the last such bad line (keeping the
-      three lines above the first metadata line: the title, a subtitle, a byline)
-      or at its tail after the first one.
+      sides of it, at most 16 lines apart, with no prose, short sentence or
+      metadata line between;
+    - it lies at the head of the page (or of an article, after ``篇二``) before
+      the last such bad line, or at its tail after the first one. The title stays:
+      the three lines above the first metadata line (title, subtitle, byline), and
+      the short line just above widgets that close the head (``分享到：``,
+      ``【打印】``, ``评论(3)``; navigation bars and breadcrumbs come before a title
+      and protect nothing).
+
+    A page without any prose (a table of contents, a list of names) gets no head,
+    tail or between-chrome blocks: nothing there tells furniture from text.
 
     Headings before a paragraph, short poems, list items, addresses, datelines
     (``新华社北京6月1日电``) and an author line under a speech title are content:
