@@ -371,6 +371,7 @@ def _find_star_masks(document: Document) -> list[Mask]:
 
 
 ROLE_GAP = " \u3000:：\t"  # what may stand between a byline role and its name
+NUMBER_UNITS = "年月日岁号时分元次"  # a placeholder before these stands for a number
 _ROLE_BEFORE = placeholder_context("role-before")
 _CHECK_BOX = re.compile(r"(?:^|[\s:：，,、;；(（])[□■]\s*[\u4e00-\u9fff]")
 
@@ -389,12 +390,15 @@ def _has_check_boxes(line_text: str) -> bool:
 
 def placeholder_role(text: str, mask: Mask) -> str:
     """What a placeholder stands for, from the words around it: ``a name`` (记者×××,
-    ×××同志), ``a place`` (××市), ``an organisation`` (XX公司), ``characters`` (□)."""
-    if text[mask.start] in "□■":
-        return "characters"
+    ×××同志, 尊敬的×××), ``a number`` (××年, ××岁), ``a place`` (××市),
+    ``an organisation's name`` (XX公司), ``characters`` (□)."""
     after = text[mask.end : mask.end + 4]
     if after_role(text, mask.start) or after.startswith(placeholder_context("title-after")):
         return "a name"
+    if text[mask.start] in "□■":
+        return "characters"
+    if after[:1] and after[0] in NUMBER_UNITS:
+        return "a number"  # ××年××月××日, 今年××岁
     if after.startswith(placeholder_context("organisation-after")):
         return "an organisation's name"
     if after.startswith(placeholder_context("unit-after")):
@@ -421,7 +425,10 @@ def _find_placeholder_masks(document: Document) -> list[Mask]:
         right = text[e] if e < len(text) else "\n"
         # 记者 ×××, 通讯员：XX: a name after a byline role, across a space or colon
         if not (is_han(left) or is_han(right)) and not (
-            left in ROLE_GAP and right in "\n\r \u3000）)，,。" and after_role(text, s)
+            left in ROLE_GAP
+            and right in "\n\r \u3000）)，,。：:"
+            and text[s] not in "□■"  # 联系人：□□□□ is a form field of a blank template
+            and after_role(text, s)
         ):
             continue
         if left in _ALNUM_OR_DIGIT or right in _ALNUM_OR_DIGIT:

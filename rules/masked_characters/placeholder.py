@@ -23,7 +23,9 @@ class PlaceholderName(Rule):
     from the words around it (``rules/data/placeholder_contexts.txt``):
 
     - **a name**: before a title (``×××同志``, ``××校长``) or after a byline role,
-      across a space or a colon (``记者×××``, ``通讯员：XX``, ``（通讯员ＸＸ）``);
+      across a space or a colon (``记者×××``, ``通讯员：XX``, ``（通讯员ＸＸ）``,
+      ``尊敬的×××``);
+    - **a number**: before 年, 月, 日, 岁, 号 (``××年××月××日``, ``今年××岁``);
     - **a place**: before an administrative unit (``XX市``, ``××县``, ``××乡``);
     - **an organisation's name**: before ``公司``, ``中学``, ``局`` (``某X局``);
     - **characters**: ``□``/``■`` replacing one or more characters inside words

@@ -33,6 +33,9 @@ def _placeholders(text: str) -> list[tuple[str, str]]:
         ("××县人民政府", "××", "a place"),
         ("某X局的工作人员", "X", "an organisation's name"),
         ("XX公司的员工", "XX", "an organisation's name"),
+        ("尊敬的×××：", "×××", "a name"),
+        ("□□□同志在会上讲话", "□□□", "a name"),
+        ("今年××岁。", "××", "a number"),
         ("中华人□共和国成立", "□", "characters"),
         ("丙辰□□□□戊午", "□□□□", "characters"),
     ],
@@ -67,6 +70,7 @@ def test_placeholders_are_notes_without_fix():
         "登录窗口 ×",
         "姓名：□□□□",
         "姓名:□□□□  性别:□□",
+        "联系人：□□□□",
         "□苹果树有多少棵？",
         "4□5=20，□里填几？",
         "记者",
@@ -78,3 +82,9 @@ def test_placeholders_are_notes_without_fix():
 )
 def test_placeholder_lookalikes_are_silent(text):
     assert _placeholders(text) == []
+
+
+def test_a_date_template_is_three_number_placeholders():
+    found = _placeholders("××年××月××日")
+    assert [g for g, _ in found] == ["××", "××", "××"]
+    assert all(m.endswith("standing for a number") for _, m in found)
