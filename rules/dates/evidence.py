@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 from lint import Document
 from rules.dates.extract import cn_number, fold_dates, folded_dates
+from rules.dates.observance import may_hold_observance, nth_observances
 
 # Punctuation that ends a clause, in folded (half-width) or full-width form.
 _CLAUSE_END = set(",.;:!?。，；：！？\n、")
@@ -483,4 +484,65 @@ def evidence(document: Document, extensions: tuple[str, ...] = ()) -> list[Evide
 
 
 def _evidence(document: Document, extensions: tuple[str, ...]) -> list[Evidence]:
-    return find_evidence(document.text, load_anchors(extensions), folded_dates(document))
+    folded = folded_dates(document)
+    found = find_evidence(document.text, load_anchors(extensions), folded)
+    if may_hold_observance(document.text):
+        found += observance_evidence(document.text, folded)
+        found.sort(key=lambda e: (e.start, e.end))
+    return found
+
+
+# after an observance: a leader's speech cited later, not the occasion of this text
+_OBSERVANCE_CITED = ("讲话精神", "重要讲话", "以来", "之后", "以后")
+# around it: the text is written for the occasion (今天是…, 在…到来之际, …庆祝大会)
+_OBSERVANCE_NOW_BEFORE = (
+    "今天是",
+    "今年是",
+    "迎来",
+    "喜迎",
+    "庆祝",
+    "欢度",
+    "值此",
+    "恰逢",
+    "正值",
+)
+_OBSERVANCE_NOW_AFTER = ("到来之际", "来临之际", "之际", "庆祝大会", "表彰大会", "即将到来", "前夕")
+
+
+def observance_evidence(text: str, folded: str) -> list[Evidence]:
+    """``今天是第27个教师节`` / ``在第27个教师节到来之际``: the text is from 2011.
+
+    A text names the Nth observance while it is held; a target (到第30个教师节时) or a
+    cited speech (…重要讲话) places nothing.
+    """
+    out = []
+    for nth in nth_observances(folded):
+        if folded.endswith(_TARGET_BEFORE, 0, nth.start) or folded.startswith(
+            _TARGET_AFTER, nth.end
+        ):
+            continue
+        after = folded[nth.end : nth.end + 12]
+        if any(w in after for w in _OBSERVANCE_CITED):
+            continue
+        before = folded[max(0, nth.start - 8) : nth.start]
+        if nth.n < 3 or not (
+            any(w in before for w in _OBSERVANCE_NOW_BEFORE)
+            or any(w in after for w in _OBSERVANCE_NOW_AFTER)
+        ):
+            continue  # 第一个世界环境日 (history), a mention without the present around it
+        year = nth.year
+        o = nth.observance
+        out.append(
+            Evidence(
+                f"observance:{o.id}",
+                text[nth.start : nth.end],
+                nth.start,
+                nth.end,
+                year,
+                year,
+                year - 1,
+                2.0,
+                o.source,
+            )
+        )
+    return out

@@ -17,6 +17,7 @@ from rules.dates.context import (
 from rules.dates.era import Era, estimate, floor_of
 from rules.dates.evidence import Evidence, evidence
 from rules.dates.extract import DateExpr, PageDate, dates, folded_dates, page_date_kept
+from rules.dates.observance import may_hold_observance
 from rules.dates.prefilter import weighted_evidence_probe
 from rules.dates.timeline import Clash, may_hold_spike, may_hold_timeline, timeline
 from rules.text import Article, articles
@@ -133,6 +134,8 @@ class InconsistentYear(Rule):
       资格) are not judged;
     - observances counted by their Nth time (``data/calendar.toml``): ``2023年9月10日是
       第27个教师节`` (1985 + 27 − 1 = 2011), and ``今天是第27个教师节`` as the present;
+      a text written for the occasion (今天是…, 在…到来之际, …庆祝大会; from the 3rd
+      on) is also era evidence, like a jubilee being celebrated;
     - the sexagenary cycle: ``2023年是龙年`` (2012 or 2024; January and February may
       still be last year's sign; no fix);
     - anniversaries: ``2023年是中国共产党成立90周年`` (1921 + 90 = 2011), loosely linked
@@ -298,7 +301,8 @@ class InconsistentYear(Rule):
         text = document.text
         if "年" not in text:
             return ()
-        era = self._probe.search(text) is not None  # a mention that places it in a period
+        # a mention that places it in a period (an anchor, or the Nth of an observance)
+        era = self._probe.search(text) is not None or may_hold_observance(text)
         told = self.settings["timeline"] and (may_hold_timeline(text) or may_hold_spike(text))
         if not era and not told:
             return ()  # a literal look at the text: nothing either kind of evidence needs

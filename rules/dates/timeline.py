@@ -37,11 +37,9 @@ import datetime
 import functools
 import itertools
 import re
-import tomllib
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import NamedTuple
 
 from lint import Document
@@ -53,6 +51,7 @@ from rules.dates.context import (
 )
 from rules.dates.evidence import Anchor, Evidence, _trie_pattern, evidence, load_anchors
 from rules.dates.extract import DateExpr, cn_number, dates, folded_dates, page_date_kept
+from rules.dates.observance import calendar_data, nth_observances, observances
 from rules.text import articles
 
 
@@ -115,41 +114,10 @@ class Series:
         return tuple(sorted(out))
 
 
-@dataclass(frozen=True, slots=True)
-class Observance:
-    """A day, week or month observed every year since ``first`` (第27个教师节 → 2011)."""
-
-    id: str
-    names: tuple[str, ...]
-    first: int
-    source: str
-
-
-@functools.cache
-def _calendar_data() -> dict:
-    raw = resources.files("rules.dates").joinpath("data/calendar.toml").read_text("utf-8")
-    return tomllib.loads(raw)
-
-
-@functools.cache
-def observances() -> tuple[Observance, ...]:
-    """The observances of ``data/calendar.toml`` (loaded once per process)."""
-    return tuple(
-        Observance(row["id"], tuple(row["names"]), int(row["first"]), row["source"])
-        for row in _calendar_data().get("observance", ())
-    )
-
-
-@functools.cache
-def _observance_names() -> tuple[re.Pattern[str], dict[str, Observance]]:
-    by_name = {n: o for o in observances() for n in o.names}
-    return re.compile(_trie_pattern(by_name)), by_name
-
-
 @functools.cache
 def calendar() -> tuple[tuple[Event, ...], tuple[Series, ...]]:
     """The events and series of ``data/calendar.toml`` (loaded once per process)."""
-    data = _calendar_data()
+    data = calendar_data()
     events = tuple(
         Event(
             row["id"],
@@ -234,7 +202,7 @@ def _probe() -> re.Pattern[str]:
     events, series = calendar()
     words = [*_PROBE_WORDS, *(n for e in events for n in e.names)]
     words += [n for s in series for n in s.names]
-    words += [n for o in observances() for n in o.names]
+    words += [n for o in observances() for n in o.names]  # (observance.py reads them too)
     return re.compile(_trie_pattern(sorted(set(words))))
 
 
@@ -394,11 +362,6 @@ _DURATION = re.compile(
 )
 _STARTED = ("开工", "动工", "启动", "开始", "始建", "开建", "着手", "立项", "开挖", "开办")
 _FINISHED = ("建成", "完成", "竣工", "通车", "落成", "出版", "问世", "完工", "投产", "结束", "告成")
-# 第27个教师节 / 第39个“世界无烟日” / 第113个“三八”国际妇女节 / 第22个全国“安全生产月”
-_NTH = re.compile(
-    "第([0-9]{1,3}|[一二三四五六七八九十百]{1,5})个"
-    '[“”"]?(?:全国|国际|世界|中国|三八)?[“”"]?(?:全国|国际|世界|中国)?[“”"]?$'
-)
 # between a year and an observance: the date, 是/迎来/恰逢, 我国的
 _OBSERVANCE_GAP = re.compile(
     "(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?[,]?"
@@ -1003,17 +966,8 @@ class _Timeline:
 
     def _nth_observances(self) -> Iterator[tuple[int, int, str, int, int]]:
         """(start, end, label, year, N) of each ``第27个教师节`` (first + N - 1)."""
-        pattern, by_name = _observance_names()
-        f = self.folded
-        for m in pattern.finditer(f):
-            nth = _NTH.search(f, max(0, m.start() - 14), m.start())
-            if nth is None:
-                continue
-            n = cn_number(nth[1])
-            if n is None or not 0 < n < 200:
-                continue
-            first = by_name[m.group()].first
-            yield nth.start(), m.end(), self.quote(nth.start(), m.end()), first + n - 1, n
+        for nth in nth_observances(self.folded):
+            yield nth.start, nth.end, self.quote(nth.start, nth.end), nth.year, nth.n
 
     def observance_days(self) -> Iterator[Clash]:
         """``2023年9月10日，第27个教师节``: the 27th Teachers' Day was in 2011."""

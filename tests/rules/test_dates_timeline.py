@@ -334,3 +334,36 @@ SPIKE_LOOK_ALIKES = [
 )
 def test_no_spike_in_forecasts_digressions_and_histories(text):
     assert [d for d in lint_text(text, [InconsistentYear]) if d.code == "DT002"] == []
+
+
+# -- observances as era evidence ------------------------------------------------------------
+
+TEACHERS_DAY = (
+    "发布时间：2023-04-23 作者：会员上传\n"
+    "今天是第27个教师节，我代表县委、县政府向全县教师致以节日的问候。\n"
+    "过去的一年，全县教育工作取得了新成绩。2023年，我们要继续推进教育均衡发展。\n"
+)
+
+
+@pytest.mark.parametrize("text", _both([(TEACHERS_DAY,)]))
+def test_a_text_written_for_the_nth_observance_is_dated_by_it(text):
+    (text,) = text
+    (d,) = _dt002(text)
+    assert text[d.start : d.end] == "2023年" and "第27个教师节 (line 2)" in d.message
+    assert "metadata year" in d.message
+
+
+OBSERVANCE_LOOK_ALIKES = [
+    # history: the first of them, and the theme of a later one
+    "1974年6月5日是第一个世界环境日。2009年世界环境日的主题是应对气候变化。",
+    # named without the occasion around it, and a leader's speech cited later
+    "他曾在第27个教师节获得表彰。2023年，他调任县教育局。",
+    "认真学习在第27个教师节上的重要讲话精神。2023年，我们要继续推进教育均衡发展。",
+]
+
+
+@pytest.mark.parametrize(
+    "text", [*OBSERVANCE_LOOK_ALIKES, *(t.translate(_HALF) for t in OBSERVANCE_LOOK_ALIKES)]
+)
+def test_an_observance_mentioned_in_passing_dates_nothing(text):
+    assert _dt002(text) == []
