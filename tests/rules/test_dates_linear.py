@@ -57,6 +57,8 @@ DT_INPUTS = {
     "same-period-one-sentence": ("今年（2012年）", "今年产值比2021年同期", "\n"),
     "ages-one-sentence": ("他生于1925年", "2023年逝世享年85岁", "\n"),
     "durations-one-sentence": ("", "2008年开工历时3年于2023年建成", "\n"),
+    "observances-one-line": ("", "今天是第27个教师节，2023年9月10日是第27个教师节，", "\n"),
+    "zodiac-one-line": ("", "2023年是龙年，", "\n"),
     # the DT002 prefilter: pivot characters and quotation marks inside a name
     "pivot-runs": ("2023年", "五周百育基", "\n"),
     "quoted-plan-names": ("2023年", "十“““二“““五", "\n"),
@@ -131,6 +133,8 @@ EXPECTED = {
     "same-period-one-sentence": {"DT002"},
     "ages-one-sentence": {"DT002"},
     "durations-one-sentence": {"DT002"},
+    "observances-one-line": {"DT002"},
+    "zodiac-one-line": {"DT002"},
     "pivot-runs": set(),
     "quoted-plan-names": set(),
     "numbers-before-anniversaries": set(),
