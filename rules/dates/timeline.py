@@ -354,7 +354,8 @@ _RELATIVE = re.compile("同年|次年|翌年|第二年|年之后|年后")  # lit
 _COUNT_BACK = re.compile("(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})$")
 # (当年 is left out: 当年（1978年） recalls any earlier time, not the last year named)
 _RELATIVE_DELTA = {"同年": 0, "次年": 1, "翌年": 1, "第二年": 1}
-_PRESENT = re.compile(r"(今年|去年|明年|前年)[(]")
+# 今年（2012年） / 今年，即2012年 / 今年是2012年: a gloss of the present
+_PRESENT = re.compile(r"(今年|去年|明年|前年)(?:[(]|,?即|是|为)")
 _PRESENT_OFFSET = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
 _SAME_PERIOD = re.compile(r"(?:比|较|与|同)$")
 _DURATION = re.compile(
@@ -756,6 +757,8 @@ class _Timeline:
                 delta = _RELATIVE_DELTA[word]
             if f.startswith("(", after):
                 gloss = self.year_at(after + 1)
+            elif f.startswith(("即", ",即"), after):  # 次年即2009年
+                gloss = self.year_at(after + (1 if f[after] == "即" else 2))
             elif f.startswith("的", after) or f.startswith(",", after):
                 gloss = self.year_at(after + 1) if counted else None
             else:
