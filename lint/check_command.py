@@ -14,12 +14,12 @@ from typing import Any, TextIO
 from lint import __version__
 from lint.baseline import BaselineFilter, BaselineRecorder, load_baseline
 from lint.config import Config, ConfigFinder, parse_table
-from lint.diagnostic import Severity
 from lint.discovery import STDIN, PathProblem, Target, discover
 from lint.document import Source
 from lint.finding import Finding
 from lint.gates import CountingRunner, close, conclude, gates_for_run
 from lint.linter import DEFAULT_TIME_BUDGET
+from lint.options import CheckOptions, UsageError
 from lint.output.base import OutputFormat, RunInfo
 from lint.output.printable import printable
 from lint.output.summary import Tally, plural
@@ -27,19 +27,15 @@ from lint.parallel import cpu_count
 from lint.plugins import Plugins
 from lint.progress import wanted
 from lint.readers.base import DEFAULT_MAX_DOCUMENT_BYTES
-from lint.ruleset import CliSelection, RuleSets
+from lint.ruleset import RuleSets
 from lint.runner import Runner, RunOptions, pick_reader
-from lint.selection import split_selectors, validate_selectors
+from lint.selection import validate_selectors
 from lint.suppression import Suppressed, SuppressionReport
-from lint.worker import FixMode, Worker, WorkerSettings
+from lint.worker import Worker, WorkerSettings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 # Below this much input, worker processes cost more than they save.
 IN_PROCESS_BYTES = 4 * 1024 * 1024
-
-
-class UsageError(Exception):
-    """A problem with how the command was called (exit 2)."""
 
 
 def err(message: str) -> None:
@@ -54,46 +50,10 @@ def _base_config(plugins: Plugins) -> Config:
     return base
 
 
-def _overlay(args: argparse.Namespace) -> dict[str, Any]:
-    """Settings given on the command line that apply on top of every config file."""
-    table: dict[str, Any] = {}
-    for key in ("extend_include", "exclude", "extend_exclude"):
-        value = getattr(args, key)
-        if value:
-            table[key.replace("_", "-")] = [g for v in value for g in v.split(",") if g]
-    if args.max_document_size is not None:
-        table["max-document-size"] = args.max_document_size
-    ignores: dict[str, list[str]] = {}
-    for item in getattr(args, "per_file_ignores", None) or ():
-        glob, sep, codes = item.rpartition(":")
-        if not sep or not glob or not codes.strip():
-            raise UsageError(f"--per-file-ignores {item!r}: expected GLOB:RULES, e.g. 'a/*.txt:DT'")
-        ignores.setdefault(glob, []).extend(split_selectors([codes]))
-    if ignores:
-        table["per-file-ignores"] = ignores
-    for key, value in (getattr(args, "config_overrides", None) or {}).items():
-        if isinstance(value, dict) and isinstance(table.get(key), dict):
-            value = {**table[key], **value}
-        table[key] = value  # --config KEY=VALUE
-    return table
-
-
-def _reader_overrides(args: argparse.Namespace) -> dict[str, str]:
-    return {
-        name: value
-        for name, value in (
-            ("text-field", args.text_field),
-            ("id-field", args.id_field),
-            ("encoding", args.encoding),
-        )
-        if value is not None
-    }
-
-
-def _color(args: argparse.Namespace, stream: TextIO) -> bool:
+def _color(opts: CheckOptions, stream: TextIO) -> bool:
     from lint.output.terminal import color_wanted
 
-    return color_wanted(args.color, stream)
+    return color_wanted(opts.color, stream)
 
 
 def _width() -> int:
@@ -146,12 +106,12 @@ class _Report:
             self.progress_bar.update(files, consumed, documents)
 
 
-def _targets(args: argparse.Namespace, finder: ConfigFinder) -> tuple[list[Target], list[str]]:
-    if args.paths.count(STDIN) > 1:
+def _targets(opts: CheckOptions, finder: ConfigFinder) -> tuple[list[Target], list[str]]:
+    if opts.paths.count(STDIN) > 1:
         raise UsageError("standard input (-) can be named only once")
     targets: list[Target] = []
     problems: list[str] = []
-    for item in discover(args.paths, finder, force_exclude=args.force_exclude):
+    for item in discover(list(opts.paths), finder, force_exclude=opts.force_exclude):
         if isinstance(item, PathProblem):
             problems.append(f"{item.display}: {item.message}")
         else:
@@ -159,7 +119,7 @@ def _targets(args: argparse.Namespace, finder: ConfigFinder) -> tuple[list[Targe
     return targets, problems
 
 
-def _verbose(targets: list[Target], config_for: Any, args: argparse.Namespace) -> None:
+def _verbose(targets: list[Target], config_for: Any) -> None:
     """``-v``: the version, what will be checked and which configuration each file uses."""
     info = sys.stderr
     print(f"scrapelint {__version__}", file=info)
@@ -184,28 +144,6 @@ def _size(target: Target) -> int:
 
 def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, Any]) -> int:
     """Run ``scrapelint check`` and return its exit code."""
-    if args.diff and args.fix:
-        args.fix = False  # --diff wins: show, don't write
-    fix = args.fix or args.fix_only or args.diff
-    mode = FixMode(apply=fix, write=fix and not args.diff, unsafe=args.unsafe_fixes, diff=args.diff)
-    if args.diff and (args.output or args.reject or args.in_place):
-        raise UsageError(
-            "--diff writes nothing: it cannot be used with --output, --reject or --in-place"
-        )
-    if args.in_place and not mode.write:
-        raise UsageError("--in-place needs --fix (or --fix-only)")
-    if args.in_place and args.output:
-        raise UsageError(
-            "--in-place and --output exclude each other: fix in place, or write a copy"
-        )
-    add_ignore = getattr(args, "add_ignore", False)
-    if add_ignore and (fix or args.output or args.reject or args.isolated or args.output_file):
-        raise UsageError(
-            "--add-ignore only writes suppressions: it cannot be used with --fix, --diff,"
-            " --fix-only, --output, --reject, --output-file or --isolated"
-        )
-    if args.jobs is not None and args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
     runner_class: Any = CountingRunner
     if getattr(args, "engine", "local") == "ray":  # files checked on Ray actors
         from lint.integrations import ray_engine
@@ -216,45 +154,47 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         from lint.sharding import merge_runner
 
         runner_class = merge_runner(args)
+    opts = CheckOptions.from_args(args)  # the one place the arguments are read
+    mode = opts.mode
+    add_ignore = getattr(args, "add_ignore", False)
+    if add_ignore and (
+        mode.apply or opts.output or opts.reject or opts.isolated or opts.output_file
+    ):
+        raise UsageError(
+            "--add-ignore only writes suppressions: it cannot be used with --fix, --diff,"
+            " --fix-only, --output, --reject, --output-file or --isolated"
+        )
     rules = plugins.rules()
     readers = plugins.readers()
-    cli = CliSelection(
-        select=tuple(split_selectors(args.select)) if args.select else None,
-        extend_select=tuple(split_selectors(args.extend_select or [])),
-        ignore=tuple(split_selectors(args.ignore or [])),
-        unfixable=tuple(split_selectors(getattr(args, "unfixable", None) or [])),
-        extend_fixable=tuple(split_selectors(getattr(args, "extend_fixable", None) or [])),
-    )
+    cli = opts.selection
     for sels in (cli.select or (), cli.extend_select, cli.ignore, cli.unfixable):
         validate_selectors(sels, rules, "the command line")
     validate_selectors(cli.extend_fixable, rules, "the command line")
-    explicit = None if args.isolated else args.config
-    finder = ConfigFinder(_base_config(plugins), explicit, _overlay(args))
+    finder = ConfigFinder(_base_config(plugins), opts.config, opts.overlay)
 
     def config_for(path: Path) -> Config:
-        return finder.base if args.isolated else finder.for_path(path)
+        return finder.base if opts.isolated else finder.for_path(path)
 
     run_config = config_for(Path.cwd())
     rulesets = RuleSets(rules, cli)  # each configuration's rules, built once
     ruleset = rulesets.for_config(run_config)  # validates the run's own config early
-    if getattr(args, "show_settings", None) is not None:
+    if opts.show_settings is not None:
         from lint.settings_view import write_settings
 
-        where = args.show_settings
+        where = opts.show_settings
         config = config_for(where)
-        write_settings(sys.stdout, where, config, rulesets.for_config(config), fail_on=args.fail_on)
+        write_settings(sys.stdout, where, config, rulesets.for_config(config), fail_on=opts.fail_on)
         return EXIT_OK
     gate_run = gates_for_run(run_config.gates, getattr(args, "gate", None), rules)
-    fail_on = Severity.parse(args.fail_on) if args.fail_on else None  # None: per file
-    targets, path_problems = _targets(args, finder)
-    if getattr(args, "show_files", False):
+    targets, path_problems = _targets(opts, finder)
+    if opts.show_files:
         for target in targets:
             print(printable(target.display))
         for message in path_problems:
             err(message)
         return EXIT_ERROR if path_problems else EXIT_OK
-    if getattr(args, "verbose", False):
-        _verbose(targets, config_for, args)
+    if opts.verbose:
+        _verbose(targets, config_for)
     if getattr(args, "shard", None):  # --shard K/N: a K-th of the targets
         from lint.sharding import shard_runner
 
@@ -262,7 +202,7 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
     stdin_target = any(t.path is None for t in targets)
     if add_ignore and stdin_target:
         raise UsageError("--add-ignore cannot write suppressions into standard input")
-    if mode.write and args.output is None and not args.in_place:
+    if mode.write and opts.output is None and not opts.in_place:
         shards = [
             t.display
             for t in targets
@@ -275,41 +215,42 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
                 " (write the fixed shards there) or --in-place"
             )
     total_bytes = sum(_size(t) for t in targets)
-    jobs = args.jobs if args.jobs is not None else cpu_count()
-    if args.jobs is None and total_bytes < IN_PROCESS_BYTES:
+    jobs = opts.jobs if opts.jobs is not None else cpu_count()
+    if opts.jobs is None and total_bytes < IN_PROCESS_BYTES:
         jobs = 1
     max_mb = run_config.max_document_mb
     options = RunOptions(
         mode=mode,
         jobs=jobs,
-        fail_on=fail_on,
-        output_dir=args.output,
-        in_place=args.in_place,
-        reject=args.reject,
+        fail_on=opts.fail_on,  # None: each file's configuration decides
+        output_dir=opts.output,
+        in_place=opts.in_place,
+        reject=opts.reject,
         max_bytes=max_mb * 1024 * 1024 if max_mb else DEFAULT_MAX_DOCUMENT_BYTES,
     )
-    run_info = RunInfo(rules=rules, unsafe_fixes=args.unsafe_fixes, tool_version=__version__)
-    tally = Tally(unsafe_fixes=args.unsafe_fixes)
-    baseline = BaselineFilter(load_baseline(args.baseline)) if args.baseline else None
-    recorder = BaselineRecorder(args.write_baseline) if args.write_baseline else None
+    run_info = RunInfo(rules=rules, unsafe_fixes=opts.unsafe_fixes, tool_version=__version__)
+    tally = Tally(unsafe_fixes=opts.unsafe_fixes)
+    baseline = BaselineFilter(load_baseline(opts.baseline)) if opts.baseline else None
+    recorder = BaselineRecorder(opts.write_baseline) if opts.write_baseline else None
 
     with ExitStack() as stack:
         progress = None
-        if wanted(quiet=args.quiet, disabled=args.no_progress) and targets:
+        if wanted(quiet=opts.quiet, disabled=opts.no_progress) and targets:
             from lint.progress import Progress
 
             progress = stack.enter_context(Progress(len(targets), total_bytes))
         report = _Report(run_info, tally, progress)
-        report.suppression.show = getattr(args, "show_suppressed", False)
+        report.suppression.show = opts.show_suppressed
         # Standard output carries the fixed text of standard input: reports go to stderr.
         fixed_stdin = stdin_target and mode.write
         out: TextIO = sys.stderr if fixed_stdin else sys.stdout
-        _open_outputs(args, formats, report, out, stack)
+        _open_outputs(opts, formats, report, out, stack)
         adder = None
         if add_ignore:  # findings become suppressions instead of a report
             from lint.suppression.add_ignore import IgnoreWriter
 
-            adder = IgnoreWriter(config_for, rules, encoding=args.encoding, cli=cli)
+            encoding = opts.reader_overrides.get("encoding")
+            adder = IgnoreWriter(config_for, rules, encoding=encoding, cli=cli)
             report.formats = [adder]
         if gate_run is not None:
             report.formats.append(gate_run)  # counts findings per gate as they arrive
@@ -322,17 +263,17 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
             show_suppressed=report.suppression.show,
         )
         # in-process, the worker shares the run's rule sets; worker processes build their own
-        local = getattr(args, "engine", "local") == "local"
+        local = opts.engine == "local"
         shared = rulesets if jobs == 1 and local else None
         factory = functools.partial(Worker, rules, readers, settings, rulesets=shared)
-        stdin_name = Path(args.stdin_filename) if args.stdin_filename else None
+        stdin_name = opts.stdin_filename
         runner = runner_class(
             readers=readers,
             config_for=config_for,
             worker_factory=factory,
             reporter=report,
             options=options,
-            reader_overrides=_reader_overrides(args),
+            reader_overrides=opts.reader_overrides,
             is_new=baseline.is_new if baseline else None,
             record=recorder.add if recorder else None,
             stdin=sys.stdin.buffer if stdin_target else None,
@@ -349,13 +290,13 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         except BrokenPipeError:
             raise  # the reader of the report went away: a quiet end (lint.cli)
         except OSError as exc:  # the reject file cannot be created
-            where = getattr(exc, "path", None) or exc.filename or args.reject
+            where = getattr(exc, "path", None) or exc.filename or opts.reject
             err(f"{where}: {exc.strerror or exc}")
             return EXIT_ERROR
         for finding in report.suppression.unused_allow(
             [config_for(t.path) for t in targets if t.path is not None],
             # only the local runner over every target sees every use (not Ray, shards)
-            [Path(p) for p in args.paths if p != STDIN and Path(p).is_dir()]
+            [Path(p) for p in opts.paths if p != STDIN and Path(p).is_dir()]
             if runner_class is CountingRunner
             else [],
             lambda c: [r.code for r in rulesets.for_config(c).rules],
@@ -366,29 +307,29 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
             runner,
             report.formats,
             gate_run,
-            inputs=args.paths,
+            inputs=opts.paths,
             rules=[r.code for r in ruleset.rules],
             version=__version__,
-            artifact=report.formats[0] if args.output_file else None,
+            artifact=report.formats[0] if opts.output_file else None,
             url_field=run_config.report_url_field,
         )
         for fmt in report.formats:
             fmt.finish()
     if adder is not None:
-        written = adder.write(sys.stderr, quiet=args.quiet)
+        written = adder.write(sys.stderr, quiet=opts.quiet)
         return EXIT_ERROR if not written or runner.errors or path_problems else EXIT_OK
     if recorder is not None:
         try:
             n = recorder.write()
         except OSError as exc:
-            err(f"--write-baseline {args.write_baseline}: {exc.strerror or exc}")
+            err(f"--write-baseline {opts.write_baseline}: {exc.strerror or exc}")
             return EXIT_ERROR
-        if not args.quiet:
+        if not opts.quiet:
             print(
-                f"Wrote {plural(n, 'finding')} to baseline {args.write_baseline}", file=sys.stderr
+                f"Wrote {plural(n, 'finding')} to baseline {opts.write_baseline}", file=sys.stderr
             )
     stale = baseline.unmatched() if baseline is not None else 0
-    if stale and not args.quiet and not args.write_baseline:
+    if stale and not opts.quiet and not opts.write_baseline:
         verb = "entry no longer matches" if stale == 1 else "entries no longer match"
         print(f"{stale:,} baseline {verb}; --write-baseline to prune", file=sys.stderr)
     if fixed_stdin:
@@ -397,16 +338,16 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         sys.stdout.flush()
     if report.suppression.show:  # after the findings; machine formats keep stdout clean
         report.suppression.write(out if report.human else sys.stderr)
-    _closing_lines(args, report, runner, out)
-    code = _exit_code(args, runner, path_problems)
-    if code == EXIT_OK and getattr(args, "exit_non_zero_on_fix", False) and report.fixed_total:
+    _closing_lines(opts, report, runner, out)
+    code = _exit_code(opts, runner, path_problems)
+    if code == EXIT_OK and opts.exit_non_zero_on_fix and report.fixed_total:
         code = EXIT_FINDINGS  # something was fixed: the caller wants to know
     stream = out if report.human else sys.stderr
-    return close(gate_run, code, exit_zero=args.exit_zero, quiet=args.quiet, stream=stream)
+    return close(gate_run, code, exit_zero=opts.exit_zero, quiet=opts.quiet, stream=stream)
 
 
 def _open_outputs(
-    args: argparse.Namespace,
+    opts: CheckOptions,
     formats: Mapping[str, Any],
     report: _Report,
     out: TextIO,
@@ -414,15 +355,15 @@ def _open_outputs(
 ) -> None:
     """Start the terminal format and the ``--output-file`` format (streams open now)."""
     tty = bool(getattr(out, "isatty", lambda: False)())
-    chosen = args.output_format or ("full" if tty else "concise")
-    if args.output_file is not None:
+    chosen = opts.output_format or ("full" if tty else "concise")
+    if opts.output_file is not None:
         try:
-            args.output_file.parent.mkdir(parents=True, exist_ok=True)
+            opts.output_file.parent.mkdir(parents=True, exist_ok=True)
             fh = stack.enter_context(
-                open(args.output_file, "w", encoding="utf-8", errors="backslashreplace")  # noqa: SIM115
+                open(opts.output_file, "w", encoding="utf-8", errors="backslashreplace")  # noqa: SIM115
             )
         except OSError as exc:
-            raise UsageError(f"--output-file {args.output_file}: {exc.strerror or exc}") from None
+            raise UsageError(f"--output-file {opts.output_file}: {exc.strerror or exc}") from None
         file_fmt: OutputFormat = formats[chosen](color=False, width=_width())
         file_fmt.start(fh, report.run)
         report.formats.append(file_fmt)
@@ -430,30 +371,30 @@ def _open_outputs(
     else:
         terminal = chosen
     report.human = bool(getattr(formats.get(terminal), "human", False))
-    if args.diff:
+    if opts.diff:
         report.diff_stream = out
         return
     fmt: OutputFormat
-    if args.statistics:  # counts instead of findings
+    if opts.statistics:  # counts instead of findings
         from lint.output.statistics import StatisticsFormat
 
-        machine = None if args.output_file else args.output_format
-        fmt = StatisticsFormat(color=_color(args, out), output_format=machine)
-    elif args.fix_only:
+        machine = None if opts.output_file else opts.output_format
+        fmt = StatisticsFormat(color=_color(opts, out), output_format=machine)
+    elif opts.fix_only:
         return
     else:
-        fmt = formats[terminal](color=_color(args, out), width=_width())
+        fmt = formats[terminal](color=_color(opts, out), width=_width())
     fmt.start(out, report.run)
     report.formats.append(fmt)
     report.human = bool(getattr(fmt, "human", False))
 
 
-def _closing_lines(args: argparse.Namespace, report: _Report, runner: Runner, out: TextIO) -> None:
+def _closing_lines(opts: CheckOptions, report: _Report, runner: Runner, out: TextIO) -> None:
     """The fixes and summary lines printed after the findings (or the statistics)."""
     machine = not report.human
     info = sys.stderr
-    if args.diff:
-        if not args.quiet:
+    if opts.diff:
+        if not opts.quiet:
             n = report.fixed_total
             print(
                 f"Would fix {plural(n, 'finding')}." if n else "No fixes available.",
@@ -461,12 +402,12 @@ def _closing_lines(args: argparse.Namespace, report: _Report, runner: Runner, ou
             )
             print(runner.checked.line(), file=info)
         return
-    if args.show_fixes and report.fixed_total and not machine:
+    if opts.show_fixes and report.fixed_total and not machine:
         _write_fixes(report, out)
-    if args.quiet:
+    if opts.quiet:
         return
     where = info if machine else out
-    if args.fix_only:
+    if opts.fix_only:
         print(f"Fixed {plural(report.fixed_total, 'finding')}.", file=where)
     else:
         line = report.tally.line()
@@ -474,18 +415,18 @@ def _closing_lines(args: argparse.Namespace, report: _Report, runner: Runner, ou
             line = ""
         elif not report.tally.total and (runner.errors or runner.checked.skipped):
             line = "No findings in what was checked."
-        if (args.fix or args.fix_only) and report.fixed_total:
+        if (opts.fix or opts.fix_only) and report.fixed_total:
             line = f"Fixed {plural(report.fixed_total, 'finding')}. " + line
         if line:
             print(line, file=where)
     print(runner.checked.line(), file=where)
     checked = runner.checked
-    if args.output is not None or args.reject is not None:
+    if opts.output is not None or opts.reject is not None:
         dest = []
-        if args.output is not None:
-            dest.append(f"{checked.records_out:,} to {printable(str(args.output))}")
-        if args.reject is not None:
-            dest.append(f"{checked.records_rejected:,} rejected to {printable(str(args.reject))}")
+        if opts.output is not None:
+            dest.append(f"{checked.records_out:,} to {printable(str(opts.output))}")
+        if opts.reject is not None:
+            dest.append(f"{checked.records_rejected:,} rejected to {printable(str(opts.reject))}")
         print(f"Records: {checked.records_in:,} in, {', '.join(dest)}.", file=where)
 
 
@@ -507,15 +448,15 @@ def _interrupted(runner: Runner) -> None:
         err("interrupted; no file was changed")
 
 
-def _exit_code(args: argparse.Namespace, runner: Runner, path_problems: list[str]) -> int:
+def _exit_code(opts: CheckOptions, runner: Runner, path_problems: list[str]) -> int:
     if path_problems or runner.errors:
         return EXIT_ERROR
     if not runner.checked.documents:
-        if not args.quiet:
+        if not opts.quiet:
             err("no documents were checked")
         return EXIT_ERROR
-    if args.diff:
-        return EXIT_FINDINGS if runner.diffs and not args.exit_zero else EXIT_OK
-    if args.fix_only or args.exit_zero or args.write_baseline:
+    if opts.diff:
+        return EXIT_FINDINGS if runner.diffs and not opts.exit_zero else EXIT_OK
+    if opts.fix_only or opts.exit_zero or opts.write_baseline:
         return EXIT_OK  # a baseline just written covers every finding
     return EXIT_FINDINGS if runner.failing else EXIT_OK
