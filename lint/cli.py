@@ -16,6 +16,7 @@ from lint.baseline import BaselineError
 from lint.check_command import EXIT_ERROR, EXIT_OK, UsageError, err, run_check
 from lint.config import ConfigError
 from lint.engine_docs import ENGINE_FAMILY, engine_codes, engine_info
+from lint.options import merge_tables
 from lint.output.terminal import console, is_terminal
 from lint.plugins import Plugins, load_plugins
 from lint.rule import Rule
@@ -42,22 +43,11 @@ class ConfigArgument(argparse.Action):
                 setting = tomllib.loads(value)
             except tomllib.TOMLDecodeError as exc:
                 parser.error(f"--config {value!r}: not a file, nor a TOML `key = value`: {exc}")
-            namespace.config_overrides = _merge_tables(overrides, setting)
+            namespace.config_overrides = merge_tables(overrides, setting)
             return
         if getattr(namespace, "config", None) is not None:
             parser.error("--config: only one configuration file can be given")
         namespace.config = Path(value)
-
-
-def _merge_tables(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    """``base`` with ``extra`` merged in, tables key by key (later values win)."""
-    out = dict(base)
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge_tables(out[key], value)
-        else:
-            out[key] = value
-    return out
 
 
 def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:

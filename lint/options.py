@@ -26,11 +26,12 @@ class UsageError(Exception):
     """A problem with how the command was called (exit 2)."""
 
 
-def _merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+def merge_tables(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """``base`` with ``extra`` merged in, tables key by key (later values win)."""
     out = dict(base)
     for key, value in extra.items():
         if isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
-            out[key] = _merge(dict(out[key]), value)
+            out[key] = merge_tables(out[key], value)
         else:
             out[key] = value
     return out
@@ -54,7 +55,7 @@ def _overlay(args: argparse.Namespace) -> dict[str, Any]:
     if ignores:
         table["per-file-ignores"] = ignores
     # --config KEY=VALUE, last
-    return _merge(table, getattr(args, "config_overrides", None) or {})
+    return merge_tables(table, getattr(args, "config_overrides", None) or {})
 
 
 def _reader_overrides(args: argparse.Namespace) -> dict[str, str]:
