@@ -206,9 +206,19 @@ def _probe() -> re.Pattern[str]:
     return re.compile(_trie_pattern(sorted(set(words))))
 
 
+_FOUR_DIGIT_YEAR = re.compile("(?:19|20)[0-9][0-9] ?年")  # starts with a literal: fast
+
+
 def may_hold_spike(text: str) -> bool:
     """Whether a text has three years or more (a chronology spike needs two neighbours)."""
-    return text.count("年") >= 3
+    if text.count("年") < 3:
+        return False
+    years = _FOUR_DIGIT_YEAR.finditer(text)
+    return (
+        next(years, None) is not None
+        and next(years, None) is not None
+        and (next(years, None) is not None)
+    )
 
 
 def may_hold_timeline(text: str) -> bool:
@@ -580,10 +590,17 @@ class _Timeline:
     def _anchors(self) -> dict[str, Anchor]:
         return _anchor_map(self.extensions)
 
+    def _evidence(self) -> list[Evidence]:
+        """The era evidence, when the text can hold a jubilee, a point or a plan at all."""
+        f = self.folded
+        if "周年" not in f and "百年" not in f and "五" not in f and not self.extensions:
+            return []
+        return evidence(self.document, self.extensions)
+
     def anniversaries(self) -> Iterator[Clash]:
         """``2011年是中国共产党成立90周年``: base + N is the year of the jubilee."""
         anchors = self._anchors()
-        for item in evidence(self.document, self.extensions):
+        for item in self._evidence():
             anchor = anchors.get(item.anchor)
             if anchor is None or anchor.type not in ("anniversary", "point"):
                 continue
@@ -627,7 +644,7 @@ class _Timeline:
         """``2011年是“十二五”开局之年``: the plan's first, last or N-th year."""
         anchors = self._anchors()
         f = self.folded
-        for item in evidence(self.document, self.extensions):
+        for item in self._evidence():
             anchor = anchors.get(item.anchor)
             if anchor is None or anchor.type != "plan" or anchor.start is None:
                 continue
@@ -669,7 +686,7 @@ class _Timeline:
         f = self.folded
         if "周年" not in f:
             return
-        national = {(e.start, e.end) for e in evidence(self.document, self.extensions)}
+        national = {(e.start, e.end) for e in self._evidence()}
         national_ends = {e for _, e in national}
         for art in articles(self.document):
             founded = [
@@ -856,7 +873,7 @@ class _Timeline:
             return []
         anchors = self._anchors()
         out = []
-        for item in evidence(self.document, self.extensions):
+        for item in self._evidence():
             anchor = anchors.get(item.anchor)
             if anchor is None or anchor.type not in ("anniversary", "point", "plan"):
                 continue
@@ -1121,20 +1138,17 @@ class _Timeline:
         told = [e for e in dates(doc) if e.year is not None and e.metadata is None]
         told_starts = [e.start for e in told]
         starts = [a.start for a in articles(doc)]
-        run = [
-            e
-            for e in self.years
-            if e.year is not None
-            and e.year >= 1900
-            and self.judgeable(e)
-            and not is_target_year(f, e)
-            and not f.endswith(_SPIKE_BLOCK_BEFORE, 0, e.start)
-        ]
+        run = [e for e in self.years if e.year is not None and e.year >= 1900]
         for i in range(1, len(run) - 1):
             prev, cur, nxt = run[i - 1], run[i], run[i + 1]
             a, b, c = prev.year or 0, cur.year or 0, nxt.year or 0
             if not 0 <= c - a <= 3 or b < max(a, c) + 5 or not now - _RECENT <= b <= now + 1:
                 continue  # rewrites make years recent: an old year out of order is history
+            if not all(self.judgeable(e) for e in (prev, cur, nxt)) or any(
+                is_target_year(f, e) or f.endswith(_SPIKE_BLOCK_BEFORE, 0, e.start)
+                for e in (prev, cur, nxt)
+            ):
+                continue
             if cur.start - prev.end > _SPIKE_REACH or nxt.start - cur.end > _SPIKE_REACH:
                 continue
             article = bisect_right(starts, cur.start)
