@@ -14,7 +14,7 @@ from typing import Any, TextIO
 from lint import __version__
 from lint.baseline import BaselineFilter, BaselineRecorder, load_baseline
 from lint.config import Config, ConfigFinder, parse_table
-from lint.discovery import STDIN, PathProblem, Target, discover
+from lint.discovery import STDIN, PathProblem, Target, discover, stdin_target
 from lint.document import Source
 from lint.finding import Finding
 from lint.gates import CountingRunner, close, conclude, gates_for_run
@@ -114,6 +114,8 @@ def _targets(opts: CheckOptions, finder: ConfigFinder) -> tuple[list[Target], li
     for item in discover(list(opts.paths), finder, force_exclude=opts.force_exclude):
         if isinstance(item, PathProblem):
             problems.append(f"{item.display}: {item.message}")
+        elif item.path is None:  # standard input: a target that carries its stream
+            targets.append(stdin_target(sys.stdin.buffer, opts.stdin_filename))
         else:
             targets.append(item)
     return targets, problems
@@ -125,8 +127,7 @@ def _verbose(targets: list[Target], config_for: Any) -> None:
     print(f"scrapelint {__version__}", file=info)
     used: dict[str, int] = {}
     for target in targets:
-        where = target.path if target.path is not None else Path.cwd() / "stdin.txt"
-        label = config_for(where).label
+        label = config_for(target.config_path()).label
         used[label] = used.get(label, 0) + 1
     print(f"{plural(len(targets), 'file')} to check", file=info)
     for label, n in used.items():
@@ -199,8 +200,8 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         from lint.sharding import shard_runner
 
         runner_class = shard_runner(args, [r.code for r in ruleset.rules], run_config)
-    stdin_target = any(t.path is None for t in targets)
-    if add_ignore and stdin_target:
+    reads_stdin = any(t.path is None for t in targets)
+    if add_ignore and reads_stdin:
         raise UsageError("--add-ignore cannot write suppressions into standard input")
     if mode.write and opts.output is None and not opts.in_place:
         shards = [
@@ -242,7 +243,7 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         report = _Report(run_info, tally, progress)
         report.suppression.show = opts.show_suppressed
         # Standard output carries the fixed text of standard input: reports go to stderr.
-        fixed_stdin = stdin_target and mode.write
+        fixed_stdin = reads_stdin and mode.write
         out: TextIO = sys.stderr if fixed_stdin else sys.stdout
         _open_outputs(opts, formats, report, out, stack)
         adder = None
@@ -266,7 +267,6 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         local = opts.engine == "local"
         shared = rulesets if jobs == 1 and local else None
         factory = functools.partial(Worker, rules, readers, settings, rulesets=shared)
-        stdin_name = opts.stdin_filename
         runner = runner_class(
             readers=readers,
             config_for=config_for,
@@ -276,8 +276,6 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
             reader_overrides=opts.reader_overrides,
             is_new=baseline.is_new if baseline else None,
             record=recorder.add if recorder else None,
-            stdin=sys.stdin.buffer if stdin_target else None,
-            stdin_path=(Path.cwd() / stdin_name) if stdin_name else None,
         )
         for message in path_problems:
             err(message)

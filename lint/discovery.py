@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 import pathspec
 
@@ -17,15 +18,30 @@ STDIN = "-"
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """A file to lint (``path`` None means standard input) and how to show its name.
+    """A file to lint and how to show its name; standard input is a target too.
 
     ``relative`` is its path below the command-line argument it was found under (the
-    file's own name for a file named directly): where ``--output DIR`` puts it.
+    file's own name for a file named directly): where ``--output DIR`` puts it. For
+    standard input ``path`` is None, ``stream`` is what to read and ``name`` the path
+    it stands for (``--stdin-filename``: which configuration and reader apply).
     """
 
     path: Path | None
     display: str
     relative: str = ""
+    stream: BinaryIO | None = None
+    name: Path | None = None
+
+    def config_path(self) -> Path:
+        """The path whose configuration applies (``stdin.txt`` here for unnamed input)."""
+        if self.path is not None:
+            return self.path
+        return self.name if self.name is not None else Path.cwd() / "stdin.txt"
+
+
+def stdin_target(stream: BinaryIO, name: Path | None = None) -> Target:
+    """Standard input as a target, standing for ``name`` when given."""
+    return Target(None, STDIN, stream=stream, name=Path.cwd() / name if name else None)
 
 
 @dataclass(frozen=True, slots=True)

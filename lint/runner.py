@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
@@ -187,19 +187,18 @@ class Runner:
 
     def _open(self, index: int, target: Target) -> tuple[_File, Iterator[Unit]]:
         """Open a target and start cutting it into units (problems become problem units)."""
+        if target.path is None and target.stream is None and self.stdin is not None:
+            # standard input handed to the runner rather than carried by its target
+            target = replace(target, stream=self.stdin, name=target.name or self.stdin_path)
+        config = self.config_for(target.config_path())
         if target.path is None:
-            name = str(self.stdin_path) if self.stdin_path else target.display
-            config = self.config_for(self.stdin_path or Path.cwd() / "stdin.txt")
+            name = str(target.name) if target.name else target.display
+            path = resolve(target.name) if target.name else None
         else:
             name = target.path.name
-            config = self.config_for(target.path)
+            path = resolve(target.path)
         reader = pick_reader(self.readers, name)
         options = reader_options(reader, config, self.reader_overrides)
-        path = (
-            (resolve(self.stdin_path) if self.stdin_path else None)
-            if target.path is None
-            else resolve(target.path)
-        )
         job = FileJob(index, reader.name, options, self._config_key(config), config, path)
         state = _File(target, reader, job)
         return state, self._units(state)
@@ -209,9 +208,9 @@ class Runner:
         source = Source(target.display)
         stream: BinaryIO | None = None
         try:
-            if target.path is None:
-                assert self.stdin is not None
-                stream = self.stdin
+            if target.path is None:  # standard input: the target carries its stream
+                assert target.stream is not None
+                stream = target.stream
             else:
                 try:
                     st = os.stat(target.path)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -366,7 +368,6 @@ def test_statistics_is_a_reporter_that_says_whether_it_is_for_people():
     assert StatisticsFormat().human and StatisticsFormat(output_format="full").human
     assert not StatisticsFormat(output_format="json").human
     fmt = StatisticsFormat(output_format="jsonl")
-    import io
 
     buf = io.StringIO()
     fmt.start(buf, RunInfo())
@@ -392,3 +393,16 @@ def test_each_configuration_builds_its_rules_once_per_run(cli, workdir, monkeypa
     r = cli("check", ".", "--jobs", "1", "-q")
     assert r.code == 1
     assert sorted(built) == sorted(["defaults", str(workdir / "sub" / "scrapelint.toml")])
+
+
+def test_standard_input_is_a_target_named_by_stdin_filename(cli, workdir):
+    from lint.discovery import stdin_target
+
+    (workdir / "sub").mkdir()
+    (workdir / "sub" / "scrapelint.toml").write_text('ignore = ["TS002"]\n', encoding="utf-8")
+    data = b'{"id": "r1", "text": "a*b!!"}\n'
+    r = cli("check", "-", "--stdin-filename", "sub/x.jsonl", "--output-format", "json", stdin=data)
+    [d] = json.loads(r.out)  # the JSONL reader, and sub's configuration (TS002 ignored)
+    assert (d["code"], d["path"], d["record"]) == ("TS001", "-", {"line": 1, "id": "r1"})
+    target = stdin_target(io.BytesIO(b""), Path("sub/x.jsonl"))
+    assert target.path is None and target.config_path() == Path.cwd() / "sub" / "x.jsonl"
