@@ -105,11 +105,12 @@ class InconsistentYear(Rule):
     below (十九大, 汶川地震, 新冠肺炎) never cause a report; they expose retrospective
     mentions instead (a text naming 十九大 that recalls 创先争优活动 is not from 2011).
     Only years *after* the era are judged: earlier years are history. A year is not
-    judged when it is a range (2008年以来, 2021—2025年), a target or bound (到2035年,
+    judged when it is a closed range (2021—2025年), a target or bound (到2035年,
     2020年前, 2025年基本实现), a cohort or birth year, inside a 《title》, inside a period
     the text itself names (十二五 covers 2011–2015), on a metadata or link line, or when
     several different years lie past the era (then the text is simply later than its
-    references). Texts without evidence are not judged.
+    references). Texts without evidence are not judged. A since-range is judged by its
+    start: ``从2023年开始`` cannot open a span in a text of 2010.
 
     Page backing: an article with little evidence of its own (a 篇二 that only says
     “2008年来” and names the 两基 inspection, over by 2012) cannot carry a report
@@ -242,11 +243,14 @@ class InconsistentYear(Rule):
 
     @staticmethod
     def _judgeable(document: Document, facts: LineFacts, folded: str, expr: DateExpr) -> bool:
-        if expr.kind not in ("year", "date") or expr.year is None or expr.metadata:
+        # a since-range (从2008年开始, 2008年来) starts a span that reaches the text's
+        # present: its start cannot lie after the text's era either
+        since = expr.kind == "range" and expr.since and expr.end_year is None
+        if (expr.kind not in ("year", "date") and not since) or expr.year is None:
             return False
-        if expr.month is not None and not 1 <= expr.month <= 12:
+        if expr.metadata or (expr.month is not None and not 1 <= expr.month <= 12):
             return False
-        if is_target_year(folded, expr):
+        if not since and is_target_year(folded, expr):
             return False
         line = document.line_at(expr.start)
         return facts.is_content(line, expr.text) and not document_inside_title(

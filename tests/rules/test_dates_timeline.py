@@ -371,3 +371,26 @@ OBSERVANCE_LOOK_ALIKES = [
 )
 def test_an_observance_mentioned_in_passing_dates_nothing(text):
     assert _dt002(text) == []
+
+
+# -- since-ranges after the era -------------------------------------------------------------------
+
+ERA = "热烈庆祝中国共产党成立90周年，全面谋划好“十二五”教育发展规划，深入开展创先争优活动。"
+
+
+@pytest.mark.parametrize("text", _both([(ERA + "从2023年开始，我们先后参加了各项评比活动。",)]))
+def test_a_since_range_cannot_start_after_the_era(text):
+    (text,) = text
+    (d,) = _dt002(text)
+    assert text[d.start : d.end] == "2023年开始" and d.fix is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ERA + "从2008年开始，我们先后参加了各项评比活动。",  # history: before the era
+        ERA + "2010年以来，我们先后参加了各项评比活动。",
+    ],
+)
+def test_a_since_range_within_the_era_is_history(text):
+    assert _dt002(text) == []
