@@ -68,7 +68,8 @@ def test_record_locations_in_concise_and_record_level_problems(cli, workdir):
     out = r.out.splitlines()
     assert out[0] == "s.jsonl:1[d0]:1:6: TS001 [*] [warning] placeholder glyph"
     assert out[1].startswith("s.jsonl:3: SL001 [error] invalid JSON at column 2")
-    assert out[2] == "s.jsonl:4:1:4: TS001 [*] [warning] placeholder glyph"  # no id: line and place only
+    # no id: line and place only
+    assert out[2] == "s.jsonl:4:1:4: TS001 [*] [warning] placeholder glyph"
 
 
 def test_sarif_and_github_locate_records_in_the_shard(cli, workdir):
