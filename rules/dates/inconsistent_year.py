@@ -415,7 +415,9 @@ class InconsistentYear(Rule):
             own_era = estimate(own)
             if own_era is None:
                 continue  # nothing of its own places it before the year: not judged
-            floors = [y for y in (floor_of(own), *(e.year for e in since)) if y is not None]
+            # (a since-range on the substituted year is a suspect, not evidence of lateness)
+            since_years = [e.year for e in since if e.year not in substituted]
+            floors = [y for y in (floor_of(own), *since_years) if y is not None]
             if max(floors, default=0) > page_hi + tol or own_era.lo > page_hi + tol:
                 continue  # its own evidence says it is later than the page's era
             limit = max(page_hi, own_era.hi) + tol
@@ -423,7 +425,8 @@ class InconsistentYear(Rule):
             for e in sorted(own, key=lambda e: (-e.weight, e.start)):
                 first.setdefault(e.anchor, e)
             own_items = list(first.values())
-            own_parts = [f"{e.text} (line {document.position(e.start)[0]})" for e in since[:2]] + [
+            evident = [e for e in since if e.year not in substituted][:2]
+            own_parts = [f"{e.text} (line {document.position(e.start)[0]})" for e in evident] + [
                 f"{e.label} (line {document.position(e.start)[0]})" for e in own_items[:2]
             ]
             for c in self._beyond(limit, cands, own):

@@ -12,10 +12,11 @@ import datetime
 
 import pytest
 
-from lint import Severity
+from lint import Document, Severity
 from lint.testing import fix_text, lint_text
 from rules.dates import InconsistentYear
 from rules.dates.timeline import calendar, observances
+from tests.corpus import SEED
 
 # 。 stays: "." before a year reads as a decimal point (2.2023年), not as a full stop
 _HALF = str.maketrans("，；：（）“”", ',;:()""')
@@ -394,3 +395,16 @@ def test_a_since_range_cannot_start_after_the_era(text):
 )
 def test_a_since_range_within_the_era_is_history(text):
     assert _dt002(text) == []
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed absent")
+@pytest.mark.parametrize("line", [16, 39])
+def test_the_seeds_since_ranges_rewritten_are_reported(line):
+    # the seed's 从2008年开始 (line 16) and 2008年来 (line 39), rewritten as the site would
+    text = SEED.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    assert "2008年" in lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace("2008年", "2023年")
+    rewritten = "\n".join(lines)
+    rows = [Document(rewritten).position(d.start)[0] for d in _dt002(rewritten)]
+    assert line in rows and {33, 41} <= set(rows)
