@@ -275,6 +275,8 @@ _YEAR_TO_EVENT = re.compile(
 )
 # after a series' bare name right after a year: the games themselves
 _AT_THE_SERIES = ("上", "期间", "开幕", "闭幕", "举行", "举办", "落幕", "比赛", "赛场", "赛事")
+# after an event's held-verb: a time measured from the event, not its date
+_SINCE_HELD = ("以来", "后", "之后", "以后", "前", "之前", "前夕", "一周年", "周年", "已")
 # between a year and a numbered edition: the year someone took part in it
 _TAKING_PART = ("获", "夺", "摘得", "赢得", "参加", "出战", "参赛", "亮相", "入选")
 _NOT_TAKING_PART = (
@@ -551,6 +553,11 @@ class _Timeline:
         """The year that dates the event at ``s..e``: written before it or right after."""
         f = self.folded
         after = f[e : e + 10]
+        held_after = _HELD.match(f, e, e + 10)
+        if held_after is not None and f.startswith(_SINCE_HELD, held_after.end()):
+            return None  # 十八大召开以来 / 北京奥运会闭幕一周年: a time measured from it
+        if any(w in after for w in ("周年", "以来")):
+            return None
         expr = self.year_before(s, 14)
         if kind == "series":
             if expr is None or f[expr.end : s] not in ("", "的"):
