@@ -32,6 +32,7 @@ from __future__ import annotations
 import copyreg
 import difflib
 import re
+import stat
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -389,8 +390,19 @@ def declarations_in(
 
 def read_rule_file(path: Path, taken: Mapping[str, str]) -> list[Declaration]:
     """Read a TOML file of ``[[rule]]`` tables."""
+    from lint.config import MAX_CONFIG_BYTES
+
     try:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            raise DeclarationError(f"{path}: the rule file is not a regular file")
+        if st.st_size > MAX_CONFIG_BYTES:
+            raise DeclarationError(
+                f"{path}: larger than {MAX_CONFIG_BYTES:,} bytes; not a rule file"
+            )
         data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except RecursionError:
+        raise DeclarationError(f"{path}: invalid TOML: nested too deeply") from None
     except OSError as exc:
         raise DeclarationError(
             f"{path}: cannot read the rule file: {exc.strerror or exc}"

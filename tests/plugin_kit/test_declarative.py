@@ -138,6 +138,9 @@ def test_missing_keys_and_bad_rule_files_are_errors(cli, workdir):
     (workdir / "scrapelint.toml").write_text('rule-files = ["bad.toml"]\n', encoding="utf-8")
     r = cli("rules")
     assert r.code == 2 and "bad.toml: invalid TOML" in r.err
+    (workdir / "scrapelint.toml").write_text('rule-files = ["/dev/zero"]\n', encoding="utf-8")
+    r = cli("rules")
+    assert r.code == 2 and "/dev/zero: the rule file is not a regular file" in r.err
 
 
 def test_a_catastrophic_pattern_is_stopped_by_its_timeout(cli, workdir):
