@@ -358,6 +358,34 @@ _PLAN_IS = re.compile(
 )
 _FOUNDED_BEFORE = ("成立于", "创建于", "始建于", "创办于", "创立于", "组建于", "建于")
 _FOUNDED_AFTER = ("成立", "建校", "创建", "创办", "创立", "组建", "建院")
+# the thing a jubilee word counts from must be named before the founding year
+_JUBILEE_OF = {
+    "建校": "校学",
+    "校庆": "校学",
+    "办学": "校学",
+    "建院": "院",
+    "建厂": "厂",
+    "建馆": "馆",
+    "建所": "所",
+    "创刊": "刊报志",
+    "建社": "社",
+}
+_KIN = (
+    "母亲",
+    "父亲",
+    "妻子",
+    "夫人",
+    "丈夫",
+    "儿子",
+    "女儿",
+    "老伴",
+    "祖父",
+    "祖母",
+    "爷爷",
+    "奶奶",
+)
+_KIN += ("外公", "外婆", "岳父", "岳母", "哥哥", "姐姐", "弟弟", "妹妹", "老师", "师父", "朋友")
+_GLOSS_ENDS = (",", ".", ";", ":", "!", "?", ")", "。", "的")
 _JUBILEE_NAMES = ("建校", "校庆", "建院", "成立", "建厂", "建馆", "创刊", "建所", "办学", "建社")
 _BORN_BEFORE = ("生于", "出生于", "诞生于")
 _BORN_AFTER = ("出生", "生人")
@@ -714,6 +742,8 @@ class _Timeline:
                 if jubilee is None:
                     continue
                 start, n = jubilee
+                if not self._fits_founding(self.folded[start:end], origin):
+                    continue  # 附属医院建院60周年 of a school founded in 1956: another body
                 year = origin.year + n
                 found = self._jubilee(start, end, year)
                 if found is None:
@@ -760,6 +790,14 @@ class _Timeline:
             if f.startswith(name, s - len(name)):
                 return s - len(name), n
         return None
+
+    def _fits_founding(self, jubilee: str, origin: DateExpr) -> bool:
+        """Whether a jubilee (建校60周年) counts from this founding (学校始建于1956年)."""
+        marks = _JUBILEE_OF.get(jubilee[:2], "")
+        if not marks:
+            return True  # 成立N周年: any founding
+        near = self.folded[max(0, origin.start - 12) : origin.start]
+        return any(c in near for c in marks)
 
     # -- relative references ---------------------------------------------------------------
 
@@ -830,6 +868,8 @@ class _Timeline:
         glosses: list[_Said] = []
         for m in _PRESENT.finditer(f):
             gloss = self.year_at(m.end())
+            if gloss is not None and not f.startswith(_GLOSS_ENDS, gloss.end):
+                continue  # 今年是2008年后首次…: a year inside a longer phrase, no gloss
             if gloss is not None and gloss.year is not None:
                 now = gloss.year - _PRESENT_OFFSET[m[1]]
                 glosses.append(_Said(now, gloss, self.quote(m.start(), gloss.end), m.start()))
@@ -1111,6 +1151,8 @@ class _Timeline:
                 expr = self.year_before(m.start(), 40)
                 if expr is None or expr.year is None or expr.start == birth.start:
                     continue
+                if any(w in f[expr.start : m.start()] for w in _KIN):
+                    continue  # 2023年，他的母亲去世，享年85岁: someone else's age
                 year = birth.year + age
                 if abs(expr.year - year) <= 1:
                     continue
