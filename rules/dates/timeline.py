@@ -6,8 +6,10 @@ bounded window (the same sentence, a few characters apart) and reports a ``Clash
 when the year cannot be right:
 
 - **calendar** — an event held in a known year (``data/calendar.toml``): a congress or
-  plenum with a held-verb (``2012年11月，党的十八大胜利召开``), games named by their host
-  (``2008年北京奥运会``) or by their edition (``第29届奥运会``);
+  plenum with a held-verb (``2012年11月，党的十八大胜利召开``), a session of an NPC or
+  CPPCC term (``十二届全国人大三次会议``), games named by their host
+  (``2008年北京奥运会``), by their edition (``第29届奥运会``) or by the series alone
+  (``2023年奥运会上``), one edition dated twice;
 - **anniversary** — ``<event><N>周年`` of the era anchors (``2011年是中国共产党成立90周年``:
   1921 + 90), and an institution's ``建校60周年`` against its one founding year
   (``始建于1956年``);
@@ -19,7 +21,15 @@ when the year cannot be right:
   ``今年…比2021年同期``);
 - **same-event** — ``本届``/``此届``/``该届`` with a year that differs from the year of the
   edition it refers back to (``2014年第十届…运动会`` … ``本届2024年``);
-- **age** — ``时年N岁``/``享年N岁`` against the one birth year of the article.
+- **age** — ``时年N岁``/``享年N岁`` against the one birth year of the article;
+- **duration** — ``2008年开工…历时3年…2023年建成`` (start + N ± 1);
+- **observance** — ``2023年9月10日是第27个教师节`` (the first was 1985; the data names
+  28 observances with their first year, see ``observance.py``);
+- **zodiac** — ``2023年是龙年`` (the sexagenary cycle; January and February may still
+  carry last year's sign);
+- **spike** — a recent year 5+ years after both agreeing neighbours of a passage told in
+  order, with no plan word near it: a note, a warning when it is the page's metadata
+  year (read before any fix, ``page_date_kept``).
 
 When the two years of a clash could each be the rewritten one (a founding year and a
 jubilee, a relative reference and its anchor), the later of them is reported: a site
