@@ -22,7 +22,7 @@ from lint.linter import DEFAULT_TIME_BUDGET
 from lint.options import CheckOptions, UsageError
 from lint.output.base import OutputFormat, RunInfo
 from lint.output.printable import printable
-from lint.output.summary import Tally, plural
+from lint.output.summary import SummaryFormat, plural
 from lint.parallel import cpu_count
 from lint.plugins import Plugins
 from lint.progress import wanted
@@ -65,9 +65,8 @@ def _width() -> int:
 class _Report:
     """Receives results from the runner and sends them to every output of the run."""
 
-    def __init__(self, run: RunInfo, tally: Tally, progress: Any) -> None:
+    def __init__(self, run: RunInfo, progress: Any) -> None:
         self.run = run
-        self.tally = tally
         self.formats: list[OutputFormat] = []
         self.progress_bar = progress
         self.diff_stream: TextIO | None = None
@@ -85,7 +84,6 @@ class _Report:
 
     def finding(self, finding: Finding) -> None:
         """Count a finding and hand it to every format."""
-        self.tally.add(finding)
         for fmt in self.formats:
             fmt.handle(finding)
 
@@ -230,7 +228,6 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         max_bytes=max_mb * 1024 * 1024 if max_mb else DEFAULT_MAX_DOCUMENT_BYTES,
     )
     run_info = RunInfo(rules=rules, unsafe_fixes=opts.unsafe_fixes, tool_version=__version__)
-    tally = Tally(unsafe_fixes=opts.unsafe_fixes)
     baseline = BaselineFilter(load_baseline(opts.baseline)) if opts.baseline else None
     recorder = BaselineRecorder(opts.write_baseline) if opts.write_baseline else None
 
@@ -240,12 +237,16 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
             from lint.progress import Progress
 
             progress = stack.enter_context(Progress(len(targets), total_bytes))
-        report = _Report(run_info, tally, progress)
+        report = _Report(run_info, progress)
         report.suppression.show = opts.show_suppressed
         # Standard output carries the fixed text of standard input: reports go to stderr.
         fixed_stdin = reads_stdin and mode.write
         out: TextIO = sys.stderr if fixed_stdin else sys.stdout
         _open_outputs(opts, formats, report, out, stack)
+        # the closing lines: a reporter too, with the report on stdout when it is for people
+        summary = SummaryFormat(human=report.human, unsafe_fixes=opts.unsafe_fixes)
+        summary.start(out if report.human else sys.stderr, run_info)
+        report.formats.append(summary)
         adder = None
         if add_ignore:  # findings become suppressions instead of a report
             from lint.suppression.add_ignore import IgnoreWriter
@@ -336,7 +337,7 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         sys.stdout.flush()
     if report.suppression.show:  # after the findings; machine formats keep stdout clean
         report.suppression.write(out if report.human else sys.stderr)
-    _closing_lines(opts, report, runner, out)
+    _closing_lines(opts, report, summary, runner, out)
     code = _exit_code(opts, runner, path_problems)
     if code == EXIT_OK and opts.exit_non_zero_on_fix and report.fixed_total:
         code = EXIT_FINDINGS  # something was fixed: the caller wants to know
@@ -387,9 +388,10 @@ def _open_outputs(
     report.human = bool(getattr(fmt, "human", False))
 
 
-def _closing_lines(opts: CheckOptions, report: _Report, runner: Runner, out: TextIO) -> None:
-    """The fixes and summary lines printed after the findings (or the statistics)."""
-    machine = not report.human
+def _closing_lines(
+    opts: CheckOptions, report: _Report, summary: SummaryFormat, runner: Runner, out: TextIO
+) -> None:
+    """The fixes applied and the summary's lines, printed after the findings."""
     info = sys.stderr
     if opts.diff:
         if not opts.quiet:
@@ -400,32 +402,21 @@ def _closing_lines(opts: CheckOptions, report: _Report, runner: Runner, out: Tex
             )
             print(runner.checked.line(), file=info)
         return
-    if opts.show_fixes and report.fixed_total and not machine:
+    if opts.show_fixes and report.fixed_total and report.human:
         _write_fixes(report, out)
     if opts.quiet:
         return
-    where = info if machine else out
-    if opts.fix_only:
-        print(f"Fixed {plural(report.fixed_total, 'finding')}.", file=where)
-    else:
-        line = report.tally.line()
-        if not report.tally.total and not runner.checked.documents:
-            line = ""
-        elif not report.tally.total and (runner.errors or runner.checked.skipped):
-            line = "No findings in what was checked."
-        if (opts.fix or opts.fix_only) and report.fixed_total:
-            line = f"Fixed {plural(report.fixed_total, 'finding')}. " + line
-        if line:
-            print(line, file=where)
-    print(runner.checked.line(), file=where)
-    checked = runner.checked
-    if opts.output is not None or opts.reject is not None:
-        dest = []
-        if opts.output is not None:
-            dest.append(f"{checked.records_out:,} to {printable(str(opts.output))}")
-        if opts.reject is not None:
-            dest.append(f"{checked.records_rejected:,} rejected to {printable(str(opts.reject))}")
-        print(f"Records: {checked.records_in:,} in, {', '.join(dest)}.", file=where)
+    lines = summary.lines(
+        runner.checked,
+        fixed=report.fixed_total,
+        fixing=opts.fix or opts.fix_only,
+        fix_only=opts.fix_only,
+        problems=bool(runner.errors),
+        output=printable(str(opts.output)) if opts.output is not None else None,
+        reject=printable(str(opts.reject)) if opts.reject is not None else None,
+    )
+    for line in lines:
+        print(line, file=summary.out())
 
 
 def _write_fixes(report: _Report, out: TextIO) -> None:

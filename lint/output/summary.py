@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from lint.finding import Finding
 from lint.fix import Applicability
+from lint.output.base import OutputFormat
 
 
 def plural(n: int, word: str) -> str:
@@ -92,3 +93,61 @@ class Checked:
             reasons = ", ".join(f"{n:,} {why}" for why, n in sorted(self.skipped.items()))
             head += f"; skipped {reasons}"
         return head + "."
+
+
+class SummaryFormat(OutputFormat):
+    """The closing lines as a reporter: counts findings as they arrive, then ``close`` says
+    what was found, fixed and checked.
+
+    It goes with the report on standard output when that report is for people
+    (``human``), and to standard error when standard output carries a machine format.
+    """
+
+    name = "summary"
+    description = "what was found, fixed and checked (the closing lines)"
+    streams = False
+
+    def __init__(self, *, human: bool = True, unsafe_fixes: bool = False) -> None:
+        super().__init__()
+        self.human = human
+        self.tally = Tally(unsafe_fixes=unsafe_fixes)
+
+    def handle(self, finding: Finding) -> None:
+        """Count one finding."""
+        self.tally.add(finding)
+
+    def lines(
+        self,
+        checked: Checked,
+        *,
+        fixed: int = 0,
+        fixing: bool = False,
+        fix_only: bool = False,
+        problems: bool = False,
+        output: str | None = None,
+        reject: str | None = None,
+    ) -> list[str]:
+        """The closing lines: findings (and fixes), what was checked, where records went."""
+        tally = self.tally
+        lines = []
+        if fix_only:
+            lines.append(f"Fixed {plural(fixed, 'finding')}.")
+        else:
+            line = tally.line()
+            if not tally.total and not checked.documents:
+                line = ""
+            elif not tally.total and (problems or checked.skipped):
+                line = "No findings in what was checked."
+            if fixing and fixed:
+                line = f"Fixed {plural(fixed, 'finding')}. " + line
+            if line:
+                lines.append(line)
+        lines.append(checked.line())
+        if output is not None or reject is not None:
+            dest = []
+            if output is not None:
+                dest.append(f"{checked.records_out:,} to {output}")
+            if reject is not None:
+                dest.append(f"{checked.records_rejected:,} rejected to {reject}")
+            lines.append(f"Records: {checked.records_in:,} in, {', '.join(dest)}.")
+        return lines

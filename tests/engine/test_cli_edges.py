@@ -406,3 +406,19 @@ def test_standard_input_is_a_target_named_by_stdin_filename(cli, workdir):
     assert (d["code"], d["path"], d["record"]) == ("TS001", "-", {"line": 1, "id": "r1"})
     target = stdin_target(io.BytesIO(b""), Path("sub/x.jsonl"))
     assert target.path is None and target.config_path() == Path.cwd() / "sub" / "x.jsonl"
+
+
+def test_the_summary_is_a_reporter_that_counts_what_it_is_handed():
+    from lint.document import Source
+    from lint.finding import problem
+    from lint.output.base import RunInfo
+    from lint.output.summary import Checked, SummaryFormat
+
+    summary = SummaryFormat(human=False)
+    summary.start(io.StringIO(), RunInfo())
+    checked = Checked(files=1, documents=1, bytes=10)
+    assert summary.lines(checked) == ["All checks passed!", "Checked 1 file, 10 bytes."]
+    summary.handle(problem(Source("a.txt"), "SL001", "read-error", "bad"))
+    assert summary.lines(checked, fixed=2, fixing=True)[0] == "Fixed 2 findings. Found 1 finding."
+    assert summary.lines(Checked(), output="out")[-1] == "Records: 0 in, 0 to out."
+    assert not summary.human and SummaryFormat().human
