@@ -154,7 +154,8 @@ class InconsistentYear(Rule):
     - durations: ``2008年开工…历时3年…2023年建成`` (start + N ± 1; no fix);
     - chronology spikes: a recent year 5+ years after both neighbours of a paragraph
       whose other years go forward, with no plan or target word near it
-      (``2008年…2023年…2009年``): a note, a warning when it is the page's metadata year.
+      (``2008年…2023年…2009年``): a note, a warning when it is the page's metadata year
+      or lies 4+ years after its article's era (and no other year does).
 
     When two years of a link could each be the rewritten one (a founding year and a
     jubilee, a relative reference and its anchor), the later one is reported: rewrites
@@ -310,16 +311,19 @@ class InconsistentYear(Rule):
         told = self.settings["timeline"] and (may_hold_timeline(text) or may_hold_spike(text))
         if not era and not told:
             return ()  # a literal look at the text: nothing either kind of evidence needs
-        # the timeline's link is closer to the year than the era's: it reports first
-        found = []
-        if told:
-            found = [
-                self._timeline_report(document, clash)
-                for clash in timeline(document, self.extensions)
-            ]
+        # a timeline link is closer to the year than the era (it reports first), except a
+        # chronology spike, which is weaker than the era's own report
+        clashes = timeline(document, self.extensions) if told else []
+        found = [self._timeline_report(document, c) for c in clashes if c.signal != "spike"]
         if era:
             reported = {d.start for d in found}
             found += [d for d in self._findings(document) if d.start not in reported]
+        reported = {d.start for d in found}
+        found += [
+            self._timeline_report(document, c)
+            for c in clashes
+            if c.signal == "spike" and c.expr.start not in reported
+        ]
         return found
 
     def _timeline_report(self, document: Document, clash: Clash) -> Diagnostic:

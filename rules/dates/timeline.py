@@ -59,6 +59,7 @@ from rules.dates.context import (
     is_target_year,
     line_facts,
 )
+from rules.dates.era import estimate
 from rules.dates.evidence import Anchor, Evidence, _trie_pattern, evidence, load_anchors
 from rules.dates.extract import DateExpr, cn_number, dates, folded_dates, page_date_kept
 from rules.dates.observance import calendar_data, nth_observances, observances
@@ -1227,6 +1228,7 @@ class _Timeline:
             if _FUTURE_NEAR.search(f, max(0, cur.start - 12), min(len(f), cur.end + 12)):
                 continue  # 到/预计/将/计划/目标 around it: a plan, not the narrative
             agrees = meta is not None and meta.year == b
+            era_note = "" if agrees else self._era_after(cur, article_starts=starts)
             lines = sorted({doc.position(e.start)[0] for e in (prev, nxt)})
             reason = (
                 f"is {b - max(a, c)} years after its neighbours {prev.text} and {nxt.text}"
@@ -1235,6 +1237,8 @@ class _Timeline:
             if agrees:
                 assert meta is not None
                 reason += f", and {b} is the page's metadata year ({meta.key} {meta.text}, {where})"
+            elif era_note:
+                reason += era_note
             else:
                 reason += " (please check)"
             clash = self.clash(
@@ -1245,7 +1249,26 @@ class _Timeline:
                 "spike",
             )
             if clash is not None:
-                yield clash._replace(note=not agrees, fixable=False)
+                yield clash._replace(note=not (agrees or era_note), fixable=False)
+
+    def _era_after(self, cur: DateExpr, article_starts: list[int]) -> str:
+        """``, and … place this article in 2010–2011`` when its era ends 4+ years before."""
+        k = bisect_right(article_starts, cur.start) - 1
+        arts = articles(self.document)
+        lo = arts[k].start if k >= 0 else 0
+        hi = arts[k].end if k >= 0 else len(self.text)
+        own = [e for e in evidence(self.document, self.extensions) if lo <= e.start < hi]
+        era = estimate(own) if own else None
+        if era is None or (cur.year or 0) <= era.hi + 3:
+            return ""
+        if any(
+            e.year is not None and e.year > era.hi + 3 and e.year != cur.year
+            for e in self._within(lo, hi)
+        ):
+            return ""  # several years after the era: the text is later than its references
+        first = era.agreeing[0]
+        line = self.document.position(first.start)[0]
+        return f", and {first.label} (line {line}) places this article in {era.years()}"
 
 
 @functools.cache

@@ -297,7 +297,7 @@ def test_calendar_data_names_a_source_for_every_entry():
 # a rewritten year is recent (within 15 years of the page's date, or of today without one)
 RECENT = datetime.date.today().year - 1
 SPIKE = (
-    f"{RECENT - 12}年，我县启动“两基”攻坚工作。{RECENT}年，全县小学入学率超过99%。"
+    f"{RECENT - 12}年，我县启动校舍改造工作。{RECENT}年，全县小学入学率超过99%。"
     f"{RECENT - 11}年，顺利通过省级验收。"
 )
 
@@ -415,3 +415,29 @@ def test_the_seeds_since_ranges_rewritten_are_reported(line):
     rewritten = "\n".join(lines)
     rows = [Document(rewritten).position(d.start)[0] for d in _dt002(rewritten)]
     assert line in rows and {33, 41} <= set(rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    _both(
+        [
+            (
+                "我们深入开展创先争优活动。2010年，我县启动两基攻坚。2023年，全县小学入学率超过99%。2011年，顺利通过省级验收。",
+            )
+        ]
+    ),
+)
+def test_a_spike_after_the_articles_era_is_a_warning(text):
+    (text,) = text
+    (d,) = _dt002(text)
+    assert text[d.start : d.end] == "2023年" and "创先争优活动 (line 1)" in d.message
+    assert d.fix is None
+
+
+def test_a_spike_among_several_years_after_the_era_stays_a_note():
+    text = (
+        "我们深入开展创先争优活动。2010年，我县启动两基攻坚。2023年，全县小学入学率超过99%。"
+        "2011年，顺利通过省级验收。2024年，全县继续巩固。"
+    )
+    found = [d for d in lint_text(text, [InconsistentYear]) if d.code == "DT002"]
+    assert [d.severity for d in found] == [Severity.INFO]
