@@ -26,10 +26,29 @@ def _uri(path: str) -> str:
     return quote(path.replace("\\", "/").encode("utf-8", "surrogateescape"), safe="/:")
 
 
+def _engine_descriptor(code: str) -> dict[str, Any]:
+    """An engine code (SL…) described like a rule, from ``scrapelint rule SL00N``."""
+    from lint.engine_docs import engine_info
+
+    info = engine_info(code)
+    sections = info["sections"]
+    return {
+        "id": code,
+        "name": info["name"],
+        "shortDescription": {"text": info["summary"]},
+        "fullDescription": {"text": sections.get("What") or info["summary"]},
+        "help": {"text": "\n\n".join(f"{title}\n{body}" for title, body in sections.items())},
+        "defaultConfiguration": {"level": _LEVEL[Severity.parse(info["severity"])]},
+        "properties": {"family": info["family"], "fix": info["fix"]},
+    }
+
+
 def _rule_descriptor(code: str, run: RunInfo) -> dict[str, Any]:
     cls = run.rules.get(code)
+    if cls is None and code in ENGINE_CODES:
+        return _engine_descriptor(code)
     if cls is None:
-        name = ENGINE_CODES.get(code, code.lower())
+        name = code.lower()
         return {
             "id": code,
             "name": name,

@@ -422,3 +422,14 @@ def test_the_summary_is_a_reporter_that_counts_what_it_is_handed():
     assert summary.lines(checked, fixed=2, fixing=True)[0] == "Fixed 2 findings. Found 1 finding."
     assert summary.lines(Checked(), output="out")[-1] == "Records: 0 in, 0 to out."
     assert not summary.human and SummaryFormat().human
+
+
+def test_sarif_describes_engine_codes_like_rules(cli, workdir):
+    (workdir / "bad.txt").write_bytes(b"text\x00binary")
+    r = cli("check", "bad.txt", "--output-format", "sarif")
+    assert r.code == 2
+    driver = json.loads(r.out)["runs"][0]["tool"]["driver"]
+    [sl] = [d for d in driver["rules"] if d["id"] == "SL001"]
+    assert sl["name"] == "read-error" and sl["defaultConfiguration"]["level"] == "error"
+    assert "could not be read" in sl["shortDescription"]["text"]
+    assert "What" in sl["help"]["text"] and sl["properties"]["family"] == "engine"
