@@ -59,7 +59,7 @@ from rules.dates.context import (
     is_target_year,
     line_facts,
 )
-from rules.dates.era import estimate
+from rules.dates.era import Era, estimate
 from rules.dates.evidence import Anchor, Evidence, _trie_pattern, evidence, load_anchors
 from rules.dates.extract import DateExpr, cn_number, dates, folded_dates, page_date_kept
 from rules.dates.observance import calendar_data, nth_observances, observances
@@ -464,6 +464,7 @@ class _Timeline:
         ]
         self.starts = [e.start for e in self.years]
         self._judgeable: dict[int, bool] = {}
+        self._eras: dict[int, tuple[Era | None, set[int]]] = {}  # by article index
 
     # -- helpers -------------------------------------------------------------------
 
@@ -1254,18 +1255,22 @@ class _Timeline:
     def _era_after(self, cur: DateExpr, article_starts: list[int]) -> str:
         """``, and … place this article in 2010–2011`` when its era ends 4+ years before."""
         k = bisect_right(article_starts, cur.start) - 1
-        arts = articles(self.document)
-        lo = arts[k].start if k >= 0 else 0
-        hi = arts[k].end if k >= 0 else len(self.text)
-        own = [e for e in evidence(self.document, self.extensions) if lo <= e.start < hi]
-        era = estimate(own) if own else None
-        if era is None or (cur.year or 0) <= era.hi + 3:
-            return ""
-        if any(
-            e.year is not None and e.year > era.hi + 3 and e.year != cur.year
-            for e in self._within(lo, hi)
-        ):
-            return ""  # several years after the era: the text is later than its references
+        cached = self._eras.get(k)
+        if cached is None:  # once per article: its era and the years after it
+            arts = articles(self.document)
+            lo = arts[k].start if k >= 0 else 0
+            hi = arts[k].end if k >= 0 else len(self.text)
+            items = evidence(self.document, self.extensions)
+            starts = [e.start for e in items]
+            own = items[bisect_left(starts, lo) : bisect_left(starts, hi)]
+            era = estimate(own) if own else None
+            later: set[int] = set()
+            if era is not None:
+                later = {e.year for e in self._within(lo, hi) if (e.year or 0) > era.hi + 3}
+            cached = self._eras[k] = (era, later)
+        era, later = cached
+        if era is None or (cur.year or 0) <= era.hi + 3 or later - {cur.year}:
+            return ""  # no era, within it, or several years after it: later than its references
         first = era.agreeing[0]
         line = self.document.position(first.start)[0]
         return f", and {first.label} (line {line}) places this article in {era.years()}"

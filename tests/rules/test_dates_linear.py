@@ -59,6 +59,12 @@ DT_INPUTS = {
     "durations-one-sentence": ("", "2008年开工历时3年于2023年建成", "\n"),
     "observances-one-line": ("", "今天是第27个教师节，2023年9月10日是第27个教师节，", "\n"),
     "zodiac-one-line": ("", "2023年是龙年，", "\n"),
+    # spikes after their article's era: each article's era is estimated once, by bisection
+    "spikes-in-articles": (
+        "",
+        "篇{n}\n深入开展创先争优活动。2010年，启动。2023年，完成。2011年，验收。\n",
+        "",
+    ),
     # the DT002 prefilter: pivot characters and quotation marks inside a name
     "pivot-runs": ("2023年", "五周百育基", "\n"),
     "quoted-plan-names": ("2023年", "十“““二“““五", "\n"),
@@ -135,6 +141,7 @@ EXPECTED = {
     "durations-one-sentence": {"DT002"},
     "observances-one-line": {"DT002"},
     "zodiac-one-line": {"DT002"},
+    "spikes-in-articles": {"DT002"},
     "pivot-runs": set(),
     "quoted-plan-names": set(),
     "numbers-before-anniversaries": set(),
