@@ -43,9 +43,13 @@ def records() -> list[dict]:
     return seed_records()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def ray_local():
-    """One local Ray instance (2 CPUs) for every Ray test of the session."""
+    """One local Ray instance (2 CPUs) for the Ray tests, shut down after this package.
+
+    Ray's background threads print worker events on standard output; once the package is
+    done nothing of Ray is left to write into the output of later tests.
+    """
     ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'scrapelint[ray]')")
     pytest.importorskip("ray.data", reason="Ray Data is not installed")
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)

@@ -10,9 +10,15 @@ from lint import sharding
 from lint.cli import main
 from lint.discovery import Target
 from lint.readers import JsonlReader
-from tests.integrations.conftest import write_jsonl
+from tests.integrations.conftest import seed_records, write_jsonl
 
 FORMATS = ["concise", "full", "json", "jsonl", "sarif", "github"]
+
+
+@pytest.fixture(scope="module")
+def records() -> list[dict]:
+    """The small corpus cut from the seed, as the integration tests use it."""
+    return seed_records()
 
 
 @pytest.fixture
