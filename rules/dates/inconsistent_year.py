@@ -152,8 +152,9 @@ class InconsistentYear(Rule):
     - an edition named twice: ``2014年第十届…运动会`` … ``本届2024年``, or dated twice;
     - ages: ``生于1925年`` … ``2023年…享年85岁`` (birth + age ± 1; no fix);
     - durations: ``2008年开工…历时3年…2023年建成`` (start + N ± 1; no fix);
-    - chronology spikes: a recent year 5+ years after both neighbours of a paragraph
-      whose other years go forward, with no plan or target word near it
+    - chronology spikes: a recent year 5+ years after both agreeing neighbours (within
+      300 characters of one article, whose nearby years go forward), with no plan or
+      target word near it
       (``2008年…2023年…2009年``): a note, a warning when it is the page's metadata year
       or lies 4+ years after its article's era (and no other year does).
 
@@ -181,7 +182,7 @@ class InconsistentYear(Rule):
 
     Not flagged::
 
-        1949年新中国成立……从2008年开始开展创先争优活动……   (history, a range)
+        1949年新中国成立……从2008年开始开展创先争优活动……   (history)
         到2035年基本实现社会主义现代化                           (a target)
         2023年,我们召开了动员大会                                (no era evidence)
         2012年11月，党的十八大胜利召开                            (the right year)
