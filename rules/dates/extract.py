@@ -36,6 +36,7 @@ from typing import NamedTuple
 
 from lint import Document
 from rules.numerals import NUMERAL_CHARS, parse_numeral
+from rules.vocabulary import DATE_KEY_ENDS, date_keys
 
 # Full-width digits and a few dashes/tilde fold to ASCII, one code point for one.
 _FOLD_PAIRS = tuple(
@@ -66,25 +67,11 @@ _RANGE_DASHES = "-—–~至到"
 _SINCE_AFTER = ("以来", "至今", "开始", "起", "来")
 _NOT_SINCE = ("来说", "来看", "来自", "来临", "来到", "来了", "起草", "起步")
 _BEFORE_AFTER = ("以前", "之前")
-META_KEYS = (
-    "更新时间",
-    "发布时间",
-    "发布日期",
-    "更新日期",
-    "发表时间",
-    "发表日期",
-    "发表于",
-    "发布于",
-    "上传时间",
-    "上传日期",
-    "发稿时间",
-    "录入时间",
-    "添加时间",
-    "成文日期",
-    "发文日期",
-)
-# Every key ends with one of these characters (时间, 日期, 于).
-META_KEY_ENDS = "间期于"
+# The metadata keys that label a date (更新时间, 发表于, 成文日期…), from the vocabulary the
+# scrape-artifacts family reads too (rules/data/metadata_keys.txt); every key ends with one
+# of DATE_KEY_ENDS (时间, 日期, 于).
+META_KEYS = date_keys()
+META_KEY_ENDS = DATE_KEY_ENDS
 # "时间:" alone is a metadata key only on a line that also names a source, author or counter.
 _META_LINE_HINTS = ("来源", "作者", "浏览", "点击", "阅读", "编辑", "责任编辑")
 _REL_YEAR = {"今": 0, "明": 1, "去": -1, "前": -2, "后": 2, "本": 0}

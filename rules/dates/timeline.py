@@ -66,6 +66,22 @@ from rules.dates.observance import calendar_data, nth_observances, observances
 from rules.text import articles
 
 
+class _Lazy:
+    """A pattern compiled on first use (the module imports without compiling it)."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, *args: object) -> None:
+        self._args = args
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> object:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(*self._args)  # type: ignore[arg-type]
+        return getattr(compiled, name)
+
+
 class Clash(NamedTuple):
     """A year that a fixed point of the same text contradicts."""
 
@@ -217,7 +233,7 @@ def _probe() -> re.Pattern[str]:
     return re.compile(_trie_pattern(sorted(set(words))))
 
 
-_FOUR_DIGIT_YEAR = re.compile("(?:19|20)[0-9][0-9] ?年")  # starts with a literal: fast
+_FOUR_DIGIT_YEAR = _Lazy("(?:19|20)[0-9][0-9] ?年")  # starts with a literal: fast
 
 
 def may_hold_spike(text: str) -> bool:
@@ -276,11 +292,11 @@ def _timeline(document: Document, extensions: tuple[str, ...]) -> list[Clash]:
 
 
 # a meeting's held-verb: 召开 / 举行 / 开幕 / 闭幕, maybe after 隆重/胜利 and a place
-_HELD = re.compile(
+_HELD = _Lazy(
     r"(?:在[^,.;:!?()\n]{1,6}?)?(?:隆重|胜利|顺利|成功|圆满)?(?:召开|举行|举办|开幕|闭幕)"
 )
 # between a year and the event it dates: a comma, a held-verb + 的, the party's name
-_YEAR_TO_EVENT = re.compile(
+_YEAR_TO_EVENT = _Lazy(
     r"[,]?(?:在[^,.;:!?()\n]{0,6}?)?(?:隆重|胜利|顺利|成功)?(?:召开|举行|举办)?的?"
     r"(?:中国共产党|中共|党的|我党)?"
 )
@@ -341,29 +357,29 @@ _PARTY = ("中国共产党", "党的", "中共")
 # 全国人民代表大会; 中国人民政治协商会议全国委员会)
 _FIRST_SESSION = 1978
 _CN = "一二三四五六七八九十"
-_SESSION = re.compile(
+_SESSION = _Lazy(
     rf"(?:第?(?P<term>[{_CN}]{{1,3}})届全国(?:人大|人民代表大会)"
     rf"|全国(?:人大|政协)(?P<term2>[{_CN}]{{1,3}})届"
     rf"|第?(?P<term3>[{_CN}]{{1,3}})届全国政协"
     rf"|政协第?(?P<term4>[{_CN}]{{1,3}})届全国委员会)"
     rf"第?(?P<session>[{_CN}])次会议"
 )
-_EDITION = re.compile(r"第([0-9一二三四五六七八九十百]{1,4})届$")
+_EDITION = _Lazy(r"第([0-9一二三四五六七八九十百]{1,4})届$")
 # a year said to be an anniversary (2011年是…周年), or a plan's year
-_IS = re.compile(
+_IS = _Lazy(
     r"(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?[,]?"
     r"(?:是|为|作为|既是|也是|又是|正值|恰逢|适逢|欣逢|时值|正逢|迎来了?|喜迎)"
 )
 _PREPARING = ("迎接", "喜迎", "迎来", "献礼", "前夕", "即将", "倒计时", "筹备", "将迎")
 _LATER = ("以来", "之后", "以后", "后")
-_PLAN_YEAR = re.compile(
+_PLAN_YEAR = _Lazy(
     r"[\"”]?(?:规划|计划)?(?:的|时期的|期间的)?"
     r"(开局之年|开局年|起步之年|第一年|首年|收官之年|最后一年|攻坚之年|关键之年|决胜之年|"
     r"决战之年|重要之年|承上启下之年|第([二三四五])年)"
 )
 _FIRST_YEAR = ("开局之年", "开局年", "起步之年", "第一年", "首年")
 _LAST_YEAR = ("收官之年", "最后一年")
-_PLAN_IS = re.compile(
+_PLAN_IS = _Lazy(
     r"[,]?(?:是|为|作为|既是|也是|又是|正值|恰逢)(?:我国|全国|我省|我市|我县|我区|国家)?"
     r"(?:实施|推进|落实|执行)?[\"“]?$"
 )
@@ -400,22 +416,22 @@ _GLOSS_ENDS = (",", ".", ";", ":", "!", "?", ")", "。", "的")
 _JUBILEE_NAMES = ("建校", "校庆", "建院", "成立", "建厂", "建馆", "创刊", "建所", "办学", "建社")
 _BORN_BEFORE = ("生于", "出生于", "诞生于")
 _BORN_AFTER = ("出生", "生人")
-_AGE = re.compile(r"(时年|享年|年仅|年方)([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:周)?岁")
-_RELATIVE = re.compile("同年|次年|翌年|第二年|年之后|年后")  # literals only: fast
-_COUNT_BACK = re.compile("(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})$")
+_AGE = _Lazy(r"(时年|享年|年仅|年方)([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:周)?岁")
+_RELATIVE = _Lazy("同年|次年|翌年|第二年|年之后|年后")  # literals only: fast
+_COUNT_BACK = _Lazy("(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})$")
 # (当年 is left out: 当年（1978年） recalls any earlier time, not the last year named)
 _RELATIVE_DELTA = {"同年": 0, "次年": 1, "翌年": 1, "第二年": 1}
 # 今年（2012年） / 今年，即2012年 / 今年是2012年: a gloss of the present
-_PRESENT = re.compile(r"(今年|去年|明年|前年)(?:[(]|,?即|是|为)")
+_PRESENT = _Lazy(r"(今年|去年|明年|前年)(?:[(]|,?即|是|为)")
 _PRESENT_OFFSET = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
-_SAME_PERIOD = re.compile(r"(?:比|较|与|同)$")
-_DURATION = re.compile(
+_SAME_PERIOD = _Lazy(r"(?:比|较|与|同)$")
+_DURATION = _Lazy(
     r"(?:历时|历经|耗时|用时|用了)([0-9]{1,2}|[一二三四五六七八九十两]{1,3})年(?!代|级)"
 )
 _STARTED = ("开工", "动工", "启动", "开始", "始建", "开建", "着手", "立项", "开挖", "开办")
 _FINISHED = ("建成", "完成", "竣工", "通车", "落成", "出版", "问世", "完工", "投产", "结束", "告成")
 # between a year and an observance: the date, 是/迎来/恰逢, 我国的
-_OBSERVANCE_GAP = re.compile(
+_OBSERVANCE_GAP = _Lazy(
     "(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?[,]?"
     "(?:是|为|即|迎来了?|喜迎|恰逢|正值|适逢|欣逢|在|是我们|是我国)?(?:我国|全国|中国)?的?"
 )
@@ -424,17 +440,17 @@ _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _ANIMALS = "鼠牛虎兔龙蛇马羊猴鸡狗猪"
 # after a year: its place in the cycle (2012年是壬辰龙年, 2012年（龙年）)
-_CYCLE_AFTER = re.compile(
+_CYCLE_AFTER = _Lazy(
     "(?:是|为|乃|,|\\(|即)?(?:农历)?"
     f"(?:(?P<stem>[{_STEMS}])(?P<branch>[{_BRANCHES}]))?(?P<animal>[{_ANIMALS}])?年"
 )
-_COREF = re.compile(r"本届|此届|该届|这届")
+_COREF = _Lazy(r"本届|此届|该届|这届")
 _THIS_YEAR = datetime.date.today().year
 _RECENT = 15  # a rewritten year lies within this many years before the page's date
 _SPIKE_REACH = 300  # neighbours of a spike lie within this many characters
 _SPIKE_BLOCK_BEFORE = ("(", "（", "《", "至", "到", "-", "—", "~")
-_FUTURE_NEAR = re.compile("到|预计|将|计划|目标|规划|展望|力争|远景")
-_EDITION_LABEL = re.compile(
+_FUTURE_NEAR = _Lazy("到|预计|将|计划|目标|规划|展望|力争|远景")
+_EDITION_LABEL = _Lazy(
     r"第[0-9一二三四五六七八九十百]{1,4}届[^,.;:!?()\n]{1,14}?(?:会|赛|节|展|奖)"
 )
 
