@@ -465,15 +465,55 @@ class _Finder:
                     self.emit(anchor, i, i + len(name), None, None, anchor.year - anchor.prep, 0.0)
 
 
+class _AnchorSet:
+    """An anchor set prepared once: its names in one pattern, and per name the anchors
+    that can only find a mention where that name occurs (every anchor type does)."""
+
+    def __init__(self, anchors: tuple[Anchor, ...]) -> None:
+        self.anchors = anchors
+        self.names = _names(tuple(n for a in anchors for n in a.names))
+        by_name: dict[str, list[int]] = {}
+        for k, anchor in enumerate(anchors):
+            for name in anchor.names:
+                by_name.setdefault(name, []).append(k)
+        self.by_name = {n: tuple(ks) for n, ks in by_name.items()}
+
+
+# anchor sets by identity (``load_anchors`` returns one tuple per configuration): hashing
+# a tuple of dataclasses per document would cost more than the look-up saves
+_ANCHOR_SETS: dict[int, _AnchorSet] = {}
+
+
+def _anchor_set(anchors: tuple[Anchor, ...]) -> _AnchorSet:
+    prepared = _ANCHOR_SETS.get(id(anchors))
+    if prepared is None or prepared.anchors is not anchors:
+        if len(_ANCHOR_SETS) >= 16:  # callers that pass a new tuple each time
+            _ANCHOR_SETS.clear()
+        prepared = _ANCHOR_SETS[id(anchors)] = _AnchorSet(anchors)
+    return prepared
+
+
+def _by_position(e: Evidence) -> tuple[int, int]:
+    return e.start, e.end
+
+
 def find_evidence(
     text: str, anchors: Iterable[Anchor], folded: str | None = None
 ) -> list[Evidence]:
     """Every anchor mention of ``text``, sorted by position (labels quote the original)."""
-    anchors = tuple(anchors)
-    f = _Finder(text, _names(tuple(n for a in anchors for n in a.names)), folded)
-    for anchor in anchors:
+    prepared = _anchor_set(tuple(anchors))
+    f = _Finder(text, prepared.names, folded)
+    if not f.present:
+        return f.out  # every anchor needs one of its names in the text
+    by_name = prepared.by_name
+    wanted: set[int] = set()
+    for name in f.present:
+        wanted.update(by_name[name])
+    all_anchors = prepared.anchors
+    for k in sorted(wanted):  # the anchors' own order, as every anchor would be read
+        anchor = all_anchors[k]
         getattr(f, anchor.type)(anchor)
-    f.out.sort(key=lambda e: (e.start, e.end))
+    f.out.sort(key=_by_position)
     return f.out
 
 
