@@ -308,7 +308,7 @@ class InconsistentYear(Rule):
         if "年" not in text:
             return ()
         # a mention that places it in a period (an anchor, or the Nth of an observance)
-        era = self._probe.search(text) is not None or may_hold_observance(text)
+        era = self._probe.search(text) or may_hold_observance(text)  # search gives a bool
         told = self.settings["timeline"] and (may_hold_timeline(text) or may_hold_spike(text))
         if not era and not told:
             return ()  # a literal look at the text: nothing either kind of evidence needs
