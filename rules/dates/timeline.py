@@ -248,6 +248,19 @@ def may_hold_spike(text: str) -> bool:
     )
 
 
+# Every clash reports a year or a date of ``extract.dates`` (a year/date expression with
+# its year): one needs a digit, or a Chinese year digit, right before 年 (maybe after a
+# space), or a numeric date (2012-05-03). The raw text is read, full-width forms included.
+_MAY_HOLD_YEAR = _Lazy(
+    "[0-9０-９〇零○ＯO一二三四五六七八九][ 　]?年|[12１２][09０９]\\d\\d[-/.－／．]"
+)
+
+
+def may_hold_year(text: str) -> bool:
+    """Whether ``text`` may hold a year or date expression with its year (a literal look)."""
+    return _MAY_HOLD_YEAR.search(text) is not None
+
+
 def may_hold_timeline(text: str) -> bool:
     """Whether a text holds a word one of the timeline signals starts from (a literal
     look: pages in traditional characters are read by the era evidence only)."""
@@ -263,10 +276,15 @@ def timeline(document: Document, extensions: tuple[str, ...] = ()) -> list[Clash
 
 
 def _timeline(document: Document, extensions: tuple[str, ...]) -> list[Clash]:
-    probed = may_hold_timeline(document.text)
-    if not probed and not may_hold_spike(document.text):
+    text = document.text
+    probed = may_hold_timeline(text)
+    if not probed and not may_hold_spike(text):
         return []
+    if not may_hold_year(text):
+        return []  # every clash reports one of the document's years
     t = _Timeline(document, extensions)
+    if not t.years:
+        return []
     found: dict[int, Clash] = {}
     signals = [t.spikes]
     if probed:
