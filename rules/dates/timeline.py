@@ -48,7 +48,7 @@ import functools
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -61,7 +61,15 @@ from rules.dates.context import (
 )
 from rules.dates.era import Era, estimate
 from rules.dates.evidence import Anchor, Evidence, _trie_pattern, evidence, load_anchors
-from rules.dates.extract import DateExpr, cn_number, dates, folded_dates, page_date_kept
+from rules.dates.extract import (
+    _CN_YEAR_DIGITS,
+    _NUMERIC,
+    DateExpr,
+    cn_number,
+    dates,
+    folded_dates,
+    page_date_kept,
+)
 from rules.dates.observance import calendar_data, nth_observances, observances
 from rules.text import articles
 
@@ -283,26 +291,10 @@ def _timeline(document: Document, extensions: tuple[str, ...]) -> list[Clash]:
     if not may_hold_year(text):
         return []  # every clash reports one of the document's years
     t = _Timeline(document, extensions)
-    if not t.years:
-        return []
+    signals = t.possible_signals(probed)
+    if not signals or not t.years:
+        return []  # (the years are extracted only when some signal can link one)
     found: dict[int, Clash] = {}
-    signals = [t.spikes]
-    if probed:
-        signals = [
-            t.calendar,
-            t.anniversaries,
-            t.plans,
-            t.foundings,
-            t.relative,
-            t.present,
-            t.same_event,
-            t.editions,
-            t.ages,
-            t.observance_days,
-            t.zodiac,
-            t.durations,
-            t.spikes,
-        ]
     for signal in signals:
         for clash in signal():
             found.setdefault(clash.expr.start, clash)
@@ -471,6 +463,53 @@ _FUTURE_NEAR = _Lazy("到|预计|将|计划|目标|规划|展望|力争|远景")
 _EDITION_LABEL = _Lazy(
     r"第[0-9一二三四五六七八九十百]{1,4}届[^,.;:!?()\n]{1,14}?(?:会|赛|节|展|奖)"
 )
+# the literal needs of signals (``_Timeline.possible_signals``): a relative word with a
+# gloss after it (``relative``), a stem or animal before 年 (``zodiac``)
+_GLOSSED_RELATIVE = _Lazy(r"(?:同年|次年|翌年|第二年|年之后|年后)(?:[(]|,?即|的|,)")
+_CYCLE_NAMED = _Lazy(f"年(?:(?<=[{_ANIMALS}]年)|(?<=[{_STEMS}][{_BRANCHES}]年))")  # 年 first: fast
+# every year ``extract`` can read as 1900 or later, and more: four ASCII digits before
+# 年 (19xx, 2xxx), four Chinese year digits before 年 (一九xx, 二xxx) in the folded text
+_CN_DIGIT = "〇零○ＯO一二三四五六七八九"
+_YEAR_VALUES = _Lazy(
+    f"((?:19|2[0-9])[0-9][0-9]) ?年|((?:一九|二[{_CN_DIGIT}])[{_CN_DIGIT}][{_CN_DIGIT}]) ?年"
+)
+
+
+def _year_value(digits: str, chinese: str) -> int:
+    """The value of a ``_YEAR_VALUES`` match (one of its groups is empty)."""
+    if digits:
+        return int(digits)
+    value = 0
+    for c in chinese:
+        value = value * 10 + _CN_YEAR_DIGITS[c]
+    return value
+
+
+def _may_spike(folded: str) -> bool:
+    """Whether a year of 1900 or later has, somewhere before it and somewhere after it,
+    a year five or more years earlier (a spike's neighbours, a necessary condition)."""
+    numeric = "-" in folded or "/" in folded or "." in folded
+    if numeric and _NUMERIC.search(folded) is not None:
+        # numeric dates (2012-05-03) too, in the order of the text
+        found = [(m.start(), _year_value(m[1], m[2])) for m in _YEAR_VALUES.finditer(folded)]
+        found += [(m.start(), int(m.group()[:4])) for m in _NUMERIC.finditer(folded)]
+        found.sort()
+        years = [y for _, y in found if y >= 1900]
+    else:
+        years = [_year_value(a, b) for a, b in _YEAR_VALUES.findall(folded)]
+    if len(years) < 3:
+        return False
+    later_min = [0] * len(years)  # the least year after each one
+    least = 1 << 30
+    for k in range(len(years) - 1, -1, -1):
+        later_min[k] = least
+        least = min(least, years[k])
+    least = 1 << 30
+    for k, year in enumerate(years):
+        if least <= year - 5 and later_min[k] <= year - 5:
+            return True
+        least = min(least, year)
+    return False
 
 
 class _Said(NamedTuple):
@@ -491,14 +530,70 @@ class _Timeline:
         self.folded = folded_dates(document)
         self.extensions = extensions
         self.facts = line_facts(document)
-        self.years = [
-            e
-            for e in dates(document)
-            if e.kind in ("year", "date") and e.year is not None and e.metadata is None
-        ]
-        self.starts = [e.start for e in self.years]
         self._judgeable: dict[int, bool] = {}
         self._eras: dict[int, tuple[Era | None, set[int]]] = {}  # by article index
+
+    @functools.cached_property
+    def years(self) -> list[DateExpr]:
+        """The years and dates of the text outside its metadata, sorted by start."""
+        return [
+            e
+            for e in dates(self.document)
+            if e.kind in ("year", "date") and e.year is not None and e.metadata is None
+        ]
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        """The start of each of ``years``."""
+        return [e.start for e in self.years]
+
+    # -- which signals can fire ----------------------------------------------------
+
+    def possible_signals(self, probed: bool) -> list[Callable[[], Iterator[Clash]]]:
+        """The signals, in their reporting order, whose literals the folded text holds
+        (each test is a necessary condition of a clash of that signal: a literal look
+        before any year is extracted); only the spikes unless ``probed``."""
+        f = self.folded
+        if not probed:
+            return [self.spikes] if _may_spike(f) else []
+        out: list[Callable[[], Iterator[Clash]]] = []
+        if "次会议" in f or _calendar_names().pattern.search(f) is not None:
+            out.append(self.calendar)
+        types = self._evidence_types()
+        if "anniversary" in types or "point" in types:
+            out.append(self.anniversaries)
+        if "plan" in types:
+            out.append(self.plans)
+        if "周年" in f and any(w in f for w in (*_FOUNDED_BEFORE, *_FOUNDED_AFTER)):
+            out.append(self.foundings)
+        if _GLOSSED_RELATIVE.search(f) is not None:
+            out.append(self.relative)
+        if ("今年" in f or "去年" in f) and ("同期" in f or _PRESENT.search(f) is not None):
+            out.append(self.present)  # a present said with a year, or compared with one
+        if "届" in f and _COREF.search(f) is not None:
+            out.append(self.same_event)
+        if "届" in f and _EDITION_LABEL.search(f) is not None:
+            out.append(self.editions)
+        if (
+            "岁" in f
+            and any(w in f for w in (*_BORN_BEFORE, *_BORN_AFTER))
+            and _AGE.search(f) is not None
+        ):
+            out.append(self.ages)
+        if "个" in f and next(nth_observances(f), None) is not None:
+            out.append(self.observance_days)
+        if _CYCLE_NAMED.search(f) is not None:
+            out.append(self.zodiac)
+        if _DURATION.search(f) is not None:
+            out.append(self.durations)
+        if _may_spike(f):
+            out.append(self.spikes)
+        return out
+
+    def _evidence_types(self) -> set[str]:
+        """The anchor types of the era evidence (none when it cannot hold any)."""
+        anchors = self._anchors()
+        return {anchors[e.anchor].type for e in self._evidence() if e.anchor in anchors}
 
     # -- helpers -------------------------------------------------------------------
 
