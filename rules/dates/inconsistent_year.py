@@ -19,7 +19,7 @@ from rules.dates.evidence import Evidence, evidence
 from rules.dates.extract import DateExpr, PageDate, dates, folded_dates, page_date_kept
 from rules.dates.observance import may_hold_observance
 from rules.dates.prefilter import weighted_evidence_probe
-from rules.dates.timeline import Clash, may_hold_spike, may_hold_timeline, timeline
+from rules.dates.timeline import Clash, may_hold_spike, timeline, timeline_probed
 from rules.text import Article, articles
 
 # Years up to 1990 are history for every built-in anchor (the earliest, 九五, is 1994–2000).
@@ -309,7 +309,7 @@ class InconsistentYear(Rule):
             return ()
         # a mention that places it in a period (an anchor, or the Nth of an observance)
         era = self._probe.search(text) or may_hold_observance(text)  # search gives a bool
-        told = self.settings["timeline"] and (may_hold_timeline(text) or may_hold_spike(text))
+        told = self.settings["timeline"] and (timeline_probed(document) or may_hold_spike(text))
         if not era and not told:
             return ()  # a literal look at the text: nothing either kind of evidence needs
         # a timeline link is closer to the year than the era (it reports first), except a

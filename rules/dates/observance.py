@@ -77,7 +77,7 @@ _NTH = re.compile(
 
 def may_hold_observance(text: str) -> bool:
     """Whether a text names an observance (a literal look)."""
-    return "个" in text and _names()[0].search(text) is not None
+    return "个" in text and "第" in text and _names()[0].search(text) is not None
 
 
 def nth_observances(folded: str) -> Iterator[Nth]:

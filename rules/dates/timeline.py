@@ -269,6 +269,15 @@ def may_hold_year(text: str) -> bool:
     return _MAY_HOLD_YEAR.search(text) is not None
 
 
+def timeline_probed(document: Document) -> bool:
+    """``may_hold_timeline`` of the document's text (once per document)."""
+    return document.memo(_timeline_probed)
+
+
+def _timeline_probed(document: Document) -> bool:
+    return may_hold_timeline(document.text)
+
+
 def may_hold_timeline(text: str) -> bool:
     """Whether a text holds a word one of the timeline signals starts from (a literal
     look: pages in traditional characters are read by the era evidence only)."""
@@ -285,7 +294,7 @@ def timeline(document: Document, extensions: tuple[str, ...] = ()) -> list[Clash
 
 def _timeline(document: Document, extensions: tuple[str, ...]) -> list[Clash]:
     text = document.text
-    probed = may_hold_timeline(text)
+    probed = timeline_probed(document)
     if not probed and not may_hold_spike(text):
         return []
     if not may_hold_year(text):
@@ -466,19 +475,18 @@ _EDITION_LABEL = _Lazy(
 # the literal needs of signals (``_Timeline.possible_signals``): a relative word with a
 # gloss after it (``relative``), a stem or animal before 年 (``zodiac``)
 _GLOSSED_RELATIVE = _Lazy(r"(?:同年|次年|翌年|第二年|年之后|年后)(?:[(]|,?即|的|,)")
+_RELATIVE_WORDS = ("年后", "同年", "次年", "翌年", "第二年", "年之后")
+_DURATION_WORDS = ("历时", "历经", "耗时", "用时", "用了")
 _CYCLE_NAMED = _Lazy(f"年(?:(?<=[{_ANIMALS}]年)|(?<=[{_STEMS}][{_BRANCHES}]年))")  # 年 first: fast
 # every year ``extract`` can read as 1900 or later, and more: four ASCII digits before
 # 年 (19xx, 2xxx), four Chinese year digits before 年 (一九xx, 二xxx) in the folded text
 _CN_DIGIT = "〇零○ＯO一二三四五六七八九"
-_YEAR_VALUES = _Lazy(
-    f"((?:19|2[0-9])[0-9][0-9]) ?年|((?:一九|二[{_CN_DIGIT}])[{_CN_DIGIT}][{_CN_DIGIT}]) ?年"
-)
+_ASCII_YEARS = _Lazy("([12][0-9][0-9][0-9]) ?年")  # (1000-2999: 1900 and later kept)
+_CN_YEARS = _Lazy(f"((?:一九|二[{_CN_DIGIT}])[{_CN_DIGIT}][{_CN_DIGIT}]) ?年")
 
 
-def _year_value(digits: str, chinese: str) -> int:
-    """The value of a ``_YEAR_VALUES`` match (one of its groups is empty)."""
-    if digits:
-        return int(digits)
+def _cn_year_value(chinese: str) -> int:
+    """The value of four Chinese year digits (二〇一二 = 2012)."""
     value = 0
     for c in chinese:
         value = value * 10 + _CN_YEAR_DIGITS[c]
@@ -488,15 +496,18 @@ def _year_value(digits: str, chinese: str) -> int:
 def _may_spike(folded: str) -> bool:
     """Whether a year of 1900 or later has, somewhere before it and somewhere after it,
     a year five or more years earlier (a spike's neighbours, a necessary condition)."""
-    numeric = "-" in folded or "/" in folded or "." in folded
-    if numeric and _NUMERIC.search(folded) is not None:
-        # numeric dates (2012-05-03) too, in the order of the text
-        found = [(m.start(), _year_value(m[1], m[2])) for m in _YEAR_VALUES.finditer(folded)]
-        found += [(m.start(), int(m.group()[:4])) for m in _NUMERIC.finditer(folded)]
+    numeric = ("-" in folded or "/" in folded or "." in folded) and _NUMERIC.search(folded)
+    chinese = ("一九" in folded or "二" in folded) and _CN_YEARS.search(folded)
+    if numeric or chinese:  # several kinds of years: merged in the order of the text
+        found = [(m.start(), int(m[1])) for m in _ASCII_YEARS.finditer(folded)]
+        if chinese:
+            found += [(m.start(), _cn_year_value(m[1])) for m in _CN_YEARS.finditer(folded)]
+        if numeric:
+            found += [(m.start(), int(m.group()[:4])) for m in _NUMERIC.finditer(folded)]
         found.sort()
         years = [y for _, y in found if y >= 1900]
     else:
-        years = [_year_value(a, b) for a, b in _YEAR_VALUES.findall(folded)]
+        years = [y for y in map(int, _ASCII_YEARS.findall(folded)) if y >= 1900]
     if len(years) < 3:
         return False
     later_min = [0] * len(years)  # the least year after each one
@@ -566,7 +577,7 @@ class _Timeline:
             out.append(self.plans)
         if "周年" in f and any(w in f for w in (*_FOUNDED_BEFORE, *_FOUNDED_AFTER)):
             out.append(self.foundings)
-        if _GLOSSED_RELATIVE.search(f) is not None:
+        if any(w in f for w in _RELATIVE_WORDS) and _GLOSSED_RELATIVE.search(f) is not None:
             out.append(self.relative)
         if ("今年" in f or "去年" in f) and ("同期" in f or _PRESENT.search(f) is not None):
             out.append(self.present)  # a present said with a year, or compared with one
@@ -580,13 +591,13 @@ class _Timeline:
             and _AGE.search(f) is not None
         ):
             out.append(self.ages)
-        if "个" in f and next(nth_observances(f), None) is not None:
+        if "个" in f and "第" in f and next(nth_observances(f), None) is not None:
             out.append(self.observance_days)
         if _CYCLE_NAMED.search(f) is not None:
             out.append(self.zodiac)
-        if _DURATION.search(f) is not None:
+        if any(w in f for w in _DURATION_WORDS) and _DURATION.search(f) is not None:
             out.append(self.durations)
-        if _may_spike(f):
+        if out or _may_spike(f):  # (the spikes ran with every other signal before)
             out.append(self.spikes)
         return out
 
