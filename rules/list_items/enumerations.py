@@ -237,6 +237,7 @@ def _candidates(text: str) -> list[tuple[int, int, str, int]]:
 
 # 重点发展四大产业：物流、金融、会展 / 抓好三项工作：…: a count, a noun and a colon; only a
 # list of 、 items after it is counted (prose after a colon is no list)
+_COUNT_SET = frozenset(COUNTS)
 _COLON_COUNT = regex.compile(rf"([{COUNTS}])(个方面|方面|大|项|个|种|类|条|件)(\p{{Han}}{{0,6}})$")
 
 
@@ -246,6 +247,9 @@ def _colon_counts(text: str) -> list[tuple[int, int, str, int]]:
     for colon in ("：", ":"):
         i = text.find(colon)
         while i != -1:
+            if _COUNT_SET.isdisjoint(text[max(0, i - 10) : i]):
+                i = text.find(colon, i + 1)
+                continue  # the usual case: no count before the colon
             m = _COLON_COUNT.search(text, max(0, i - 10), i)
             if m is not None:
                 s = m.start()
@@ -636,6 +640,7 @@ TRAILING_MEASURES = (
     "者",
 )
 _COUNT_NUMERALS = "一二三四五六七八九十两"
+_COUNT_NUMERAL_SET = frozenset(_COUNT_NUMERALS)
 # the count (a run of numerals) and its measure word, searched in a short window
 _TRAILING_COUNT = re.compile(f"([{_COUNT_NUMERALS}]+)({'|'.join(TRAILING_MEASURES)})")
 _TRAILING_WINDOW = 16  # the last item and its count lie within this many characters
@@ -672,10 +677,11 @@ def _trailing_lists(text: str) -> list[Enumeration]:
     backwards = ""
     n = len(text)
     for m in _ANY_LIST.finditer(text):
-        last = m.start() + m[0].rfind("、")
-        window = text[last + 1 : min(m.end(), last + 1 + _TRAILING_WINDOW)]
-        if not any(c in window for c in _COUNT_NUMERALS):
-            after = m.end()
+        end = m.end()
+        last = text.rfind("、", m.start(), end)
+        window = text[last + 1 : min(end, last + 1 + _TRAILING_WINDOW)]
+        if _COUNT_NUMERAL_SET.isdisjoint(window):
+            after = end
             continue  # the usual case: no numeral after the last 、
         if not backwards:
             backwards = text[::-1]
