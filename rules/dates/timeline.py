@@ -68,6 +68,7 @@ from rules.dates.extract import (
     cn_number,
     dates,
     folded_dates,
+    has_metadata_key,
     page_date_kept,
 )
 from rules.dates.observance import calendar_data, nth_observances, observances
@@ -474,7 +475,12 @@ _EDITION_LABEL = _Lazy(
 )
 # the literal needs of signals (``_Timeline.possible_signals``): a relative word with a
 # gloss after it (``relative``), a stem or animal before 年 (``zodiac``)
-_GLOSSED_RELATIVE = _Lazy(r"(?:同年|次年|翌年|第二年|年之后|年后)(?:[(]|,?即|的|,)")
+# (a year or date expression starts with an ASCII digit, or with 一 or 二 when Chinese)
+_GLOSSED_RELATIVE = _Lazy(r"(?:同年|次年|翌年|第二年|年之后|年后)(?:[(]|,?即|的|,) ?[0-9一二]")
+# an edition label right after a year or a date (which ends with 年, 月, 日, 号 or a digit)
+_DATED_EDITION = _Lazy(
+    r"[年月日号\d]的?第[0-9一二三四五六七八九十百]{1,4}届[^,.;:!?()\n]{1,14}?(?:会|赛|节|展|奖)"
+)
 _RELATIVE_WORDS = ("年后", "同年", "次年", "翌年", "第二年", "年之后")
 _DURATION_WORDS = ("历时", "历经", "耗时", "用时", "用了")
 _CYCLE_NAMED = _Lazy(f"年(?:(?<=[{_ANIMALS}]年)|(?<=[{_STEMS}][{_BRANCHES}]年))")  # 年 first: fast
@@ -493,7 +499,7 @@ def _cn_year_value(chinese: str) -> int:
     return value
 
 
-def _may_spike(folded: str) -> bool:
+def _may_spike(folded: str, lo: int = 0, hi: int = 1 << 30) -> bool:
     """Whether a year of 1900 or later has, somewhere before it and somewhere after it,
     a year five or more years earlier (a spike's neighbours, a necessary condition)."""
     numeric = ("-" in folded or "/" in folded or "." in folded) and _NUMERIC.search(folded)
@@ -517,7 +523,7 @@ def _may_spike(folded: str) -> bool:
         least = min(least, years[k])
     least = 1 << 30
     for k, year in enumerate(years):
-        if least <= year - 5 and later_min[k] <= year - 5:
+        if least <= year - 5 and later_min[k] <= year - 5 and lo <= year <= hi:
             return True
         least = min(least, year)
     return False
@@ -566,7 +572,7 @@ class _Timeline:
         before any year is extracted); only the spikes unless ``probed``."""
         f = self.folded
         if not probed:
-            return [self.spikes] if _may_spike(f) else []
+            return [self.spikes] if self._may_spike() else []
         out: list[Callable[[], Iterator[Clash]]] = []
         if "次会议" in f or _calendar_names().pattern.search(f) is not None:
             out.append(self.calendar)
@@ -583,7 +589,7 @@ class _Timeline:
             out.append(self.present)  # a present said with a year, or compared with one
         if "届" in f and _COREF.search(f) is not None:
             out.append(self.same_event)
-        if "届" in f and _EDITION_LABEL.search(f) is not None:
+        if "届" in f and _DATED_EDITION.search(f) is not None:
             out.append(self.editions)
         if (
             "岁" in f
@@ -597,9 +603,17 @@ class _Timeline:
             out.append(self.zodiac)
         if any(w in f for w in _DURATION_WORDS) and _DURATION.search(f) is not None:
             out.append(self.durations)
-        if out or _may_spike(f):  # (the spikes ran with every other signal before)
+        if out or self._may_spike():  # (the spikes ran with every other signal before)
             out.append(self.spikes)
         return out
+
+    def _may_spike(self) -> bool:
+        """``_may_spike`` of the folded text; a spike is recent when the page has no date
+        (no metadata key, no text before fixes): within ``_RECENT`` years of this one."""
+        doc = self.document
+        if doc.origin is doc and not has_metadata_key(self.folded):
+            return _may_spike(self.folded, _THIS_YEAR - _RECENT, _THIS_YEAR + 1)
+        return _may_spike(self.folded)
 
     def _evidence_types(self) -> set[str]:
         """The anchor types of the era evidence (none when it cannot hold any)."""
