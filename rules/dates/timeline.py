@@ -481,6 +481,8 @@ _GLOSSED_RELATIVE = _Lazy(r"(?:同年|次年|翌年|第二年|年之后|年后)(
 _DATED_EDITION = _Lazy(
     r"[年月日号\d]的?第[0-9一二三四五六七八九十百]{1,4}届[^,.;:!?()\n]{1,14}?(?:会|赛|节|展|奖)"
 )
+# every word ``_PLAN_YEAR`` reads holds one of these
+_PLAN_YEAR_WORDS = ("之年", "开局年", "首年", "一年", "第二年", "第三年", "第四年", "第五年")
 _RELATIVE_WORDS = ("年后", "同年", "次年", "翌年", "第二年", "年之后")
 _DURATION_WORDS = ("历时", "历经", "耗时", "用时", "用了")
 _CYCLE_NAMED = _Lazy(f"年(?:(?<=[{_ANIMALS}]年)|(?<=[{_STEMS}][{_BRANCHES}]年))")  # 年 first: fast
@@ -576,10 +578,13 @@ class _Timeline:
         out: list[Callable[[], Iterator[Clash]]] = []
         if "次会议" in f or _calendar_names().pattern.search(f) is not None:
             out.append(self.calendar)
-        types = self._evidence_types()
-        if "anniversary" in types or "point" in types:
+        # a jubilee (<name><N>周年, 建党百年) or a configured anchor; a plan's year word
+        jubilee = "周" in f or "百" in f or bool(self.extensions)
+        plan_year = any(w in f for w in _PLAN_YEAR_WORDS)
+        types = self._evidence_types() if jubilee or plan_year else set()
+        if jubilee and ("anniversary" in types or "point" in types):
             out.append(self.anniversaries)
-        if "plan" in types:
+        if plan_year and "plan" in types:
             out.append(self.plans)
         if "周年" in f and any(w in f for w in (*_FOUNDED_BEFORE, *_FOUNDED_AFTER)):
             out.append(self.foundings)
