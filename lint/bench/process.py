@@ -96,6 +96,12 @@ def diagnose(rc: int, stderr: str, stdout: str = "") -> str | None:
     return f"{kind}: {last}"[:200]
 
 
+def findings_part(report: bytes) -> bytes:
+    """A jsonl report file without its closing run record (its times differ run to run)."""
+    last = report.rfind(b"\n", 0, len(report) - 1) + 1
+    return report[:last] if report.startswith(b'{"scrapelint_run"', last) else report
+
+
 def engine_codes(findings: bytes) -> dict[str, int]:
     """How many findings of each engine code (SL…) a JSONL report holds."""
     counts: dict[str, int] = {}
@@ -165,7 +171,7 @@ def run_check(
     problem = diagnose(stats["rc"], stderr, stdout)
     findings = digest = None
     if out.exists():
-        data = out.read_bytes()
+        data = findings_part(out.read_bytes())
         findings = data.count(b"\n")
         digest = hashlib.sha256(data).hexdigest()
         errors = engine_codes(data)

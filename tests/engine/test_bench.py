@@ -432,3 +432,12 @@ def test_command_line_json_on_given_paths(tmp_path, capsys):
     assert kinds[:3] == ["floor", "all", "family"] and kinds.count("family") == 1
     assert out["corpus_timing"]["rows"][2]["label"].startswith("MC masked-characters")
     assert out["machine"]["cpus"] >= 1
+
+
+def test_the_closing_run_record_is_not_compared():
+    finding = b'{"code": "SA001"}\n'
+    run = b'{"scrapelint_run": {"seconds": 1.5}}\n'
+    assert process.findings_part(finding * 2 + run) == finding * 2
+    assert process.findings_part(finding * 2) == finding * 2
+    assert process.findings_part(run) == b""
+    assert process.findings_part(b"") == b""
