@@ -14,9 +14,11 @@ huge shard does not (split it, or use ``--shard``).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import os
 import pickle
+import sys
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -310,7 +312,13 @@ class RayRunner(CountingRunner):
         return paths, tasks
 
     def run(self, targets: Sequence[Target]) -> None:
-        """Check every file on the actors; report and write in the order of the inputs."""
+        """Check every file on the actors; report and write in the order of the inputs.
+
+        The report's streams were chosen before the run; while Ray runs, anything printed
+        on standard output (Ray's own messages about its workers) goes to standard error,
+        so a machine-readable report on standard output stays parseable. A Ray instance
+        this run started is shut down at its end.
+        """
         try:
             import ray
             import ray.data
@@ -319,11 +327,28 @@ class RayRunner(CountingRunner):
         paths, tasks = self._tasks(targets)
         if not paths:
             return
-        if not ray.is_initialized():
-            if os.environ.get("RAY_ADDRESS"):  # a running cluster
-                ray.init(log_to_driver=False)
-            else:
-                ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False)
+        started = False
+        try:
+            with contextlib.redirect_stdout(sys.stderr):
+                if not ray.is_initialized():
+                    started = True
+                    if os.environ.get("RAY_ADDRESS"):  # a running cluster
+                        ray.init(log_to_driver=False)
+                    else:
+                        ray.init(
+                            include_dashboard=False, log_to_driver=False, configure_logging=False
+                        )
+                self._run(paths, tasks)
+        finally:
+            if started:
+                with contextlib.redirect_stdout(sys.stderr):
+                    ray.shutdown()
+
+    def _run(self, paths: list[str], tasks: dict[str, FileTask]) -> None:
+        """The run itself, on an initialised Ray."""
+        import ray
+        import ray.data
+
         ctx = ray.data.DataContext.get_current()
         ctx.execution_options.preserve_order = True
         ctx.enable_progress_bars = False

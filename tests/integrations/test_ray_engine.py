@@ -83,3 +83,26 @@ def test_big_jsonl_files_are_checked_in_pieces(ray_local, corpus, records, tmp_p
         (corpus / "big.jsonl").unlink()
     assert runs[0] == runs[1]
     assert runs[1][1].count('"path": "corpus/big.jsonl"') > 10
+
+
+def test_what_ray_prints_during_a_run_stays_off_the_report(
+    ray_local, corpus, tmp_path, capsys, monkeypatch
+):
+    """Ray prints its own messages (a worker died…) on standard output: they go to stderr."""
+    from lint.integrations.ray_engine import RayRunner
+
+    original = RayRunner._run
+
+    def noisy(self, *args):
+        print("(raylet) A worker died or was killed")  # what Ray's threads print
+        return original(self, *args)
+
+    monkeypatch.chdir(tmp_path)
+    argv = ["check", "--no-progress", "--output-format", "json", str(corpus)]
+    assert main([*argv, "--jobs", "1"]) == 1
+    local = capsys.readouterr().out
+    monkeypatch.setattr(RayRunner, "_run", noisy)
+    assert main([*argv, "--engine", "ray", "--jobs", "2"]) == 1
+    out, err = capsys.readouterr()
+    assert "(raylet)" in err and "(raylet)" not in out
+    assert json.loads(out) == json.loads(local)
