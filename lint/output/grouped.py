@@ -35,7 +35,7 @@ _CODE_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Seve
 
 
 def place(finding: Finding) -> str:
-    """The finding's place inside its file: ``line:col``, ``RECORD[id]:line:col``, ``RECORD``."""
+    """The place inside its file: ``line:col``, ``RECORD[id]:line:col``, ``RECORD`` or empty."""
     src, span = finding.source, finding.span
     parts = []
     if src.record is not None:
@@ -43,7 +43,7 @@ def place(finding: Finding) -> str:
         parts.append(f"{src.record}{rid}")
     if span is not None:
         parts.append(f"{span.line}:{span.column}")
-    return ":".join(parts) or "-"
+    return ":".join(parts)
 
 
 class GroupedFormat(OutputFormat):
@@ -82,7 +82,7 @@ class GroupedFormat(OutputFormat):
             out += [(printable(f.path), "bold"), (":\n", None)]
         out += [
             ("  ", None),
-            (printable(place(f)), "dim"),
+            (printable(place(f) or "-"), "dim"),
             (" ", None),
             (f.code, style),
             (marker(self.run, f), "cyan"),

@@ -36,6 +36,7 @@ from typing import IO, TextIO
 from lint.finding import Finding
 from lint.fix import Applicability
 from lint.output.base import OutputFormat, RunInfo
+from lint.output.grouped import place
 
 SPOOL_BYTES = 1 << 20  # finished suites kept in memory up to this size, then on disk
 
@@ -97,14 +98,8 @@ def _fix_note(run: RunInfo, f: Finding) -> str:
 
 def case_name(f: Finding) -> str:
     """``scrapelint.CODE (line:col)``, ``scrapelint.CODE (RECORD[id]:line:col)``, or the code."""
-    src, span = f.source, f.span
-    parts = []
-    if src.record is not None:
-        rid = f"[{src.record_id}]" if src.record_id is not None else ""
-        parts.append(f"{src.record}{rid}")
-    if span is not None:
-        parts.append(f"{span.line}:{span.column}")
-    return f"scrapelint.{f.code} ({':'.join(parts)})" if parts else f"scrapelint.{f.code}"
+    where = place(f)
+    return f"scrapelint.{f.code} ({where})" if where else f"scrapelint.{f.code}"
 
 
 def testcase(run: RunInfo, f: Finding, name: str) -> str:

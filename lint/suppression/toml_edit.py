@@ -224,24 +224,12 @@ class _Scanner:
             self.i += 1
         return None
 
-    def _skip_array_space(self) -> None:
-        text = self.text
-        while self.i < len(text):
-            ch = text[self.i]
-            if ch in " \t\r\n":
-                self.i += 1
-            elif ch == "#":
-                end = text.find("\n", self.i)
-                self.i = len(text) if end == -1 else end + 1
-            else:
-                return
-
     def _array(self) -> _Array:
         text = self.text
         array = _Array(self.i, -1)
         self.i += 1
         while True:
-            self._skip_array_space()
+            self._skip_blank_lines()
             if self.i >= len(text):
                 raise TomlEditError("an unterminated array")
             if text[self.i] == "]":
@@ -251,7 +239,7 @@ class _Scanner:
             self._value()
             array.element_ends.append(self.i)
             array.trailing_comma = False
-            self._skip_array_space()
+            self._skip_blank_lines()
             if text.startswith(",", self.i):
                 self.i += 1
                 array.trailing_comma = True
