@@ -306,7 +306,7 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
             runner,
             report.formats,
             gate_run,
-            inputs=opts.paths,
+            inputs=getattr(runner, "run_inputs", None) or opts.paths,  # merge: the shards'
             rules=[r.code for r in ruleset.rules],
             version=__version__,
             artifact=report.formats[0] if opts.output_file else None,

@@ -22,7 +22,9 @@ import argparse
 import functools
 import hashlib
 import json
+import os
 import re
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -236,6 +238,7 @@ class ShardRunner(CountingRunner):
             },
             "per_file": {k: [v.documents, v.bytes] for k, v in self.per_file.items()},
             "findings": len(self._lines),
+            **_times(self.started),
         }
         self.out_dir.mkdir(parents=True, exist_ok=True)
         body = "".join(line + "\n" for line in self._lines).encode("utf-8", "surrogatepass")
@@ -245,6 +248,14 @@ class ShardRunner(CountingRunner):
 
     def _striped_indexes(self, targets: Sequence[Target]) -> list[int]:
         return [i for i, owner in enumerate(plan(targets, self.spec.n)) if owner is None]
+
+
+def _times(started: float) -> dict[str, float]:
+    """When the shard started and how long it ran (fixed by ``SOURCE_DATE_EPOCH``, if set)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return {"started": float(epoch), "seconds": 0.0}
+    return {"started": started, "seconds": round(time.time() - started, 3)}
 
 
 def run_identity(args: argparse.Namespace, rules: Sequence[str], config: Any) -> dict[str, Any]:
@@ -350,11 +361,12 @@ def read_shards(dirs: Sequence[str | Path]) -> list[ShardResult]:
 class MergeRunner(CountingRunner):
     """Replays the findings of shard results in a single run's order."""
 
-    def __init__(self, *, shards: Sequence[ShardResult], inputs: list[str], **kwargs: Any) -> None:
+    def __init__(self, *, shards: Sequence[ShardResult], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.shards = shards
-        self.inputs = inputs  # the command's path list: the run's inputs, for its summary
-        self.started = min((s.findings.stat().st_mtime for s in shards), default=self.started)
+        self.run_inputs: list[str] = list(shards[0].manifest["inputs"])  # the run's summary
+        starts = [s.manifest.get("started") or s.findings.stat().st_mtime for s in shards]
+        self.started = min(starts)  # when the first shard started
 
     def run(self, targets: Sequence[Target]) -> None:
         """Report every shard's findings in order; count what the shards checked."""
@@ -376,7 +388,6 @@ class MergeRunner(CountingRunner):
                 None if fail_on is None else Severity(fail_on),
             )
         self._count()
-        self.inputs[:] = self.shards[0].manifest["inputs"]
 
     def _count(self) -> None:
         checked = self.checked
@@ -414,7 +425,7 @@ class MergeRunner(CountingRunner):
 
 def merge_runner(args: argparse.Namespace) -> Callable[..., MergeRunner]:
     """The runner class of ``scrapelint merge``."""
-    return functools.partial(MergeRunner, shards=read_shards(args.shard_results), inputs=args.paths)
+    return functools.partial(MergeRunner, shards=read_shards(args.shard_results))
 
 
 def merge_args(check_defaults: argparse.Namespace, merge: argparse.Namespace) -> argparse.Namespace:

@@ -6,7 +6,7 @@ from typing import Any
 
 from lint.finding import Finding
 from lint.output.base import OutputFormat, RunInfo
-from lint.output.records import finding_dict
+from lint.output.records import finding_dict, run_record
 
 
 class HtmlFormat(OutputFormat):
@@ -37,7 +37,7 @@ class HtmlFormat(OutputFormat):
 
     def conclude_run(self, summary: Any) -> None:
         """Take the run's summary (documents, bytes, files, gates) before ``finish``."""
-        self.summary = summary.as_dict()
+        self.summary = run_record(summary)
 
     def finish(self) -> None:
         """Read back the shown documents and write the page."""

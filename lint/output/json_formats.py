@@ -7,7 +7,7 @@ from typing import Any
 
 from lint.finding import Finding
 from lint.output.base import OutputFormat
-from lint.output.records import finding_dict
+from lint.output.records import finding_dict, run_record
 
 
 def dumps(data: Any, **kwargs: Any) -> str:
@@ -53,4 +53,4 @@ class JsonLinesFormat(OutputFormat):
 
     def write_run(self, summary: Any) -> None:
         """End a findings file with the run's record (``scrapelint report`` reads it)."""
-        self.out().write(dumps({"scrapelint_run": summary.as_dict()}) + "\n")
+        self.out().write(dumps({"scrapelint_run": run_record(summary)}) + "\n")

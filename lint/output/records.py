@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from lint.document import Source
@@ -56,3 +57,19 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "fix": fix_dict(f.fix),
         "fingerprint": f.fingerprint,
     }
+
+
+def run_record(summary: Any) -> dict[str, Any]:
+    """The run's summary as plain data; with ``SOURCE_DATE_EPOCH`` set, its times are fixed.
+
+    A report that carries when a run started and how long it took differs from run to
+    run; the reproducible-builds variable makes it the same bytes every time (``started``
+    is the variable's value, ``seconds`` 0), so two runs, or a merge of shards and a
+    single run, can be compared byte for byte.
+    """
+    data = summary.as_dict()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        data["started"] = float(epoch)
+        data["seconds"] = 0.0
+    return data
