@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 import weakref
 from dataclasses import dataclass
@@ -89,7 +88,7 @@ def _create_temp(directory: Path, name: str, mode: int) -> tuple[int, Path]:
     """Create a new, empty temporary file next to the target; return its descriptor and path."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     for _ in range(100):
-        tmp = directory / f".{name}.{secrets.token_hex(4)}{_TEMP_SUFFIX}"
+        tmp = directory / f".{name}.{os.urandom(4).hex()}{_TEMP_SUFFIX}"
         try:
             return os.open(tmp, flags, mode), tmp
         except FileExistsError:

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from lint import __version__
-from lint.baseline import BaselineFilter, BaselineRecorder, load_baseline
 from lint.config import Config, ConfigFinder, parse_table
 from lint.discovery import STDIN, PathProblem, Target, discover, stdin_target
 from lint.document import Source
@@ -57,9 +56,9 @@ def _color(opts: CheckOptions, stream: TextIO) -> bool:
 
 
 def _width() -> int:
-    import shutil
+    from lint.output.terminal import terminal_columns
 
-    return max(60, shutil.get_terminal_size((100, 24)).columns)
+    return max(60, terminal_columns(100))
 
 
 class _Report:
@@ -228,8 +227,12 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         max_bytes=max_mb * 1024 * 1024 if max_mb else DEFAULT_MAX_DOCUMENT_BYTES,
     )
     run_info = RunInfo(rules=rules, unsafe_fixes=opts.unsafe_fixes, tool_version=__version__)
-    baseline = BaselineFilter(load_baseline(opts.baseline)) if opts.baseline else None
-    recorder = BaselineRecorder(opts.write_baseline) if opts.write_baseline else None
+    baseline = recorder = None
+    if opts.baseline or opts.write_baseline:
+        from lint.baseline import BaselineFilter, BaselineRecorder, load_baseline
+
+        baseline = BaselineFilter(load_baseline(opts.baseline)) if opts.baseline else None
+        recorder = BaselineRecorder(opts.write_baseline) if opts.write_baseline else None
 
     with ExitStack() as stack:
         progress = None

@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-import tomllib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lint import __version__
-from lint.baseline import BaselineError
 from lint.check_command import EXIT_ERROR, EXIT_OK, UsageError, err, run_check
 from lint.config import ConfigError
 from lint.engine_docs import ENGINE_FAMILY, engine_codes, engine_info
-from lint.options import merge_tables
-from lint.output.terminal import console, is_terminal
+from lint.output.terminal import console, is_terminal, terminal_columns
 from lint.plugins import Plugins, load_plugins
-from lint.rule import Rule
 from lint.selection import SelectorError
+
+if TYPE_CHECKING:
+    from lint.rule import Rule
 
 
 class ConfigArgument(argparse.Action):
@@ -39,6 +37,10 @@ class ConfigArgument(argparse.Action):
         value = str(values)
         overrides = dict(getattr(namespace, "config_overrides", None) or {})
         if "=" in value and not Path(value).exists():
+            import tomllib
+
+            from lint.options import merge_tables
+
             try:
                 setting = tomllib.loads(value)
             except tomllib.TOMLDecodeError as exc:
@@ -50,8 +52,31 @@ class ConfigArgument(argparse.Action):
         namespace.config = Path(value)
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, its width found without importing shutil (start-up time)."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:  # as argparse does: the terminal's columns, less 2
+            width = terminal_columns(80) - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser with ``_HelpFormatter``; its subcommands' parsers are ``_Parser`` too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
 def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="scrapelint",
         description="A data-quality linter for scraped documents.",
         allow_abbrev=False,
@@ -307,13 +332,28 @@ def _main(argv: Sequence[str] | None, plugins: Plugins | None) -> int:
             code = run_plugin_command(args, plugins)
         else:
             code = run_check(args, plugins, formats)
-    except (UsageError, ConfigError, SelectorError, BaselineError) as exc:
+    except (
+        UsageError,
+        ConfigError,
+        SelectorError,
+        _loaded_class("lint.baseline", "BaselineError"),
+    ) as exc:
         _report_plugin_failures(plugins)
         err(str(exc))
         return EXIT_ERROR
     if _report_plugin_failures(plugins):
         return EXIT_ERROR
     return code
+
+
+class _NotRaised(Exception):
+    """Stands for an error class whose module was never imported (so nothing raised it)."""
+
+
+def _loaded_class(module: str, name: str) -> type[Exception]:
+    """``module.name`` when that module is loaded, else a class no code raises."""
+    loaded = sys.modules.get(module)
+    return getattr(loaded, name) if loaded is not None else _NotRaised
 
 
 def _report_plugin_failures(plugins: Plugins) -> bool:
@@ -378,6 +418,8 @@ def _rule_row(info: dict) -> tuple[str, ...]:
 def _cmd_rules(args: argparse.Namespace, plugins: Plugins) -> int:
     infos = _all_rule_infos(plugins)
     if args.output_format == "json":
+        import json
+
         for info in infos:
             info.pop("sections")
         print(json.dumps(infos, ensure_ascii=False, indent=2))
@@ -415,6 +457,8 @@ def _cmd_rule(args: argparse.Namespace, plugins: Plugins) -> int:
     if info is None:
         raise UsageError(f"unknown rule {args.code!r} (see `scrapelint rules`)")
     if args.output_format == "json":
+        import json
+
         print(json.dumps(info, ensure_ascii=False, indent=2))
         return EXIT_OK
     on = "yes" if info["enabled_by_default"] else "no"
@@ -451,6 +495,8 @@ def _cmd_rule(args: argparse.Namespace, plugins: Plugins) -> int:
 
 def _cmd_version(args: argparse.Namespace, plugins: Plugins) -> int:
     if args.output_format == "json":
+        import json
+
         print(json.dumps({"name": "scrapelint", "version": __version__}))
     else:
         print(f"scrapelint {__version__}")

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import codecs
-import difflib
 import stat
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import pathspec
-
 from lint.diagnostic import Severity
+
+# tomllib, pathspec and difflib are imported where a file, a glob or a typo needs them
 
 CONFIG_FILES = ("scrapelint.toml", "pyproject.toml")
 MAX_CONFIG_BYTES = 4 * 1024 * 1024
@@ -160,6 +158,8 @@ def _check_encoding(where: str, key: str, name: str) -> None:
 
 
 def _check_glob(where: str, key: str, glob: str) -> None:
+    import pathspec
+
     try:
         pathspec.GitIgnoreSpec.from_lines([glob])
     except (ValueError, TypeError, IndexError) as exc:
@@ -186,6 +186,8 @@ def parse_table(
     cfg = base or Config()
     for key, value in table.items():
         if key not in _SCHEMA:
+            import difflib
+
             close = difflib.get_close_matches(key, _SCHEMA, n=1)
             hint = f" (did you mean `{close[0]}`?)" if close else ""
             raise _error(where, key, f"unknown key{hint}")
@@ -274,6 +276,8 @@ def parse_table(
 
 def read_config_file(path: Path, base: Config | None = None) -> Config | None:
     """Load one file; None when it is a pyproject.toml without ``[tool.scrapelint]``."""
+    import tomllib
+
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):

@@ -30,16 +30,12 @@ per-file ignores may still differ per directory.
 from __future__ import annotations
 
 import copyreg
-import difflib
 import re
 import stat
-import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import regex
+from typing import TYPE_CHECKING, Any
 
 from lint.config import ConfigError
 from lint.diagnostic import Diagnostic, Severity
@@ -47,6 +43,9 @@ from lint.document import Document
 from lint.fix import Applicability, Edit, Fix
 from lint.hookspecs import hookimpl
 from lint.rule import CODE_RE, NAME_RE, FixAvailability, Rule
+
+if TYPE_CHECKING:  # regex, tomllib and difflib are imported when a declaration is read
+    import regex
 
 DEFAULT_TIMEOUT = 1.0  # seconds of matching per rule per document
 SCOPES = ("line", "paragraph", "document")
@@ -109,6 +108,8 @@ class Declaration:
 
     def compile(self) -> regex.Pattern[str]:
         """The compiled pattern (literals become one alternation, longest first)."""
+        import regex
+
         flags = regex.IGNORECASE if self.ignore_case else 0
         if self.pattern is not None:
             return regex.compile(self.pattern, flags | regex.MULTILINE)
@@ -288,6 +289,8 @@ def parse_declaration(table: Mapping[str, Any], origin: str, index: int) -> Decl
         raise _fail(origin, label, "expected a table")
     for key in table:
         if key not in _KEYS:
+            import difflib
+
             close = difflib.get_close_matches(key, _KEYS, n=1)
             hint = f" (did you mean `{close[0]}`?)" if close else ""
             raise _fail(origin, label, f"unknown key `{key}`{hint}")
@@ -333,6 +336,8 @@ def parse_declaration(table: Mapping[str, Any], origin: str, index: int) -> Decl
 
 
 def _check_pattern(decl: Declaration, label: str) -> None:
+    import regex
+
     try:
         compiled = decl.compile()
     except (regex.error, ValueError, OverflowError, RecursionError) as exc:
@@ -390,6 +395,8 @@ def declarations_in(
 
 def read_rule_file(path: Path, taken: Mapping[str, str]) -> list[Declaration]:
     """Read a TOML file of ``[[rule]]`` tables."""
+    import tomllib
+
     from lint.config import MAX_CONFIG_BYTES
 
     try:
@@ -431,6 +438,8 @@ def run_config_table(explicit: Path | None, isolated: bool) -> tuple[Path, dict]
 
     if isolated:
         return None
+    import tomllib
+
     candidates: list[Path] = []
     if explicit is not None:
         candidates = [explicit]

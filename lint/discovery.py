@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO
-
-import pathspec
+from typing import TYPE_CHECKING, BinaryIO
 
 from lint.config import Config, ConfigFinder, resolve
+
+if TYPE_CHECKING:  # imported when a directory is walked or an exclude glob applied
+    import pathspec
 
 STDIN = "-"
 
@@ -62,7 +63,15 @@ def display_path(path: Path) -> str:
 
 @lru_cache(maxsize=256)
 def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
+
+
+def _gitignore_spec(lines: list[str]) -> pathspec.PathSpec:
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -97,7 +106,7 @@ class _GitIgnores:
             if gi.is_file():
                 try:
                     lines = gi.read_text(encoding="utf-8", errors="replace").splitlines()
-                    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+                    spec = _gitignore_spec(lines)
                 except OSError:
                     spec = None
             self._cache[directory] = spec

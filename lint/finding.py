@@ -10,7 +10,6 @@ soon as it has been checked, and findings travel between processes.
 
 from __future__ import annotations
 
-import hashlib
 from typing import NamedTuple
 
 from lint.diagnostic import Diagnostic, Severity
@@ -119,6 +118,8 @@ def _excerpt(document: Document, start: int) -> Excerpt:
 def fingerprint(code: str, source: Source, flagged: str) -> str:
     """A stable fingerprint of a finding: rule, path, record and the flagged text."""
     record = source.record_id if source.record_id is not None else source.record
+    import hashlib  # here: OpenSSL is loaded by the first finding, not at start-up
+
     key = "\x1f".join([code, source.path, "" if record is None else str(record), flagged])
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]
 

@@ -10,7 +10,6 @@ dropped.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import math
 import operator
 import os
@@ -405,6 +404,8 @@ class FixResult:
 
 def _fingerprint(text: str) -> bytes:
     """A short digest that tells texts apart (the fix loop remembers these, not the texts)."""
+    import hashlib  # here: OpenSSL is loaded by the first fix, not at start-up
+
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 

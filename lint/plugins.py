@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import importlib
-import importlib.metadata as md
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from lint import hookspecs
 from lint.hookspecs import PROJECT
 from lint.rule import Rule, check_rule_class
+
+if TYPE_CHECKING:
+    import importlib.metadata as md
 
 ENTRY_POINT_GROUP = PROJECT
 # Parts of the engine that are themselves plugins (they implement hooks like any other).
@@ -235,11 +237,19 @@ def _is_sequence(value: Any) -> bool:
     return isinstance(value, list | tuple)
 
 
-def _entry_points() -> Iterable[md.EntryPoint]:
+def _entry_points() -> Iterable[Any]:
+    """The group's entry points: a scan of sys.path, or importlib.metadata where it cannot."""
+    from lint.entry_points import find_entry_points
+
+    found = find_entry_points(ENTRY_POINT_GROUP)
+    if found is not None:
+        return found
+    import importlib.metadata as md
+
     return md.entry_points(group=ENTRY_POINT_GROUP)
 
 
-def _dist_version(ep: md.EntryPoint) -> str:
+def _dist_version(ep: Any) -> str:
     dist = getattr(ep, "dist", None)
     if dist is None:
         return "unknown version"

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from lint.config import Config, ConfigError, resolve
 from lint.diagnostic import Severity
 from lint.rule import OptionError, Rule
 from lint.selection import Selection, SelectorError, specificity, validate_selectors
+
+if TYPE_CHECKING:  # imported when a configuration has per-file ignores
+    import pathspec
 
 
 @dataclass(frozen=True)
@@ -157,10 +159,14 @@ def build_ruleset(
                 rules[code].resolve_settings(values)
             except OptionError as exc:
                 raise ConfigError(f"{where}: `rules.{code}`: {exc}") from None
-    pfi = [
-        (pathspec.GitIgnoreSpec.from_lines([glob]), tuple(sels))
-        for glob, sels in config.per_file_ignores.items()
-    ]
+    pfi = []
+    if config.per_file_ignores:
+        import pathspec
+
+        pfi = [
+            (pathspec.GitIgnoreSpec.from_lines([glob]), tuple(sels))
+            for glob, sels in config.per_file_ignores.items()
+        ]
     fixable = Selection(
         select=config.fixable if config.fixable is not None else ("ALL",),
         extend_select=(*config.extend_fixable, *cli.extend_fixable),

@@ -8,7 +8,6 @@ decides; between a select and an ignore equally specific, ignore wins. Without
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -46,6 +45,8 @@ def validate_selectors(
         if sel == "ALL" or any(specificity(sel, r) >= 0 for r in rules.values()):
             continue
         known = [*rules, *(r.name for r in rules.values())]
+        import difflib  # only for a selector that matches nothing
+
         close = difflib.get_close_matches(sel, known, n=3)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
         origin = f" in {where}" if where else ""

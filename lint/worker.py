@@ -10,9 +10,7 @@ go. Rule sets are built once per configuration and kept for the worker's life.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
-import traceback
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -179,6 +177,8 @@ class Worker:
             try:
                 out.append(self.check_unit(job, unit))
             except Exception as exc:  # an engine bug must not lose the rest of the corpus
+                import traceback
+
                 where = traceback.extract_tb(exc.__traceback__)[-1]
                 message = (
                     f"internal error while checking {unit.source.label()}:"
@@ -288,6 +288,8 @@ def _suppressed(result: UnitResult, sup: DocumentSuppression | None, show: bool)
 
 def unit_diff(reader: Reader, unit: Unit, new: Any, state: Any) -> str:
     """The diff of one unit: a whole-file unified diff, or one hunk for a record."""
+    import difflib
+
     old_text = reader.show(unit.payload, state)
     new_text = reader.show(new, state)
     source = unit.source

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-import regex
+from functools import cache
+from typing import TYPE_CHECKING
 
 from lint import Document, Line
 from rules.numerals import parse_number
+
+if TYPE_CHECKING:
+    import regex
 
 # Full-width punctuation and its half-width twin. Folding keeps every character in
 # place (one code point for one), so offsets found in the folded text are valid in
@@ -38,14 +41,19 @@ def _folded(document: Document) -> str:
 
 # An article separator line: 篇二, 第二篇, 【篇二】, 范文二, 范文2, optionally followed by a
 # short title (篇二:关于…的讲话). "精选N篇" announces several articles in a title.
-_SEPARATOR = regex.compile(
-    r"""^\s*[【\[(（]?\s*
+_SEPARATOR = r"""^\s*[【\[(（]?\s*
         (?:篇\s*(?P<n>[一二三四五六七八九十\d]{1,3})
           |第\s*(?P<n>[一二三四五六七八九十\d]{1,3})\s*篇
           |范文\s*(?P<n>[一二三四五六七八九十\d]{1,3}))
-        \s*[】\]）)]?\s*(?:[:：.、]\s*(?P<title>.{0,60}))?\s*$""",
-    regex.X,
-)
+        \s*[】\]）)]?\s*(?:[:：.、]\s*(?P<title>.{0,60}))?\s*$"""
+
+
+@cache
+def _separator() -> regex.Pattern[str]:
+    """The separator pattern, compiled on first use (a short line with 篇 or 范)."""
+    import regex
+
+    return regex.compile(_SEPARATOR, regex.X)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +71,7 @@ def separator_number(line_text: str) -> int | None:
     """Return N when a line is an article separator such as 篇N / 第N篇 / 范文N, else None."""
     if len(line_text) > 80 or ("篇" not in line_text and "范" not in line_text):
         return None
-    m = _SEPARATOR.match(line_text)
+    m = _separator().match(line_text)
     return parse_number(m["n"]) if m else None
 
 

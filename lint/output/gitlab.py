@@ -27,7 +27,6 @@ current file or record are kept.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from typing import Any, TextIO
 
@@ -62,6 +61,8 @@ def issue_key(finding: Finding, path: str) -> str:
 
 def fingerprint(key: str, rank: int) -> str:
     """The Code Quality fingerprint of the ``rank``-th issue (0-based) with this key."""
+    import hashlib
+
     data = f"{key}\x1e{rank}".encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).hexdigest()[:32]
 

@@ -29,8 +29,6 @@ controls, lone surrogates, U+FFFE, U+FFFF) are written as ``<U+XXXX>``.
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 from typing import IO, TextIO
 
 from lint.finding import Finding
@@ -125,9 +123,18 @@ def testcase(run: RunInfo, f: Finding, name: str) -> str:
 
 
 def _spool() -> IO[str]:
+    import tempfile
+
     return tempfile.SpooledTemporaryFile(  # closed in finish
         max_size=SPOOL_BYTES, mode="w+", encoding="utf-8", newline=""
     )
+
+
+def _copy(source: IO[str], dest: IO[str] | TextIO) -> None:
+    """Copy a spooled file's text to ``dest`` (``shutil.copyfileobj``)."""
+    import shutil
+
+    shutil.copyfileobj(source, dest)
 
 
 class JunitFormat(OutputFormat):
@@ -172,7 +179,7 @@ class JunitFormat(OutputFormat):
             f'failures="{n}" package="{xml_attr(self.run.tool_name)}">\n'
         )
         self.cases.seek(0)
-        shutil.copyfileobj(self.cases, self.suites)
+        _copy(self.cases, self.suites)
         self.cases.seek(0)
         self.cases.truncate()
         self.suites.write("  </testsuite>\n")
@@ -187,7 +194,7 @@ class JunitFormat(OutputFormat):
         out.write(f'<testsuites name="{tool}" tests="{max(n, 1)}" failures="{n}" errors="0">\n')
         if n:
             self.suites.seek(0)
-            shutil.copyfileobj(self.suites, out)
+            _copy(self.suites, out)
         else:
             out.write(
                 f'  <testsuite name="{tool}" tests="1" disabled="0" errors="0" failures="0" '

@@ -8,7 +8,6 @@ line, and every other line, stays as it was.
 from __future__ import annotations
 
 import codecs
-import gzip
 import io
 import json
 from collections.abc import Iterator, Mapping
@@ -297,10 +296,14 @@ class GzipJsonlReader(JsonlReader):
 
     def open_stream(self, stream: BinaryIO) -> BinaryIO:
         """Decompress while reading."""
+        import gzip
+
         return gzip.GzipFile(fileobj=stream, mode="rb")  # type: ignore[return-value]
 
     def writer(self, dest: BinaryIO, file: Path | None, options: Mapping[str, Any]) -> UnitWriter:
         """Compress while writing."""
+        import gzip
+
         return _CompressingWriter(gzip.GzipFile(fileobj=dest, mode="wb", mtime=0))
 
     def show(self, payload: Any, state: Any = None) -> str:

@@ -14,9 +14,10 @@ import json
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lint.report.data import ReportData
+if TYPE_CHECKING:  # imported when the command runs (the CLI only adds its parser)
+    from lint.report.data import ReportData
 
 RUN_KEY = "scrapelint_run"
 
@@ -151,6 +152,7 @@ def run_report(args: argparse.Namespace, plugins: Any) -> int:
     from lint.atomic import write_atomic
     from lint.check_command import UsageError
     from lint.report.build import make_report
+    from lint.report.data import ReportData
     from lint.report.page import MissingExtra, _check_extra
 
     try:

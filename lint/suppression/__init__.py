@@ -31,8 +31,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
-import regex
-
 from lint.config import Config, resolve
 from lint.diagnostic import Diagnostic, Severity
 from lint.document import Document, Source
@@ -87,6 +85,8 @@ def compile_allow(entries: Iterable[str]) -> AllowList:
     patterns: list[tuple[str, Any]] = []
     for entry in entries:
         if entry.startswith(REGEX_PREFIX):
+            import regex  # only for allow patterns
+
             body = entry[len(REGEX_PREFIX) :]
             try:
                 patterns.append((entry, regex.compile(body)))
@@ -100,8 +100,15 @@ def compile_allow(entries: Iterable[str]) -> AllowList:
 def exact_entry(text: str) -> str:
     """An allow entry that matches exactly ``text`` (a regex when it starts with ``re:``)."""
     if text.startswith(REGEX_PREFIX):
-        return REGEX_PREFIX + r"\A" + regex.escape(text) + r"\Z"
+        return REGEX_PREFIX + r"\A" + _escape(text) + r"\Z"
     return text
+
+
+def _escape(text: str) -> str:
+    """``text`` escaped for an allow pattern (``regex.escape``)."""
+    import regex
+
+    return regex.escape(text)
 
 
 def matched_text(document: Document, diagnostic: Diagnostic) -> str:
@@ -127,7 +134,7 @@ def allow_text_of(finding: Finding) -> str | None:
         text = finding.flagged
         if len(text) < FLAGGED_CHARS:
             return exact_entry(text)
-        return REGEX_PREFIX + r"\A" + regex.escape(text)
+        return REGEX_PREFIX + r"\A" + _escape(text)
     excerpt = finding.excerpt
     if excerpt is None:
         return None
@@ -135,7 +142,7 @@ def allow_text_of(finding: Finding) -> str | None:
     if whole:
         return exact_entry(excerpt.text)
     anchor = r"\A" if excerpt.column == 1 else ""
-    return REGEX_PREFIX + anchor + regex.escape(excerpt.text)
+    return REGEX_PREFIX + anchor + _escape(excerpt.text)
 
 
 # -- what was suppressed --------------------------------------------------------------

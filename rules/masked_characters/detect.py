@@ -373,7 +373,7 @@ def _find_star_masks(document: Document) -> list[Mask]:
 ROLE_GAP = " \u3000:：\t"  # what may stand between a byline role and its name
 NUMBER_UNITS = "年月日岁号时分元次"  # a placeholder before these stands for a number
 _ROLE_BEFORE = placeholder_context("role-before")
-_CHECK_BOX = re.compile(r"(?:^|[\s:：，,、;；(（])[□■]\s*[\u4e00-\u9fff]")
+_CHECK_BOX = r"(?:^|[\s:：，,、;；(（])[□■]\s*[\u4e00-\u9fff]"
 
 
 def after_role(text: str, start: int) -> str | None:
@@ -385,7 +385,7 @@ def after_role(text: str, start: int) -> str | None:
 def _has_check_boxes(line_text: str) -> bool:
     """Whether a line holds check boxes: two single boxes, or a box opening an option."""
     singles = sum(1 for m in compiled("[□■]+").finditer(line_text) if m.end() - m.start() == 1)
-    return singles >= 2 or _CHECK_BOX.search(line_text) is not None
+    return singles >= 2 or compiled(_CHECK_BOX).search(line_text) is not None
 
 
 def placeholder_role(text: str, mask: Mask) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 
 MIN_WORD = 4  # a stray mask must sit inside a word at least this long
 MAX_WORD = 8
@@ -22,8 +22,11 @@ Lexicon = Mapping[str, frozenset[int]]
 _NONE: frozenset[int] = frozenset()
 
 
+DATA = Path(__file__).parent / "data"  # installed with the package (package-data)
+
+
 def _data_text(name: str) -> str:
-    return files("rules.masked_characters").joinpath("data", name).read_text(encoding="utf-8")
+    return (DATA / name).read_text(encoding="utf-8")
 
 
 def _data_lines(name: str) -> list[str]:
