@@ -171,10 +171,15 @@ def fold_dates(text: str) -> str:
     also folded to simplified ones for the words the DT family looks for.
     """
     text = fold_width(text)
-    for c in _TRADITIONAL_PROBE:
-        if c in text:
-            return text.translate(_traditional_table())
+    if is_traditional(text):
+        return text.translate(_traditional_table())
     return text
+
+
+def is_traditional(text: str) -> bool:
+    """Whether ``fold_dates`` maps the text's traditional characters (it holds one of
+    the characters frequent in traditional-script text only)."""
+    return any(c in text for c in _TRADITIONAL_PROBE)
 
 
 def folded_dates(document: Document) -> str:

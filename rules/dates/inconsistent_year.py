@@ -18,8 +18,14 @@ from rules.dates.era import Era, estimate, floor_of
 from rules.dates.evidence import Evidence, evidence
 from rules.dates.extract import DateExpr, PageDate, dates, folded_dates, page_date_kept
 from rules.dates.observance import may_hold_observance
-from rules.dates.prefilter import weighted_evidence_probe
-from rules.dates.timeline import Clash, may_hold_spike, timeline, timeline_probed
+from rules.dates.prefilter import weighted_evidence_probe, weighted_evidence_probed
+from rules.dates.timeline import (
+    Clash,
+    may_hold_spike,
+    may_hold_year,
+    timeline,
+    timeline_probed,
+)
 from rules.text import Article, articles
 
 # Years up to 1990 are history for every built-in anchor (the earliest, 九五, is 1994–2000).
@@ -305,10 +311,10 @@ class InconsistentYear(Rule):
     def check(self, document: Document) -> Iterable[Diagnostic]:
         """Report years later than each article's era, and years its own timeline refutes."""
         text = document.text
-        if "年" not in text:
-            return ()
+        if "年" not in text or not may_hold_year(text):
+            return ()  # every finding reports a year (a literal look at the text)
         # a mention that places it in a period (an anchor, or the Nth of an observance)
-        era = self._probe.search(text) or may_hold_observance(text)  # search gives a bool
+        era = weighted_evidence_probed(document, self.extensions) or may_hold_observance(text)
         told = self.settings["timeline"] and (timeline_probed(document) or may_hold_spike(text))
         if not era and not told:
             return ()  # a literal look at the text: nothing either kind of evidence needs

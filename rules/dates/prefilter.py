@@ -22,6 +22,7 @@ import functools
 import re
 from collections.abc import Iterable
 
+from lint import Document
 from rules.dates.evidence import (
     _CN_NUM,
     _PLAN_BLOCK_AFTER,
@@ -406,6 +407,19 @@ def _plan_allowed(text: str, span: tuple[int, int], strict: bool) -> bool:
 def weighted_evidence_probe(extensions: tuple[str, ...] = ()) -> _Probe:
     """The DT002 prefilter for the built-in anchors plus ``extensions`` (built once)."""
     return _Probe(load_anchors(extensions))
+
+
+def weighted_evidence_probed(document: Document, extensions: tuple[str, ...] = ()) -> bool:
+    """``may_hold_weighted_evidence`` of a document's text (once per document).
+
+    It is also necessary for any anniversary, point or plan mention (of any weight): the
+    probe looks for every name of those anchors whatever follows it.
+    """
+    return document.memo(_weighted_evidence_probed, tuple(extensions))
+
+
+def _weighted_evidence_probed(document: Document, extensions: tuple[str, ...]) -> bool:
+    return weighted_evidence_probe(extensions).search(document.text)
 
 
 def may_hold_weighted_evidence(text: str, extensions: tuple[str, ...] = ()) -> bool:

@@ -48,12 +48,13 @@ import functools
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from lint import Document
 from rules.dates.context import (
+    LineFacts,
     document_inside_title,
     document_sentence_span,
     is_target_year,
@@ -63,15 +64,17 @@ from rules.dates.era import Era, estimate
 from rules.dates.evidence import Anchor, Evidence, _trie_pattern, evidence, load_anchors
 from rules.dates.extract import (
     _CN_YEAR_DIGITS,
-    _NUMERIC,
     DateExpr,
     cn_number,
     dates,
+    fold_width,
     folded_dates,
     has_metadata_key,
+    is_traditional,
     page_date_kept,
 )
 from rules.dates.observance import calendar_data, nth_observances, observances
+from rules.dates.prefilter import weighted_evidence_probed
 from rules.text import articles
 
 
@@ -233,16 +236,47 @@ _PROBE_WORDS = (
 )
 
 
+class _Probe(NamedTuple):
+    pattern: re.Pattern[str]
+    prefixes: dict[str, tuple[str, ...]]  # each word → the words it starts with (itself too)
+    calendar: frozenset[str]  # the names of events and series, and 次会议
+    observances: frozenset[str]  # the names of observances
+
+
 @functools.cache
-def _probe() -> re.Pattern[str]:
+def _probe() -> _Probe:
     events, series = calendar()
-    words = [*_PROBE_WORDS, *(n for e in events for n in e.names)]
-    words += [n for s in series for n in s.names]
-    words += [n for o in observances() for n in o.names]  # (observance.py reads them too)
-    return re.compile(_trie_pattern(sorted(set(words))))
+    names = [n for e in events for n in e.names] + [n for s in series for n in s.names]
+    observed = [n for o in observances() for n in o.names]  # (observance.py reads them too)
+    words = sorted({*_PROBE_WORDS, *names, *observed})
+    for word in words:  # (a word the folding changes would be missed in the raw text)
+        if fold_width(word) != word:
+            raise ValueError(f"calendar name {word!r}: write it without full-width forms")
+    prefixes = {w: tuple(v for v in words if w.startswith(v)) for w in words}
+    return _Probe(
+        re.compile(_trie_pattern(words)),
+        prefixes,
+        frozenset([*names, "次会议"]),
+        frozenset(observed),
+    )
 
 
-_FOUR_DIGIT_YEAR = _Lazy("(?:19|20)[0-9][0-9] ?年")  # starts with a literal: fast
+def probe_words(text: str) -> frozenset[str]:
+    """The probe words that occur in ``text`` (one search per offset where one starts:
+    the alternation gives the longest word there, its prefixes are there too)."""
+    probe = _probe()
+    search = probe.pattern.search
+    found: set[str] = set()
+    m = search(text)
+    while m is not None:
+        found.update(probe.prefixes[m.group()])
+        m = search(text, m.start() + 1)
+    return frozenset(found)
+
+
+# 年 after 19xx/20xx (maybe after a space): found from the literal 年, the digits
+# checked behind it (a pattern that starts with a literal scans fast)
+_FOUR_DIGIT_YEAR = _Lazy("年(?:(?<=(?:19|20)[0-9][0-9]年)|(?<=(?:19|20)[0-9][0-9] 年))")
 
 
 def may_hold_spike(text: str) -> bool:
@@ -258,16 +292,25 @@ def may_hold_spike(text: str) -> bool:
 
 
 # Every clash reports a year or a date of ``extract.dates`` (a year/date expression with
-# its year): one needs a digit, or a Chinese year digit, right before 年 (maybe after a
-# space), or a numeric date (2012-05-03). The raw text is read, full-width forms included.
-_MAY_HOLD_YEAR = _Lazy(
-    "[0-9０-９〇零○ＯO一二三四五六七八九][ 　]?年|[12１２][09０９]\\d\\d[-/.－／．]"
+# its year): one needs four digits, ASCII, full-width or Chinese year digits, right before
+# 年 (maybe after a space), or a numeric date (2012-05-03). The raw text is read (the
+# folding maps no other character onto a digit), each pattern from its literal: 年, or
+# the numeric date's first separator.
+_YEAR_DIGIT = "[0-9０-９〇零○ＯO一二三四五六七八九]"
+_YEAR_BEFORE = _Lazy(f"年(?:(?<={_YEAR_DIGIT}{{4}}年)|(?<={_YEAR_DIGIT}{{4}}[ 　]年))")
+_NUMERIC_SEPARATORS = tuple(
+    (sep, _Lazy(f"{re.escape(sep)}(?<=[12１２][09０９]\\d\\d{re.escape(sep)})"))
+    for sep in "-/.－／．"
 )
 
 
 def may_hold_year(text: str) -> bool:
     """Whether ``text`` may hold a year or date expression with its year (a literal look)."""
-    return _MAY_HOLD_YEAR.search(text) is not None
+    if "年" in text and _YEAR_BEFORE.search(text) is not None:
+        return True
+    return any(
+        sep in text and pattern.search(text) is not None for sep, pattern in _NUMERIC_SEPARATORS
+    )
 
 
 def timeline_probed(document: Document) -> bool:
@@ -279,10 +322,19 @@ def _timeline_probed(document: Document) -> bool:
     return may_hold_timeline(document.text)
 
 
+def timeline_words(document: Document) -> frozenset[str]:
+    """``probe_words`` of the document's text (once per document)."""
+    return document.memo(_timeline_words)
+
+
+def _timeline_words(document: Document) -> frozenset[str]:
+    return probe_words(document.text)
+
+
 def may_hold_timeline(text: str) -> bool:
     """Whether a text holds a word one of the timeline signals starts from (a literal
     look: pages in traditional characters are read by the era evidence only)."""
-    return "年" in text and _probe().search(text) is not None
+    return "年" in text and _probe().pattern.search(text) is not None
 
 
 # -- the analysis ------------------------------------------------------------------------
@@ -300,6 +352,8 @@ def _timeline(document: Document, extensions: tuple[str, ...]) -> list[Clash]:
         return []
     if not may_hold_year(text):
         return []  # every clash reports one of the document's years
+    if not probed and not _may_spike(text):
+        return []  # (the spike test of the raw text, without metadata bounds)
     t = _Timeline(document, extensions)
     signals = t.possible_signals(probed)
     if not signals or not t.years:
@@ -481,16 +535,52 @@ _GLOSSED_RELATIVE = _Lazy(r"(?:同年|次年|翌年|第二年|年之后|年后)(
 _DATED_EDITION = _Lazy(
     r"[年月日号\d]的?第[0-9一二三四五六七八九十百]{1,4}届[^,.;:!?()\n]{1,14}?(?:会|赛|节|展|奖)"
 )
+# The gates of some signals, read on the raw text: each accepts the full-width forms the
+# folding maps (``extract._FOLD_PAIRS``), so it matches wherever its namesake matches the
+# folded text, which is made only when a gate lets a signal through.
+_W_DIGIT = "0-9０-９"
+_GLOSSED_RELATIVE_RAW = _Lazy(
+    f"(?:同年|次年|翌年|第二年|年之后|年后)(?:[(（]|[,，]?即|的|[,，])[ 　]?[{_W_DIGIT}一二]"
+)
+_PRESENT_RAW = _Lazy("(?:今年|去年|明年|前年)(?:[(（]|[,，]?即|是|为)")
+_DATED_EDITION_RAW = _Lazy(
+    f"[年月日号\\d]的?第[{_W_DIGIT}一二三四五六七八九十百]{{1,4}}届"
+    "[^,.;:!?()\\n，．；：！？（）]{1,14}?(?:会|赛|节|展|奖)"
+)
+_AGE_RAW = _Lazy(
+    f"(?:时年|享年|年仅|年方)(?:[{_W_DIGIT}]{{1,3}}|[一二三四五六七八九十]{{1,3}})(?:周)?岁"
+)
+_DURATION_RAW = _Lazy(
+    f"(?:历时|历经|耗时|用时|用了)(?:[{_W_DIGIT}]{{1,2}}|[一二三四五六七八九十两]{{1,3}})年(?!代|级)"
+)
 # every word ``_PLAN_YEAR`` reads holds one of these
 _PLAN_YEAR_WORDS = ("之年", "开局年", "首年", "一年", "第二年", "第三年", "第四年", "第五年")
 _RELATIVE_WORDS = ("年后", "同年", "次年", "翌年", "第二年", "年之后")
 _DURATION_WORDS = ("历时", "历经", "耗时", "用时", "用了")
+_RELATIVE_PROBED = ("年后", "同年", "次年", "翌年", "第二年")  # (年之后 is no probe word)
 _CYCLE_NAMED = _Lazy(f"年(?:(?<=[{_ANIMALS}]年)|(?<=[{_STEMS}][{_BRANCHES}]年))")  # 年 first: fast
 # every year ``extract`` can read as 1900 or later, and more: four ASCII digits before
-# 年 (19xx, 2xxx), four Chinese year digits before 年 (一九xx, 二xxx) in the folded text
+# 年 after four year digits (19xx, 2xxx; 一九xx, 二xxx), maybe after a space: found from the
+# literal 年, the digits read behind it; numeric dates (2012-05-03, ``extract._NUMERIC``'s
+# matches) from their first separator, the year read behind it. Full-width digits, spaces
+# and separators are accepted, so the raw text gives the years of its folded copy.
 _CN_DIGIT = "〇零○ＯO一二三四五六七八九"
-_ASCII_YEARS = _Lazy("([12][0-9][0-9][0-9]) ?年")  # (1000-2999: 1900 and later kept)
-_CN_YEARS = _Lazy(f"((?:一九|二[{_CN_DIGIT}])[{_CN_DIGIT}][{_CN_DIGIT}]) ?年")
+_ASCII_YEARS = _Lazy("年(?:(?<=[12１２][0-9０-９]{3}年)|(?<=[12１２][0-9０-９]{3}[ 　]年))")
+_CN_YEARS = _Lazy(
+    f"年(?:(?<=(?:一九|二[{_CN_DIGIT}])[{_CN_DIGIT}][{_CN_DIGIT}]年)"
+    f"|(?<=(?:一九|二[{_CN_DIGIT}])[{_CN_DIGIT}][{_CN_DIGIT}][ 　]年))"
+)
+_NUMERIC_DATES = tuple(
+    (
+        first,
+        _Lazy(
+            f"{re.escape(first)}(?<=(?:[1１][9９]|[2２][0０])\\d\\d{re.escape(first)})"
+            f"\\d{{1,2}}[{re.escape(seps)}]\\d{{1,2}}(?!\\d)"
+        ),
+    )
+    for seps in ("-－", "/／", ".．")
+    for first in seps
+)
 
 
 def _cn_year_value(chinese: str) -> int:
@@ -501,23 +591,50 @@ def _cn_year_value(chinese: str) -> int:
     return value
 
 
-def _may_spike(folded: str, lo: int = 0, hi: int = 1 << 30) -> bool:
-    """Whether a year of 1900 or later has, somewhere before it and somewhere after it,
-    a year five or more years earlier (a spike's neighbours, a necessary condition)."""
-    numeric = ("-" in folded or "/" in folded or "." in folded) and _NUMERIC.search(folded)
-    chinese = ("一九" in folded or "二" in folded) and _CN_YEARS.search(folded)
-    if numeric or chinese:  # several kinds of years: merged in the order of the text
-        found = [(m.start(), int(m[1])) for m in _ASCII_YEARS.finditer(folded)]
-        if chinese:
-            found += [(m.start(), _cn_year_value(m[1])) for m in _CN_YEARS.finditer(folded)]
-        if numeric:
-            found += [(m.start(), int(m.group()[:4])) for m in _NUMERIC.finditer(folded)]
+def _years_in_order(text: str) -> list[tuple[int, int]]:
+    """(start, year) of the years of 1900 and later, in order: ``2012年``, ``二〇一二年``
+    and numeric dates (the raw text and its folded copy give the same)."""
+    found: list[tuple[int, int]] = []
+    for m in _ASCII_YEARS.finditer(text):
+        p = m.start()
+        s = p - 5 if text[p - 1] in " 　" else p - 4
+        found.append((s, int(text[s : s + 4])))  # (int reads full-width digits)
+    kinds = 1
+    if "一九" in text or "二" in text:
+        cn = len(found)
+        for m in _CN_YEARS.finditer(text):
+            p = m.start()
+            s = p - 5 if text[p - 1] in " 　" else p - 4
+            found.append((s, _cn_year_value(text[s : s + 4])))
+        kinds += len(found) > cn
+    for first, pattern in _NUMERIC_DATES:
+        if first in text:
+            numeric = len(found)
+            found += [
+                (m.start() - 4, int(text[m.start() - 4 : m.start()]))
+                for m in pattern.finditer(text)
+            ]
+            kinds += len(found) > numeric
+    if kinds > 1:  # several kinds of years: merged in the order of the text
         found.sort()
-        years = [y for _, y in found if y >= 1900]
-    else:
-        years = [y for y in map(int, _ASCII_YEARS.findall(folded)) if y >= 1900]
-    if len(years) < 3:
+    return [(s, y) for s, y in found if y >= 1900]
+
+
+# A spike's neighbours lie within _SPIKE_REACH characters of it, counted between the
+# expressions; from start to start that is at most this far (a date ends within 20
+# characters of its start: 2008 年 12 月 31 日).
+_SPIKE_STARTS = _SPIKE_REACH + 20
+
+
+def _may_spike(text: str, lo: int = 0, hi: int = 1 << 30) -> bool:
+    """Whether a year of 1900 or later (in ``lo..hi``) has a year five or more years
+    earlier before it and one after it, the two within three years of each other and
+    near it (a spike's neighbours, a necessary condition). The raw text and its folded
+    copy give the same answer."""
+    found = _years_in_order(text)
+    if len(found) < 3:
         return False
+    years = [y for _, y in found]
     later_min = [0] * len(years)  # the least year after each one
     least = 1 << 30
     for k in range(len(years) - 1, -1, -1):
@@ -525,9 +642,35 @@ def _may_spike(folded: str, lo: int = 0, hi: int = 1 << 30) -> bool:
         least = min(least, years[k])
     least = 1 << 30
     for k, year in enumerate(years):
-        if least <= year - 5 and later_min[k] <= year - 5 and lo <= year <= hi:
+        if (
+            least <= year - 5
+            and later_min[k] <= year - 5
+            and lo <= year <= hi
+            and _neighbours_near(found, k)
+        ):
             return True
         least = min(least, year)
+    return False
+
+
+def _neighbours_near(found: list[tuple[int, int]], k: int) -> bool:
+    """Whether year ``k`` has, within ``_SPIKE_STARTS`` before and after it, years ``a``
+    and ``c`` five or more years earlier with ``a <= c <= a + 3``."""
+    at, year = found[k]
+    before: set[int] = set()
+    i = k - 1
+    while i >= 0 and at - found[i][0] <= _SPIKE_STARTS:
+        if found[i][1] <= year - 5:
+            before.add(found[i][1])
+        i -= 1
+    if not before:
+        return False
+    i = k + 1
+    while i < len(found) and found[i][0] - at <= _SPIKE_STARTS:
+        c = found[i][1]
+        if c <= year - 5 and not before.isdisjoint(range(c - 3, c + 1)):
+            return True
+        i += 1
     return False
 
 
@@ -546,11 +689,30 @@ class _Timeline:
     def __init__(self, document: Document, extensions: tuple[str, ...]) -> None:
         self.document = document
         self.text = document.text
-        self.folded = folded_dates(document)
         self.extensions = extensions
-        self.facts = line_facts(document)
         self._judgeable: dict[int, bool] = {}
         self._eras: dict[int, tuple[Era | None, set[int]]] = {}  # by article index
+
+    @functools.cached_property
+    def folded(self) -> str:
+        """The folded text (``extract.fold_dates``), made when a signal reads it."""
+        return folded_dates(self.document)
+
+    @functools.cached_property
+    def facts(self) -> LineFacts:
+        """The line judgements of the document."""
+        return line_facts(self.document)
+
+    @functools.cached_property
+    def traditional(self) -> bool:
+        """Whether the folding maps traditional characters (then words change)."""
+        return is_traditional(self.text)
+
+    @functools.cached_property
+    def words_text(self) -> str:
+        """A text that holds a word of Chinese characters (no digit, punctuation or
+        space) exactly where the folded text does: the raw text unless traditional."""
+        return self.folded if self.traditional else self.text
 
     @functools.cached_property
     def years(self) -> list[DateExpr]:
@@ -571,54 +733,80 @@ class _Timeline:
     def possible_signals(self, probed: bool) -> list[Callable[[], Iterator[Clash]]]:
         """The signals, in their reporting order, whose literals the folded text holds
         (each test is a necessary condition of a clash of that signal: a literal look
-        before any year is extracted); only the spikes unless ``probed``."""
-        f = self.folded
+        before any year is extracted); only the spikes unless ``probed``.
+
+        The probe words of the raw text (``timeline_words``) decide first when the text
+        is not traditional (a word of Chinese characters is then in the raw text where it
+        is in the folded one); the patterns that read digits or punctuation accept their
+        full-width forms (the folded text is made only for the observances).
+        """
         if not probed:
             return [self.spikes] if self._may_spike() else []
+        t = self.words_text
+        words: frozenset[str] | Container[str] = (
+            t if self.traditional else timeline_words(self.document)
+        )
+        probe = _probe()
         out: list[Callable[[], Iterator[Clash]]] = []
-        if "次会议" in f or _calendar_names().pattern.search(f) is not None:
+        if (
+            not probe.calendar.isdisjoint(words)
+            if isinstance(words, frozenset)
+            else "次会议" in t or _calendar_names().pattern.search(t) is not None
+        ):
             out.append(self.calendar)
         # a jubilee (<name><N>周年, 建党百年) or a configured anchor; a plan's year word
-        jubilee = "周" in f or "百" in f or bool(self.extensions)
-        plan_year = any(w in f for w in _PLAN_YEAR_WORDS)
-        types = self._evidence_types() if jubilee or plan_year else set()
-        if jubilee and ("anniversary" in types or "point" in types):
-            out.append(self.anniversaries)
-        if plan_year and "plan" in types:
-            out.append(self.plans)
-        if "周年" in f and any(w in f for w in (*_FOUNDED_BEFORE, *_FOUNDED_AFTER)):
+        # (an anniversary, point or plan mention needs the era prefilter's yes)
+        if weighted_evidence_probed(self.document, self.extensions):
+            jubilee = "周" in t or "百" in t or bool(self.extensions)
+            plan_year = any(w in t for w in _PLAN_YEAR_WORDS)
+            types = self._evidence_types() if jubilee or plan_year else set()
+            if jubilee and ("anniversary" in types or "point" in types):
+                out.append(self.anniversaries)
+            if plan_year and "plan" in types:
+                out.append(self.plans)
+        if "周年" in words and any(w in t for w in (*_FOUNDED_BEFORE, *_FOUNDED_AFTER)):
             out.append(self.foundings)
-        if any(w in f for w in _RELATIVE_WORDS) and _GLOSSED_RELATIVE.search(f) is not None:
+        if (
+            any(w in words for w in _RELATIVE_PROBED) or "年之后" in t
+        ) and _GLOSSED_RELATIVE_RAW.search(t) is not None:
             out.append(self.relative)
-        if ("今年" in f or "去年" in f) and ("同期" in f or _PRESENT.search(f) is not None):
+        if ("今年" in words or "去年" in words) and (
+            "同期" in t or _PRESENT_RAW.search(t) is not None
+        ):
             out.append(self.present)  # a present said with a year, or compared with one
-        if "届" in f and _COREF.search(f) is not None:
+        if "届" in words and _COREF.search(t) is not None:
             out.append(self.same_event)
-        if "届" in f and _DATED_EDITION.search(f) is not None:
+        if "届" in words and _DATED_EDITION_RAW.search(t) is not None:
             out.append(self.editions)
         if (
-            "岁" in f
-            and any(w in f for w in (*_BORN_BEFORE, *_BORN_AFTER))
-            and _AGE.search(f) is not None
+            "岁" in words
+            and any(w in t for w in (*_BORN_BEFORE, *_BORN_AFTER))
+            and _AGE_RAW.search(t) is not None
         ):
             out.append(self.ages)
-        if "个" in f and "第" in f and next(nth_observances(f), None) is not None:
+        if (
+            (self.traditional or not probe.observances.isdisjoint(words))
+            and "个" in t
+            and "第" in t
+            and next(nth_observances(self.folded), None) is not None
+        ):
             out.append(self.observance_days)
-        if _CYCLE_NAMED.search(f) is not None:
+        if _CYCLE_NAMED.search(t) is not None:
             out.append(self.zodiac)
-        if any(w in f for w in _DURATION_WORDS) and _DURATION.search(f) is not None:
+        if any(w in words for w in _DURATION_WORDS) and _DURATION_RAW.search(t) is not None:
             out.append(self.durations)
         if out or self._may_spike():  # (the spikes ran with every other signal before)
             out.append(self.spikes)
         return out
 
     def _may_spike(self) -> bool:
-        """``_may_spike`` of the folded text; a spike is recent when the page has no date
-        (no metadata key, no text before fixes): within ``_RECENT`` years of this one."""
+        """``_may_spike`` of the text (the raw text gives the folded text's years); a
+        spike is recent when the page has no date (no metadata key, no text before
+        fixes): within ``_RECENT`` years of this one."""
         doc = self.document
-        if doc.origin is doc and not has_metadata_key(self.folded):
-            return _may_spike(self.folded, _THIS_YEAR - _RECENT, _THIS_YEAR + 1)
-        return _may_spike(self.folded)
+        if doc.origin is doc and not has_metadata_key(self.words_text):
+            return _may_spike(self.text, _THIS_YEAR - _RECENT, _THIS_YEAR + 1)
+        return _may_spike(self.text)
 
     def _evidence_types(self) -> set[str]:
         """The anchor types of the era evidence (none when it cannot hold any)."""
