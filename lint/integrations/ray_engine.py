@@ -8,7 +8,13 @@ and its rejected records. The driver reports them in the order of the inputs and
 writes ``--output`` and ``--reject`` itself, so the outputs are those of a local run.
 
 Parallelism is across files: a corpus of many shards spreads over the cluster, one
-huge shard does not (split it, or use ``--shard``).
+huge shard does not (split it, or use ``--shard``) unless nothing is written: then a
+big JSON Lines file is cut into pieces of whole lines, as many per actor.
+
+The driver does as little as it can, since it shares the machine with the actors:
+formats that print each finding on its own (``concise``, ``full``, ``github``,
+``jsonl``, without colors) are rendered on the actors, and the driver writes their
+text as it comes; it still counts every finding (summary, exit code, gates).
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import io
+import math
 import os
 import pickle
 import sys
@@ -32,12 +40,21 @@ from lint.discovery import Target
 from lint.document import Source
 from lint.finding import Finding
 from lint.gates import CountingRunner, FileTotals
+from lint.output.base import OutputFormat, RunInfo
 from lint.output.summary import Checked
 from lint.readers import Unit
 from lint.runner import Runner, RunOptions, pick_reader, reader_options
 from lint.worker import BlockResult, FileJob, Worker
 
-PIECE_BYTES = 16 * 1024 * 1024  # a big JSON Lines file is checked in pieces of about this
+PIECE_BYTES = 16 * 1024 * 1024  # a big JSON Lines file is checked in pieces of at most this
+# Built-in formats whose text for a finding depends on nothing but the finding and the
+# run (no state between findings): actors render them, the driver writes the text.
+RENDERED_ON_ACTORS = {
+    "concise": "lint.output.concise",
+    "full": "lint.output.full",
+    "github": "lint.output.github",
+    "jsonl": "lint.output.json_formats",
+}
 EXTRA_HINT = "--engine ray needs Ray Data: pip install 'scrapelint[ray]'"
 REFUSED = (
     ("diff", "--diff"),
@@ -89,11 +106,59 @@ class Piece:
     last: bool  # the file's last piece (it counts the file)
 
 
+@dataclass(frozen=True)
+class Rendering:
+    """One of the run's formats, as an actor renders its findings for the driver to write."""
+
+    cls: type[OutputFormat]
+    width: int
+    run: RunInfo
+
+    def render(self, findings: Sequence[Finding]) -> str:
+        """The format's text for these findings, as the driver's instance would print it."""
+        fmt = self.cls(color=False, width=self.width)
+        buffer = io.StringIO()
+        fmt.start(buffer, self.run)
+        for finding in findings:
+            fmt.handle(finding)
+        return buffer.getvalue()
+
+
+def renders_on_actors(fmt: Any) -> bool:
+    """Whether an actor can render this format's findings (a built-in, stateless, no colors)."""
+    module = RENDERED_ON_ACTORS.get(getattr(fmt, "name", ""))
+    return (
+        module is not None
+        and type(fmt).__module__ == module
+        and not getattr(fmt, "color", True)
+        and getattr(fmt, "stream", None) is not None
+    )
+
+
+class _Rendered:
+    """Stands for a format rendered on the actors: findings are not handled again."""
+
+    def __init__(self, fmt: OutputFormat) -> None:
+        self.fmt = fmt
+
+    def handle(self, finding: Finding) -> None:
+        """The actor rendered it; the driver writes the text (``write``)."""
+
+    def write(self, text: str) -> None:
+        """Write text the actors rendered."""
+        if text:
+            self.fmt.out().write(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.fmt, name)
+
+
 @dataclass
 class FileOutcome:
     """What checking one file produced, sent back to the driver."""
 
     findings: list[Finding] = field(default_factory=list)
+    rendered: list[str] = field(default_factory=list)  # the findings' text per Rendering
     fixed: list[tuple[Source, str, str]] = field(default_factory=list)
     output: bytes | None = None  # the file's copy for --output
     rejected: bytes = b""  # its lines of the --reject file
@@ -136,7 +201,7 @@ class _OneFileRunner(Runner):
 
 
 class CheckFiles:
-    """A Ray Data callable class: checks whole files with a one-process runner."""
+    """Checks files on a Ray actor: whole files Ray Data hands it, or pieces it reads itself."""
 
     def __init__(
         self,
@@ -146,6 +211,7 @@ class CheckFiles:
         reader_overrides: Mapping[str, Any],
         tasks: Mapping[str, FileTask],
         pieces: Sequence[Piece] = (),
+        renderings: Sequence[Rendering] = (),
     ) -> None:
         self.worker_factory = worker_factory
         self.readers = readers
@@ -153,26 +219,26 @@ class CheckFiles:
         self.reader_overrides = reader_overrides
         self.tasks = tasks
         self.pieces = pieces
+        self.renderings = renderings
         self._worker: Worker | None = None
 
+    def _finished(self, outcome: FileOutcome) -> bytes:
+        """The outcome with its findings rendered, pickled for the driver."""
+        outcome.rendered = [r.render(outcome.findings) for r in self.renderings]
+        return pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-        """One outcome (pickled) per file (or piece) of the batch, with its index."""
-        if "piece" in batch:
-            return self.check_pieces(batch)
+        """One outcome (pickled) per file of the batch, with its index (a Ray Data batch)."""
         indexes, outcomes = [], []
         for path, data in zip(batch["path"], batch["bytes"], strict=True):
             task = self.tasks[_key(str(path))]
             indexes.append(task.index)
-            outcomes.append(pickle.dumps(self.check(task, bytes(data))))
+            outcomes.append(self._finished(self.check(task, bytes(data))))
         return {"index": indexes, "outcome": outcomes}
 
-    def check_pieces(self, batch: dict[str, Any]) -> dict[str, Any]:
-        """One outcome (pickled) per piece of the batch, with the piece's index."""
-        indexes, outcomes = [], []
-        for i in batch["piece"]:
-            indexes.append(int(i))
-            outcomes.append(pickle.dumps(self.check_piece(self.pieces[int(i)])))
-        return {"index": indexes, "outcome": outcomes}
+    def piece(self, index: int) -> bytes:
+        """The outcome of one piece, rendered and pickled (a Ray actor method)."""
+        return self._finished(self.check_piece(self.pieces[index]))
 
     def check_piece(self, piece: Piece) -> FileOutcome:
         """Check a range of whole lines, numbered as in the file, like a worker's block."""
@@ -321,7 +387,6 @@ class RayRunner(CountingRunner):
         """
         try:
             import ray
-            import ray.data
         except ImportError:
             raise EngineUsageError(EXTRA_HINT) from None
         paths, tasks = self._tasks(targets)
@@ -347,50 +412,56 @@ class RayRunner(CountingRunner):
     def _run(self, paths: list[str], tasks: dict[str, FileTask]) -> None:
         """The run itself, on an initialised Ray."""
         import ray
-        import ray.data
 
-        ctx = ray.data.DataContext.get_current()
-        ctx.execution_options.preserve_order = True
-        ctx.enable_progress_bars = False
         cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
-        actors = max(1, min(self.actors or cpus, cpus, len(paths)))
-        pieces = self._pieces(tasks) if self._quick() and not self.remote else []
-        if pieces:  # big JSON Lines files are cut into ranges of lines
-            ds = ray.data.from_items([{"piece": i} for i in range(len(pieces))])
-            actors = max(1, min(self.actors or cpus, cpus, len(pieces)))
+        most = max(1, min(self.actors or cpus, cpus))
+        pieces = self._pieces(tasks, most) if self._quick() and not self.remote else []
+        formats = getattr(self.reporter, "formats", None)
+        shown = [i for i, f in enumerate(formats or ()) if renders_on_actors(f)]
+        renderings = [
+            Rendering(type(formats[i]), formats[i].width, formats[i].run) for i in shown
+        ]  # fmt: skip
+        setup = {
+            "worker_factory": self.worker_factory,
+            "readers": self.readers,
+            "options": self.options,
+            "reader_overrides": self.reader_overrides,
+            "tasks": tasks,
+            "pieces": pieces,
+            "renderings": renderings,
+        }
+        if pieces:
+            outcomes = _on_actors(setup, len(pieces), min(most, len(pieces)))
         else:
-            ds = ray.data.read_binary_files(paths, include_paths=True, num_cpus=0.25)
-        checked = ds.map_batches(
-            CheckFiles,
-            fn_constructor_kwargs={
-                "worker_factory": self.worker_factory,
-                "readers": self.readers,
-                "options": self.options,
-                "reader_overrides": self.reader_overrides,
-                "tasks": tasks,
-                "pieces": pieces,
-            },
-            batch_size=1,
-            compute=ray.data.ActorPoolStrategy(min_size=1, max_size=actors),
-            num_cpus=1,
-        )
+            outcomes = self._in_order(_on_dataset(setup, paths, min(most, len(paths))))
         reject = None
         if self.options.reject is not None:
             reject = AtomicWriter(self.options.reject, create_parents=True)
+        rendered = [_Rendered(formats[i]) for i in shown]
+        for i, stand_in in zip(shown, rendered, strict=True):
+            formats[i] = stand_in  # type: ignore[index]
         try:
             by_index = tasks_by_index(tasks)
-            for index, outcome in self._in_order(checked.iter_rows()):
+            for index, outcome in outcomes:
                 task = pieces[index].task if pieces else by_index[index]
                 self._take(task, outcome, reject)
+                for stand_in, text in zip(rendered, outcome.rendered, strict=True):
+                    stand_in.write(text)
             if reject is not None:
                 reject.commit()
                 reject = None
         finally:
+            for i, stand_in in zip(shown, rendered, strict=True):
+                formats[i] = stand_in.fmt  # type: ignore[index]
             if reject is not None:
                 reject.discard()
 
-    def _pieces(self, tasks: Mapping[str, FileTask]) -> list[Piece]:
-        """Every file as pieces: a big plain JSON Lines file cut at line ends, others whole."""
+    def _pieces(self, tasks: Mapping[str, FileTask], actors: int) -> list[Piece]:
+        """Every file as pieces: a big plain JSON Lines file cut at line ends, others whole.
+
+        A big file is cut into a multiple of ``actors`` pieces of at most about
+        ``PIECE_BYTES``, so that the actors finish it together.
+        """
         pieces: list[Piece] = []
         for task in sorted(tasks.values(), key=lambda t: t.index):
             assert task.path is not None
@@ -399,8 +470,9 @@ class RayRunner(CountingRunner):
             if reader.name != "jsonl" or size <= PIECE_BYTES:
                 pieces.append(Piece(task, 0, -1, 0, True))
                 continue
+            count = actors * math.ceil(size / (actors * PIECE_BYTES))
             with open(task.path, "rb") as fh:
-                for start, end, line in _cut_lines(fh, size, PIECE_BYTES):
+                for start, end, line in _cut_lines(fh, size, math.ceil(size / count)):
                     pieces.append(Piece(task, start, end, line, end >= size))
         return pieces
 
@@ -434,6 +506,66 @@ class RayRunner(CountingRunner):
                 writer.stream.write(outcome.output)
             self.written.append(task.display)
         self.reporter.progress(task.index + 1, self.checked.bytes, self.checked.documents)
+
+
+def _on_actors(setup: dict[str, Any], count: int, actors: int) -> Iterator[tuple[int, FileOutcome]]:
+    """Check pieces ``0..count-1`` on Ray actors; outcomes in the order of the pieces.
+
+    Plain Ray actors, not Ray Data: the actors read their pieces from the local files
+    themselves, so nothing is read or planned on the driver, and none of Ray Data's
+    own actors (statistics, autoscaling) run beside the checking ones. Each actor has
+    two pieces in hand, so it never waits for the driver between them.
+    """
+    import ray
+
+    checker = ray.remote(num_cpus=1)(CheckFiles)
+    pool = [checker.remote(**setup) for _ in range(actors)]
+    pending: dict[Any, tuple[int, Any]] = {}
+    following = 0
+
+    def give(actor: Any) -> None:
+        nonlocal following
+        if following < count:
+            pending[actor.piece.remote(following)] = (following, actor)
+            following += 1
+
+    for actor in pool * 2:
+        give(actor)
+    waiting: dict[int, FileOutcome] = {}
+    expected = 0
+    try:
+        while pending:
+            done, _ = ray.wait(list(pending), num_returns=1)
+            index, actor = pending.pop(done[0])
+            give(actor)
+            waiting[index] = pickle.loads(ray.get(done[0]))
+            while expected in waiting:
+                yield expected, waiting.pop(expected)
+                expected += 1
+    finally:
+        for actor in pool:
+            ray.kill(actor)
+
+
+def _on_dataset(setup: dict[str, Any], paths: list[str], actors: int) -> Iterator[dict[str, Any]]:
+    """Ray Data reads the files (local or object-store URIs); actors check them whole."""
+    try:
+        import ray.data
+    except ImportError:
+        raise EngineUsageError(EXTRA_HINT) from None
+    ctx = ray.data.DataContext.get_current()
+    ctx.execution_options.preserve_order = True
+    ctx.enable_progress_bars = False
+    ds = ray.data.read_binary_files(paths, include_paths=True, num_cpus=0.25)
+    checked = ds.map_batches(
+        CheckFiles,
+        fn_constructor_kwargs=setup,
+        batch_size=1,
+        # the read tasks need CPUs too: the pool grows as they free them
+        compute=ray.data.ActorPoolStrategy(min_size=1, max_size=actors),
+        num_cpus=1,
+    )
+    return checked.iter_rows()
 
 
 def tasks_by_index(tasks: Mapping[str, FileTask]) -> dict[int, FileTask]:

@@ -68,21 +68,36 @@ def test_engine_ray_refuses_what_it_cannot_do(flag, tmp_path, capsys):
 
 def test_big_jsonl_files_are_checked_in_pieces(ray_local, corpus, records, tmp_path, capsys,
                                                monkeypatch):  # fmt: skip
+    """Pieces on plain actors; the terminal report (full) and the jsonl file rendered there."""
     from lint.integrations import ray_engine
+    from lint.output.full import FullFormat
 
     monkeypatch.setattr(ray_engine, "PIECE_BYTES", 8 * 1024)
     monkeypatch.chdir(corpus.parent)
     write_jsonl(corpus / "big.jsonl", records * 2)
+    shown_by_driver = []
+    handle = FullFormat.handle
+    monkeypatch.setattr(
+        FullFormat, "handle", lambda s, f: shown_by_driver.append(f) or handle(s, f)
+    )
     try:
         runs = []
-        for engine in (["--engine", "ray", "--jobs", "2"], ["--jobs", "1"]):
-            code = main(["check", "--no-progress", *engine, "--output-format", "jsonl", "corpus"])
+        for name, engine in (
+            ("ray", ["--engine", "ray", "--jobs", "2"]),
+            ("local", ["--jobs", "1"]),
+        ):
+            report = ["--output-format", "jsonl", "--color", "never"]  # full on stdout
+            code = main(["check", "--no-progress", *engine, *report,
+                         "--output-file", f"{name}.jsonl", "corpus"])  # fmt: skip
             out = capsys.readouterr()
-            runs.append((code, out.out, out.err.splitlines()[-1:]))
+            runs.append((code, out.out, _findings(corpus.parent / f"{name}.jsonl")))
+            if name == "ray":
+                assert not shown_by_driver  # the actors rendered the report
     finally:
         (corpus / "big.jsonl").unlink()
     assert runs[0] == runs[1]
-    assert runs[1][1].count('"path": "corpus/big.jsonl"') > 10
+    assert shown_by_driver and runs[1][1].count(" --> corpus/big.jsonl:") > 10
+    assert sum(row.get("path") == "corpus/big.jsonl" for row in runs[1][2]) > 10
 
 
 def test_what_ray_prints_during_a_run_stays_off_the_report(
