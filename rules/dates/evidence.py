@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from typing import NamedTuple
 
 from lint import Document
 from rules.dates.extract import cn_number, fold_dates, folded_dates
+from rules.dates.lazy import LazyPattern
 from rules.dates.observance import may_hold_observance, nth_observances
 
 # Punctuation that ends a clause, in folded (half-width) or full-width form.
@@ -44,7 +44,7 @@ _TARGET_BEFORE = ("到", "至", "迄", "到了")
 _TARGET_AFTER = ("时", "之时", "的时候", "之际前", "前")
 # Words earlier in the clause that make a campaign or plan a recollection (先后开展了…).
 _RETRO = ("先后", "相继", "历次", "曾经", "曾", "回顾", "当年", "那年", "那时", "以往", "过去")
-_RETRO_WORDS = re.compile("|".join(_RETRO))
+_RETRO_WORDS = LazyPattern("|".join(_RETRO))
 _ANNIV_CITED = ("大会上", "讲话", "之际发表", "重要讲话")
 _SINCE_JUBILEE = ("以来", "之后", "以后")
 
@@ -135,6 +135,8 @@ def parse_extension(spec: str) -> Anchor:
 def builtin_anchors() -> tuple[Anchor, ...]:
     """The anchors of ``data/era_anchors.toml`` (loaded once per process)."""
     raw = resources.files("rules.dates").joinpath("data/era_anchors.toml").read_text("utf-8")
+    import tomllib  # (read once, on first use: start-up does not pay for it)
+
     return tuple(_anchor_from_table(row) for row in tomllib.loads(raw)["anchor"])
 
 

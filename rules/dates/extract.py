@@ -35,6 +35,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from lint import Document
+from rules.dates.lazy import LazyPattern
 from rules.numerals import NUMERAL_CHARS, parse_numeral
 from rules.vocabulary import DATE_KEY_ENDS, date_keys
 
@@ -97,7 +98,7 @@ _REL_DAY_BLOCK = "每当同一那这哪半整几白"
 _YEAR_LEAD = frozenset("0123456789*＊ ") | frozenset("今明去前后本") | frozenset(_CN_YEAR_DIGITS)
 _MONTH_LEAD = frozenset("0123456789*＊ ") | frozenset(NUMERAL_CHARS)
 
-_NUMERIC = re.compile(r"(?:19|20)\d\d(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)")
+_NUMERIC = LazyPattern(r"(?:19|20)\d\d(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)")
 
 
 class DateExpr(NamedTuple):
@@ -171,9 +172,17 @@ def fold_dates(text: str) -> str:
     also folded to simplified ones for the words the DT family looks for.
     """
     text = fold_width(text)
-    if is_traditional(text):
-        return text.translate(_traditional_table())
+    if is_traditional(text):  # (one pass over the few characters the table maps)
+        pattern, table = _traditional_pattern()
+        return pattern.sub(lambda m: table[m.group()], text)
     return text
+
+
+@functools.cache
+def _traditional_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The characters of ``_traditional_table`` as one class, and their replacements."""
+    table = {chr(k): chr(v) for k, v in _traditional_table().items()}
+    return re.compile("[" + "".join(map(re.escape, table)) + "]"), table
 
 
 def is_traditional(text: str) -> bool:

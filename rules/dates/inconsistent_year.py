@@ -313,9 +313,13 @@ class InconsistentYear(Rule):
         text = document.text
         if "年" not in text or not may_hold_year(text):
             return ()  # every finding reports a year (a literal look at the text)
-        # a mention that places it in a period (an anchor, or the Nth of an observance)
-        era = weighted_evidence_probed(document, self.extensions) or may_hold_observance(text)
-        told = self.settings["timeline"] and (timeline_probed(document) or may_hold_spike(text))
+        # a mention that places it in a period (an anchor, or the Nth of an observance:
+        # every observance's name is a timeline probe word, so a text without any has none)
+        probed = timeline_probed(document)
+        era = weighted_evidence_probed(document, self.extensions) or (
+            probed and may_hold_observance(text)
+        )
+        told = self.settings["timeline"] and (probed or may_hold_spike(text))
         if not era and not told:
             return ()  # a literal look at the text: nothing either kind of evidence needs
         # a timeline link is closer to the year than the era (it reports first), except a

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import calendar
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from lint import Diagnostic, Document, FixAvailability, Rule, Severity
 from rules.dates.context import MarkIndex, marks
 from rules.dates.extract import DateExpr, dates, days_in_month
+from rules.dates.lazy import LazyPattern
 from rules.dates.prefilter import may_hold_invalid_date
 
 _MONTHS = "January February March April May June July August September October November December"
@@ -30,7 +30,7 @@ _LUNAR = (
     "臘月",
     "正月",
 )
-_LUNAR_WORDS = re.compile("|".join(_LUNAR))
+_LUNAR_WORDS = LazyPattern("|".join(_LUNAR))
 
 
 def invalid_reason(expr: DateExpr) -> str | None:

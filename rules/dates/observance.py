@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
 
 from rules.dates.extract import cn_number
+from rules.dates.lazy import LazyPattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +46,8 @@ class Nth(NamedTuple):
 def calendar_data() -> dict:
     """``data/calendar.toml`` parsed (once per process)."""
     raw = resources.files("rules.dates").joinpath("data/calendar.toml").read_text("utf-8")
+    import tomllib  # (read once, on first use: start-up does not pay for it)
+
     return tomllib.loads(raw)
 
 
@@ -69,7 +71,7 @@ def _names() -> tuple[re.Pattern[str], dict[str, Observance]]:
 
 
 # 第27个教师节 / 第39个“世界无烟日” / 第113个“三八”国际妇女节 / 第22个全国“安全生产月”
-_NTH = re.compile(
+_NTH = LazyPattern(
     "第([0-9]{1,3}|[一二三四五六七八九十百]{1,5})个"
     '[“”"]?(?:全国|国际|世界|中国|三八)?[“”"]?(?:全国|国际|世界|中国)?[“”"]?$'
 )

@@ -39,6 +39,7 @@ from rules.dates.extract import (
     fold_width,
     variants,
 )
+from rules.dates.lazy import LazyPattern
 from rules.numerals import NUMERAL_CHARS
 
 # -- DT001 ------------------------------------------------------------------------------
@@ -60,7 +61,7 @@ _BIG_MONTH = (
     f"(?<=(?:{_C3}|百..|{_D2}{_SPACE}|{_C2}{_SPACE})月)",
     f"(?<=(?:{_C3}{_SPACE}|百..{_SPACE})月)",
 )
-_MONTH_CANDIDATE = re.compile(f"月(?:{_BIG_DAY}|{'|'.join(_BIG_MONTH)})")
+_MONTH_CANDIDATE = LazyPattern(f"月(?:{_BIG_DAY}|{'|'.join(_BIG_MONTH)})")
 # A numeric date whose two-digit day may be 29 or more (19xx-m-dd, 20xx/mm/dd, …): any
 # day but 00..28 written in ASCII or full-width digits (int() reads other digits too).
 # One pattern per first separator, each starting with that separator as a literal.
@@ -69,7 +70,7 @@ _SEPARATORS = {"-": "-－", "－": "-－", "/": "/／", "／": "/／", ".": ".�
 _NUMERIC_CANDIDATES = tuple(
     (
         sep,
-        re.compile(
+        LazyPattern(
             rf"{re.escape(sep)}(?<=[12１２][09０９]\d\d{re.escape(sep)})"
             rf"(\d{{1,2}})[{re.escape(family)}]({_BIG_NUMERIC_DAY})"
         ),
@@ -164,18 +165,31 @@ def may_hold_invalid_date(text: str) -> bool:
 # of the year that a page date right after the key (and at most two of ": ") starts with.
 _YEAR_START = "[12１２一二]"
 _KEY_AFTER = "[:：  　]{0,2}"
-_KEY_PIVOTS = tuple(
-    (
-        last,
-        re.compile(
-            f"{re.escape(last)}(?<=[{''.join(variants(b) for b in before)}]{re.escape(last)})"
-            f"{_KEY_AFTER}{_YEAR_START}"
-        ),
+
+
+@functools.cache
+def _key_pivots() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each last character of a metadata key, with the pattern of the key ending in it and
+    the year's first digit after it (built on first use: ``variants`` reads a data file)."""
+    return tuple(
+        (
+            last,
+            re.compile(
+                f"{re.escape(last)}(?<=[{''.join(variants(b) for b in before)}]{re.escape(last)})"
+                f"{_KEY_AFTER}{_YEAR_START}"
+            ),
+        )
+        for simple, before in (("间", "时"), ("期", "日"), ("于", "表布"))
+        for last in variants(simple)
     )
-    for simple, before in (("间", "时"), ("期", "日"), ("于", "表布"))
-    for last in variants(simple)
-)
-_KEY_LAST = "".join(variants(c) for c in META_KEY_ENDS)
+
+
+@functools.cache
+def _key_last() -> str:
+    """Every form of the last character of a metadata key."""
+    return "".join(variants(c) for c in META_KEY_ENDS)
+
+
 _FULL_DATE_CHARS = "月-/.－／．"
 
 
@@ -187,13 +201,13 @@ def may_hold_page_date(text: str) -> bool:
     yu = "于" in text
     if not yu and "时" not in text and "日" not in text:
         return False
-    for last, pattern in _KEY_PIVOTS:
+    for last, pattern in _key_pivots():
         if (yu if last == "于" else last in text) and pattern.search(text):
             break
     else:
         # A date at the very start is read against a key at the very end of the text
         # (negative offsets in extract._Scanner._metadata_key).
-        if not (text and text[-1] in _KEY_LAST):
+        if not (text and text[-1] in _key_last()):
             return False
     return any(c in text for c in _FULL_DATE_CHARS)  # a full date needs 月 or a separator
 
@@ -204,10 +218,15 @@ _QUOTES = frozenset(_QUOTE_CHARS)  # dropped by the evidence finder before it ma
 # Characters rare enough in prose to look for first (the first one a name holds is its
 # pivot); a name without any of them is looked for from its last character.
 _PIVOT_PREFERENCE = "周百五牢严基活育"
-_NUMBER_CHARS = frozenset("".join(variants(c) for c in _CN_NUM))
 _PLAN_NOT_BEFORE = frozenset(_CN_NUM | {"第"})
 _PLAN_NOT_AFTER = frozenset(_CN_NUM | _PLAN_BLOCK_AFTER)
 _STRICT_FIRST = frozenset(w[0] for w in _STRICT_AFTER)
+
+
+@functools.cache
+def _number_chars() -> frozenset[str]:
+    """Every form of a Chinese numeral character (built on first use)."""
+    return frozenset("".join(variants(c) for c in _CN_NUM))
 
 
 @functools.cache
@@ -357,8 +376,9 @@ class _Probe:
         if i >= 0 and text[i] in " 　":
             i = _back(text, i - 1)
         ends = []  # where the name may end: before 1..5 number characters (and a space)
+        number_chars = _number_chars()
         for _ in range(5):
-            if i < 0 or not (text[i].isdigit() or text[i] in _NUMBER_CHARS):
+            if i < 0 or not (text[i].isdigit() or text[i] in number_chars):
                 break
             i = _back(text, i - 1)
             ends.append(i)

@@ -73,25 +73,10 @@ from rules.dates.extract import (
     is_traditional,
     page_date_kept,
 )
+from rules.dates.lazy import LazyPattern as _Lazy
 from rules.dates.observance import calendar_data, nth_observances, observances
 from rules.dates.prefilter import weighted_evidence_probed
 from rules.text import articles
-
-
-class _Lazy:
-    """A pattern compiled on first use (the module imports without compiling it)."""
-
-    __slots__ = ("_args", "_compiled")
-
-    def __init__(self, *args: object) -> None:
-        self._args = args
-        self._compiled: re.Pattern[str] | None = None
-
-    def __getattr__(self, name: str) -> object:
-        compiled = self._compiled
-        if compiled is None:
-            compiled = self._compiled = re.compile(*self._args)  # type: ignore[arg-type]
-        return getattr(compiled, name)
 
 
 class Clash(NamedTuple):
@@ -521,6 +506,9 @@ _CYCLE_AFTER = _Lazy(
 _COREF = _Lazy(r"本届|此届|该届|这届")
 _THIS_YEAR = datetime.date.today().year
 _RECENT = 15  # a rewritten year lies within this many years before the page's date
+# A year that ``calendar`` links starts at most this many characters before the name:
+# 20 (a session's term) + 14 (the gap) + 20 (a date's length), rounded up.
+_CALENDAR_REACH = 60
 _SPIKE_REACH = 300  # neighbours of a spike lie within this many characters
 _SPIKE_BLOCK_BEFORE = ("(", "（", "《", "至", "到", "-", "—", "~")
 _FUTURE_NEAR = _Lazy("到|预计|将|计划|目标|规划|展望|力争|远景")
@@ -631,7 +619,11 @@ def _may_spike(text: str, lo: int = 0, hi: int = 1 << 30) -> bool:
     earlier before it and one after it, the two within three years of each other and
     near it (a spike's neighbours, a necessary condition). The raw text and its folded
     copy give the same answer."""
-    found = _years_in_order(text)
+    return _spike_among(_years_in_order(text), lo, hi)
+
+
+def _spike_among(found: list[tuple[int, int]], lo: int, hi: int) -> bool:
+    """``_may_spike`` of the years (start, year) in order."""
     if len(found) < 3:
         return False
     years = [y for _, y in found]
@@ -752,7 +744,7 @@ class _Timeline:
             not probe.calendar.isdisjoint(words)
             if isinstance(words, frozenset)
             else "次会议" in t or _calendar_names().pattern.search(t) is not None
-        ):
+        ) and self._calendar_near_year():
             out.append(self.calendar)
         # a jubilee (<name><N>周年, 建党百年) or a configured anchor; a plan's year word
         # (an anniversary, point or plan mention needs the era prefilter's yes)
@@ -798,6 +790,43 @@ class _Timeline:
         if out or self._may_spike():  # (the spikes ran with every other signal before)
             out.append(self.spikes)
         return out
+
+    @functools.cached_property
+    def year_starts(self) -> list[int]:
+        """Where a year or date expression may start (a sorted superset of the starts of
+        ``years``): four year digits before 年, or a numeric date; from the raw text."""
+        t = self.text
+        found = [
+            m.start() - (5 if t[m.start() - 1] in " 　" else 4) for m in _YEAR_BEFORE.finditer(t)
+        ]
+        kinds = 1
+        for first, pattern in _NUMERIC_DATES:
+            if first in t:
+                found += [m.start() - 4 for m in pattern.finditer(t)]
+                kinds += 1
+        if kinds > 1:
+            found.sort()
+        return found
+
+    def _calendar_near_year(self) -> bool:
+        """Whether a calendar name (or 次会议) has a year that may date it: ``calendar``
+        links a year ending within 14 characters before the label (an edition or a
+        session's term starts at most 8 or 20 characters before the name) or starting
+        right after ``于北京`` — a year starting within ``_CALENDAR_REACH`` of the name."""
+        starts = self.year_starts
+        if not starts:
+            return False
+        t = self.words_text
+        spans = [(m.start(), m.end()) for m in _calendar_names().pattern.finditer(t)]
+        p = t.find("次会议")
+        while p != -1:
+            spans.append((p, p + 3))
+            p = t.find("次会议", p + 3)
+        for s, e in spans:
+            k = bisect_left(starts, s - _CALENDAR_REACH)
+            if k < len(starts) and starts[k] <= e + 6:
+                return True
+        return False
 
     def _may_spike(self) -> bool:
         """``_may_spike`` of the text (the raw text gives the folded text's years); a
