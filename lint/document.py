@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Hashable, Iterator
+from operator import attrgetter
 from typing import Any, NamedTuple, TypeVar
 
 T = TypeVar("T")
@@ -59,15 +60,13 @@ class Document:
         self._memo: dict[Any, Any] = {}
         self._origin = origin
 
-    @property
-    def text(self) -> str:
-        """The decoded text (read-only: rules see the document, they do not change it)."""
-        return self._text
-
-    @property
-    def source(self) -> Source:
-        """Where the document came from (read-only)."""
-        return self._source
+    # Read-only properties whose getters are C functions: rules read ``text`` on every
+    # look, and a getter written in Python costs a frame each time.
+    text = property(
+        attrgetter("_text"),
+        doc="The decoded text (read-only: rules see the document, they do not change it).",
+    )
+    source = property(attrgetter("_source"), doc="Where the document came from (read-only).")
 
     def __repr__(self) -> str:
         return f"Document({self.source.label()!r}, {len(self.text)} chars)"

@@ -322,6 +322,7 @@ def check_document(
         clock = own = _start_clock(time_budget)
     if own is not None:
         _active_clock = own
+    monotonic = time.monotonic
     try:
         for rule in rules:
             try:
@@ -338,7 +339,7 @@ def check_document(
                         found = list(found)
                 else:
                     try:
-                        clock.started = time.monotonic()
+                        clock.started = monotonic()
                         clock.rule = rule
                         found = list(rule.check(document))
                     finally:
@@ -350,6 +351,7 @@ def check_document(
                     raise _BadFinding("RuntimeError", "the rule changed the document's text")
                 if found:
                     _validate(found, size)
+                    out.extend(found)
             except KeyboardInterrupt:
                 raise
             except _BudgetExceeded:
@@ -372,9 +374,6 @@ def check_document(
                 if document._text is not text:
                     _restore_text(document, text)
                 out.append(_rule_failed(rule, document, _describe(exc), _raised_at(exc)))
-                continue
-            if found:
-                out.extend(found)
     finally:
         if own is not None:
             _active_clock = shared

@@ -14,7 +14,7 @@ import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from lint.config import Config
 from lint.diagnostic import Diagnostic
@@ -100,6 +100,18 @@ def _read_problem(source: Source, message: str) -> Finding:
     return problem(source, READ_ERROR, ENGINE_CODES[READ_ERROR], message)
 
 
+class _FilePlan(NamedTuple):
+    """What checking the documents of one file needs: its rules and suppression settings."""
+
+    config_key: int
+    index: int  # the file's position in the run
+    rules: list[Rule]
+    selected: frozenset[str]  # the codes of ``rules``
+    unfixable: frozenset[str]  # codes whose fixes are never applied
+    suppressor: Suppressor
+    ignore_field: str  # the record field that lists suppressed codes
+
+
 class Worker:
     """Checks batches of units with the rules and readers it was given."""
 
@@ -117,7 +129,7 @@ class Worker:
         self._rulesets: dict[int, RuleSet] = {}
         self._file_rules: tuple[int, int, list[Rule]] | None = None
         self._suppressors: dict[int, Suppressor] = {}
-        self._selected: tuple[list[Rule], frozenset[str]] | None = None
+        self._plan: _FilePlan | None = None
 
     def rules_for(self, job: FileJob) -> list[Rule]:
         """The configured rules that apply to a job's file (cached per file)."""
@@ -152,16 +164,22 @@ class Worker:
             )
         return suppressor
 
-    def _suppression(
-        self, job: FileJob, rules: list[Rule], reader: Reader, unit: Unit, document: Any, state: Any
-    ) -> DocumentSuppression | None:
-        """The suppression filter of one document, or None when nothing can be suppressed."""
-        cached = self._selected
-        if cached is None or cached[0] is not rules:
-            cached = self._selected = (rules, frozenset(r.code for r in rules))
-        value = reader.ignore_value(unit, state)
-        field = job.options.get("ignore-field", DEFAULT_IGNORE_FIELD)
-        return self.suppressor_for(job).for_document(document, cached[1], value, field)
+    def plan_for(self, job: FileJob) -> _FilePlan:
+        """What checking a job's file needs, worked out once per file (the last file kept)."""
+        plan = self._plan
+        if plan is not None and plan.index == job.index and plan.config_key == job.config_key:
+            return plan
+        rules = self.rules_for(job)
+        plan = self._plan = _FilePlan(
+            job.config_key,
+            job.index,
+            rules,
+            frozenset(r.code for r in rules),
+            self.unfixable_for(job),
+            self.suppressor_for(job),
+            job.options.get("ignore-field", DEFAULT_IGNORE_FIELD),
+        )
+        return plan
 
     def run(self, batch: Sequence[Item | tuple[FileJob, None]]) -> list[UnitResult]:
         """Check every unit of a batch, in order."""
@@ -191,7 +209,11 @@ class Worker:
         """Cut a block into records and check each; keep only the records with findings."""
         out = BlockResult()
         for unit in self.readers[job.reader].records_of(block, self.settings.max_bytes):
-            result = self.check_unit(job, unit)
+            result = self._check(job, unit)
+            if result is None:  # checked, nothing to say: counted only
+                out.documents += 1
+                out.bytes += len(unit.payload)
+                continue
             if result.checked:
                 out.documents += 1
                 out.bytes += len(unit.payload)
@@ -205,6 +227,11 @@ class Worker:
         """Build a unit's document, lint or fix it, and return stand-alone findings."""
         if unit.records:
             return self.check_block(job, unit)
+        result = self._check(job, unit)
+        return UnitResult(checked=True) if result is None else result
+
+    def _check(self, job: FileJob, unit: Unit) -> UnitResult | None:
+        """``check_unit`` of one document; None when it was checked and has nothing to say."""
         if unit.problem is not None:
             return UnitResult([_read_problem(unit.source, unit.problem)])
         if not unit.document:
@@ -214,18 +241,22 @@ class Worker:
             document, state = reader.document(unit, job.options)
         except ReadProblem as exc:
             return UnitResult([_read_problem(unit.source, exc.message)], skipped=exc.reason)
-        rules = self.rules_for(job)
+        plan = self.plan_for(job)
+        rules = plan.rules
         mode = self.settings.mode
         budget = self.settings.time_budget
-        sup = self._suppression(job, rules, reader, unit, document, state)
+        sup = plan.suppressor.for_document(
+            document, plan.selected, reader.ignore_value(unit, state), plan.ignore_field
+        )
         keep = None if sup is None else sup.filter
-        unfixable = self.unfixable_for(job)
-        if unfixable:  # their findings are reported without a fix
-            keep = functools.partial(_without_fixes, unfixable, keep)
+        if plan.unfixable:  # their findings are reported without a fix
+            keep = functools.partial(_without_fixes, plan.unfixable, keep)
         if not mode.apply:
             found = check_document(document, rules, time_budget=budget)
             if keep is not None:
                 found = keep(document, found)
+            if not found and sup is None:
+                return None
             result = UnitResult([from_diagnostic(document, d) for d in found], checked=True)
             return _suppressed(result, sup, self.settings.show_suppressed)
         fixed = fix_document(document, rules, unsafe=mode.unsafe, time_budget=budget, keep=keep)

@@ -78,6 +78,13 @@ def lookup(record: Any, path: list[str]) -> Any:
     return record
 
 
+def field_value(record: Any, name: str) -> Any:
+    """The value of a (dotted) field of a record, or None when absent (``lookup``)."""
+    if record.__class__ is dict and "." not in name:  # the usual case, without a key path
+        return record.get(name)
+    return lookup(record, field_path(name))
+
+
 def _decode(raw: bytes, codec: str) -> tuple[str, str]:
     """The line's text and the codec that decoded it (``auto``: UTF-8, then GB18030)."""
     names = AUTO_CANDIDATES if codec == "auto" else (codec,)
@@ -208,14 +215,14 @@ class JsonlReader(Reader):
         except RecursionError:
             raise ReadProblem("JSON nested too deeply") from None
         text_field = options.get("text-field", "text")
-        text = lookup(record, field_path(text_field))
+        text = field_value(record, text_field)
         if not isinstance(text, str):
             raise ReadProblem(f"record has no string field {text_field!r}")
-        rec_id = lookup(record, field_path(options.get("id-field", "id")))
+        rec_id = field_value(record, options.get("id-field", "id"))
         if isinstance(rec_id, dict | list):
             rec_id = None
         source = Source(unit.source.path, n, None if rec_id is None else str(rec_id))
-        ignore = lookup(record, field_path(options.get("ignore-field", IGNORE_FIELD.default)))
+        ignore = field_value(record, options.get("ignore-field", IGNORE_FIELD.default))
         return Document(text, source), RecordState(line, bom, codec, ignore)
 
     def ignore_value(self, unit: Unit, state: Any) -> Any:

@@ -501,7 +501,7 @@ class Suppressor:
         if (
             not codes
             and trouble is None
-            and not any(code in selected for code in self.allow)
+            and selected.isdisjoint(self.allow)
             and COMMENT_TRIGGER not in document.text
         ):
             return None
