@@ -299,12 +299,9 @@ def may_hold_year(text: str) -> bool:
 
 
 def timeline_probed(document: Document) -> bool:
-    """``may_hold_timeline`` of the document's text (once per document)."""
-    return document.memo(_timeline_probed)
-
-
-def _timeline_probed(document: Document) -> bool:
-    return may_hold_timeline(document.text)
+    """``may_hold_timeline`` of the document's text (once per document: the words found
+    are kept for the signals' tests)."""
+    return "年" in document.text and bool(timeline_words(document))
 
 
 def timeline_words(document: Document) -> frozenset[str]:
@@ -504,6 +501,7 @@ _CYCLE_AFTER = _Lazy(
     f"(?:(?P<stem>[{_STEMS}])(?P<branch>[{_BRANCHES}]))?(?P<animal>[{_ANIMALS}])?年"
 )
 _COREF = _Lazy(r"本届|此届|该届|这届")
+_COREF_RAW = _Lazy("届(?<=[本此该这]届)")  # (the same matches, found from 届)
 _THIS_YEAR = datetime.date.today().year
 _RECENT = 15  # a rewritten year lies within this many years before the page's date
 # A year that ``calendar`` links starts at most this many characters before the name:
@@ -531,9 +529,15 @@ _GLOSSED_RELATIVE_RAW = _Lazy(
     f"(?:同年|次年|翌年|第二年|年之后|年后)(?:[(（]|[,，]?即|的|[,，])[ 　]?[{_W_DIGIT}一二]"
 )
 _PRESENT_RAW = _Lazy("(?:今年|去年|明年|前年)(?:[(（]|[,，]?即|是|为)")
-_DATED_EDITION_RAW = _Lazy(
-    f"[年月日号\\d]的?第[{_W_DIGIT}一二三四五六七八九十百]{{1,4}}届"
-    "[^,.;:!?()\\n，．；：！？（）]{1,14}?(?:会|赛|节|展|奖)"
+_EDITION_NUMBER = f"[{_W_DIGIT}一二三四五六七八九十百]"
+_DATED_EDITION_RAW = _Lazy(  # (from the literal 届, what comes before it read behind it)
+    "届(?:"
+    + "|".join(
+        f"(?<=[年月日号\\d]{de}第{_EDITION_NUMBER}{{{n}}}届)"
+        for de in ("", "的")
+        for n in (1, 2, 3, 4)
+    )
+    + ")[^,.;:!?()\\n，．；：！？（）]{1,14}?(?:会|赛|节|展|奖)"
 )
 _AGE_RAW = _Lazy(
     f"(?:时年|享年|年仅|年方)(?:[{_W_DIGIT}]{{1,3}}|[一二三四五六七八九十]{{1,3}})(?:周)?岁"
@@ -553,10 +557,10 @@ _CYCLE_NAMED = _Lazy(f"年(?:(?<=[{_ANIMALS}]年)|(?<=[{_STEMS}][{_BRANCHES}]年
 # matches) from their first separator, the year read behind it. Full-width digits, spaces
 # and separators are accepted, so the raw text gives the years of its folded copy.
 _CN_DIGIT = "〇零○ＯO一二三四五六七八九"
-_ASCII_YEARS = _Lazy("年(?:(?<=[12１２][0-9０-９]{3}年)|(?<=[12１２][0-9０-９]{3}[ 　]年))")
-_CN_YEARS = _Lazy(
-    f"年(?:(?<=(?:一九|二[{_CN_DIGIT}])[{_CN_DIGIT}][{_CN_DIGIT}]年)"
-    f"|(?<=(?:一九|二[{_CN_DIGIT}])[{_CN_DIGIT}][{_CN_DIGIT}][ 　]年))"
+_ASCII_YEAR = "[12１２][0-9０-９]{3}"
+_CN_YEAR = f"(?:一九|二[{_CN_DIGIT}])[{_CN_DIGIT}][{_CN_DIGIT}]"
+_YEARS = _Lazy(  # (both kinds in one pass, in order)
+    f"年(?:(?<={_ASCII_YEAR}年)|(?<={_ASCII_YEAR}[ 　]年)|(?<={_CN_YEAR}年)|(?<={_CN_YEAR}[ 　]年))"
 )
 _NUMERIC_DATES = tuple(
     (
@@ -583,18 +587,14 @@ def _years_in_order(text: str) -> list[tuple[int, int]]:
     """(start, year) of the years of 1900 and later, in order: ``2012年``, ``二〇一二年``
     and numeric dates (the raw text and its folded copy give the same)."""
     found: list[tuple[int, int]] = []
-    for m in _ASCII_YEARS.finditer(text):
+    for m in _YEARS.finditer(text):
         p = m.start()
         s = p - 5 if text[p - 1] in " 　" else p - 4
-        found.append((s, int(text[s : s + 4])))  # (int reads full-width digits)
-    kinds = 1
-    if "一九" in text or "二" in text:
-        cn = len(found)
-        for m in _CN_YEARS.finditer(text):
-            p = m.start()
-            s = p - 5 if text[p - 1] in " 　" else p - 4
+        if text[s] in "一二":
             found.append((s, _cn_year_value(text[s : s + 4])))
-        kinds += len(found) > cn
+        else:
+            found.append((s, int(text[s : s + 4])))  # (int reads full-width digits)
+    kinds = 1
     for first, pattern in _NUMERIC_DATES:
         if first in text:
             numeric = len(found)
@@ -766,7 +766,7 @@ class _Timeline:
             "同期" in t or _PRESENT_RAW.search(t) is not None
         ):
             out.append(self.present)  # a present said with a year, or compared with one
-        if "届" in words and _COREF.search(t) is not None:
+        if "届" in words and _COREF_RAW.search(t) is not None:
             out.append(self.same_event)
         if "届" in words and _DATED_EDITION_RAW.search(t) is not None:
             out.append(self.editions)
