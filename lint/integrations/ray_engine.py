@@ -26,8 +26,10 @@ import io
 import math
 import os
 import pickle
+import stat
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -38,8 +40,9 @@ from lint.check_command import UsageError
 from lint.config import Config, resolve
 from lint.discovery import Target
 from lint.document import Source
-from lint.finding import Finding
+from lint.finding import Finding, problem
 from lint.gates import CountingRunner, FileTotals
+from lint.linter import ENGINE_CODES, READ_ERROR
 from lint.output.base import OutputFormat, RunInfo
 from lint.output.summary import Checked
 from lint.readers import Unit
@@ -56,6 +59,7 @@ RENDERED_ON_ACTORS = {
     "jsonl": "lint.output.json_formats",
 }
 EXTRA_HINT = "--engine ray needs Ray Data: pip install 'scrapelint[ray]'"
+INIT_TIMEOUT = 60.0  # seconds to join the cluster of RAY_ADDRESS
 REFUSED = (
     ("diff", "--diff"),
     ("in_place", "--in-place"),
@@ -244,11 +248,11 @@ class CheckFiles:
         """Check a range of whole lines, numbered as in the file, like a worker's block."""
         task = piece.task
         assert task.path is not None
+        if piece.end < 0:  # a whole file
+            return self.check_path(task)
         with open(task.path, "rb") as fh:
             fh.seek(piece.start)
-            data = fh.read(piece.end - piece.start if piece.end >= 0 else -1)
-        if piece.end < 0:  # a whole file
-            return self.check(task, data)
+            data = fh.read(piece.end - piece.start)
         if self._worker is None:
             self._worker = self.worker_factory()
         reader = next(r for r in self.readers if r.name == "jsonl")
@@ -268,6 +272,22 @@ class CheckFiles:
         else:  # an engine error on the whole block
             outcome.findings = list(result.findings)
         outcome.checked.files = 1 if piece.last else 0
+        return outcome
+
+    def check_path(self, task: FileTask) -> FileOutcome:
+        """Check a local file where it is, as a local run would (unreadable, not a file...)."""
+        assert task.path is not None
+        outcome = FileOutcome()
+        runner = Runner(
+            readers=self.readers,
+            config_for=lambda _path: task.config,
+            worker_factory=self.worker_factory,
+            reporter=_Collect(outcome),
+            options=replace(self.options, jobs=1),
+            reader_overrides=self.reader_overrides,
+        )
+        runner.run([Target(task.path, task.display, task.relative)])
+        outcome.checked = runner.checked
         return outcome
 
     def check(self, task: FileTask, data: bytes) -> FileOutcome:
@@ -397,12 +417,7 @@ class RayRunner(CountingRunner):
             with contextlib.redirect_stdout(sys.stderr):
                 if not ray.is_initialized():
                     started = True
-                    if os.environ.get("RAY_ADDRESS"):  # a running cluster
-                        ray.init(log_to_driver=False)
-                    else:
-                        ray.init(
-                            include_dashboard=False, log_to_driver=False, configure_logging=False
-                        )
+                    start_ray(INIT_TIMEOUT)
                 self._run(paths, tasks)
         finally:
             if started:
@@ -430,10 +445,13 @@ class RayRunner(CountingRunner):
             "pieces": pieces,
             "renderings": renderings,
         }
-        if pieces:
+        if pieces:  # local files: the actors read them (and report what they cannot read)
             outcomes = _on_actors(setup, len(pieces), min(most, len(pieces)))
-        else:
-            outcomes = self._in_order(_on_dataset(setup, paths, min(most, len(paths))))
+        else:  # Ray Data reads them: what it could not read is reported here first
+            ready = self._unreadable(tasks, renderings)
+            readable = [path for i, path in enumerate(paths) if i not in ready]
+            rows = _on_dataset(setup, readable, min(most, len(readable))) if readable else ()
+            outcomes = self._in_order(iter(rows), ready)
         reject = None
         if self.options.reject is not None:
             reject = AtomicWriter(self.options.reject, create_parents=True)
@@ -465,22 +483,73 @@ class RayRunner(CountingRunner):
         pieces: list[Piece] = []
         for task in sorted(tasks.values(), key=lambda t: t.index):
             assert task.path is not None
-            size = task.path.stat().st_size if task.path.is_file() else 0
-            reader = pick_reader(self.readers, task.path.name)
-            if reader.name != "jsonl" or size <= PIECE_BYTES:
-                pieces.append(Piece(task, 0, -1, 0, True))
-                continue
-            count = actors * math.ceil(size / (actors * PIECE_BYTES))
-            with open(task.path, "rb") as fh:
-                for start, end, line in _cut_lines(fh, size, math.ceil(size / count)):
-                    pieces.append(Piece(task, start, end, line, end >= size))
+            cut: list[Piece] = []
+            if pick_reader(self.readers, task.path.name).name == "jsonl":
+                with contextlib.suppress(OSError):  # the actor reports what it cannot read
+                    cut = self._cut(task, actors)
+            pieces += cut or [Piece(task, 0, -1, 0, True)]
         return pieces
 
     @staticmethod
-    def _in_order(rows: Iterator[dict[str, Any]]) -> Iterator[tuple[int, FileOutcome]]:
+    def _cut(task: FileTask, actors: int) -> list[Piece]:
+        """A big regular JSON Lines file's pieces; none for a smaller one."""
+        assert task.path is not None
+        st = os.stat(task.path)  # before opening: a FIFO would block
+        if not stat.S_ISREG(st.st_mode) or st.st_size <= PIECE_BYTES:
+            return []
+        with open(task.path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            count = actors * math.ceil(size / (actors * PIECE_BYTES))
+            cuts = _cut_lines(fh, size, math.ceil(size / count))
+            return [Piece(task, start, end, line, end >= size) for start, end, line in cuts]
+
+    def _unreadable(
+        self, tasks: Mapping[str, FileTask], renderings: Sequence[Rendering]
+    ) -> dict[int, FileOutcome]:
+        """The outcomes of inputs Ray Data could not read, by index: reported as a local run would.
+
+        A local file that is missing, not a regular file or cannot be opened is checked
+        here by an ordinary runner (which reads nothing and reports why); an object-store
+        URI that does not exist, or whose file system cannot be reached, is reported as
+        unreadable. Ray Data would fail the whole run on either.
+        """
+        ready: dict[int, FileOutcome] = {}
+        for task in tasks.values():
+            if task.path is not None:
+                if _local_problem(task.path) is not None:
+                    outcome = FileOutcome()
+                    runner = Runner(
+                        readers=self.readers,
+                        config_for=lambda _path, config=task.config: config,
+                        worker_factory=self.worker_factory,
+                        reporter=_Collect(outcome),
+                        options=replace(self.options, jobs=1, output_dir=None, reject=None),
+                        reader_overrides=self.reader_overrides,
+                    )
+                    runner.run([Target(task.path, task.display, task.relative)])
+                    outcome.checked = runner.checked
+                    ready[task.index] = outcome
+            else:
+                why = _remote_problem(task.display)
+                if why is not None:
+                    found = problem(Source(task.display), READ_ERROR, ENGINE_CODES[READ_ERROR], why)
+                    outcome = FileOutcome(findings=[found])
+                    outcome.checked.skipped["unreadable"] += 1
+                    ready[task.index] = outcome
+        for outcome in ready.values():
+            outcome.rendered = [r.render(outcome.findings) for r in renderings]
+        return ready
+
+    @staticmethod
+    def _in_order(
+        rows: Iterator[dict[str, Any]], ready: Mapping[int, FileOutcome] | None = None
+    ) -> Iterator[tuple[int, FileOutcome]]:
         """Outcomes in the order of the inputs, whatever order they arrive in."""
-        waiting: dict[int, FileOutcome] = {}
+        waiting: dict[int, FileOutcome] = dict(ready or {})
         following = 0
+        while following in waiting:
+            yield following, waiting.pop(following)
+            following += 1
         for row in rows:
             waiting[int(row["index"])] = pickle.loads(row["outcome"])
             while following in waiting:
@@ -506,6 +575,40 @@ class RayRunner(CountingRunner):
                 writer.stream.write(outcome.output)
             self.written.append(task.display)
         self.reporter.progress(task.index + 1, self.checked.bytes, self.checked.documents)
+
+
+def start_ray(timeout: float) -> None:
+    """Join the cluster named by ``RAY_ADDRESS``, or start a local Ray with only what a run needs.
+
+    A cluster that does not answer would keep ``ray.init`` retrying for minutes: the
+    join runs in a thread, and after ``timeout`` seconds the run ends with a usage
+    error naming the address. A local start runs in the main thread (Ray installs its
+    signal handlers there).
+    """
+    import ray
+
+    address = os.environ.get("RAY_ADDRESS")
+    if not address:  # no dashboard, no forwarding of worker logs, no changes to logging
+        ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False)
+        return
+    failure: list[BaseException] = []
+
+    def join() -> None:
+        try:
+            ray.init(log_to_driver=False)
+        except BaseException as exc:  # raised again in the caller's thread
+            failure.append(exc)
+
+    joining = threading.Thread(target=join, name="scrapelint-ray-join", daemon=True)
+    joining.start()
+    joining.join(timeout)
+    if joining.is_alive():
+        raise EngineUsageError(
+            f"--engine ray: the Ray cluster at {address} (RAY_ADDRESS) did not answer"
+            f" in {timeout:g} s"
+        )
+    if failure:
+        raise failure[0]
 
 
 def _on_actors(setup: dict[str, Any], count: int, actors: int) -> Iterator[tuple[int, FileOutcome]]:
@@ -566,6 +669,33 @@ def _on_dataset(setup: dict[str, Any], paths: list[str], actors: int) -> Iterato
         num_cpus=1,
     )
     return checked.iter_rows()
+
+
+def _local_problem(path: Path) -> str | None:
+    """Why a local file cannot be handed to Ray Data (missing, not a file, unreadable), if so."""
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            return "not a regular file"
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
+
+
+def _remote_problem(uri: str) -> str | None:
+    """``cannot read: ...`` when an object-store URI is missing or its store unreachable."""
+    try:
+        import pyarrow.fs
+
+        fs, where = pyarrow.fs.FileSystem.from_uri(uri)
+        info = fs.get_file_info(where)
+    except Exception as exc:  # any failure of the store is a reason to report
+        return f"cannot read: {exc}"
+    if info.type == pyarrow.fs.FileType.NotFound:
+        return "cannot read: no such file"
+    return None
 
 
 def tasks_by_index(tasks: Mapping[str, FileTask]) -> dict[int, FileTask]:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
+import sys
 
 import pytest
 
@@ -121,3 +125,53 @@ def test_what_ray_prints_during_a_run_stays_off_the_report(
     out, err = capsys.readouterr()
     assert "(raylet)" in err and "(raylet)" not in out
     assert json.loads(out) == json.loads(local)
+
+
+def test_what_cannot_be_read_is_reported_and_the_rest_checked(
+    ray_local, corpus, tmp_path, capsys, monkeypatch
+):
+    """A FIFO and a missing object: SL001 as a local run gives, exit 2, the other file checked."""
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo("pipe.jsonl")
+    ok = str(corpus / "notes.txt")
+    missing = (tmp_path / "missing.jsonl").as_uri()
+    report = ["check", "--no-progress", "--output-format", "concise"]
+    runs = {}
+    for name, argv in (
+        ("local", [*report, "--jobs", "1", ok, "pipe.jsonl"]),
+        ("actors", [*report, "--engine", "ray", ok, "pipe.jsonl"]),  # nothing written: pieces
+        ("ray data", [*report, "--engine", "ray", "--reject", "r.jsonl", ok, "pipe.jsonl"]),
+        ("uri", [*report, "--engine", "ray", ok, missing]),
+    ):
+        code = main(argv)
+        lines = capsys.readouterr().out.splitlines()
+        found = [line for line in lines if "SL001" in line or line.startswith(("Found", "Check"))]
+        runs[name] = code, found
+    assert runs["local"][0] == 2
+    assert "pipe.jsonl: SL001 [error] a FIFO, not a regular file; skipped" in runs["local"][1]
+    assert runs["actors"] == runs["ray data"] == runs["local"]
+    code, found = runs["uri"]
+    assert code == 2 and f"{missing}: SL001 [error] cannot read: no such file" in found
+    assert found[-1].startswith("Checked 1 file") and "skipped 1 unreadable" in found[-1]
+
+
+def test_a_cluster_that_does_not_answer_ends_the_run(tmp_path):
+    """RAY_ADDRESS of a port nobody listens on: exit 2 naming the address, not minutes of retries.
+
+    In a child process: the join it gives up on keeps retrying in its thread.
+    """
+    with socket.socket() as probe:  # a free port, closed again
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    (tmp_path / "a.txt").write_text("好", encoding="utf-8")
+    script = (
+        "import sys; import lint.integrations.ray_engine as engine; engine.INIT_TIMEOUT = 2;"
+        "from lint.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    env = {**os.environ, "RAY_ADDRESS": f"127.0.0.1:{port}"}
+    done = subprocess.run(
+        [sys.executable, "-c", script, "check", "--engine", "ray", str(tmp_path / "a.txt")],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert f"cluster at 127.0.0.1:{port} (RAY_ADDRESS) did not answer in 2 s" in done.stderr
