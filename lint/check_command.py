@@ -184,6 +184,8 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
         write_settings(sys.stdout, where, config, rulesets.for_config(config), fail_on=opts.fail_on)
         return EXIT_OK
     gate_run = gates_for_run(run_config.gates, getattr(args, "gate", None), rules)
+    if getattr(args, "shard", None):
+        gate_run = None  # gates judge the whole run: `scrapelint merge` does, not each shard
     targets, path_problems = _targets(opts, finder)
     if opts.show_files:
         for target in targets:

@@ -283,6 +283,7 @@ def shard_runner(
         ("--reject", args.reject),  # N copies would write one file; rejects are per run
         ("--in-place", args.in_place),
         ("--add-ignore", getattr(args, "add_ignore", False)),
+        ("--gate (gates judge the merged run: give them to scrapelint merge)", args.gate),
     ):
         if on:
             raise UsageError(f"--shard checks and reports only: it cannot be used with {flag}")
@@ -470,3 +471,10 @@ def add_merge_parser(sub: Any, formats: Sequence[str]) -> None:
     merge.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     merge.add_argument("--fail-on", choices=("info", "warning", "error"), default=None)
     merge.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    merge.add_argument(
+        "--gate",
+        action="append",
+        default=None,
+        metavar="SPEC",
+        help="quality gate SELECTOR=THRESHOLD[@GLOB], judged on the merged run (as for check)",
+    )

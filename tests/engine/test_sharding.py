@@ -109,6 +109,23 @@ def test_fail_on_and_exit_zero_follow_the_single_run(corpus, capsys):
         assert merged[0] == single[0], flags
 
 
+def test_gates_are_judged_on_the_merged_run(corpus, capsys):
+    """Gates from the configuration and from --gate: the merge judges them as a single run."""
+    (corpus.parent / "pyproject.toml").write_text(
+        '[tool.scrapelint.gates]\nMC = "2 per MB"\n', encoding="utf-8"
+    )
+    for k in (1, 2, 3):  # a shard judges no gate: it holds only part of the run
+        code, out, err = _run(capsys, "check", "--no-progress", "--shard", f"{k}/3",
+                              "--shard-dir", "shards", "corpus")  # fmt: skip
+        assert code == 1 and "Gate" not in out + err
+    for flags in ([], ["--gate", "SA001=50%"], ["--gate", "warning=3@small/*"]):
+        report = ["--no-progress", "--output-format", "concise", *flags]
+        single = _run(capsys, "check", *report, "corpus")
+        merged = _run(capsys, "merge", "shards", *report)
+        assert merged == single, flags
+        assert single[1].count("Gate failed:") == 1 + (flags[-1:] == ["warning=3@small/*"])
+
+
 def test_merge_refuses_shards_of_different_rule_sets(corpus, capsys):
     _run(capsys, "check", "--no-progress", "-q", "--shard", "1/2", "--shard-dir", "a", "corpus")
     _run(capsys, "check", "--no-progress", "-q", "--shard", "2/2", "--shard-dir", "b",
@@ -136,7 +153,8 @@ def test_merge_refuses_other_versions_missing_and_repeated_shards(corpus, capsys
 @pytest.mark.parametrize(
     "argv",
     [["--shard", "0/3"], ["--shard", "4/3"], ["--shard", "x"], ["--shard", "1/2", "--fix"],
-     ["--shard", "1/2", "--output", "out"], ["--shard", "1/2", "--reject", "r.jsonl"]],
+     ["--shard", "1/2", "--output", "out"], ["--shard", "1/2", "--reject", "r.jsonl"],
+     ["--shard", "1/2", "--gate", "MC=0"]],
 )  # fmt: skip
 def test_shard_usage_errors(corpus, capsys, argv):
     code, _, err = _run(capsys, "check", "--no-progress", *argv, "corpus")
