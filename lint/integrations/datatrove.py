@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from lint.integrations.records import SEVERITIES, RecordLinter, RecordResult
+from lint.integrations.records import SEVERITIES, LinterSettings, RecordLinter, RecordResult
 
 try:
     from datatrove.data import Document, DocumentsPipeline
@@ -52,19 +52,19 @@ class _Linting:
         path: str,
         annotate: bool,
     ) -> None:
-        self.settings = {
-            "select": select,
-            "extend_select": extend_select,
-            "ignore": ignore,
-            "config": None if config is None else str(Path(config).resolve()),
-            "fix": fix,
-            "unsafe_fixes": unsafe_fixes,
-            "fail_on": fail_on,
-        }
+        self.settings = LinterSettings.of(
+            select=select,
+            extend_select=extend_select,
+            ignore=ignore,
+            config=config,
+            fix=fix,
+            unsafe_fixes=unsafe_fixes,
+            fail_on=fail_on,
+        )
         self.path = path
         self.annotate = annotate
         self._linter: RecordLinter | None = None
-        RecordLinter(**self.settings)  # a bad selection or config fails when the step is built
+        self.settings.linter()  # a bad selection or config fails when the step is built
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
@@ -75,7 +75,7 @@ class _Linting:
     def linter(self) -> RecordLinter:
         """The record linter, built on first use in the process that runs the step."""
         if self._linter is None:
-            self._linter = RecordLinter(**self.settings)
+            self._linter = self.settings.linter()
         return self._linter
 
     def lint_document(self, doc: Document) -> RecordResult:

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from lint.integrations.records import SEVERITIES, RecordLinter
+from lint.integrations.records import SEVERITIES, LinterSettings
 
 PREFIX = "scrapelint_"
 FINDINGS_COLUMN = PREFIX + "findings"
@@ -54,14 +54,14 @@ class LintBatch:
         path_column: str | None = None,
         record_column: str | None = None,
         path: str = "-",
-        **linter: Any,
+        settings: LinterSettings | None = None,
     ) -> None:
         self.text_column = text_column
         self.id_column = id_column
         self.path_column = path_column
         self.record_column = record_column
         self.path = path
-        self.linter = RecordLinter(**linter)
+        self.linter = (settings or LinterSettings()).linter()
 
     def __call__(self, table: Any) -> Any:
         """The batch with the findings, counts, failure flag (and fixed text) appended."""
@@ -145,22 +145,23 @@ def lint_dataset(
         pool = ray_data.ActorPoolStrategy(size=actors)
     else:
         pool = ray_data.ActorPoolStrategy(min_size=actors[0], max_size=actors[1])
-    RecordLinter(  # fail now, in the driver, on a bad selection or configuration
-        select=select, extend_select=extend_select, ignore=ignore, config=config, fail_on=fail_on
+    settings = LinterSettings.of(
+        select=select,
+        extend_select=extend_select,
+        ignore=ignore,
+        config=config,
+        fix=fix,
+        unsafe_fixes=unsafe_fixes,
+        fail_on=fail_on,
     )
+    settings.linter()  # fail now, in the driver, on a bad selection or configuration
     kwargs = {
         "text_column": text_column,
         "id_column": id_column,
         "path_column": path_column,
         "record_column": record_column,
         "path": path,
-        "select": select,
-        "extend_select": extend_select,
-        "ignore": ignore,
-        "config": None if config is None else str(Path(config).resolve()),
-        "fix": fix,
-        "unsafe_fixes": unsafe_fixes,
-        "fail_on": fail_on,
+        "settings": settings,
     }
     return ds.map_batches(
         LintBatch,

@@ -78,6 +78,63 @@ def record_finding_dict(finding: Finding) -> dict[str, Any]:
     return data
 
 
+@dataclass(frozen=True)
+class LinterSettings:
+    """What a ``RecordLinter`` is built from: plain values that pickle and travel to workers.
+
+    The Ray actors and the datatrove steps keep these and build the linter where they
+    run (``linter()``); ``config`` is made absolute where the settings are made, so
+    that a worker with another working directory reads the same file.
+    """
+
+    select: str | tuple[str, ...] | None = None
+    extend_select: str | tuple[str, ...] | None = None
+    ignore: str | tuple[str, ...] | None = None
+    config: str | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    fail_on: str | None = None
+
+    @classmethod
+    def of(
+        cls,
+        *,
+        select: str | Sequence[str] | None = None,
+        extend_select: str | Sequence[str] | None = None,
+        ignore: str | Sequence[str] | None = None,
+        config: str | Path | None = None,
+        fix: bool = False,
+        unsafe_fixes: bool = False,
+        fail_on: str | None = None,
+    ) -> LinterSettings:
+        """The settings of the public arguments (selectors as given, the config made absolute)."""
+
+        def fixed(value: str | Sequence[str] | None) -> str | tuple[str, ...] | None:
+            return value if value is None or isinstance(value, str) else tuple(value)
+
+        return cls(
+            select=fixed(select),
+            extend_select=fixed(extend_select),
+            ignore=fixed(ignore),
+            config=None if config is None else str(Path(config).resolve()),
+            fix=fix,
+            unsafe_fixes=unsafe_fixes,
+            fail_on=fail_on,
+        )
+
+    def linter(self) -> RecordLinter:
+        """A record linter with these settings (plugins loaded, rules built)."""
+        return RecordLinter(
+            select=self.select,
+            extend_select=self.extend_select,
+            ignore=self.ignore,
+            config=self.config,
+            fix=self.fix,
+            unsafe_fixes=self.unsafe_fixes,
+            fail_on=self.fail_on,
+        )
+
+
 def _selectors(value: str | Iterable[str] | None) -> tuple[str, ...]:
     if value is None:
         return ()
