@@ -206,6 +206,7 @@ class InconsistentYear(Rule):
     family = "dates"
     default_severity = Severity.WARNING
     fix_availability = FixAvailability.SOMETIMES
+    triggers = ("年",)  # every finding reports a year written with 年, or a page holding one
     options = (
         Option("tolerance", int, 3, "Years after the era's last year before a year is reported."),
         Option(
