@@ -218,16 +218,19 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
     chrome = bylines = _NO_LINES
     widgets = _NO_WIDGETS
     teasers = False
-    if (m := matcher.triggers.search(text)) is not None:
-        chrome, bylines = _chrome_lines(text, m, matcher)
-        # teasers are looked for only where the vocabulary shows furniture
-        teasers = first_break >= 0 and maybe_teasers(text)
-    # literal tests first: most pages have no widget character at all
-    if (trigger := widget_trigger(text)) is not None and (m := trigger.search(text)) is not None:
-        widgets = _widget_lines(text, m)
-        if widgets:
-            chrome = {*chrome, *widgets}
-            bylines = bylines - widgets.keys()
+    # one search for the vocabulary and the widget characters: most pages have neither
+    if matcher.gate.search(text) is not None:
+        if (m := matcher.triggers.search(text)) is not None:
+            chrome, bylines = _chrome_lines(text, m, matcher)
+            # teasers are looked for only where the vocabulary shows furniture
+            teasers = first_break >= 0 and maybe_teasers(text)
+        if (trigger := widget_trigger(text)) is not None and (
+            m := trigger.search(text)
+        ) is not None:
+            widgets = _widget_lines(text, m)
+            if widgets:
+                chrome = {*chrome, *widgets}
+                bylines = bylines - widgets.keys()
     parts = keys = None
     repeats = False
     if first_break < 0:

@@ -16,6 +16,7 @@ from functools import cache, cached_property
 import regex
 
 from rules import vocabulary
+from rules.scrape_artifacts.furniture import WIDGET_CHARS, WIDGET_SIZES
 
 MAX_CHROME_CHARS = 120  # a chrome line is short
 _DATE = (
@@ -93,8 +94,24 @@ class ChromeMatcher:
     phrases_source: str  # lower-cased literals, matched against the lower-cased line
     counters_source: str  # counters printed without a colon (已有 28335924 人来访过)
     counter_anchors: tuple[str, ...]  # their literal prefilters (人来访过)
-    # A match starts inside every line that ``classify`` calls chrome or a byline.
-    triggers: re.Pattern
+    # what ``triggers`` searches for: labels (before a colon), literals, folded phrases
+    trigger_labels: tuple[str, ...]
+    trigger_literals: tuple[str, ...]
+    trigger_folded: tuple[str, ...]
+
+    @cached_property
+    def triggers(self) -> re.Pattern:
+        """A match starts inside every line that ``classify`` calls chrome or a byline."""
+        return _trigger_pattern(self.trigger_labels, self.trigger_literals, self.trigger_folded)
+
+    @cached_property
+    def gate(self) -> re.Pattern:
+        """``triggers`` plus any widget character or size (``|``, ``>``, ``】``, ``KB``).
+
+        One search tells whether a page needs the chrome or the widget scan at all.
+        """
+        literals = (*self.trigger_literals, *WIDGET_CHARS, *WIDGET_SIZES)
+        return _trigger_pattern(self.trigger_labels, literals, self.trigger_folded)
 
     @cached_property
     def keys(self) -> regex.Pattern:
@@ -183,11 +200,9 @@ def chrome_matcher(
         _alternation(phrases),
         _counter(bare) or r"(?!)",
         anchors,
-        _trigger_pattern(
-            labels=(*keys, *bylines),
-            literals=(*pieces, *anchors, *_relative_literals(), *_FOOTER_LITERALS),
-            folded=(*phrases, *_FOOTER_FOLDED),
-        ),
+        trigger_labels=(*keys, *bylines),
+        trigger_literals=(*pieces, *anchors, *_relative_literals(), *_FOOTER_LITERALS),
+        trigger_folded=(*phrases, *_FOOTER_FOLDED),
     )
 
 
