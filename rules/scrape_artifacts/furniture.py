@@ -44,6 +44,7 @@ from functools import cache
 
 from lint import Line
 from rules import vocabulary
+from rules.scrape_artifacts.lazy import LazyPattern
 
 GOOD_MIN_CHARS = 25  # a line with a sentence stop and at least this many characters is prose
 GOOD_COMMA_CHARS = 60  # or this many with a comma
@@ -58,23 +59,24 @@ TITLE_RUN_MEAN = 10  # their mean length (poem lines are shorter)
 TITLE_LINES = 3  # lines before the first metadata line kept as the title (title, subtitle, byline)
 MIN_TEASER_CHARS = 12  # a teaser shorter than this proves nothing
 _SENTENCE_STOPS = "。！；!;"
-_BAR = re.compile(r"\s*[|｜]\s*")
-_CRUMB = re.compile(r"\s*(?:>>?|»|＞＞?|→)\s*")
+_BAR = LazyPattern(re, r"\s*[|｜]\s*")
+_CRUMB = LazyPattern(re, r"\s*(?:>>?|»|＞＞?|→)\s*")
 _SITE_ENDS = ("网", "首页", "主页", "频道")  # the first item of a breadcrumb: the site
 _CRUMB_STARTS = ("首页", "当前位置", "您的位置", "您现在的位置", "你的位置", "位置", "主页")
-_ATTACHMENT = re.compile(
+_ATTACHMENT = LazyPattern(
+    re,
     r"(?:附件\s*[:：]?\s*)?[^\s`'\"]+\.(?:png|jpe?g|gif|bmp|webp|docx?|xlsx?|pptx?|pdf|zip|rar|7z|txt|mp[34])"
     r"\s*[(（]\s*\d[\d.]*\s*[KMG]B\b",
     re.IGNORECASE,
 )
 # two or more short bracketed words and nothing else: 【打印】 【关闭】, [收藏][分享]
-_BRACKET_WIDGETS = re.compile(r"(?:[【\[]\s*[\u4e00-\u9fff][^\]】\[【]{0,5}\s*[】\]]\s*){2,}")
-_RESIDUE = re.compile(r"\d{1,4}\s*[\]】]")
-_SPACES = re.compile(r"\s+")
-_LABELLED_DATE = re.compile(r"\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+_BRACKET_WIDGETS = LazyPattern(re, r"(?:[【\[]\s*[\u4e00-\u9fff][^\]】\[【]{0,5}\s*[】\]]\s*){2,}")
+_RESIDUE = LazyPattern(re, r"\d{1,4}\s*[\]】]")
+_SPACES = LazyPattern(re, r"\s+")
+_LABELLED_DATE = LazyPattern(re, r"\s*(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 _NOT_MENU = "=()（）*^$\\{}<>\"'，,;；`"
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_DIGIT_GT_DIGIT = re.compile(r"[\dA-Za-z]\s*[>＞]\s*[\dA-Za-z]")
+_HAN = LazyPattern(re, r"[\u4e00-\u9fff]")
+_DIGIT_GT_DIGIT = LazyPattern(re, r"[\dA-Za-z]\s*[>＞]\s*[\dA-Za-z]")
 # Every widget shape holds one of these: a bar, a breadcrumb arrow, a bracket, a size.
 WIDGET_CHARS = "|｜>»＞→]】"
 WIDGET_SIZES = ("KB", "MB", "kb", "GB")  # as pages print sizes (the pattern takes any case)

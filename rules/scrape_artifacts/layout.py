@@ -219,11 +219,12 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
     widgets = _NO_WIDGETS
     teasers = False
     # one search for the vocabulary and the widget characters: most pages have neither
-    if matcher.gate.search(text) is not None:
-        if (m := matcher.triggers.search(text)) is not None:
-            chrome, bylines = _chrome_lines(text, m, matcher)
-            # teasers are looked for only where the vocabulary shows furniture
-            teasers = first_break >= 0 and maybe_teasers(text)
+    if (m := matcher.gate.search(text)) is not None:
+        # the lines holding a match: every chrome line is one of them (classify calls
+        # the others, widgets without a label, not chrome)
+        chrome, bylines = _chrome_lines(text, m, matcher)
+        # teasers are looked for only where the vocabulary or a widget shows furniture
+        teasers = first_break >= 0 and maybe_teasers(text)
         if (trigger := widget_trigger(text)) is not None and (
             m := trigger.search(text)
         ) is not None:

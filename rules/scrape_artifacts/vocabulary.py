@@ -17,6 +17,7 @@ import regex
 
 from rules import vocabulary
 from rules.scrape_artifacts.furniture import WIDGET_CHARS, WIDGET_SIZES
+from rules.scrape_artifacts.lazy import LazyPattern
 
 MAX_CHROME_CHARS = 120  # a chrome line is short
 _DATE = (
@@ -30,8 +31,8 @@ _RELATIVE = r"\d+\s*(?:秒|分钟|小时|天|周|个月|年)(?:前|内)|刚刚|�
 # software prints beside each post, which human-extracted text keeps.
 _RELATIVE_UNITS = ("秒", "分钟", "小时", "天")
 _RELATIVE_ENDS = ("前", "内")
-_RELATIVE_ONLY = regex.compile(
-    rf"\d{{1,3}}(?:{'|'.join(_RELATIVE_UNITS)})(?:{'|'.join(_RELATIVE_ENDS)})"
+_RELATIVE_ONLY = LazyPattern(
+    regex, rf"\d{{1,3}}(?:{'|'.join(_RELATIVE_UNITS)})(?:{'|'.join(_RELATIVE_ENDS)})"
 )
 _SIZE = r"[大中小](?:\s*[大中小]){1,2}(?!\p{Han})"  # the font-size widget: 字号：大 中 小
 _URL = r"(?:https?://|www\.)[!-~]+"
@@ -40,7 +41,8 @@ _YEARS = rf"{_YEAR}(?:\s*[-–—~～至]\s*{_YEAR})?"
 # A copyright footer: 版权所有 / Copyright / © and a year (a range after a bare Copyright),
 # or 版权所有 and a space, then the site's name (checked without sentence punctuation).
 # A year read as a date (``2021年以来``) starts a sentence, not a footer.
-_FOOTER = regex.compile(
+_FOOTER = LazyPattern(
+    regex,
     rf"(?:(?:(?:版权所有|copyright)\s*[:：]?\s*)?©\s*{_YEARS}"
     rf"|版权所有\s*[:：]?\s*{_YEARS}"
     rf"|copyright\s*[:：]?\s*{_YEAR}\s*[-–—~～至]\s*{_YEAR}"
@@ -52,13 +54,14 @@ _FOOTER_LITERALS = ("©", "版权所有")
 _FOOTER_FOLDED = ("copyright",)
 MAX_FOOTER_CHARS = 80
 _FOOTER_INITIALS = frozenset("版©Cc")
-_SENTENCE_PUNCTUATION = regex.compile(r"[。！？，；!?,;]")
+_SENTENCE_PUNCTUATION = LazyPattern(regex, r"[。！？，；!?,;]")
 # What is left of a chrome line once its labels are gone: dates, numbers, punctuation.
-_NOISE = regex.compile(
+_NOISE = LazyPattern(
+    regex,
     rf"{_DATE}|{_TIME}|{_RELATIVE}|[\d\s\p{{P}}\p{{S}}]+",
 )
-_WORD = regex.compile(r"[\p{Han}A-Za-z0-9]")
-_DIGIT = regex.compile(r"\d")
+_WORD = LazyPattern(regex, r"[\p{Han}A-Za-z0-9]")
+_DIGIT = LazyPattern(regex, r"\d")
 
 # Characters of modern Chinese prose, about the most frequent first (general knowledge of
 # character frequency). They only steer which character of a label the prefilter searches
@@ -338,17 +341,18 @@ def _label_value(labels: tuple[str, ...], counters: str = "") -> str:
 
 
 # A line that is only a date or a time, or a date with a short link title.
-DATE_ONLY = regex.compile(
-    rf"^[\[【(（]?\s*(?:{_DATE}(?:\s+{_TIME})?|\d{{1,2}}\s+{_TIME}|{_TIME})\s*[\]】)）]?$"
+DATE_ONLY = LazyPattern(
+    regex, rf"^[\[【(（]?\s*(?:{_DATE}(?:\s+{_TIME})?|\d{{1,2}}\s+{_TIME}|{_TIME})\s*[\]】)）]?$"
 )
-DATED_TITLE = regex.compile(
+DATED_TITLE = LazyPattern(
+    regex,
     rf"^(?:[\[【(（]?(?:{_DATE}(?:\s+{_TIME})?|\d{{1,2}}\s+{_TIME})[\]】)）]?\s+\S.{{0,40}}"
-    rf"|\S.{{0,40}}?\s+[\[【(（]?{_DATE}(?:\s+{_TIME})?[\]】)）]?)$"
+    rf"|\S.{{0,40}}?\s+[\[【(（]?{_DATE}(?:\s+{_TIME})?[\]】)）]?)$",
 )
 # Every date and time above holds a digit, a separator and a digit (2022-07, 7月14, 16:18):
 # the prefilter for sidebar lines, searched once over the whole page.
 DATE_SEPARATORS = "-/.年月:"
-DATE_SIGNATURE = regex.compile(rf"\d\s*[{regex.escape(DATE_SEPARATORS)}]\s*\d")
+DATE_SIGNATURE = LazyPattern(regex, rf"\d\s*[{regex.escape(DATE_SEPARATORS)}]\s*\d")
 
 
 def has_date_separator(text: str) -> bool:
