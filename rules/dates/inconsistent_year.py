@@ -154,7 +154,10 @@ class InconsistentYear(Rule):
     - relative references glossed with a year: ``2008年…次年（2023年）`` (2009),
       ``三年后的1995年``; ``今年（2012年）`` against ``去年（2022年）`` or
       ``今年…比2021年同期`` in one article (a comparison may only be reported, never
-      report a gloss: texts of 2021 compare with 2019);
+      report a gloss: texts of 2021 compare with 2019); the article's present is also
+      fixed, without any metadata date, by ``今年是建党91周年`` or by an event of one known
+      year that it dates with a held-verb (``党的十八大将于今年下半年召开`` → 2012,
+      ``去年召开的党的十八大`` → 2013; not ``今年是十八大召开五周年``);
     - an edition named twice: ``2014年第十届…运动会`` … ``本届2024年``, or dated twice;
     - ages: ``生于1925年`` … ``2023年…享年85岁`` (birth + age ± 1; no fix);
     - durations: ``2008年开工…历时3年…2023年建成`` (start + N ± 1; no fix);

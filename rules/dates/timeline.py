@@ -18,7 +18,8 @@ when the year cannot be right:
 - **relative** — a relative reference glossed with a year (``次年（2009年）``,
   ``三年后的2011年``) against the year it counts from, and the ``今年``/``去年`` of one
   article that imply different present years (``今年（2012年）`` … ``去年（2022年）``,
-  ``今年…比2021年同期``);
+  ``今年…比2021年同期``), the present also pinned by an event of one known year that
+  the article dates with 今年/去年 and a held-verb (``党的十八大将于今年下半年召开``);
 - **same-event** — ``本届``/``此届``/``该届`` with a year that differs from the year of the
   edition it refers back to (``2014年第十届…运动会`` … ``本届2024年``);
 - **age** — ``时年N岁``/``享年N岁`` against the one birth year of the article;
@@ -480,6 +481,19 @@ _RELATIVE_DELTA = {"同年": 0, "次年": 1, "翌年": 1, "第二年": 1}
 # 今年（2012年） / 今年，即2012年 / 今年是2012年: a gloss of the present
 _PRESENT = _Lazy(r"(今年|去年|明年|前年)(?:[(]|,?即|是|为)")
 _PRESENT_OFFSET = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
+# an event of one known year dated by a relative year: 今年召开的党的十八大 (the present is
+# 2012), 十八大将于今年下半年在北京召开, 北京奥运会于去年8月8日开幕 (2009); a held-verb ties
+# the relative year to the event itself
+_RELATIVE_HELD = r"(?:隆重|胜利|顺利|成功|圆满)?(?:召开|举行|举办|开幕|闭幕)"
+_RELATIVE_BEFORE_EVENT = _Lazy(
+    r"(?P<rel>今年|去年|明年|前年)(?:[0-9一二三四五六七八九十]{1,2}月"
+    r"(?:[0-9一二三四五六七八九十]{1,3}[日号])?)?(?:在[^,.;:!?()\n]{1,6}?)?"
+    + _RELATIVE_HELD
+    + r"的(?:中国共产党|党的|中共)?$"
+)
+_RELATIVE_AFTER_EVENT = _Lazy(
+    r"(?:将|已|已经)?(?:于|在)(?P<rel>今年|去年|明年|前年)[^,.;:!?()\n]{0,8}?" + _RELATIVE_HELD
+)
 _SAME_PERIOD = _Lazy(r"(?:比|较|与|同)$")
 _DURATION = _Lazy(
     r"(?:历时|历经|耗时|用时|用了)([0-9]{1,2}|[一二三四五六七八九十两]{1,3})年(?!代|级)"
@@ -1324,12 +1338,38 @@ class _Timeline:
                 year = _jubilee_year(anchor, item)
             if year is not None:
                 out.append(_Said(year, None, self.quote(k, end), k))
+        out += self._present_events()
         for start, end, _label, year, _n in self._nth_observances():
             for word in ("今年", "今天"):  # 今天是第27个教师节
                 k = f.rfind(word, max(0, start - 10), start)
                 if k != -1 and _OBSERVANCE_GAP.fullmatch(f, k + 2, start):
                     out.append(_Said(year, None, self.quote(k, end), k))
                     break
+        return out
+
+    def _present_events(self) -> list[_Said]:
+        """``党的十八大将于今年下半年召开`` / ``去年召开的党的十八大``: an event held in one
+        known year and dated by 今年/去年/明年/前年 pins the present (2012 / 2013)."""
+        f = self.folded
+        names = _calendar_names()
+        out = []
+        for m in names.pattern.finditer(f):
+            event = names.events.get(m.group())
+            if event is None or len(event.years) != 1:
+                continue  # a series, or an event of several years: no present
+            s, e = m.start(), m.end()
+            if s and f[s - 1] in "一二三四五六七八九十第":
+                continue  # 二十八大, 第十八大…: not the congress
+            if m.group().startswith("第") and not f.endswith(_PARTY, 0, s):
+                continue  # another body's congress
+            said = _RELATIVE_BEFORE_EVENT.search(f, max(0, s - 30), s)
+            if said is None:
+                said = _RELATIVE_AFTER_EVENT.match(f, e, e + 24)
+            if said is None:
+                continue
+            now = event.years[0] - _PRESENT_OFFSET[said["rel"]]
+            start, end = min(s, said.start()), max(e, said.end())
+            out.append(_Said(now, None, self.quote(start, end), start))
         return out
 
     def _plan_year(self, anchor: Anchor, item: Evidence) -> tuple[int | None, int]:
