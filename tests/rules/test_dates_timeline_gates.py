@@ -124,16 +124,16 @@ def test_a_gate_on_the_raw_text_finds_what_its_pattern_finds_folded(raw, folded,
 @settings(max_examples=500, deadline=None)
 @given(_TEXTS)
 def test_the_probe_words_are_every_word_of_the_text(text):
-    words = set(tl._probe().prefixes)
+    words = tl._probe().words
     assert tl.probe_words(text) == {w for w in words if w in text}
 
 
 def test_every_observance_and_calendar_name_is_a_probe_word_unchanged_by_folding():
     probe = tl._probe()
     names = {n for o in observances() for n in o.names}
-    assert names <= set(probe.prefixes)
+    assert names <= probe.words
     assert names == probe.observances
-    assert all(fold_width(w) == w for w in probe.prefixes)
+    assert all(fold_width(w) == w for w in probe.words)
 
 
 @pytest.mark.parametrize(
