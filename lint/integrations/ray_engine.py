@@ -49,7 +49,7 @@ from lint.readers import Unit
 from lint.runner import Runner, RunOptions, pick_reader, reader_options
 from lint.worker import BlockResult, FileJob, Worker
 
-PIECE_BYTES = 16 * 1024 * 1024  # a big JSON Lines file is checked in pieces of at most this
+PIECE_BYTES = 8 * 1024 * 1024  # a big JSON Lines file is checked in pieces of at most this
 # Built-in formats whose text for a finding depends on nothing but the finding and the
 # run (no state between findings): actors render them, the driver writes the text.
 RENDERED_ON_ACTORS = {
@@ -244,6 +244,12 @@ class CheckFiles:
         """The outcome of one piece, rendered and pickled (a Ray actor method)."""
         return self._finished(self.check_piece(self.pieces[index]))
 
+    def outcome(self, index: int) -> FileOutcome:
+        """The outcome of one piece, rendered (checked where this object is)."""
+        outcome = self.check_piece(self.pieces[index])
+        outcome.rendered = [r.render(outcome.findings) for r in self.renderings]
+        return outcome
+
     def check_piece(self, piece: Piece) -> FileOutcome:
         """Check a range of whole lines, numbered as in the file, like a worker's block."""
         task = piece.task
@@ -412,25 +418,9 @@ class RayRunner(CountingRunner):
         paths, tasks = self._tasks(targets)
         if not paths:
             return
-        started = False
-        try:
-            with contextlib.redirect_stdout(sys.stderr):
-                if not ray.is_initialized():
-                    started = True
-                    start_ray(INIT_TIMEOUT)
-                self._run(paths, tasks)
-        finally:
-            if started:
-                with contextlib.redirect_stdout(sys.stderr):
-                    ray.shutdown()
-
-    def _run(self, paths: list[str], tasks: dict[str, FileTask]) -> None:
-        """The run itself, on an initialised Ray."""
-        import ray
-
-        cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
-        most = max(1, min(self.actors or cpus, cpus))
-        pieces = self._pieces(tasks, most) if self._quick() and not self.remote else []
+        # pieces are cut before Ray is up, for the actors it will have
+        guess = max(1, self.actors or os.cpu_count() or 1)
+        pieces = self._pieces(tasks, guess) if self._quick() and not self.remote else []
         formats = getattr(self.reporter, "formats", None)
         shown = [i for i, f in enumerate(formats or ()) if renders_on_actors(f)]
         renderings = [
@@ -445,8 +435,40 @@ class RayRunner(CountingRunner):
             "pieces": pieces,
             "renderings": renderings,
         }
-        if pieces:  # local files: the actors read them (and report what they cannot read)
-            outcomes = _on_actors(setup, len(pieces), min(most, len(pieces)))
+        helper = DriverHelper(CheckFiles(**setup), len(pieces)) if pieces else None
+        started = False
+        try:
+            with contextlib.redirect_stdout(sys.stderr):
+                if helper is not None:
+                    helper.start()  # checks the first pieces while Ray starts
+                if not ray.is_initialized():
+                    started = True
+                    start_ray(INIT_TIMEOUT)
+                self._run(paths, tasks, setup, helper, shown)
+        finally:
+            if helper is not None:
+                helper.finish()
+            if started:
+                with contextlib.redirect_stdout(sys.stderr):
+                    ray.shutdown()
+
+    def _run(
+        self,
+        paths: list[str],
+        tasks: dict[str, FileTask],
+        setup: dict[str, Any],
+        helper: DriverHelper | None,
+        shown: list[int],
+    ) -> None:
+        """The run itself, on an initialised Ray: outcomes reported in the order of the inputs."""
+        import ray
+
+        cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
+        most = max(1, min(self.actors or cpus, cpus))
+        pieces: list[Piece] = setup["pieces"]
+        renderings: list[Rendering] = setup["renderings"]
+        if helper is not None:  # local files: the actors read them (and report what they cannot)
+            outcomes = _on_actors(setup, helper, most)
         else:  # Ray Data reads them: what it could not read is reported here first
             ready = self._unreadable(tasks, renderings)
             readable = [path for i, path in enumerate(paths) if i not in ready]
@@ -455,7 +477,8 @@ class RayRunner(CountingRunner):
         reject = None
         if self.options.reject is not None:
             reject = AtomicWriter(self.options.reject, create_parents=True)
-        rendered = [_Rendered(formats[i]) for i in shown]
+        formats = getattr(self.reporter, "formats", None)
+        rendered = [_Rendered(formats[i]) for i in shown]  # type: ignore[index]
         for i, stand_in in zip(shown, rendered, strict=True):
             formats[i] = stand_in  # type: ignore[index]
         try:
@@ -611,8 +634,65 @@ def start_ray(timeout: float) -> None:
         raise failure[0]
 
 
-def _on_actors(setup: dict[str, Any], count: int, actors: int) -> Iterator[tuple[int, FileOutcome]]:
-    """Check pieces ``0..count-1`` on Ray actors; outcomes in the order of the pieces.
+class DriverHelper(threading.Thread):
+    """Checks the first pieces in the driver while Ray starts, when its CPU has nothing to do.
+
+    Pieces are handed out from the front, one at a time, to this thread and then to the
+    actors (``take``). Once the actors have theirs, ``finish`` stops the thread after the
+    piece in hand: it has checked pieces ``0 .. n-1``, the actors the rest.
+    """
+
+    def __init__(self, checker: CheckFiles, count: int) -> None:
+        super().__init__(name="scrapelint-ray-driver-helper", daemon=True)
+        self.checker = checker
+        self.count = count
+        self.following = 0  # the next piece to hand out
+        self.outcomes: list[FileOutcome] = []  # of pieces 0, 1, ... in order
+        self._lock = threading.Lock()
+        self._stopped = False
+        self._failure: BaseException | None = None
+
+    def take(self) -> int | None:
+        """The next piece for an actor, or None when all are handed out."""
+        with self._lock:
+            if self.following >= self.count:
+                return None
+            self.following += 1
+            return self.following - 1
+
+    def run(self) -> None:
+        """Check pieces from the front until stopped or none is left."""
+        try:
+            while True:
+                with self._lock:
+                    if self._stopped or self.following >= self.count:
+                        return
+                    index = self.following
+                    self.following += 1
+                self.outcomes.append(self.checker.outcome(index))
+        except BaseException as exc:  # raised again in the driver's thread by finish()
+            self._failure = exc
+
+    def stop(self) -> None:
+        """Take no further piece (the one in hand is finished)."""
+        with self._lock:
+            self._stopped = True
+
+    def finish(self) -> list[FileOutcome]:
+        """Stop, wait for the piece in hand, and return the outcomes of the pieces checked."""
+        self.stop()
+        if self.is_alive() or self.ident is not None:
+            self.join()
+        failure, self._failure = self._failure, None
+        if failure is not None:
+            raise failure
+        return self.outcomes
+
+
+def _on_actors(
+    setup: dict[str, Any], helper: DriverHelper, most: int
+) -> Iterator[tuple[int, FileOutcome]]:
+    """Check the pieces the driver's helper has not taken on Ray actors; all outcomes in order.
 
     Plain Ray actors, not Ray Data: the actors read their pieces from the local files
     themselves, so nothing is read or planned on the driver, and none of Ray Data's
@@ -621,21 +701,23 @@ def _on_actors(setup: dict[str, Any], count: int, actors: int) -> Iterator[tuple
     """
     import ray
 
+    left = helper.count - helper.following
     checker = ray.remote(num_cpus=1)(CheckFiles)
-    pool = [checker.remote(**setup) for _ in range(actors)]
+    pool = [checker.remote(**setup) for _ in range(min(most, max(left, 0)))]
     pending: dict[Any, tuple[int, Any]] = {}
-    following = 0
 
     def give(actor: Any) -> None:
-        nonlocal following
-        if following < count:
-            pending[actor.piece.remote(following)] = (following, actor)
-            following += 1
+        index = helper.take()
+        if index is not None:
+            pending[actor.piece.remote(index)] = (index, actor)
 
+    helper.stop()
     for actor in pool * 2:
         give(actor)
+    done_by_driver = helper.finish()
+    yield from enumerate(done_by_driver)
     waiting: dict[int, FileOutcome] = {}
-    expected = 0
+    expected = len(done_by_driver)
     try:
         while pending:
             done, _ = ray.wait(list(pending), num_returns=1)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import socket
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -72,7 +74,8 @@ def test_engine_ray_refuses_what_it_cannot_do(flag, tmp_path, capsys):
 
 def test_big_jsonl_files_are_checked_in_pieces(ray_local, corpus, records, tmp_path, capsys,
                                                monkeypatch):  # fmt: skip
-    """Pieces on plain actors; the terminal report (full) and the jsonl file rendered there."""
+    """Pieces on plain actors (the first ones in the driver while Ray starts); the terminal
+    report (full) and the jsonl file rendered with the pieces, the driver writing the text."""
     from lint.integrations import ray_engine
     from lint.output.full import FullFormat
 
@@ -81,9 +84,24 @@ def test_big_jsonl_files_are_checked_in_pieces(ray_local, corpus, records, tmp_p
     write_jsonl(corpus / "big.jsonl", records * 2)
     shown_by_driver = []
     handle = FullFormat.handle
-    monkeypatch.setattr(
-        FullFormat, "handle", lambda s, f: shown_by_driver.append(f) or handle(s, f)
-    )
+
+    def shown(fmt, finding):  # the report's own instance, not one rendering a piece's text
+        if not isinstance(fmt.stream, io.StringIO):
+            shown_by_driver.append(finding)
+        handle(fmt, finding)
+
+    monkeypatch.setattr(FullFormat, "handle", shown)
+    by_helper = []
+    on_actors = ray_engine._on_actors
+
+    def after_a_piece_in_the_driver(setup, helper, most):  # as when Ray is slow to start
+        deadline = time.monotonic() + 60
+        while not helper.outcomes and helper.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        by_helper.append(len(helper.outcomes))
+        yield from on_actors(setup, helper, most)
+
+    monkeypatch.setattr(ray_engine, "_on_actors", after_a_piece_in_the_driver)
     try:
         runs = []
         for name, engine in (
@@ -96,10 +114,11 @@ def test_big_jsonl_files_are_checked_in_pieces(ray_local, corpus, records, tmp_p
             out = capsys.readouterr()
             runs.append((code, out.out, _findings(corpus.parent / f"{name}.jsonl")))
             if name == "ray":
-                assert not shown_by_driver  # the actors rendered the report
+                assert not shown_by_driver  # rendered with the pieces
     finally:
         (corpus / "big.jsonl").unlink()
     assert runs[0] == runs[1]
+    assert by_helper and by_helper[0] >= 1  # pieces checked in the driver, then on actors
     assert shown_by_driver and runs[1][1].count(" --> corpus/big.jsonl:") > 10
     assert sum(row.get("path") == "corpus/big.jsonl" for row in runs[1][2]) > 10
 
