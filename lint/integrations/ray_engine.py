@@ -1,20 +1,24 @@
 """``scrapelint check --engine ray``: the check command with its files checked on Ray actors.
 
-Ray Data reads the inputs (local paths or any URI it can read: ``s3://``, ``gs://``…)
-as whole files (``read_binary_files``); a pool of CPU actors checks each file with an
-ordinary one-process ``Runner`` (the same readers, worker, fixes, ``--output`` sinks
-and ``--reject`` lines as ``--jobs 1``) and sends back its findings, its fixed copy
-and its rejected records. The driver reports them in the order of the inputs and
-writes ``--output`` and ``--reject`` itself, so the outputs are those of a local run.
+Two ways, one report (that of ``--jobs 1``):
 
-Parallelism is across files: a corpus of many shards spreads over the cluster, one
-huge shard does not (split it, or use ``--shard``) unless nothing is written: then a
-big JSON Lines file is cut into pieces of whole lines, as many per actor.
+- When nothing is written (no ``--fix``, ``--output`` or ``--reject``) and every input
+  is a local file, plain Ray actors read and check the files where they are; a big
+  JSON Lines file is cut into pieces of whole lines (at most ``PIECE_BYTES``, as many
+  per actor), so one big shard spreads over the actors. While Ray and its actors
+  start, the driver checks the first pieces itself (``DriverHelper``).
+- Otherwise Ray Data reads the inputs (local paths or any URI it can read: ``s3://``,
+  ``gs://``...) as whole files (``read_binary_files``); a pool of CPU actors checks each
+  file with an ordinary one-process ``Runner`` (the same readers, worker, fixes,
+  ``--output`` sinks and ``--reject`` lines as ``--jobs 1``) and sends back its
+  findings, its fixed copy and its rejected records. Parallelism is across files.
 
-The driver does as little as it can, since it shares the machine with the actors:
-formats that print each finding on its own (``concise``, ``full``, ``github``,
-``jsonl``, without colors) are rendered on the actors, and the driver writes their
-text as it comes; it still counts every finding (summary, exit code, gates).
+The driver reports the outcomes in the order of the inputs and writes ``--output``
+and ``--reject`` itself. It does as little else as it can, since it shares the
+machine with the actors: formats that print each finding on its own (``concise``,
+``full``, ``github``, ``jsonl``, without colors) are rendered with the findings, and
+the driver writes their text; it still counts every finding (summary, exit code,
+gates). What cannot be read is reported as a local run reports it.
 """
 
 from __future__ import annotations
@@ -635,11 +639,11 @@ def start_ray(timeout: float) -> None:
 
 
 class DriverHelper(threading.Thread):
-    """Checks the first pieces in the driver while Ray starts, when its CPU has nothing to do.
+    """Checks pieces in the driver while Ray and its actors start, when its CPU is idle.
 
-    Pieces are handed out from the front, one at a time, to this thread and then to the
-    actors (``take``). Once the actors have theirs, ``finish`` stops the thread after the
-    piece in hand: it has checked pieces ``0 .. n-1``, the actors the rest.
+    Pieces are handed out one at a time, in order, to this thread and to the actors
+    (``take``). When the first actor has answered, ``finish`` stops the thread after the
+    piece in hand and returns the outcomes it made, by piece.
     """
 
     def __init__(self, checker: CheckFiles, count: int) -> None:
@@ -647,7 +651,7 @@ class DriverHelper(threading.Thread):
         self.checker = checker
         self.count = count
         self.following = 0  # the next piece to hand out
-        self.outcomes: list[FileOutcome] = []  # of pieces 0, 1, ... in order
+        self.outcomes: dict[int, FileOutcome] = {}
         self._lock = threading.Lock()
         self._stopped = False
         self._failure: BaseException | None = None
@@ -661,7 +665,7 @@ class DriverHelper(threading.Thread):
             return self.following - 1
 
     def run(self) -> None:
-        """Check pieces from the front until stopped or none is left."""
+        """Check pieces until stopped or none is left."""
         try:
             while True:
                 with self._lock:
@@ -669,19 +673,15 @@ class DriverHelper(threading.Thread):
                         return
                     index = self.following
                     self.following += 1
-                self.outcomes.append(self.checker.outcome(index))
+                self.outcomes[index] = self.checker.outcome(index)
         except BaseException as exc:  # raised again in the driver's thread by finish()
             self._failure = exc
 
-    def stop(self) -> None:
-        """Take no further piece (the one in hand is finished)."""
+    def finish(self) -> dict[int, FileOutcome]:
+        """Stop, wait for the piece in hand, and return the outcomes by piece."""
         with self._lock:
             self._stopped = True
-
-    def finish(self) -> list[FileOutcome]:
-        """Stop, wait for the piece in hand, and return the outcomes of the pieces checked."""
-        self.stop()
-        if self.is_alive() or self.ident is not None:
+        if self.ident is not None:
             self.join()
         failure, self._failure = self._failure, None
         if failure is not None:
@@ -692,12 +692,13 @@ class DriverHelper(threading.Thread):
 def _on_actors(
     setup: dict[str, Any], helper: DriverHelper, most: int
 ) -> Iterator[tuple[int, FileOutcome]]:
-    """Check the pieces the driver's helper has not taken on Ray actors; all outcomes in order.
+    """Check the pieces on Ray actors and, until the first actor answers, the driver's helper.
 
     Plain Ray actors, not Ray Data: the actors read their pieces from the local files
     themselves, so nothing is read or planned on the driver, and none of Ray Data's
     own actors (statistics, autoscaling) run beside the checking ones. Each actor has
-    two pieces in hand, so it never waits for the driver between them.
+    two pieces in hand, so it never waits for the driver between them. Outcomes are
+    yielded in the order of the pieces.
     """
     import ray
 
@@ -711,19 +712,21 @@ def _on_actors(
         if index is not None:
             pending[actor.piece.remote(index)] = (index, actor)
 
-    helper.stop()
     for actor in pool * 2:
         give(actor)
-    done_by_driver = helper.finish()
-    yield from enumerate(done_by_driver)
     waiting: dict[int, FileOutcome] = {}
-    expected = len(done_by_driver)
+    expected = 0
+    helping = True
     try:
-        while pending:
-            done, _ = ray.wait(list(pending), num_returns=1)
-            index, actor = pending.pop(done[0])
-            give(actor)
-            waiting[index] = pickle.loads(ray.get(done[0]))
+        while pending or helping:
+            if pending:
+                done, _ = ray.wait(list(pending), num_returns=1)
+                index, actor = pending.pop(done[0])
+                waiting[index] = pickle.loads(ray.get(done[0]))
+                give(actor)
+            if helping:  # an actor is up (or none is needed): the driver stops checking
+                helping = False
+                waiting.update(helper.finish())
             while expected in waiting:
                 yield expected, waiting.pop(expected)
                 expected += 1
