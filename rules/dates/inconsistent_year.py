@@ -22,6 +22,7 @@ from rules.dates.prefilter import weighted_evidence_probe, weighted_evidence_pro
 from rules.dates.timeline import (
     Clash,
     may_hold_spike,
+    may_hold_tenure,
     may_hold_year,
     timeline,
     timeline_probed,
@@ -160,7 +161,9 @@ class InconsistentYear(Rule):
       ``去年召开的党的十八大`` → 2013; not ``今年是十八大召开五周年``);
     - an edition named twice: ``2014年第十届…运动会`` … ``本届2024年``, or dated twice;
     - ages: ``生于1925年`` … ``2023年…享年85岁`` (birth + age ± 1; no fix);
-    - durations: ``2008年开工…历时3年…2023年建成`` (start + N ± 1; no fix);
+    - durations: ``2008年开工…历时3年…2023年建成`` (start + N ± 1; no fix), and a
+      tenure in one sentence: ``2008年加盟…效力5个赛季…2023年转会``, ``1998年入职…服务了25年…
+      2023年退休`` (a joining and a leaving word after the years; 一个半赛季 widens by one);
     - chronology spikes: a recent year 5+ years after both agreeing neighbours (within
       300 characters of one article, whose nearby years go forward), with no plan or
       target word near it
@@ -323,7 +326,9 @@ class InconsistentYear(Rule):
         era = weighted_evidence_probed(document, self.extensions) or (
             probed and may_hold_observance(text)
         )
-        told = self.settings["timeline"] and (probed or may_hold_spike(text))
+        told = self.settings["timeline"] and (
+            probed or may_hold_spike(text) or may_hold_tenure(text)
+        )
         if not era and not told:
             return ()  # a literal look at the text: nothing either kind of evidence needs
         # a timeline link is closer to the year than the era (it reports first), except a

@@ -23,7 +23,8 @@ when the year cannot be right:
 - **same-event** — ``本届``/``此届``/``该届`` with a year that differs from the year of the
   edition it refers back to (``2014年第十届…运动会`` … ``本届2024年``);
 - **age** — ``时年N岁``/``享年N岁`` against the one birth year of the article;
-- **duration** — ``2008年开工…历时3年…2023年建成`` (start + N ± 1);
+- **duration** — ``2008年开工…历时3年…2023年建成`` (start + N ± 1), and a tenure
+  ``2008年加盟…效力5个赛季…2023年转会`` (its gate is not a probe word: 服务, 工作 are common);
 - **observance** — ``2023年9月10日是第27个教师节`` (the first was 1985; the data names
   28 observances with their first year, see ``observance.py``);
 - **zodiac** — ``2023年是龙年`` (the sexagenary cycle; January and February may still
@@ -305,6 +306,19 @@ def may_hold_year(text: str) -> bool:
     )
 
 
+def may_hold_tenure(text: str) -> bool:
+    """Whether a text says how long someone served (效力5个赛季, 服务了25年): a literal look
+    for the verbs, then the pattern (full-width digits accepted)."""
+    return (
+        "效力" in text
+        or "服务" in text
+        or "执教" in text
+        or "任教" in text
+        or "任职" in text
+        or "供职" in text
+    ) and _TENURE_RAW.search(text) is not None
+
+
 def timeline_probed(document: Document) -> bool:
     """``may_hold_timeline`` of the document's text (once per document: the words found
     are kept for the signals' tests)."""
@@ -337,14 +351,16 @@ def timeline(document: Document, extensions: tuple[str, ...] = ()) -> list[Clash
 def _timeline(document: Document, extensions: tuple[str, ...]) -> list[Clash]:
     text = document.text
     probed = timeline_probed(document)
-    if not probed and not may_hold_spike(text):
+    spiked = probed or may_hold_spike(text)  # (the texts whose spikes are judged)
+    tenure = may_hold_tenure(text)
+    if not spiked and not tenure:
         return []
     if not may_hold_year(text):
         return []  # every clash reports one of the document's years
-    if not probed and not _may_spike(text):
+    if not probed and not tenure and not _may_spike(text):
         return []  # (the spike test of the raw text, without metadata bounds)
     t = _Timeline(document, extensions)
-    signals = t.possible_signals(probed)
+    signals = t.possible_signals(probed, spiked=spiked, tenure=tenure)
     if not signals or not t.years:
         return []  # (the years are extracted only when some signal can link one)
     found: dict[int, Clash] = {}
@@ -504,6 +520,31 @@ _SAME_PERIOD = _Lazy(r"(?:比|较|与|同)$")
 _DURATION = _Lazy(
     r"(?:历时|历经|耗时|用时|用了)([0-9]{1,2}|[一二三四五六七八九十两]{1,3})年(?!代|级)"
 )
+# a tenure: 效力5个赛季, 服务了25年, 执教一个半赛季, 任教三年半 (N, and a half)
+_TENURE_VERBS = "效力|服务|执教|任教|任职|供职"
+_TENURE = _Lazy(
+    f"(?:{_TENURE_VERBS})了?(?P<n>[0-9]{{1,2}}|[一二三四五六七八九十两]{{1,3}})"
+    "(?P<unit>个半赛季|个赛季|赛季|年半|年)(?!代|级)"
+)
+_TENURE_RAW = _Lazy(
+    f"(?:{_TENURE_VERBS})了?(?:[0-9０-９]{{1,2}}|[一二三四五六七八九十两]{{1,3}})"
+    "(?:个半赛季|个赛季|赛季|年半|年)(?!代|级)"
+)
+_JOINED = (
+    "加盟",
+    "加入",
+    "入职",
+    "参加工作",
+    "入伍",
+    "签约",
+    "来到",
+    "调入",
+    "就任",
+    "出任",
+    "上任",
+    "到任",
+)
+_LEFT = ("离开", "退役", "退休", "转会", "离任", "卸任", "离职", "调离", "告别", "挂靴", "转投")
 _STARTED = ("开工", "动工", "启动", "开始", "始建", "开建", "着手", "立项", "开挖", "开办")
 _FINISHED = ("建成", "完成", "竣工", "通车", "落成", "出版", "问世", "完工", "投产", "结束", "告成")
 # between a year and an observance: the date, 是/迎来/恰逢, 我国的
@@ -742,7 +783,9 @@ class _Timeline:
 
     # -- which signals can fire ----------------------------------------------------
 
-    def possible_signals(self, probed: bool) -> list[Callable[[], Iterator[Clash]]]:
+    def possible_signals(
+        self, probed: bool, *, spiked: bool = True, tenure: bool = False
+    ) -> list[Callable[[], Iterator[Clash]]]:
         """The signals, in their reporting order, whose literals the folded text holds
         (each test is a necessary condition of a clash of that signal: a literal look
         before any year is extracted); only the spikes unless ``probed``.
@@ -753,7 +796,10 @@ class _Timeline:
         full-width forms (the folded text is made only for the observances).
         """
         if not probed:
-            return [self.spikes] if self._may_spike() else []
+            out = [self.tenures] if tenure else []
+            if spiked and self._may_spike():
+                out.append(self.spikes)
+            return out
         t = self.words_text
         words: frozenset[str] | Container[str] = (
             t if self.traditional else timeline_words(self.document)
@@ -807,6 +853,8 @@ class _Timeline:
             out.append(self.zodiac)
         if any(w in words for w in _DURATION_WORDS) and _DURATION_RAW.search(t) is not None:
             out.append(self.durations)
+        if tenure:
+            out.append(self.tenures)
         if out or self._may_spike():  # (the spikes ran with every other signal before)
             out.append(self.spikes)
         return out
@@ -1518,47 +1566,69 @@ class _Timeline:
 
     def durations(self) -> Iterator[Clash]:
         """``2008年开工建设，历时3年，于2023年建成``: the end is the start + N (± 1)."""
-        f = self.folded
-        for m in _DURATION.finditer(f):
+        for m in _DURATION.finditer(self.folded):
             n = cn_number(m[1]) if m[1] != "两" else 2
             if n is None or not 0 < n < 100:
                 continue
-            start = self.year_before(m.start(), 40)
-            if start is None or start.year is None:
+            yield from self._bounded(m, n, 0, _STARTED, _FINISHED)
+
+    def tenures(self) -> Iterator[Clash]:
+        """``2008年加盟…效力5个赛季…2023年转会``: the end is the start + N (± 1; a half
+        season or year widens it by one)."""
+        for m in _TENURE.finditer(self.folded):
+            n = cn_number(m["n"]) if m["n"] != "两" else 2
+            if n is None or not 0 < n < 60:
                 continue
-            k = bisect_left(self.starts, m.end())
-            if k == len(self.years):
-                continue
-            end = self.years[k]
-            sentence_end = document_sentence_span(self.document, m.end())[1]
-            if end.year is None or end.start - m.end() > 40 or end.start >= sentence_end:
-                continue
-            if not any(w in f[start.end : start.end + 8] for w in _STARTED):
-                continue  # 1998年毕业，历经10年打拼: the year does not start the work
-            if not any(w in f[end.end : end.end + 8] for w in _FINISHED):
-                continue
-            lo, hi = start.year + n - 1, start.year + n + 1
-            if lo <= end.year <= hi:
-                continue
-            label = self.quote(m.start(), m.end())
-            if end.year > hi:
-                clash = self.clash(
-                    end,
-                    range(lo, hi + 1),
-                    [(label, m.start()), (start.text, start.start)],
-                    f"after {start.year} puts the end in {lo}–{hi}",
-                    "duration",
-                )
-            else:
-                clash = self.clash(
-                    start,
-                    range(end.year - n - 1, end.year - n + 2),
-                    [(label, m.start()), (end.text, end.start)],
-                    f"before {end.year} puts the start in {end.year - n - 1}–{end.year - n + 1}",
-                    "duration",
-                )
-            if clash is not None:
-                yield clash
+            yield from self._bounded(m, n, 1 if "半" in m["unit"] else 0, _JOINED, _LEFT)
+
+    def _bounded(
+        self,
+        m: re.Match[str],
+        n: int,
+        half: int,
+        started: tuple[str, ...],
+        finished: tuple[str, ...],
+    ) -> Iterator[Clash]:
+        """The years that start and end the span ``m`` (N years) names, in its sentence:
+        a clash when the end is not the start + N (± 1)."""
+        f = self.folded
+        start = self.year_before(m.start(), 40)
+        if start is None or start.year is None:
+            return
+        k = bisect_left(self.starts, m.end())
+        if k == len(self.years):
+            return
+        end = self.years[k]
+        sentence_end = document_sentence_span(self.document, m.end())[1]
+        if end.year is None or end.start - m.end() > 40 or end.start >= sentence_end:
+            return
+        if not any(w in f[start.end : start.end + 8] for w in started):
+            return  # 1998年毕业，历经10年打拼: the year does not start the work
+        if not any(w in f[end.end : end.end + 8] for w in finished):
+            return
+        lo, hi = start.year + n - 1, start.year + n + half + 1
+        if lo <= end.year <= hi:
+            return
+        label = self.quote(m.start(), m.end())
+        if end.year > hi:
+            clash = self.clash(
+                end,
+                range(lo, hi + 1),
+                [(label, m.start()), (start.text, start.start)],
+                f"after {start.year} puts the end in {lo}–{hi}",
+                "duration",
+            )
+        else:
+            first, last = end.year - n - half - 1, end.year - n + 1
+            clash = self.clash(
+                start,
+                range(first, last + 1),
+                [(label, m.start()), (end.text, end.start)],
+                f"before {end.year} puts the start in {first}–{last}",
+                "duration",
+            )
+        if clash is not None:
+            yield clash
 
     # -- ages ---------------------------------------------------------------------------------
 
