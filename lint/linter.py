@@ -13,7 +13,6 @@ import contextlib
 import math
 import operator
 import os
-import re
 import signal
 import threading
 import time
@@ -53,7 +52,6 @@ MAX_FIX_GROWTH_SLACK = 4096  # ... plus this many characters
 DEFAULT_TIME_BUDGET = 60.0
 
 _MESSAGE_LIMIT = 300  # characters of an exception's text quoted in an SL002 message
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def engine_diagnostic(code: str, message: str, start: int = 0, end: int = 0) -> Diagnostic:
@@ -238,13 +236,14 @@ def _validate_fix(fix: Any, size: int) -> None:
             )
         text = e.replacement
         if not text.isascii():
-            bad = _LONE_SURROGATE.search(text)
-            if bad is not None:
+            try:
+                text.encode("utf-8")  # fails exactly at the first lone surrogate
+            except UnicodeEncodeError as exc:
                 raise _BadFinding(
                     "ValueError",
-                    f"fix replacement contains a lone surrogate U+{ord(bad.group()):04X},"
+                    f"fix replacement contains a lone surrogate U+{ord(text[exc.start]):04X},"
                     " which no encoding can write",
-                )
+                ) from None
 
 
 def _describe(exc: BaseException) -> str:

@@ -29,6 +29,7 @@ controls, lone surrogates, U+FFFE, U+FFFF) are written as ``<U+XXXX>``.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import IO, TextIO
 
 from lint.finding import Finding
@@ -38,8 +39,9 @@ from lint.output.grouped import place
 
 SPOOL_BYTES = 1 << 20  # finished suites kept in memory up to this size, then on disk
 
-# Characters XML 1.0 does not allow, even as character references.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Characters XML 1.0 does not allow, even as character references; str.isprintable()
+# refuses every one of them (Cc, Cs, Cn).
+_NOT_XML_CLASS = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 _TEXT_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
 _ATTR_ESCAPES = {**_TEXT_ESCAPES, '"': "&quot;", "\n": "&#10;", "\t": "&#9;"}
 _TEXT_SPECIAL = re.compile("[&<>\r]")
@@ -50,15 +52,28 @@ def _visible(match: re.Match[str]) -> str:
     return f"<U+{ord(match.group()):04X}>"
 
 
+@cache
+def _not_xml() -> re.Pattern[str]:
+    """The pattern, compiled on first use (its surrogate range takes milliseconds)."""
+    return re.compile(_NOT_XML_CLASS)
+
+
+def xml_allowed(text: str) -> str:
+    """``text`` with the characters XML 1.0 forbids written as ``<U+XXXX>``."""
+    if text.isprintable():
+        return text
+    return _not_xml().sub(_visible, text)
+
+
 def xml_text(text: str) -> str:
     """``text`` escaped for element content; characters XML 1.0 forbids become ``<U+XXXX>``."""
-    text = _NOT_XML.sub(_visible, text)
+    text = xml_allowed(text)
     return _TEXT_SPECIAL.sub(lambda m: _TEXT_ESCAPES[m.group()], text)
 
 
 def xml_attr(text: str) -> str:
     """``text`` escaped for a double-quoted attribute (line breaks and tabs survive parsing)."""
-    text = _NOT_XML.sub(_visible, text)
+    text = xml_allowed(text)
     return _ATTR_SPECIAL.sub(lambda m: _ATTR_ESCAPES[m.group()], text)
 
 

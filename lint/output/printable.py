@@ -10,10 +10,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
-_CONTROLS = re.compile(
+# Every one of these is a character str.isprintable() refuses (Cc, Cf, Zl, Zp, Cs).
+_CONTROL_CLASS = (
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\ud800-\udfff]"
 )
+
+
+@cache
+def _controls() -> re.Pattern[str]:
+    """The pattern, compiled on first use (its surrogate range takes milliseconds)."""
+    return re.compile(_CONTROL_CLASS)
 
 
 def _code(match: re.Match[str]) -> str:
@@ -22,7 +30,9 @@ def _code(match: re.Match[str]) -> str:
 
 def printable(text: str) -> str:
     """``text`` with control and invisible characters written as ``<U+XXXX>`` (tabs kept)."""
-    return _CONTROLS.sub(_code, text)
+    if text.isprintable():  # nothing to show: the usual case, without the pattern
+        return text
+    return _controls().sub(_code, text)
 
 
 def one_line(text: str) -> str:

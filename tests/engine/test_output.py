@@ -9,6 +9,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from lint import Diagnostic, Document, Edit, Fix, Severity, Source
@@ -19,6 +21,7 @@ from lint.output.concise import ConciseFormat
 from lint.output.full import FullFormat, window
 from lint.output.github import GithubFormat
 from lint.output.json_formats import JsonFormat, JsonLinesFormat
+from lint.output.printable import printable
 from lint.output.sarif import SarifFormat
 from lint.output.statistics import statistics_rows
 from lint.output.summary import Tally
@@ -295,3 +298,31 @@ def test_statistics_and_summary():
     assert tally.line() == "Found 4 findings (1 fixable with --fix; 1 more with --unsafe-fixes)."
     assert Tally().line() == "All checks passed!"
     assert Star.code == "TS001" and Shout.code == "TS002"
+
+
+# -- printable text: the fast path (str.isprintable) agrees with the pattern ---------------
+
+_CONTROLS = (
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\ud800-\udfff]"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=())))
+def test_printable_writes_exactly_the_control_and_invisible_characters_as_codes(text):
+    expected = re.sub(_CONTROLS, lambda m: f"<U+{ord(m.group()):04X}>", text)
+    assert printable(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("中文，全角\u3000空格", "中文，全角\u3000空格"),  # not printable to Python, kept
+        ("tab\tand\nline", "tab\tand\nline"),
+        ("esc\x1b[2J", "esc<U+001B>[2J"),
+        ("zero\u200bwidth\ufeff", "zero<U+200B>width<U+FEFF>"),
+        ("lone\ud800", "lone<U+D800>"),
+    ],
+)
+def test_printable_keeps_text_and_codes_controls(text, shown):
+    assert printable(text) == shown

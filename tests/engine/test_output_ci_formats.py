@@ -260,7 +260,11 @@ def test_junit_any_text_gives_well_formed_xml_that_reads_back(text):
     doc = Document("x*", Source(f"{text}.txt"))
     d = Diagnostic("TS001", text, 1, 2, Severity.WARNING, Fix.safe(text, Edit(1, 2)), "star")
     root = ET.fromstring(_render(JunitFormat(), [from_diagnostic(doc, d)]).encode("utf-8"))
-    shown = junit_module._NOT_XML.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+    shown = re.sub(
+        "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]",
+        lambda m: f"<U+{ord(m.group()):04X}>",
+        text,
+    )
     failure = root.find("testsuite/testcase/failure")
     assert failure.get("message") == shown
     assert root.find("testsuite").get("name") == f"{shown}.txt"
