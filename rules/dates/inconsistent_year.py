@@ -327,7 +327,7 @@ class InconsistentYear(Rule):
             probed and may_hold_observance(text)
         )
         told = self.settings["timeline"] and (
-            probed or may_hold_spike(text) or may_hold_tenure(text)
+            probed or may_hold_spike(text) or may_hold_tenure(document)
         )
         if not era and not told:
             return ()  # a literal look at the text: nothing either kind of evidence needs

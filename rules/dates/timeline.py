@@ -229,6 +229,7 @@ class _Probe(NamedTuple):
     words: frozenset[str]
     calendar: frozenset[str]  # the names of events and series, and 次会议
     observances: frozenset[str]  # the names of observances
+    tenure: frozenset[str]  # the verbs of a tenure (found in the same pass; no probe word)
 
 
 @functools.cache
@@ -236,7 +237,7 @@ def _probe() -> _Probe:
     events, series = calendar()
     names = [n for e in events for n in e.names] + [n for s in series for n in s.names]
     observed = [n for o in observances() for n in o.names]  # (observance.py reads them too)
-    words = sorted({*_PROBE_WORDS, *names, *observed})
+    words = sorted({*_PROBE_WORDS, *names, *observed, *_TENURE_WORDS})
     for word in words:  # (a word the folding changes would be missed in the raw text)
         if fold_width(word) != word:
             raise ValueError(f"calendar name {word!r}: write it without full-width forms")
@@ -249,21 +250,25 @@ def _probe() -> _Probe:
         frozenset(words),
         frozenset([*names, "次会议"]),
         frozenset(observed),
+        frozenset(_TENURE_WORDS),
     )
 
 
 def probe_words(text: str) -> frozenset[str]:
-    """The probe words that occur in ``text``: the reversed text is searched once per
-    offset where a reversed word starts (the longest there, its suffixes are there too)."""
+    """The probe words that occur in ``text``, read on the reversed text: each match is
+    the longest reversed word at its offset (its suffixes are there too), and the offsets
+    inside a match, which the next match skips, are tried one by one."""
     probe = _probe()
-    search = probe.backward.search
+    pattern = probe.backward
     ends = probe.ends
     backward = text[::-1]
     found: set[str] = set()
-    m = search(backward)
-    while m is not None:
+    for m in pattern.finditer(backward):
         found.update(ends[m.group()])
-        m = search(backward, m.start() + 1)
+        for i in range(m.start() + 1, m.end()):
+            inner = pattern.match(backward, i)
+            if inner is not None:
+                found.update(ends[inner.group()])
     return frozenset(found)
 
 
@@ -306,23 +311,21 @@ def may_hold_year(text: str) -> bool:
     )
 
 
-def may_hold_tenure(text: str) -> bool:
-    """Whether a text says how long someone served (效力5个赛季, 服务了25年): a literal look
-    for the verbs, then the pattern (full-width digits accepted)."""
+def may_hold_tenure(document: Document) -> bool:
+    """Whether a text says how long someone served (效力5个赛季, 服务了25年): its verbs are
+    found with the probe words, then the pattern (full-width digits accepted)."""
+    words = timeline_words(document)
     return (
-        "效力" in text
-        or "服务" in text
-        or "执教" in text
-        or "任教" in text
-        or "任职" in text
-        or "供职" in text
-    ) and _TENURE_RAW.search(text) is not None
+        bool(words)
+        and not _probe().tenure.isdisjoint(words)
+        and _TENURE_RAW.search(document.text) is not None
+    )
 
 
 def timeline_probed(document: Document) -> bool:
     """``may_hold_timeline`` of the document's text (once per document: the words found
     are kept for the signals' tests)."""
-    return "年" in document.text and bool(timeline_words(document))
+    return "年" in document.text and not _probe().tenure.issuperset(timeline_words(document))
 
 
 def timeline_words(document: Document) -> frozenset[str]:
@@ -337,7 +340,7 @@ def _timeline_words(document: Document) -> frozenset[str]:
 def may_hold_timeline(text: str) -> bool:
     """Whether a text holds a word one of the timeline signals starts from (a literal
     look: pages in traditional characters are read by the era evidence only)."""
-    return "年" in text and _probe().backward.search(text[::-1]) is not None
+    return "年" in text and not _probe().tenure.issuperset(probe_words(text))
 
 
 # -- the analysis ------------------------------------------------------------------------
@@ -352,7 +355,7 @@ def _timeline(document: Document, extensions: tuple[str, ...]) -> list[Clash]:
     text = document.text
     probed = timeline_probed(document)
     spiked = probed or may_hold_spike(text)  # (the texts whose spikes are judged)
-    tenure = may_hold_tenure(text)
+    tenure = may_hold_tenure(document)
     if not spiked and not tenure:
         return []
     if not may_hold_year(text):
@@ -521,7 +524,8 @@ _DURATION = _Lazy(
     r"(?:历时|历经|耗时|用时|用了)([0-9]{1,2}|[一二三四五六七八九十两]{1,3})年(?!代|级)"
 )
 # a tenure: 效力5个赛季, 服务了25年, 执教一个半赛季, 任教三年半 (N, and a half)
-_TENURE_VERBS = "效力|服务|执教|任教|任职|供职"
+_TENURE_WORDS = ("效力", "服务", "执教", "任教", "任职", "供职")
+_TENURE_VERBS = "|".join(_TENURE_WORDS)
 _TENURE = _Lazy(
     f"(?:{_TENURE_VERBS})了?(?P<n>[0-9]{{1,2}}|[一二三四五六七八九十两]{{1,3}})"
     "(?P<unit>个半赛季|个赛季|赛季|年半|年)(?!代|级)"
