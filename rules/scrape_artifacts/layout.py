@@ -320,7 +320,7 @@ def _chrome_lines(text: str, m: Any, matcher: ChromeMatcher) -> tuple[set[int], 
     chrome: set[int] = set()
     bylines: set[int] = set()
     kinds: dict[str, str | None] = {}  # a page repeats its chrome: classify each text once
-    for number, line in _lines_matching(text, m, MAX_CHROME_CHARS):
+    for number, line in _lines_matching(text, m, MAX_CHROME_CHARS, matcher.widget_only):
         if (kind := kinds.get(line, _UNSEEN)) is _UNSEEN:
             # a bare sidebar date is not chrome; a dated line with labels or counters is
             # (2023年5月1日 来源：人民网 评论(5)), though it looks like a dated title
@@ -421,12 +421,15 @@ def _sidebar(text: str) -> dict[int, str]:
     return sidebar
 
 
-def _lines_matching(text: str, m: Any, max_chars: int) -> list[tuple[int, str]]:
+def _lines_matching(
+    text: str, m: Any, max_chars: int, skip: AbstractSet[str] = frozenset()
+) -> list[tuple[int, str]]:
     """(number, stripped text) of each line of at most ``max_chars`` holding a match.
 
     ``m`` is the first match of the pattern; lines longer than MAX_LINE_CHARS
     (without a final ``\\r``) are left out. After a match the search goes on from
-    the next line, so each character is scanned once.
+    the next line, so each character is scanned once. Matches whose text is in
+    ``skip`` do not count (the search goes on from the next character).
     """
     out: list[tuple[int, str]] = []
     append = out.append
@@ -435,10 +438,18 @@ def _lines_matching(text: str, m: Any, max_chars: int) -> list[tuple[int, str]]:
     number, counted = 1, 0
     while m is not None:
         at = m.start()
-        start = rfind("\n", 0, at) + 1
         end = find("\n", at)
         if end < 0:
             end = size
+        if skip:
+            # the next match that counts in this line, if any (each search goes on
+            # from the last match, within the line or to the next one: linear)
+            while m is not None and m.start() < end and m.group() in skip:
+                m = search(text, m.start() + 1)
+            if m is None or m.start() >= end:
+                continue  # none in this line; m is the next line's first match
+            at = m.start()
+        start = rfind("\n", 0, at) + 1
         number += count("\n", counted, start)
         counted = start
         # the line's length without a final \r (as Document.lines has it) is at most the limit

@@ -117,6 +117,31 @@ class ChromeMatcher:
         return _trigger_pattern(self.trigger_labels, literals, self.trigger_folded)
 
     @cached_property
+    def widget_only(self) -> frozenset[str]:
+        """The texts of gate matches that are a widget character or size and no chrome.
+
+        A gate match spans its literal from the anchor (``_anchor_index``) to the end;
+        a chrome match that could read the same (a phrase ending in ``>``) keeps its
+        text out of this set, so that a line whose matches are all in it holds no chrome.
+        """
+        exact: set[str] = set()
+        folded: set[str] = set()
+        for text in self.trigger_literals:
+            if not text:
+                return frozenset()  # an empty phrase matches anywhere
+            exact.add(text[_anchor_index(text, False) :])
+        for text in self.trigger_folded:
+            if not text or "\u0307" in text:
+                return frozenset()
+            folded.add(text[_anchor_index(text, True) :].lower())
+        out = set()
+        for text in (*WIDGET_CHARS, *WIDGET_SIZES):
+            match = text[_anchor_index(text, False) :]
+            if match not in exact and match.lower() not in folded:
+                out.add(match)
+        return frozenset(out)
+
+    @cached_property
     def keys(self) -> regex.Pattern:
         """Labels with their values (and counters printed with a colon)."""
         return regex.compile(self.keys_source)
@@ -246,7 +271,7 @@ def _trigger_pattern(
                 trie.setdefault(re.escape(c), {}).setdefault("", set()).add("")
                 cost[re.escape(c)] = _anchor_cost(c, False)
             continue
-        k = min(range(len(text)), key=lambda i: (_anchor_cost(text[i], fold), i))
+        k = _anchor_index(text, fold)
         if k:
             tail = f"(?<={_literal(text, fold)})" + tail
         for first in _first_tokens(text[k], fold):
@@ -257,6 +282,11 @@ def _trigger_pattern(
             node.setdefault("", set()).add(tail)
     # re tries the alternatives in order at each candidate character: common first
     return re.compile(_emit(dict(sorted(trie.items(), key=lambda kv: -cost[kv[0]]))))
+
+
+def _anchor_index(text: str, fold: bool) -> int:
+    """Where a literal's search starts: its rarest character (the first of equals)."""
+    return min(range(len(text)), key=lambda i: (_anchor_cost(text[i], fold), i))
 
 
 def _anchor_cost(c: str, fold: bool) -> int:

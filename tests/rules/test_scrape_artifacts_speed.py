@@ -46,7 +46,7 @@ def test_a_one_line_page_runs_no_block_rule():
     # SA002 and SA003 need two lines: the engine skips them on one-line pages
     by_code = {rule.code: rule for rule in RULES}
     assert by_code["SA002"].triggers == ("\n",) and by_code["SA003"].triggers == ("\n",)
-    found = lint_text("来源：新华社", [rule() for rule in RULES])
+    found = lint_text("来源：新华社", RULES)
     assert [d.code for d in found] == ["SA001"]
 
 
@@ -84,3 +84,28 @@ def test_importing_the_family_compiles_no_pattern():
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout
     assert out.startswith("0 "), out
+
+
+def test_a_chrome_label_after_widget_characters_in_the_same_line_is_classified():
+    body = "今天我们召开教育系统工作会议，主要任务是贯彻落实上级要求，具体安排部署各项工作。\n"
+    text = body + "首页 | 新闻 > 来源：新华社\n" + body
+    assert [d.code for d in lint_text(text, RULES)] == ["SA001"]
+    # a phrase searched from a widget character (its other characters are common):
+    # a match `>` may be chrome, so it is not skipped
+    assert ">" in chrome_matcher().widget_only
+    assert ">" not in chrome_matcher((), (), ("我的>",)).widget_only
+    settings = {"SA001": {"extend-phrases": ["我的>"]}}
+    found = lint_text(body + "我的>\n" + body, RULES, settings=settings)
+    assert [d.code for d in found] == ["SA001"]
+
+
+def test_many_widget_characters_on_one_line_are_scanned_once():
+    from rules.scrape_artifacts.layout import _lines_matching
+
+    text = "|" * 5000 + "来源：新华社\n" + "|" * 5000
+    matcher = chrome_matcher()
+    m = matcher.gate.search(text)
+    assert _lines_matching(text, m, 10**6, matcher.widget_only) == []  # the line is too long
+    short = "| | 来源：新华社\n| |\n"
+    m = matcher.gate.search(short)
+    assert _lines_matching(short, m, 120, matcher.widget_only) == [(1, "| | 来源：新华社")]
