@@ -212,6 +212,16 @@ def may_hold_page_date(text: str) -> bool:
     return any(c in text for c in _FULL_DATE_CHARS)  # a full date needs 月 or a separator
 
 
+def page_date_possible(document: Document) -> bool:
+    """``may_hold_page_date`` of a document's text (once per document: DT003 asks it of
+    the text as read, DT002's spike test of the text and of the text as read)."""
+    return document.memo(_page_date_possible)
+
+
+def _page_date_possible(document: Document) -> bool:
+    return may_hold_page_date(document.text)
+
+
 # -- DT002 ------------------------------------------------------------------------------
 
 _QUOTES = frozenset(_QUOTE_CHARS)  # dropped by the evidence finder before it matches names

@@ -77,7 +77,7 @@ from rules.dates.extract import (
 )
 from rules.dates.lazy import LazyPattern as _Lazy
 from rules.dates.observance import calendar_data, nth_observances, observances
-from rules.dates.prefilter import weighted_evidence_probed
+from rules.dates.prefilter import page_date_possible, weighted_evidence_probed
 from rules.text import articles
 
 
@@ -362,8 +362,8 @@ def _timeline(document: Document, extensions: tuple[str, ...]) -> list[Clash]:
         return []
     if not may_hold_year(text):
         return []  # every clash reports one of the document's years
-    if not probed and not tenure and not _may_spike(text):
-        return []  # (the spike test of the raw text, without metadata bounds)
+    if not probed and not tenure and not _may_spike(text, *_spike_years(document)):
+        return []  # (the spike test of the raw text)
     t = _Timeline(document, extensions)
     signals = t.possible_signals(probed, spiked=spiked, tenure=tenure)
     if not signals or not t.years:
@@ -689,6 +689,16 @@ def _may_spike(text: str, lo: int = 0, hi: int = 1 << 30) -> bool:
     return _spike_among(_years_in_order(text), lo, hi)
 
 
+def _spike_years(document: Document) -> tuple[int, int]:
+    """The years a spike may have: within ``_RECENT`` years of this one when the page can
+    have no date (``spikes`` reads its 'now' from the page's date, else this year)."""
+    for doc in {document, document.origin}:
+        # (the prefilter judges a text with 时, 日 or 于; folding makes 時 a 时)
+        if page_date_possible(doc) or is_traditional(doc.text):
+            return 0, 1 << 30
+    return _THIS_YEAR - _RECENT, _THIS_YEAR + 1
+
+
 def _spike_among(found: list[tuple[int, int]], lo: int, hi: int) -> bool:
     """``_may_spike`` of the years (start, year) in order."""
     if len(found) < 3:
@@ -909,7 +919,7 @@ class _Timeline:
         doc = self.document
         if doc.origin is doc and not has_metadata_key(self.words_text):
             return _may_spike(self.text, _THIS_YEAR - _RECENT, _THIS_YEAR + 1)
-        return _may_spike(self.text)
+        return _may_spike(self.text, *_spike_years(doc))
 
     def _evidence_types(self) -> set[str]:
         """The anchor types of the era evidence (none when it cannot hold any)."""

@@ -17,6 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint import Document
+from lint.testing import lint_text
+from rules.dates import InconsistentYear
 from rules.dates import timeline as tl
 from rules.dates.extract import extract_dates, fold_dates, fold_width, is_traditional
 from rules.dates.observance import observances
@@ -165,3 +167,22 @@ def test_the_gates_agree_with_extraction_on_the_corpus():
         if "年" in text and tl._may_spike(text) != tl._may_spike(fold_dates(text)):
             misses.append(f"{label} spike test")
     assert not misses, misses[:10]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "发布时间：2006-05-06\n1995年，他考入大学。2005年，他发表论文。1996年，他毕业。",
+        # traditional: the metadata key has none of 时, 日, 于 until folded
+        "發佈時間：2006-05-06\n1995年，他考入大學。2005年，他發表論文。1996年，他畢業。",
+    ],
+)
+def test_a_spike_recent_to_the_page_date_passes_the_spike_gate(text):
+    # 2005 is recent only to the page's date (2006): the gate must not bound it by this year
+    found = [d for d in lint_text(text, [InconsistentYear]) if d.code == "DT002"]
+    assert [text[d.start : d.end] for d in found] == ["2005年"]
+
+
+def test_a_spike_old_to_this_year_on_an_undated_page_is_left_alone():
+    text = "1995年，他考入大学。2005年，他发表论文。1996年，他毕业。"
+    assert lint_text(text, [InconsistentYear]) == []
