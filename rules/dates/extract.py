@@ -27,7 +27,6 @@ key in ``metadata``.
 
 from __future__ import annotations
 
-import calendar
 import functools
 import re
 from bisect import bisect_left
@@ -699,7 +698,8 @@ def extract_dates(text: str, folded: str | None = None) -> list[DateExpr]:
 def days_in_month(month: int, year: int | None = None) -> int:
     """Days of a month (February has 29 when the year is unknown)."""
     if month == 2:
-        return 29 if year is None or calendar.isleap(year) else 28
+        leap = year is None or (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+        return 29 if leap else 28  # (the calendar module would import locale at start-up)
     return 30 if month in (4, 6, 9, 11) else 31
 
 
