@@ -299,9 +299,9 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
             return EXIT_ERROR
         for finding in report.suppression.unused_allow(
             [config_for(t.path) for t in targets if t.path is not None],
-            # only the local runner over every target sees every use (not Ray, shards)
+            # only a runner over every target sees every use (local or Ray; not a shard)
             [Path(p) for p in opts.paths if p != STDIN and Path(p).is_dir()]
-            if runner_class is CountingRunner
+            if runner_class is CountingRunner or opts.engine == "ray"
             else [],
             lambda c: [r.code for r in rulesets.for_config(c).rules],
             rules,

@@ -51,6 +51,7 @@ from lint.output.base import OutputFormat, RunInfo
 from lint.output.summary import Checked
 from lint.readers import Unit
 from lint.runner import Runner, RunOptions, pick_reader, reader_options
+from lint.suppression import Suppressed
 from lint.worker import BlockResult, FileJob, Worker
 
 PIECE_BYTES = 8 * 1024 * 1024  # a big JSON Lines file is checked in pieces of at most this
@@ -167,6 +168,7 @@ class FileOutcome:
 
     findings: list[Finding] = field(default_factory=list)
     rendered: list[str] = field(default_factory=list)  # the findings' text per Rendering
+    suppressed: list[Suppressed] = field(default_factory=list)  # and by what (allow entries)
     fixed: list[tuple[Source, str, str]] = field(default_factory=list)
     output: bytes | None = None  # the file's copy for --output
     rejected: bytes = b""  # its lines of the --reject file
@@ -187,6 +189,10 @@ class _Collect:
     def fixed(self, source: Source, code: str, name: str) -> None:
         """Keep an applied fix."""
         self.outcome.fixed.append((source, code, name))
+
+    def suppressed(self, items: list[Suppressed]) -> None:
+        """Keep what was suppressed (the driver counts the allow entries used)."""
+        self.outcome.suppressed.extend(items)
 
     def diff(self, text: str) -> None:
         """Diffs are refused with this engine."""
@@ -274,6 +280,7 @@ class CheckFiles:
         outcome = FileOutcome()
         if isinstance(result, BlockResult):
             outcome.findings = [f for _, r in result.notable for f in r.findings]
+            outcome.suppressed = [s for _, r in result.notable for s in r.suppressed]
             checked = outcome.checked
             checked.documents = checked.records = result.documents
             checked.bytes = result.bytes
@@ -281,6 +288,7 @@ class CheckFiles:
                 checked.skipped["unreadable records"] += result.unreadable
         else:  # an engine error on the whole block
             outcome.findings = list(result.findings)
+            outcome.suppressed = list(result.suppressed)
         outcome.checked.files = 1 if piece.last else 0
         return outcome
 
@@ -588,6 +596,8 @@ class RayRunner(CountingRunner):
         fail_on = self.options.fail_on or task.config.fail_on
         for finding in outcome.findings:
             self._report(finding, fail_on)
+        if outcome.suppressed:
+            self._suppressed(outcome.suppressed)
         for source, code, name in outcome.fixed:
             self.reporter.fixed(source, code, name)
         _merge_checked(self.checked, outcome.checked)

@@ -194,3 +194,27 @@ def test_a_cluster_that_does_not_answer_ends_the_run(tmp_path):
     )  # fmt: skip
     assert done.returncode == 2
     assert f"cluster at 127.0.0.1:{port} (RAY_ADDRESS) did not answer in 2 s" in done.stderr
+
+
+def test_allow_entries_are_used_and_judged_as_in_a_local_run(
+    ray_local, records, tmp_path, capsys, monkeypatch
+):
+    """--show-suppressed lists the same findings, and the unused entry is SL005, as --jobs 1."""
+    from lint.integrations import ray_engine
+
+    monkeypatch.setattr(ray_engine, "PIECE_BYTES", 8 * 1024)
+    monkeypatch.chdir(tmp_path)
+    write_jsonl(tmp_path / "big.jsonl", records)  # in pieces
+    (tmp_path / "notes.txt").write_text(records[-3]["text"], encoding="utf-8")  # whole
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.scrapelint.rules.SA001]\nallow = ["推荐度:", "re:^更新时间", "从未出现的词"]\n',
+        encoding="utf-8",
+    )
+    runs = []
+    for engine in (["--jobs", "1"], ["--engine", "ray", "--jobs", "2"]):
+        code = main(["check", "--no-progress", "--output-format", "concise",
+                     "--show-suppressed", *engine, "."])  # fmt: skip
+        runs.append((code, capsys.readouterr().out))
+    assert runs[0] == runs[1]
+    out = runs[0][1]
+    assert "SL005" in out and "从未出现的词" in out and "Suppressed (" in out
