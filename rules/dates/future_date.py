@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from lint import Diagnostic, Document, FixAvailability, Option, Rule, Severity
 from rules.dates.context import document_inside_title, is_future_wording, line_facts
 from rules.dates.extract import dates, days_in_month, folded_dates, page_date_kept
-from rules.dates.prefilter import page_date_possible
+from rules.dates.prefilter import may_hold_page_date
 
 
 class FutureDate(Rule):
@@ -66,7 +66,7 @@ class FutureDate(Rule):
 
     def check(self, document: Document) -> Iterable[Diagnostic]:
         """Report content dates after the page's own date."""
-        if not page_date_possible(document.origin):
+        if not may_hold_page_date(document.origin.text):
             return ()  # a literal look at the text as read: no metadata key before a date
         return self._findings(document)
 
