@@ -226,7 +226,10 @@ class CheckFiles:
         tasks: Mapping[str, FileTask],
         pieces: Sequence[Piece] = (),
         renderings: Sequence[Rendering] = (),
+        cwd: str | None = None,
     ) -> None:
+        if cwd and cwd != os.getcwd() and os.path.isdir(cwd):
+            os.chdir(cwd)  # places shown relative to it (a config file) read as the driver's
         self.worker_factory = worker_factory
         self.readers = readers
         self.options = options
@@ -446,6 +449,7 @@ class RayRunner(CountingRunner):
             "tasks": tasks,
             "pieces": pieces,
             "renderings": renderings,
+            "cwd": os.getcwd(),
         }
         helper = DriverHelper(CheckFiles(**setup), len(pieces)) if pieces else None
         started = False
