@@ -159,7 +159,8 @@ class InconsistentYear(Rule):
       fixed, without any metadata date, by ``今年是建党91周年`` or by an event of one known
       year that it dates with a held-verb (``党的十八大将于今年下半年召开`` → 2012,
       ``去年召开的党的十八大`` → 2013; not ``今年是十八大召开五周年``);
-    - an edition named twice: ``2014年第十届…运动会`` … ``本届2024年``, or dated twice;
+    - an edition named twice: ``2014年第十届…运动会`` … ``本届2024年`` or ``2024年（举行）的这届``,
+      or dated twice;
     - ages: ``生于1925年`` … ``2023年…享年85岁`` (birth + age ± 1; no fix);
     - durations: ``2008年开工…历时3年…2023年建成`` (start + N ± 1; no fix), and a
       tenure in one sentence: ``2008年加盟…效力5个赛季…2023年转会``, ``1998年入职…服务了25年…

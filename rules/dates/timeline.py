@@ -568,6 +568,7 @@ _CYCLE_AFTER = _Lazy(
     f"(?:(?P<stem>[{_STEMS}])(?P<branch>[{_BRANCHES}]))?(?P<animal>[{_ANIMALS}])?年"
 )
 _COREF = _Lazy(r"本届|此届|该届|这届")
+_COREF_GAP = _Lazy("(?:(?:举行|举办|召开)?的)?")  # 2024年的这届, 2024年举行的这届
 _COREF_RAW = _Lazy("届(?<=[本此该这]届)")  # (the same matches, found from 届)
 _THIS_YEAR = datetime.date.today().year
 _RECENT = 15  # a rewritten year lies within this many years before the page's date
@@ -1463,13 +1464,19 @@ class _Timeline:
     # -- the same edition named twice --------------------------------------------------------
 
     def same_event(self) -> Iterator[Clash]:
-        """``2014年第十届全国大学生运动会`` … ``在本届2024年大运会上``."""
+        """``2014年第十届全国大学生运动会`` … ``在本届2024年大运会上`` / ``在2024年的这届
+        大运会上`` (the year glued to the co-reference, after it or before it)."""
         f = self.folded
         for m in _COREF.finditer(f):
             second = self.year_at(m.end())
+            if second is None:
+                second = self.year_before(m.start(), 4)
+                if second is not None and not _COREF_GAP.fullmatch(f, second.end, m.start()):
+                    second = None
             if second is None or second.year is None:
                 continue
-            first = self._edition_before(m.start())
+            at = min(m.start(), second.start)
+            first = self._edition_before(at)
             if first is None or first[0].year is None or first[0].year == second.year:
                 continue
             edition, label_start, label_end = first
@@ -1478,7 +1485,7 @@ class _Timeline:
             clash = self.clash(
                 late,
                 [early.year or 0],
-                [(label, label_start), (self.quote(m.start(), second.end), m.start())],
+                [(label, label_start), (self.quote(at, max(m.end(), second.end)), at)],
                 f"is the same edition, held in {early.year}",
                 "same-event",
             )
