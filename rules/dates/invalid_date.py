@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
@@ -55,7 +54,7 @@ def invalid_reason(expr: DateExpr) -> str | None:
     if day <= limit:
         return None
     name = _MONTH_NAMES[month - 1]
-    if month == 2 and year is not None and day == 29 and not calendar.isleap(year):
+    if month == 2 and year is not None and day == 29 and days_in_month(2, year) == 28:
         return f"{year} is not a leap year: February has 28 days"
     return f"{name} has {days_in_month(month, None)} days"
 
