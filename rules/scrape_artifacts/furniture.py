@@ -347,24 +347,28 @@ def find_furniture(
     """
     n = len(keys)
     classes = [0] * n
+    bad_class = bad.get
     for i, number in enumerate(content):
         if number in separators:
             classes[i] = SEPARATOR
-        elif number in bad:
-            classes[i] = bad[number]
+        elif (known := bad_class(number)) is not None:
+            classes[i] = known
         else:
-            classes[i] = line_class(keys[i])
-            if classes[i] == SHORT and _is_dated_label(keys[i]):
-                classes[i] = META  # 时间：2019-05-03 08:17: metadata the title stands by
+            key = keys[i]
+            kind = line_class(key)
+            if kind == SHORT and _is_dated_label(key):
+                kind = META  # 时间：2019-05-03 08:17: metadata the title stands by
+            classes[i] = kind
     teasers: list[Teaser] = []
     teased: set[int] = set()
     for i in range(n - 1):
         key = keys[i]
         summary = key.startswith(SUMMARY_LABELS)
+        if not (summary or key.endswith(TEASER_ENDS)):
+            continue  # most lines: neither a summary nor a teaser's ending
         if (
             (classes[i] in (SHORT, GOOD, NEAR) or (summary and classes[i] == META))
             and content[i] not in skip
-            and (summary or key.endswith(TEASER_ENDS))
             and teaser_of(key, _following(keys, i + 1, len(key)), keys[i + 1])
         ):
             teasers.append(Teaser(make_line(content[i]), make_line(content[i + 1])))
@@ -399,7 +403,7 @@ def find_furniture(
                         furniture[k], safe[k], where[k] = True, True, "between page chrome"
             previous = i
     # under a link-list header: up to the next bad or good line
-    for i in range(n):
+    for i in range(n) if headers else ():
         header = headers.get(content[i])
         if header is None:
             continue

@@ -63,8 +63,6 @@ class RepeatedBlock(Rule):
     fix_availability = FixAvailability.SOMETIMES
 
     options = LAYOUT_OPTIONS  # chrome lines make a copy noise
-    # a run, a block, a copy or a teaser needs two lines at least: one-line pages have none
-    triggers = ("\n",)
 
     def setup(self) -> None:
         """Key the shared page layout by the vocabulary options."""

@@ -94,8 +94,6 @@ class SidebarNoise(Rule):
     fix_availability = FixAvailability.SOMETIMES
 
     options = LAYOUT_OPTIONS  # chrome around a run decides its fix
-    # a run, a block, a copy or a teaser needs two lines at least: one-line pages have none
-    triggers = ("\n",)
 
     def setup(self) -> None:
         """Key the shared page layout by the vocabulary options."""
