@@ -452,16 +452,21 @@ class RayRunner(CountingRunner):
             "cwd": os.getcwd(),
         }
         helper = DriverHelper(CheckFiles(**setup), len(pieces)) if pieces else None
+        switching = sys.getswitchinterval()
         started = False
         try:
             with contextlib.redirect_stdout(sys.stderr):
                 if helper is not None:
-                    helper.start()  # checks the first pieces while Ray starts
+                    # checks the first pieces while Ray starts; the lock changes hands
+                    # often, so that starting Ray is not held up by the checking thread
+                    sys.setswitchinterval(0.001)
+                    helper.start()
                 if not ray.is_initialized():
                     started = True
                     start_ray(INIT_TIMEOUT)
                 self._run(paths, tasks, setup, helper, shown)
         finally:
+            sys.setswitchinterval(switching)
             if helper is not None:
                 helper.finish()
             if started:
@@ -653,10 +658,10 @@ def start_ray(timeout: float) -> None:
 
 
 class DriverHelper(threading.Thread):
-    """Checks pieces in the driver while Ray and its actors start, when its CPU is idle.
+    """Checks pieces in the driver while Ray starts, when the driver's CPU is idle.
 
-    Pieces are handed out one at a time, in order, to this thread and to the actors
-    (``take``). When the first actor has answered, ``finish`` stops the thread after the
+    Pieces are handed out one at a time, in order, to this thread and then to the
+    actors (``take``). Once the actors exist, ``finish`` stops the thread after the
     piece in hand and returns the outcomes it made, by piece.
     """
 
@@ -691,10 +696,14 @@ class DriverHelper(threading.Thread):
         except BaseException as exc:  # raised again in the driver's thread by finish()
             self._failure = exc
 
-    def finish(self) -> dict[int, FileOutcome]:
-        """Stop, wait for the piece in hand, and return the outcomes by piece."""
+    def stop(self) -> None:
+        """Take no further piece."""
         with self._lock:
             self._stopped = True
+
+    def finish(self) -> dict[int, FileOutcome]:
+        """Stop, wait for the piece in hand, and return the outcomes by piece."""
+        self.stop()
         if self.ident is not None:
             self.join()
         failure, self._failure = self._failure, None
@@ -706,7 +715,7 @@ class DriverHelper(threading.Thread):
 def _on_actors(
     setup: dict[str, Any], helper: DriverHelper, most: int
 ) -> Iterator[tuple[int, FileOutcome]]:
-    """Check the pieces on Ray actors and, until the first actor answers, the driver's helper.
+    """Check on Ray actors the pieces the driver's helper has not taken; outcomes in order.
 
     Plain Ray actors, not Ray Data: the actors read their pieces from the local files
     themselves, so nothing is read or planned on the driver, and none of Ray Data's
@@ -726,24 +735,25 @@ def _on_actors(
         if index is not None:
             pending[actor.piece.remote(index)] = (index, actor)
 
+    # The driver stops checking now: its thread would hold the interpreter's lock while
+    # the driver submits to the actors and takes their answers (measured: actors
+    # starting tens of seconds late under load when it went on).
+    helper.stop()
     for actor in pool * 2:
         give(actor)
-    waiting: dict[int, FileOutcome] = {}
+    waiting = dict(helper.finish())  # after the piece in hand
     expected = 0
-    helping = True
     try:
-        while pending or helping:
-            if pending:
-                done, _ = ray.wait(list(pending), num_returns=1)
-                index, actor = pending.pop(done[0])
-                waiting[index] = pickle.loads(ray.get(done[0]))
-                give(actor)
-            if helping:  # an actor is up (or none is needed): the driver stops checking
-                helping = False
-                waiting.update(helper.finish())
+        while True:
             while expected in waiting:
                 yield expected, waiting.pop(expected)
                 expected += 1
+            if not pending:
+                break
+            done, _ = ray.wait(list(pending), num_returns=1)
+            index, actor = pending.pop(done[0])
+            waiting[index] = pickle.loads(ray.get(done[0]))
+            give(actor)
     finally:
         for actor in pool:
             ray.kill(actor)
