@@ -51,6 +51,8 @@ GOOD_COMMA_CHARS = 60  # or this many with a comma
 GOOD_END_CHARS = 8  # or this many ending a sentence (。！；)
 _PROSE_ENDS = "。！；;"
 MAX_BAR_ITEM = 30  # characters of one item of a navigation bar
+MAX_FRAMED_ITEM = 8  # of one item of a menu framed by bars (| 首页 | 新闻 |)
+VERSE_LENGTHS = (5, 7)  # bar-separated items all this long and all Han are verse
 TEASER_ENDS = ("【详细】", "[详细]", "【详情】", "[详情]", "...", "…", "．．．")
 SUMMARY_LABELS = ("本文摘要", "文章摘要", "内容摘要", "摘要", "导读", "内容提要", "提要")
 MAX_BETWEEN = 16  # lines from one anchor to the next that make a block between them
@@ -161,6 +163,7 @@ def widget_kind(text: str) -> str | None:
             len(items) >= 3
             and all(len(x) <= MAX_BAR_ITEM for x in items)
             and 2 * sum(1 for x in items if _HAN.search(x)) > len(items)
+            and not _verse(items)
         ):
             return "navigation bar"
     if (
@@ -185,6 +188,36 @@ def widget_kind(text: str) -> str | None:
         ):
             return "breadcrumb"
     return None
+
+
+def _verse(items: list[str]) -> bool:
+    """Whether bar-separated items are lines of verse (each five or seven Han characters)."""
+    return all(len(x) in VERSE_LENGTHS and len(_HAN.findall(x)) == len(x) for x in items)
+
+
+def framed_menu(text: str) -> bool:
+    """Whether a stripped line is a menu framed by bars (``| 首页 | 新闻 | 体育 |``).
+
+    The shape of a Markdown table row too: the caller must also find no bar in the
+    lines next to it (a table has rows next to each other, a menu stands alone).
+    Numeric cells, a ``---`` separator, code or prose punctuation make it a table row.
+    """
+    if not (
+        len(text) <= 120
+        and text[0] in "|｜"
+        and text[-1] in "|｜"
+        and not any(c in text for c in _NOT_MENU)
+        and not any(c.isdigit() for c in text)
+        and "-" not in text
+        and not any(c in text for c in "。！？!?")
+    ):
+        return False
+    items = [x for x in _BAR.split(text) if x]
+    return (
+        len(items) >= 3
+        and all(len(x) <= MAX_FRAMED_ITEM and _HAN.search(x) for x in items)
+        and not _verse(items)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,7 @@ from rules.scrape_artifacts.furniture import (
     FurnitureBlock,
     Teaser,
     find_furniture,
+    framed_menu,
     header_text,
     maybe_teasers,
     widget_kind,
@@ -57,6 +58,7 @@ MIN_RUN = 3  # lines in a sidebar run
 MIN_BLOCK_LINES = 3  # lines in a repeated block of short lines
 MIN_BLOCK_CHARS = 20  # characters in such a block
 MIN_PARAGRAPH_CHARS = 50  # characters in a repeated paragraph (one or two lines)
+FRAMED_WINDOW = 3  # lines looked at on each side of a framed menu for a table's rows
 MAX_CANDIDATES = 8  # earlier occurrences of a line tried as the start of the first copy
 
 # The chrome vocabulary's options: shared by every SA rule (the layout depends on them).
@@ -335,10 +337,36 @@ def _chrome_lines(text: str, m: Any, matcher: ChromeMatcher) -> tuple[set[int], 
 def _widget_lines(text: str, m: Any) -> dict[int, str]:
     """Line number → widget shape of each navigation bar, breadcrumb, attachment, residue."""
     found: dict[int, str] = {}
+    framed: list[int] = []  # menus framed by bars, unless a table stands next to them
     for number, line in _lines_matching(text, m, MAX_LINE_CHARS):
         if (kind := widget_kind(line)) is not None:
             found[number] = kind
+        elif line[:1] in "|｜" and framed_menu(line):
+            framed.append(number)
+    if framed:
+        parts = text.split("\n")  # only on pages holding such a line
+        for number in framed:
+            if not _next_to_bars(parts, number - 1):
+                found[number] = "navigation bar"
     return found
+
+
+def _next_to_bars(parts: list[str], at: int) -> bool:
+    """Whether the nearest non-blank line on either side of ``parts[at]`` holds a bar.
+
+    A framed line next to another line with bars is a table row (``| 年份 | 产值 |``
+    above ``|---|---|``). Each side looks at most FRAMED_WINDOW lines away.
+    """
+    for step in (-1, 1):
+        k = at + step
+        while 0 <= k < len(parts) and abs(k - at) <= FRAMED_WINDOW:
+            near = parts[k].strip()
+            if near:
+                if "|" in near or "｜" in near:
+                    return True
+                break
+            k += step
+    return False
 
 
 def _find_furniture(

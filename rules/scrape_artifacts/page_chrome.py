@@ -39,7 +39,12 @@ class PageChrome(Rule):
 
     Widget shapes that no phrase names are chrome too (the line classifier's bad
     lines, see SA002): a navigation bar of three or more short items separated by
-    ``|`` or ``｜`` (not a Markdown table row, no code, maths or prose punctuation),
+    ``|`` or ``｜`` (no code, maths or prose punctuation; not verse, items of five
+    or seven Han characters each: ``春眠不觉晓｜处处闻啼鸟｜…``); framed by bars
+    (``| 首页 | 新闻 | 体育 |``) it looks like a Markdown table row, and is a menu only
+    with three or more items of at most 8 characters, each holding Han, no digit, no
+    ``-``, and no bar in the nearest non-blank line on either side (at most 3 lines
+    away: a table's rows and its ``|---|`` separator stand next to each other),
     a breadcrumb (``首页>>新闻 > 国际 >> 正文``, ``当前位置：首页 > 中国历史``: short
     Han items between ``>``, ``>>``, ``»``), an attachment
     (``1.png (32.35 KB, 下载次数: 0)``) and widget residue (``29 ]``).
@@ -55,7 +60,8 @@ class PageChrome(Rule):
     Examples
     --------
     Flagged: ``更新时间:2023-04-23 17:42:10 发布时间:24小时内 作者:文/会员上传 下载doxc``,
-    ``首页|新闻|图片|评论``, ``当前位置：首页 > 中国历史 >``, ``29 ]``,
+    ``首页|新闻|图片|评论``, ``｜首页｜新闻｜体育｜`` (alone),
+    ``当前位置：首页 > 中国历史 >``, ``29 ]``,
     ``来源：新华社``, ``【责任编辑:王頔】``, ``上一篇：湿疹的治疗原则有哪些``, ``推荐度:``,
     ``字号:大 中 小``, ``扫一扫在手机上阅读``, ``5小时前``, ``原文链接：http://…``,
     ``图片数: 118``, ``Copyright © 2009-2019 某某网 All Rights Reserved``.
@@ -65,7 +71,8 @@ class PageChrome(Rule):
     ``版权所有人有权禁止他人复制其作品。``, ``三年前，他离开了家乡。``, ``昨天``,
     ``11 天前`` (a forum's post time, kept by human extraction),
     ``他的博文写得很好，已有很多人来访过他的博客。``, ``| 年份 | 产量 |`` (a table
-    row), ``|a|=2，|b|=3``, ``x > 3 > y``.
+    row), ``| 地区 | 省会 | 简称 |`` above ``|---|---|---|`` or another row,
+    ``| 2020 | 2021 | 2022 |``, ``|a|=2，|b|=3``, ``x > 3 > y``.
 
     Fix
     ---
