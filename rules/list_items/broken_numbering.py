@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import cache
 
 import regex
 
@@ -16,19 +17,28 @@ _NUM = "一二三四五六七八九十"
 _STARTERS = _NUM + "（(0123456789０１２３４５６７８９"
 # line-start markers by style: 一、 / （一） / 1. / （1）
 STYLES = (
-    ("一、", regex.compile(rf"^\s*([{_NUM}]{{1,3}})、")),
-    ("（一）", regex.compile(rf"^\s*[（(]([{_NUM}]{{1,3}})[）)]")),
-    ("1.", regex.compile(r"^\s*([0-9０-９]{1,2})(?:[.．](?![0-9])|、)")),
-    ("（1）", regex.compile(r"^\s*[（(]([0-9０-９]{1,2})[）)]")),
+    ("一、", rf"^\s*([{_NUM}]{{1,3}})、"),
+    ("（一）", rf"^\s*[（(]([{_NUM}]{{1,3}})[）)]"),
+    ("1.", r"^\s*([0-9０-９]{1,2})(?:[.．](?![0-9])|、)"),
+    ("（1）", r"^\s*[（(]([0-9０-９]{1,2})[）)]"),
 )
 # every marker ends in 、 ） ) . or ．: a document without them has no numbered line
 TRIGGERS = ("、", "）", ")", ".", "．")
 # a line whose first character after spaces may start a marker (the document's first
 # line is matched on its own); str.isspace spaces, as the markers' \s are a subset
-_LINE_HEAD = re.compile(rf"\n[^\S\n]*+[{re.escape(_STARTERS)}]")
-_FIRST_HEAD = re.compile(rf"[^\S\n]*+[{re.escape(_STARTERS)}]")
+_LINE_HEAD = rf"\n[^\S\n]*+[{re.escape(_STARTERS)}]"
+_FIRST_HEAD = rf"[^\S\n]*+[{re.escape(_STARTERS)}]"
 # a marker is at most ``（`` three numerals and ``）``, and a character of lookahead
 _MARKER_CHARS = 6
+
+
+@cache
+def _patterns() -> tuple[
+    tuple[tuple[str, regex.Pattern[str]], ...], re.Pattern[str], re.Pattern[str]
+]:
+    """STYLES, _LINE_HEAD and _FIRST_HEAD compiled (once, on first use)."""
+    styles = tuple((style, regex.compile(pattern)) for style, pattern in STYLES)
+    return styles, re.compile(_LINE_HEAD), re.compile(_FIRST_HEAD)
 
 
 class BrokenNumbering(Rule):
@@ -81,6 +91,7 @@ class BrokenNumbering(Rule):
         self, document: Document, heads: list[tuple[int, int]], found: list[tuple[int, int]]
     ) -> Iterator[Diagnostic]:
         text = document.text
+        styles = _patterns()[0]
         starts = [a for a, _ in found]
         article = -2  # the article of the previous numbered line
         last: dict[str, tuple[int, int]] = {}  # style → (value, line number)
@@ -98,7 +109,7 @@ class BrokenNumbering(Rule):
             end = start + len(line_text)
             if line_text.endswith("\r") and (end == len(text) or text[end] == "\n"):
                 line_text = line_text[:-1]  # a line's text leaves out its \r\n
-            for style, pattern in STYLES:
+            for style, pattern in styles:
                 m = pattern.match(line_text)
                 if m is None:
                     continue
@@ -128,8 +139,9 @@ def numbered_heads(text: str) -> list[tuple[int, int]]:
     One search for line breaks followed by such a character (a literal first: fast),
     and a look at the first line.
     """
-    first = _FIRST_HEAD.match(text)
-    heads = [(m.start() + 1, m.end() - 1) for m in _LINE_HEAD.finditer(text)]
+    _, line_head, first_head = _patterns()
+    first = first_head.match(text)
+    heads = [(m.start() + 1, m.end() - 1) for m in line_head.finditer(text)]
     if first is not None:
         heads.insert(0, (0, first.end() - 1))
     return heads

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from lint import Diagnostic, Document, Rule
 from rules.list_items.duplicate_item import duplicate_items
-from rules.list_items.enumerations import TRIGGERS, Enumeration, enumerations
+from rules.list_items.enumerations import (
+    TRIGGERS,
+    Enumeration,
+    enumerations,
+    may_hold_lists,
+)
 
 _HOW = {
     "inline": "listed",
@@ -74,6 +79,8 @@ class ListCountMismatch(Rule):
 
     def check(self, document: Document) -> list[Diagnostic]:
         """Report each announcement whose count is not what follows (or precedes) it."""
+        if not may_hold_lists(document):
+            return []
         analysis = enumerations(document)
         if not analysis.announcements:
             return []

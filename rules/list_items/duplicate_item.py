@@ -13,6 +13,7 @@ from rules.list_items.enumerations import (
     clause_lists,
     enumerations,
     is_route,
+    may_hold_lists,
 )
 from rules.text import fold_punctuation
 
@@ -109,11 +110,13 @@ class DuplicateListItem(Rule):
     code = "DL001"
     name = "duplicate-list-item"
     family = "list-items"
-    fix_availability = FixAvailability.ALWAYS
     triggers = TRIGGERS
+    fix_availability = FixAvailability.ALWAYS
 
     def check(self, document: Document) -> list[Diagnostic]:
         """Report each exact later copy."""
+        if not may_hold_lists(document):
+            return []
         copies = document.memo(_duplicate_items)
         if not copies:
             return []
@@ -175,11 +178,13 @@ class NearDuplicateListItem(Rule):
     code = "DL002"
     name = "near-duplicate-list-item"
     family = "list-items"
-    default_severity = Severity.INFO
     triggers = TRIGGERS
+    default_severity = Severity.INFO
 
     def check(self, document: Document) -> list[Diagnostic]:
         """Note each near copy."""
+        if not may_hold_lists(document):
+            return []
         copies = document.memo(_duplicate_items)
         if not copies:
             return []

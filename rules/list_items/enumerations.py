@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 from typing import NamedTuple
 
 import regex
@@ -36,38 +37,79 @@ CONJUNCTIONS = ("以及", "及", "和", "与", "还有", "或者", "或")
 LIST_ENDS = "；;。！？!?\n"
 _NUM = "一二三四五六七八九十两"
 COUNTS = "二三四五六七八九十两"  # the numerals of a count of two or more
-# a list needs a 、 or a count of two or more: DL001, DL002 and DL003 share this tuple, so
-# the engine looks for them once per document (commonest first)
-TRIGGERS = ("、", "两", "三", "十", "二", "四", "五", "六", "八", "七", "九")
 
+# The patterns are compiled on first use (``_patterns()``), never at import: a run that
+# meets no list pays nothing for them.
 # “五带头” / “四个始终” / “两个确保” / “三要”: a quoted term that starts with a count.
-QUOTED = regex.compile(rf"[“\"]([{_NUM}])(个|项|大|条|点|种|要|是)?(\p{{Han}}{{0,4}})[”\"]")
-_OPENERS = {q: re.compile(f"{q}[{_NUM}]") for q in '“"'}  # where QUOTED may match
+QUOTED = rf"[“\"]([{_NUM}])(个|项|大|条|点|种|要|是)?(\p{{Han}}{{0,4}})[”\"]"
 # 三点要求 / 四点意见 / 三种观念 / 两个方面: a count of things that will be listed.
 HEADS = (
     "要求|意见|建议|措施|观念|原则|任务|体会|做法|目标|内容|重点|问题|环节|思考|希望|转变|"
     "方面|看法|想法|感受|打算|举措|经验|理由|特点|标准"
 )
-UNQUOTED = re.compile(rf"([{COUNTS}])(点|条|项|个方面|个|种)({HEADS})")
+UNQUOTED = rf"([{COUNTS}])(点|条|项|个方面|个|种)({HEADS})"
 _NOT_COUNTED = _NUM + "第每前后这那"  # 十三点要求, 第三点意见, 每三个方面: not an announcement
-LEAD = regex.compile(r"\s*[，,]?\s*(即|就是|是指|包括|分别是|具体是)?\s*([:：])?")
-SECTION = regex.compile(rf"^\s*([{_NUM}]{{1,3}})、")
-
-_MARKER_LEAD = re.compile("[:：，, \u3000即就包括如下]*")
-_NOT_SPACE = re.compile(r"\S")  # str.isspace's complement, as str.strip sees it
-_LIST_END = re.compile("[" + re.escape(LIST_ENDS.replace("\n", "")) + "]")
-_COMMA = re.compile("[，,]")
-_SECTION_START = re.compile(rf"\n[^\S\n]*+[{_NUM}]")
-_FIRST_SECTION = re.compile(rf"[^\S\n]*+[{_NUM}]")
-
-# clause lists of three items or more (two 、 in one clause), and the clause start
+LEAD = r"\s*[，,]?\s*(即|就是|是指|包括|分别是|具体是)?\s*([:：])?"
+SECTION = rf"^\s*([{_NUM}]{{1,3}})、"
 _CL = re.escape(CLAUSE_ENDS)
-_LONG_LIST = re.compile(f"、[^{_CL}、]*+(?:、[^{_CL}、]*+)+")  # starts with a literal: fast
-_CLAUSE_END = re.compile(f"[{_CL}]")  # searched for in the reversed text: a clause's start
-# characters that make two different strings the same item (spaces, quotes, punctuation
-# width); in a 、 list the clause punctuation ，：；（）！？ cannot occur, and items of
-# letters and digits only (str.isalnum) hold none of them
-_NORMALISABLE = re.compile(r"[^\S\n]|[“”‘’\"'「」［］｛｝％＋－＝．／]")
+
+
+class _Patterns:
+    """The module's compiled patterns (built once, on first use)."""
+
+    def __init__(self) -> None:
+        self.quoted = regex.compile(QUOTED)
+        self.openers = {q: re.compile(f"{q}[{_NUM}]") for q in '“"'}  # where QUOTED may match
+        self.quoted_opener = re.compile(f'[“"][{_NUM}]')
+        # UNQUOTED, one search per measure word (a literal first), the count checked after
+        self.counted_heads = tuple(
+            (measure, re.compile(f"{measure}(?:方面(?:{HEADS})|(?:{HEADS}))"))
+            if measure == "个"
+            else (measure, re.compile(f"{measure}(?:{HEADS})"))
+            for measure in "点条项种个"
+        )
+        self.lead = regex.compile(LEAD)
+        self.section = regex.compile(SECTION)
+        self.marker_lead = re.compile("[:：，, \u3000即就包括如下]*")
+        self.not_space = re.compile(r"\S")  # str.isspace's complement, as str.strip sees it
+        self.list_end = re.compile("[" + re.escape(LIST_ENDS.replace("\n", "")) + "]")
+        self.comma = re.compile("[，,]")
+        self.section_start = re.compile(rf"\n[^\S\n]*+[{_NUM}]")
+        self.first_section = re.compile(rf"[^\S\n]*+[{_NUM}]")
+        # clause lists of three items or more (two 、 in one clause), and the clause start
+        self.long_list = re.compile(f"、[^{_CL}、]*+(?:、[^{_CL}、]*+)+")  # a literal first
+        self.clause_start = re.compile(f"(?:[^{_CL}]*+[{_CL}])*+")  # up to the last end
+        # characters that make two different strings the same item (spaces, quotes,
+        # punctuation width); in a 、 list the clause punctuation ，：；（）！？ cannot
+        # occur, and items of letters and digits only (str.isalnum) hold none of them
+        self.normalisable = re.compile(r"[^\S\n]|[“”‘’\"'「」［］｛｝％＋－＝．／]")
+        self.colon_count = regex.compile(_COLON_COUNT)
+        # a colon with a count among the ten characters before it (a literal first)
+        self.colon_candidates = {c: re.compile(_after_count(c)) for c in "：:"}
+        self.trailing_count = re.compile(_TRAILING_COUNT)
+        self.closing = re.compile('[”"」]')
+        self.predicate = re.compile(_PREDICATE)
+        # a 、 with a numeral before the next 、 or clause end, within the window, up to
+        # its clause's end: the last 、 of each list counted after it is one (most are
+        # not the last 、 of a list)
+        self.trailing_candidate = re.compile(
+            f"、(?=[^{_TCL}、]{{0,{_TRAILING_WINDOW - 1}}}[{_COUNT_NUMERALS}])[^{_TCL}]*+"
+        )
+        # a span up to its last clause end (none: an empty match)
+        self.trailing_clause_start = re.compile(f"(?:[^{_TCL}]*+[{_TCL}])*+")
+
+
+def _after_count(colon: str) -> str:
+    """A pattern for ``colon`` with a count among the ten characters before it."""
+    behind = (f"(?<=[{COUNTS}](?s:.){{{k}}}{re.escape(colon)})" for k in range(10))
+    return f"{re.escape(colon)}(?:{'|'.join(behind)})"
+
+
+@cache
+def _patterns() -> _Patterns:
+    """The compiled patterns (compiled once per process)."""
+    return _Patterns()
+
 
 _ROAD_ENDINGS = ("道", "街", "路", "巷", "桥", "隧道", "公路", "交汇处", "回旋处", "总站", "邨")
 
@@ -117,6 +159,54 @@ class Analysis:
     covered: list[tuple[int, int]] = field(default_factory=list)
 
 
+# Every list or announcement needs a 、, a quotation mark (``“五带头”``) or the measure word
+# of a count (``三点要求``): DL001, DL002 and DL003 share this tuple, so the engine looks
+# for them once per document, and may_hold_lists then looks closer.
+TRIGGERS = ("、", "“", '"', "个", "点", "项", "条", "种")
+
+
+def may_hold_lists(document: Document) -> bool:
+    """Whether DL001–DL003 may find anything: a 、, a quoted count or a counted head.
+
+    Without a 、 there is no clause list, no list counted after it and no count before
+    a colon (its list is of 、 items); only an announcement can then hold a list or a
+    count: a quoted count (``“五带头”``) or a count of requirements (``三点要求``).
+    Computed once per document, shared by the three rules.
+    """
+    return document.memo(_may_hold_lists)
+
+
+def _may_hold_lists(document: Document) -> bool:
+    text = document.text
+    if "、" in text:
+        return True
+    if ("“" in text or '"' in text) and _patterns().quoted_opener.search(text) is not None:
+        return True
+    return bool(_counted_heads(text, first_only=True))
+
+
+_COUNT_SET = frozenset(COUNTS)
+
+
+def _counted_heads(text: str, first_only: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of each match of UNQUOTED (``三点要求``), in no particular order.
+
+    Matches cannot overlap (only their first character is a numeral), so one search
+    per measure word finds them all; ``first_only`` stops at the first.
+    """
+    out = []
+    for measure, pattern in _patterns().counted_heads:
+        if measure not in text:
+            continue
+        for m in pattern.finditer(text):
+            s = m.start() - 1
+            if s >= 0 and text[s] in _COUNT_SET:
+                out.append((s, m.end()))
+                if first_only:
+                    return out
+    return out
+
+
 def enumerations(document: Document) -> Analysis:
     """The document's announcements and announced lists (computed once per document)."""
     return document.memo(_analyse)
@@ -160,8 +250,10 @@ _NOTHING = Analysis()  # shared by the documents that announce nothing: read-onl
 
 def _analyse(document: Document) -> Analysis:
     text = document.text
-    found = _candidates(text)
-    trailing = _trailing_lists(text) if "、" in text else []
+    # a count before a colon and a count after a list both count 、 items
+    listed = "、" in text
+    found = _candidates(text, listed)
+    trailing = _trailing_lists(text) if listed else []
     if not found and not trailing:
         return _NOTHING
     result = Analysis()
@@ -200,11 +292,16 @@ def _analyse(document: Document) -> Analysis:
     return result
 
 
-def _candidates(text: str) -> list[tuple[int, int, str, int]]:
-    """Every announcement's (start, end, label, count), in document order."""
+def _candidates(text: str, listed: bool) -> list[tuple[int, int, str, int]]:
+    """Every announcement's (start, end, label, count), in document order.
+
+    Counts before a colon are looked for only in a text with a 、 (``listed``): they
+    count 、 items only.
+    """
+    patterns = _patterns()
     found = []
     starts: list[int] = []
-    for quote, pattern in _OPENERS.items():
+    for quote, pattern in patterns.openers.items():
         if quote in text:
             starts.extend(m.start() for m in pattern.finditer(text))
     starts.sort()
@@ -212,7 +309,7 @@ def _candidates(text: str) -> list[tuple[int, int, str, int]]:
     for s in starts:
         if s < after:
             continue
-        m = QUOTED.match(text, s)
+        m = patterns.quoted.match(text, s)
         if m is None:
             continue
         after = m.end()
@@ -220,43 +317,45 @@ def _candidates(text: str) -> list[tuple[int, int, str, int]]:
         if count is None or count < 2 or len(m[0]) < 4:
             continue
         found.append((s, m.end(), m[0], count))
-    for m in UNQUOTED.finditer(text):  # one pass over a set of ten numerals
-        s = m.start()
+    for s, end in _counted_heads(text):
         if s > 0 and text[s - 1] in _NOT_COUNTED:
             continue
-        count = parse_numeral(m[1])
+        count = parse_numeral(text[s])
         if count is not None and count >= 2:
-            found.append((s, m.end(), m[0], count))
-    taken = {f[0] for f in found}
-    for s, end, label, count in _colon_counts(text):
-        if s not in taken:
-            found.append((s, end, label, count))
+            found.append((s, end, text[s:end], count))
+    if listed:
+        taken = {f[0] for f in found}
+        for s, end, label, count in _colon_counts(text):
+            if s not in taken:
+                found.append((s, end, label, count))
     found.sort()
     return found
 
 
 # 重点发展四大产业：物流、金融、会展 / 抓好三项工作：…: a count, a noun and a colon; only a
 # list of 、 items after it is counted (prose after a colon is no list)
-_COUNT_SET = frozenset(COUNTS)
-_COLON_COUNT = regex.compile(rf"([{COUNTS}])(个方面|方面|大|项|个|种|类|条|件)(\p{{Han}}{{0,6}})$")
+_COLON_COUNT = rf"([{COUNTS}])(个方面|方面|大|项|个|种|类|条|件)(\p{{Han}}{{0,6}})$"
 
 
 def _colon_counts(text: str) -> list[tuple[int, int, str, int]]:
-    """(start, end, label, count) of each ``四大产业：`` right before a colon."""
+    """(start, end, label, count) of each ``四大产业：`` right before a colon.
+
+    One search per kind of colon finds those with a count among the ten characters
+    before them (the usual colon has none).
+    """
+    patterns = _patterns()
     out = []
-    for colon in ("：", ":"):
-        i = text.find(colon)
-        while i != -1:
-            if _COUNT_SET.isdisjoint(text[max(0, i - 10) : i]):
-                i = text.find(colon, i + 1)
-                continue  # the usual case: no count before the colon
-            m = _COLON_COUNT.search(text, max(0, i - 10), i)
+    for colon, candidates in patterns.colon_candidates.items():
+        if colon not in text:
+            continue
+        for candidate in candidates.finditer(text):
+            i = candidate.start()
+            m = patterns.colon_count.search(text, max(0, i - 10), i)
             if m is not None:
                 s = m.start()
                 count = parse_numeral(m[1])
                 if (s == 0 or text[s - 1] not in _NOT_COUNTED) and count and count >= 2:
                     out.append((s, i, "#" + m[0], count))
-            i = text.find(colon, i + 1)
     return out
 
 
@@ -285,7 +384,8 @@ class _Line(LineMarkers):
     def sentence_at(self, text: str, pos: int) -> _Sentence:
         """The sentence (up to a list end: ；。！？) that holds ``pos``."""
         if self._ends is None:
-            self._ends = [m.start() for m in _LIST_END.finditer(text, self.start, self.end)]
+            found = _patterns().list_end.finditer(text, self.start, self.end)
+            self._ends = [m.start() for m in found]
         i = bisect_left(self._ends, pos)
         stop = self._ends[i] if i < len(self._ends) else self.end
         sentence = self.sentences.get(stop)
@@ -334,8 +434,10 @@ class _Sentence:
         """The sentence cut at ``separator`` (``，`` for either comma, or ``、``)."""
         cut = self._cuts.get(separator)
         if cut is None:
+            patterns = _patterns()
             if separator == "，":
-                positions = [m.start() for m in _COMMA.finditer(text, self.lo, self.stop)]
+                found = patterns.comma.finditer(text, self.lo, self.stop)
+                positions = [m.start() for m in found]
             else:
                 positions, i = [], text.find(separator, self.lo, self.stop)
                 while i != -1:
@@ -344,7 +446,7 @@ class _Sentence:
             blank_from = [False] * (len(positions) + 1)
             for g in range(len(positions) - 1, -1, -1):
                 nxt = positions[g + 1] if g + 1 < len(positions) else self.stop
-                blank = _NOT_SPACE.search(text, positions[g] + 1, nxt) is None
+                blank = patterns.not_space.search(text, positions[g] + 1, nxt) is None
                 blank_from[g] = blank or blank_from[g + 1]
             last = text[positions[-1] + 1 : self.stop] if positions else ""
             joined = any(c in last for c in CONJUNCTIONS)
@@ -414,7 +516,7 @@ def _inline_list(context: _Context, line: _Line, ann: Announcement) -> Enumerati
     same sentence, or None when no inline list follows.
     """
     text = context.text
-    lead = LEAD.match(text, ann.end, line.end)
+    lead = _patterns().lead.match(text, ann.end, line.end)
     if lead is None or not (lead[1] or lead[2]):
         return None
     start = lead.end()
@@ -425,7 +527,7 @@ def _inline_list(context: _Context, line: _Line, ann: Announcement) -> Enumerati
         return None  # markers: counted by _count_markers
     if text.startswith("第一", start, stop) or "首先" in head:
         return None  # 第一…第二…: counted by _count_markers
-    first = _NOT_SPACE.search(text, start, stop)
+    first = _patterns().not_space.search(text, start, stop)
     if first is not None and numbering(text[first.start() : min(first.start() + HEAD, stop)]):
         return None  # 一、…；二、… / （一）…（二）…: counted by _count_markers
     commas = sentence.cut(text, "，").positions
@@ -455,7 +557,7 @@ def _only_items_after(context: _Context, line: _Line, colon: int) -> bool:
     text = context.text
     sentence = line.sentence_at(text, colon + 1)
     body = text[colon + 1 : sentence.stop]
-    if body.count("、") < 1 or _COMMA.search(body) or len(body) > 80:
+    if body.count("、") < 1 or _patterns().comma.search(body) or len(body) > 80:
         return False
     if "等" in body or any(c in body for c in "（()）"):
         return False  # 鼓类包括有单皮鼓（板鼓）、…等: an open list of something else
@@ -467,7 +569,7 @@ def _count_markers(context: _Context, line: _Line, ann: Announcement) -> bool:
     """``三种观念:一是…二是…`` / ``三点要求：一、…；二、…``: count the paragraph's markers."""
     text = context.text
     end = ann.end
-    head_start = _MARKER_LEAD.match(text, end, line.end).end()
+    head_start = _patterns().marker_lead.match(text, end, line.end).end()
     head = text[head_start : min(head_start + HEAD, line.end)]
     led = any(c not in " \u3000" for c in text[end:head_start])  # not only spaces
     if led and (style := numbering(head)) is not None:
@@ -504,13 +606,14 @@ class _Sections:
         self.starts: list[int] = []  # line starts
         self.values: list[int | None] = []
         heads: list[tuple[int, int]] = []  # (line start, its first numeral)
-        first = _FIRST_SECTION.match(text)
+        patterns = _patterns()
+        first = patterns.first_section.match(text)
         if first is not None:
             heads.append((0, first.end() - 1))
-        heads.extend((m.start() + 1, m.end() - 1) for m in _SECTION_START.finditer(text))
+        heads.extend((m.start() + 1, m.end() - 1) for m in patterns.section_start.finditer(text))
         for start, numeral in heads:
             # a section number is at most three numerals and 、: the line's head decides
-            m = SECTION.match(text[start : numeral + 4])
+            m = patterns.section.match(text[start : numeral + 4])
             if m is not None:
                 self.starts.append(start)
                 self.values.append(parse_numeral(m[1]))
@@ -530,7 +633,7 @@ class _Sections:
 def _count_sections(context: _Context, line: _Line, ann: Announcement) -> bool:
     """``讲四点意见。`` at the end of a paragraph: count the sections 一、二、… after it."""
     text = context.text
-    rest = _NOT_SPACE.search(text, ann.end, line.end)
+    rest = _patterns().not_space.search(text, ann.end, line.end)
     if rest is not None and line.stripped_end(text) - rest.start() > 3:
         return False
     sections = context.sections()
@@ -555,7 +658,7 @@ def _numbered_line(context: _Context, start: int) -> int:
     if n is None:
         text = context.text
         line = context.line_at(start)
-        first = _NOT_SPACE.search(text, start, line.end)
+        first = _patterns().not_space.search(text, start, line.end)
         head = first.start() if first is not None else line.end
         style = numbering(text[head : min(head + HEAD, line.end)])
         n = line.count_from(text, head, style) if style else 1
@@ -572,21 +675,17 @@ def _clause_lists(document: Document) -> list[Enumeration]:
         return []
     covered = document.memo(_analyse).covered
     cover_starts = [a for a, _ in covered]
+    patterns = _patterns()
+    clause_start, normalisable = patterns.clause_start, patterns.normalisable
     out = []
     after = 0  # the end of the last clause seen
-    backwards = ""  # the text reversed, to find where a clause starts
-    n = len(text)
-    for m in _LONG_LIST.finditer(text):
-        if not backwards:
-            backwards = text[::-1]
-        # the last clause end before the list: the first one in the reversed text
-        before = _CLAUSE_END.search(backwards, n - m.start(), n - after)
-        start = n - before.start() if before is not None else after
+    for m in patterns.long_list.finditer(text):
+        start = _clause_start(clause_start, text, after, m.start())
         after = m.end()
         clause = text[start:after]
         parts = clause.split("、")
         if len(set(parts)) == len(parts) and (
-            all(map(str.isalnum, parts)) or _NORMALISABLE.search(clause) is None
+            all(map(str.isalnum, parts)) or normalisable.search(clause) is None
         ):
             continue  # every item differs from every other: nothing to judge
         bounds, pos = [], start
@@ -642,7 +741,7 @@ TRAILING_MEASURES = (
 _COUNT_NUMERALS = "一二三四五六七八九十两"
 _COUNT_NUMERAL_SET = frozenset(_COUNT_NUMERALS)
 # the count (a run of numerals) and its measure word, searched in a short window
-_TRAILING_COUNT = re.compile(f"([{_COUNT_NUMERALS}]+)({'|'.join(TRAILING_MEASURES)})")
+_TRAILING_COUNT = f"([{_COUNT_NUMERALS}]+)({'|'.join(TRAILING_MEASURES)})"
 _TRAILING_WINDOW = 16  # the last item and its count lie within this many characters
 _LONGEST_ITEM = 12  # items of a list counted after it are short nouns
 # after 个: a duration or an approximation, not a count of the items (两个月, 三个多)
@@ -657,50 +756,78 @@ _NOT_IN_ITEM = set("已在了将对把被从向于是为有就都也还再又")
 # be short, as in 省、市、县三级
 _SHORT_ITEMS_ONLY = {"级": 3}
 _JOINS = ("以及", "及", "和", "与")
-_CLOSING = re.compile('[”"」]')
 # a predicate between the items and their count: 是中国的四大…, 并称为“三大…
 _PLACE = "(?:中国|我国|世界|全国|国内|古代|现代|当今)?"
-_PREDICATE = re.compile(
+_PREDICATE = (
     f"(?:(?:并称为|合称为|统称为|同称为|并称|合称|统称|同称|被称为|称为|被誉为|誉为){_PLACE}的?"
     f"|齐名的|是{_PLACE}的)$"
 )
 _QUOTE_PAIRS = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"))
 _TCL = re.escape(_TRAILING_CLAUSE_ENDS)
-_ANY_LIST = re.compile(f"、[^{_TCL}、]*+(?:、[^{_TCL}、]*+)*")  # starts with a literal: fast
-_TRAILING_CLAUSE_END = re.compile(f"[{_TCL}]")
 
 
 def _trailing_lists(text: str) -> list[Enumeration]:
-    """Lists of 、-separated items followed by the count of their items (``四大``)."""
+    """Lists of 、-separated items followed by the count of their items (``四大``).
+
+    A list runs from its clause's start to the clause's end, its items separated by
+    、. One search finds each 、 followed by a numeral within the window, and the end
+    of its clause (the usual list has no numeral after its last 、); a list whose
+    last 、 is followed by a count is then cut once, from its clause's start (see
+    ``_clause_start``) to its clause's end.
+    """
+    patterns = _patterns()
+    candidates, counts = patterns.trailing_candidate, patterns.trailing_count
     out = []
-    after = 0  # the end of the last list seen
-    backwards = ""
-    n = len(text)
-    for m in _ANY_LIST.finditer(text):
-        end = m.end()
-        last = text.rfind("、", m.start(), end)
+    after = 0  # the end of the last list seen (a clause end, or the text's end)
+    found = candidates.search(text)
+    while found is not None:
+        sep, end = found.span()
+        last = text.rfind("、", sep, end)
         window = text[last + 1 : min(end, last + 1 + _TRAILING_WINDOW)]
-        if _COUNT_NUMERAL_SET.isdisjoint(window):
-            after = end
-            continue  # the usual case: no numeral after the last 、
-        if not backwards:
-            backwards = text[::-1]
-        before = _TRAILING_CLAUSE_END.search(backwards, n - m.start(), n - after)
-        start = n - before.start() if before is not None else after
-        after = m.end()
-        enum = _trailing_list(text, start, m.start(), last, window)
-        if enum is not None:
-            out.append(enum)
+        # the list's last 、 is followed by a numeral and a measure word
+        if not _COUNT_NUMERAL_SET.isdisjoint(window) and (count := counts.search(window)):
+            start = _clause_start(patterns.trailing_clause_start, text, after, sep)
+            first_sep = text.find("、", start, sep + 1)
+            enum = _trailing_list(text, start, first_sep, last, window, count)
+            if enum is not None:
+                out.append(enum)
+        after = end
+        found = candidates.search(text, end)
     return out
 
 
+_NEAR = 32  # a clause's start is looked for this far back first
+
+
+def _clause_start(last_end: re.Pattern[str], text: str, after: int, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after its last clause end before ``pos``.
+
+    ``last_end`` matches up to the last clause end of a span; none is looked for
+    before ``after`` (the end of the list seen before), which is returned when there
+    is none. Linear: the span before ``pos - _NEAR`` is searched only when the near
+    one holds no clause end, and a later call never searches before this ``pos``.
+    """
+    near = max(after, pos - _NEAR)
+    end = last_end.match(text, near, pos).end()
+    if end > near or near == after:
+        return end
+    return last_end.match(text, after, near).end()
+
+
 def _trailing_list(
-    text: str, start: int, first_sep: int, last: int, window: str
+    text: str,
+    start: int,
+    first_sep: int,
+    last: int,
+    window: str,
+    count_match: re.Match[str],
 ) -> Enumeration | None:
-    """The list from ``start`` whose last item (after ``last``) is followed by its count."""
-    count_match = _TRAILING_COUNT.search(window)
-    if count_match is None:
-        return None
+    """The list from ``start`` whose last item (after ``last``) is followed by its count.
+
+    ``count_match`` is the first count and measure word in ``window``, the text after
+    the last 、.
+    """
+    patterns = _patterns()
     run, measure = count_match[1], count_match[2]
     head = window[: count_match.start()]
     # the count is the longest tail of the run that is a number (初三三个: 初三 | 三个)
@@ -726,11 +853,11 @@ def _trailing_list(
     quoted = head.endswith(("“", "「")) or (head.endswith('"') and head.count('"') % 2 == 1)
     if quoted:
         head = head[:-1]
-        close = _CLOSING.search(text, count_end, count_end + 6)
+        close = patterns.closing.search(text, count_end, count_end + 6)
         if close is not None:
             label_span = (count_start - 1, close.end())
     # 造纸术、印刷术、火药和指南针是中国的四大…, 莫高窟与…、…并称为中国“三大石窟”
-    predicate = _PREDICATE.search(head)
+    predicate = patterns.predicate.search(head)
     if predicate is not None:
         head = head[: predicate.start()]
     elif quoted:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 
 from rules.numerals import parse_number
 
@@ -20,13 +21,13 @@ from rules.numerals import parse_number
 _CN = "一二三四五六七八九十"
 _DIGIT = "0-9０-９"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-NUMBERED: tuple[tuple[re.Pattern[str], bool], ...] = (
-    (re.compile(rf"[（(]([{_CN}]{{1,3}})[）)]"), False),
-    (re.compile(rf"[（(]([{_DIGIT}]{{1,2}})[）)]"), False),
-    (re.compile(f"([{CIRCLED}])"), False),
-    (re.compile(rf"([{_CN}]{{1,3}})、"), True),
-    (re.compile(rf"([{_CN}]{{1,3}})[，,]"), True),
-    (re.compile(rf"([{_DIGIT}]{{1,2}})(?:、|[.．](?![{_DIGIT}]))"), True),
+NUMBERED: tuple[tuple[str, bool], ...] = (
+    (rf"[（(]([{_CN}]{{1,3}})[）)]", False),
+    (rf"[（(]([{_DIGIT}]{{1,2}})[）)]", False),
+    (f"([{CIRCLED}])", False),
+    (rf"([{_CN}]{{1,3}})、", True),
+    (rf"([{_CN}]{{1,3}})[，,]", True),
+    (rf"([{_DIGIT}]{{1,2}})(?:、|[.．](?![{_DIGIT}]))", True),
 )
 BOUNDARY = "；;。，,：:！!？?）)”」』》 \u3000\t"
 _STARTS = _CN + "（(" + CIRCLED + "0123456789０１２３４５６７８９"
@@ -36,11 +37,17 @@ Style = tuple[int, int]
 HEAD = 8
 
 
+@cache
+def _numbered() -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """NUMBERED compiled (once, on first use)."""
+    return tuple((re.compile(pattern), boundary) for pattern, boundary in NUMBERED)
+
+
 def numbering(head: str) -> Style | None:
     """The numbering style of the marker ``head`` starts with, when that marker is one."""
     if not head or head[0] not in _STARTS:
         return None
-    for index, (pattern, _) in enumerate(NUMBERED):
+    for index, (pattern, _) in enumerate(_numbered()):
         m = pattern.match(head)
         if m is not None and marker_value(m[1]) == 1:
             return index, m.end()
@@ -68,7 +75,7 @@ class LineMarkers:
         """Start offsets of the style's markers by value (boundary-less ones left out)."""
         found = self._by_style.get(style)
         if found is None:
-            pattern, boundary = NUMBERED[style]
+            pattern, boundary = _numbered()[style]
             found = {}
             for m in pattern.finditer(text, self.start, self.end):
                 if boundary and text[m.start() - 1] not in BOUNDARY:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from lint import Diagnostic, Document, Edit, Fix, FixAvailability, Rule
 
 ENDS = "。！？!?"
 # a sentence: anything up to its end marks (and a closing quote); the tail of a line
 # without an end mark is a last "sentence" too, so that offsets stay exact
-SENTENCE = re.compile(r"[^。！？!?]*[。！？!?]+[”’\"]*|[^。！？!?]+$")
+SENTENCE = r"[^。！？!?]*[。！？!?]+[”’\"]*|[^。！？!?]+$"
 MIN_CHARS = 12
 
 # Where to look: in the reversed text, with every end mark made 。, a sentence said
@@ -23,9 +24,15 @@ MIN_CHARS = 12
 # into sentences.
 _TAIL = 6
 _OTHER_ENDS = ENDS.replace("。", "")
-_MAY_REPEAT = re.compile(
+_MAY_REPEAT = (
     f'。(?:(?=([^。]{{{_TAIL}}})[^。]*+。\\1)|(?=。)|(?<=[。”’"]{{{MIN_CHARS - _TAIL}}}。))'
 )
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """SENTENCE and _MAY_REPEAT, compiled on first use."""
+    return re.compile(SENTENCE), re.compile(_MAY_REPEAT)
 
 
 def repeat_candidates(text: str) -> list[int]:
@@ -36,11 +43,12 @@ def repeat_candidates(text: str) -> list[int]:
     backwards = text[::-1]
     for c in _OTHER_ENDS:
         backwards = backwards.replace(c, "。")
-    first = _MAY_REPEAT.search(backwards)
+    may_repeat = _patterns()[1]
+    first = may_repeat.search(backwards)
     if first is None:
         return []
     last = len(text) - 1
-    return [last - m.start() for m in _MAY_REPEAT.finditer(backwards, first.start())]
+    return [last - m.start() for m in may_repeat.finditer(backwards, first.start())]
 
 
 class RepeatedSentence(Rule):
@@ -92,7 +100,7 @@ class RepeatedSentence(Rule):
 
     def _line(self, start: int, line: str) -> Iterator[Diagnostic]:
         """The repeats of one line (its text without the line break)."""
-        sentences = SENTENCE.findall(line)
+        sentences = _patterns()[0].findall(line)
         if len(sentences) < 2 or len(set(sentences)) == len(sentences):
             return  # no sentence occurs twice on this line
         prev = None
