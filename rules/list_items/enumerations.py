@@ -62,10 +62,14 @@ class _Patterns:
         self.openers = {q: re.compile(f"{q}[{_NUM}]") for q in '“"'}  # where QUOTED may match
         self.quoted_opener = re.compile(f'[“"][{_NUM}]')
         # UNQUOTED, one search per measure word (a literal first), the count checked after
+        # (the count is looked at before the heads: most measure words follow no count)
         self.counted_heads = tuple(
-            (measure, re.compile(f"{measure}(?:方面(?:{HEADS})|(?:{HEADS}))"))
+            (
+                measure,
+                re.compile(f"{measure}(?<=[{COUNTS}]{measure})(?:方面(?:{HEADS})|(?:{HEADS}))"),
+            )
             if measure == "个"
-            else (measure, re.compile(f"{measure}(?:{HEADS})"))
+            else (measure, re.compile(f"{measure}(?<=[{COUNTS}]{measure})(?:{HEADS})"))
             for measure in "点条项种个"
         )
         self.lead = regex.compile(LEAD)
