@@ -60,6 +60,8 @@ MIN_TITLE_RUN = 5  # title-like lines that end a page with no furniture around t
 TITLE_RUN_MEAN = 10  # their mean length (poem lines are shorter)
 TITLE_LINES = 3  # lines before the first metadata line kept as the title (title, subtitle, byline)
 MIN_TEASER_CHARS = 12  # a teaser shorter than this proves nothing
+MAX_COUNTER_CHARS = 9  # a bare counter (16, 28,335) is a number of at most this many characters
+_COUNTER_WIDTHS = str.maketrans("０１２３４５６７８９，", "0123456789,")  # full-width digits
 _SENTENCE_STOPS = "。！；!;"
 _BAR = LazyPattern(re, r"\s*[|｜]\s*")
 _CRUMB = LazyPattern(re, r"\s*(?:>>?|»|＞＞?|→)\s*")
@@ -318,12 +320,15 @@ def _edges(
     where: list[str],
     unit: str,
     navigation: AbstractSet[int],
+    counters: AbstractSet[int] = frozenset(),
 ) -> int | None:
     """Mark the furniture at the head and the tail of lines ``lo..hi`` (a page or an article).
 
     Returns the index of the title when widgets that follow it stand at the end of the
     head (``navigation``: the indices of navigation bars, breadcrumbs and link-list
-    headers, which come before a title), else None.
+    headers, which come before a title), else None. ``counters``: the indices of bare
+    counters (``16``), which join the head or the tail when they touch its last (first)
+    widget.
     """
     good = [i for i in range(lo, hi) if classes[i] == GOOD and i not in teased]
     if not good:  # a text of short sentences: they are its prose
@@ -350,12 +355,22 @@ def _edges(
             head_anchor = title = k
     for i in range(lo, head_anchor):
         furniture[i], safe[i], where[i] = True, True, f"at the head of the {unit}"
+    if counters and title is None and head_anchor >= lo and classes[head_anchor] == ANCHOR:
+        # a counter printed under the last widget of the head (博文: 14387 / 16)
+        k = head_anchor + 1
+        while k < first_good and k in counters:
+            furniture[k], safe[k], where[k] = True, True, f"at the head of the {unit}"
+            k += 1
     # tail: after the last good line, from the first anchor there
     tail_anchor = next((i for i in range(last_good + 1, hi) if classes[i] == ANCHOR), None)
     if tail_anchor is not None:
         for i in range(tail_anchor + 1, hi):
             if not furniture[i]:
                 furniture[i], safe[i], where[i] = True, True, f"at the tail of the {unit}"
+        k = tail_anchor - 1  # counters printed just above the first widget of the tail
+        while k > last_good and k in counters and not furniture[k]:
+            furniture[k], safe[k], where[k] = True, True, f"at the tail of the {unit}"
+            k -= 1
     return title
 
 
@@ -380,6 +395,7 @@ def find_furniture(
     """
     n = len(keys)
     classes = [0] * n
+    counters: set[int] = set()  # indices of bare counters (16, 1,024)
     bad_class = bad.get
     for i, number in enumerate(content):
         if number in separators:
@@ -389,8 +405,11 @@ def find_furniture(
         else:
             key = keys[i]
             kind = line_class(key)
-            if kind == SHORT and _is_dated_label(key):
-                kind = META  # 时间：2019-05-03 08:17: metadata the title stands by
+            if kind == SHORT:
+                if _is_dated_label(key):
+                    kind = META  # 时间：2019-05-03 08:17: metadata the title stands by
+                elif len(key) <= MAX_COUNTER_CHARS and _is_bare_counter(key):
+                    counters.add(i)
             classes[i] = kind
     teasers: list[Teaser] = []
     teased: set[int] = set()
@@ -421,7 +440,9 @@ def find_furniture(
     titles = set()  # the title of each article: content even between two widgets
     for lo, hi in zip([0, *(b + 1 for b in bounds)], [*bounds, n], strict=True):
         unit = "article" if bounds else "page"
-        titles.add(_edges(classes, teased, lo, hi, furniture, safe, where, unit, navigation))
+        titles.add(
+            _edges(classes, teased, lo, hi, furniture, safe, where, unit, navigation, counters)
+        )
     # between anchors, within a segment (no good line in between), a bounded run: on a
     # page without prose nothing tells the furniture from the text
     previous = -1  # index of the last anchor in the current segment
@@ -497,6 +518,14 @@ def find_furniture(
 def _title_like(text: str) -> bool:
     """A link title's shape: 6 to 40 characters, ending in a word, ？, a quote or a bracket."""
     return 6 <= len(text) <= 40 and (text[-1] in "？?》”）)" or text[-1].isalnum())
+
+
+def _is_bare_counter(text: str) -> bool:
+    """A number alone on a line (``16``, ``1,024``), not a year (``2021``: a date heading)."""
+    digits = text.translate(_COUNTER_WIDTHS).replace(",", "")
+    if not (digits and digits.isascii() and digits.isdigit()) or text[0] in ",，":
+        return False
+    return not (len(digits) == 4 and digits.startswith(("19", "20")))
 
 
 def _is_dated_label(text: str) -> bool:

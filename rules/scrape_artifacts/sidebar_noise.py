@@ -49,7 +49,11 @@ class SidebarNoise(Rule):
       the three lines above the first metadata line (title, subtitle, byline), and
       the short line just above widgets that close the head (``分享到：``,
       ``【打印】``, ``评论(3)``; navigation bars and breadcrumbs come before a title
-      and protect nothing).
+      and protect nothing). Bare counters (a number alone on a line, ``16``,
+      ``1,024``, full-width ``１６``; not a year such as ``2021``) right under the
+      last widget of the head, or right above the first widget of the tail, join
+      it (``博文: 14387`` / ``16``); a comment timestamp ``29 14:17`` is a sidebar
+      line and joins any block.
 
     A page without any prose (a table of contents, a list of names) gets no head,
     tail or between-chrome blocks: nothing there tells furniture from text.
@@ -70,7 +74,8 @@ class SidebarNoise(Rule):
     breadcrumb ``首页 > 中国历史 >``; the lines between ``关于我们|联系我们`` and
     ``Copyright © …``.
 
-    Not flagged: two dates on their own lines; ``2008年5月12日，汶川发生地震。``
+    Not flagged: a number alone between paragraphs, under a title or under a
+    widget with the title between; two dates on their own lines; ``2008年5月12日，汶川发生地震。``
     and other dated sentences; a timeline inside the text (an info note only);
     a run of short lines with no furniture around it; the title above
     ``时间：2019-05-03`` or ``来源：新华社``.
