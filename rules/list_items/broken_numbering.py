@@ -78,8 +78,8 @@ class BrokenNumbering(Rule):
         if "\n" not in document.text:
             return []  # a repeat or a skip needs two numbered lines
         heads = numbered_heads(document.text)
-        if not heads:
-            return []
+        if len(heads) < 2:
+            return []  # a number is judged against the one before it
         # Articles only take findings away (a sequence restarts in each), so the page
         # is first read as one article; only a page with findings is split.
         whole = [(0, len(document.text))]
