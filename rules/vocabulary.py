@@ -61,6 +61,11 @@ def counters() -> tuple[str, ...]:
     return data_lines("counters.txt")
 
 
+def contact_keys() -> tuple[str, ...]:
+    """Labels of contact lines (``联系人``, ``地址``, ``电话``), printed before a colon."""
+    return data_lines("contact_keys.txt")
+
+
 def furniture_headers() -> tuple[str, ...]:
     """Headers of link lists (``相关新闻``, ``推荐阅读``, ``热门排行``, ``猜你喜欢``)."""
     return data_lines("furniture_headers.txt")

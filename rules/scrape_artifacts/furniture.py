@@ -60,6 +60,10 @@ MIN_TITLE_RUN = 5  # title-like lines that end a page with no furniture around t
 TITLE_RUN_MEAN = 10  # their mean length (poem lines are shorter)
 TITLE_LINES = 3  # lines before the first metadata line kept as the title (title, subtitle, byline)
 MIN_TEASER_CHARS = 12  # a teaser shorter than this proves nothing
+MAX_CONTACT_CHARS = 60  # a contact line (label: value) is short
+MAX_CONTACT_LABEL = 12  # where its colon may stand (联 系 人 with spaces)
+MIN_CONTACT_LINES = 2  # contact lines that make a contact block
+FOOTER_MARKS = ("版权", "ICP", "备案", "公网安备", "Copyright", "copyright", "COPYRIGHT", "©")
 MAX_COUNTER_CHARS = 9  # a bare counter (16, 28,335) is a number of at most this many characters
 _COUNTER_WIDTHS = str.maketrans("０１２３４５６７８９，", "0123456789,")  # full-width digits
 _SENTENCE_STOPS = "。！；!;"
@@ -117,6 +121,34 @@ def _trigger(present: str, sizes: bool) -> re.Pattern[str]:
     if sizes:
         parts.append("(?i:[kmg]b)")
     return re.compile("|".join(parts))
+
+
+@cache
+def _contact_keys() -> frozenset[str]:
+    return frozenset(_SPACES.sub("", k).lower() for k in vocabulary.contact_keys())
+
+
+def contact_label(text: str) -> str | None:
+    """The contact label of a stripped ``label: value`` line, inner spaces dropped.
+
+    ``联 系 人： 龙涛`` gives ``联系人``; None unless the label (at most 6 characters
+    once its spaces are gone) is in ``contact_keys.txt`` and the value is short and
+    no sentence (``电话：请拨打热线。`` is prose).
+    """
+    if len(text) > MAX_CONTACT_CHARS:
+        return None
+    colon = text.find("：", 0, MAX_CONTACT_LABEL + 1)
+    half = text.find(":", 0, MAX_CONTACT_LABEL + 1)
+    if colon < 0 or 0 <= half < colon:
+        colon = half
+    if colon <= 0:
+        return None
+    label = _SPACES.sub("", text[:colon])
+    if not 2 <= len(label) <= 6 or label.lower() not in _contact_keys():
+        return None
+    if any(c in text for c in "。！？!?；;"):
+        return None
+    return label
 
 
 @cache
@@ -321,6 +353,7 @@ def _edges(
     unit: str,
     navigation: AbstractSet[int],
     counters: AbstractSet[int] = frozenset(),
+    keys: list[str] | None = None,
 ) -> int | None:
     """Mark the furniture at the head and the tail of lines ``lo..hi`` (a page or an article).
 
@@ -328,7 +361,8 @@ def _edges(
     head (``navigation``: the indices of navigation bars, breadcrumbs and link-list
     headers, which come before a title), else None. ``counters``: the indices of bare
     counters (``16``), which join the head or the tail when they touch its last (first)
-    widget.
+    widget. ``keys``: the stripped lines; a contact block (two or more contact lines,
+    ``contact_label``) right above a copyright or ICP footer joins the tail too.
     """
     good = [i for i in range(lo, hi) if classes[i] == GOOD and i not in teased]
     if not good:  # a text of short sentences: they are its prose
@@ -367,10 +401,21 @@ def _edges(
         for i in range(tail_anchor + 1, hi):
             if not furniture[i]:
                 furniture[i], safe[i], where[i] = True, True, f"at the tail of the {unit}"
-        k = tail_anchor - 1  # counters printed just above the first widget of the tail
-        while k > last_good and k in counters and not furniture[k]:
-            furniture[k], safe[k], where[k] = True, True, f"at the tail of the {unit}"
+        # counters (and, above a footer, a contact block) just above the tail's first widget
+        footer = keys is not None and any(mark in keys[tail_anchor] for mark in FOOTER_MARKS)
+        k, contacts, plain = tail_anchor - 1, 0, tail_anchor
+        while k > last_good and not furniture[k] and classes[k] == SHORT:
+            if k in counters:
+                if not contacts:
+                    plain = k  # the counters right above the widget, before any contact
+            elif footer and keys is not None and contact_label(keys[k]) is not None:
+                contacts += 1
+            else:
+                break
             k -= 1
+        first = k + 1 if contacts >= MIN_CONTACT_LINES else plain
+        for i in range(first, tail_anchor):
+            furniture[i], safe[i], where[i] = True, True, f"at the tail of the {unit}"
     return title
 
 
@@ -441,7 +486,9 @@ def find_furniture(
     for lo, hi in zip([0, *(b + 1 for b in bounds)], [*bounds, n], strict=True):
         unit = "article" if bounds else "page"
         titles.add(
-            _edges(classes, teased, lo, hi, furniture, safe, where, unit, navigation, counters)
+            _edges(
+                classes, teased, lo, hi, furniture, safe, where, unit, navigation, counters, keys
+            )
         )
     # between anchors, within a segment (no good line in between), a bounded run: on a
     # page without prose nothing tells the furniture from the text

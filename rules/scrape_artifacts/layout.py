@@ -49,6 +49,7 @@ from rules.scrape_artifacts.vocabulary import (
     ChromeMatcher,
     chrome_matcher,
     has_date_separator,
+    is_footer,
     sidebar_kind_stripped,
 )
 from rules.text import articles
@@ -392,8 +393,12 @@ def _find_furniture(
         elif (header := header_text(key)) is not None:
             bad[number] = ANCHOR
             headers[number] = header
-        elif DATE_SIGNATURE.search(key) is not None or matcher.bylines.search(key) is not None:
-            bad[number] = META  # metadata: the article's title may stand next to it
+        elif (
+            DATE_SIGNATURE.search(key) is not None or matcher.bylines.search(key) is not None
+        ) and not (key[:1] in "版Cc©" and is_footer(key)):
+            # metadata: the article's title may stand next to it (a copyright footer
+            # with its years, Copyright © 2009-2019, is no metadata: it bounds blocks)
+            bad[number] = META
         else:
             bad[number] = ANCHOR
     stripped = [keys[number - 1] for number in content]

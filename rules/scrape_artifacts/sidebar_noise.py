@@ -53,7 +53,12 @@ class SidebarNoise(Rule):
       ``1,024``, full-width ``１６``; not a year such as ``2021``) right under the
       last widget of the head, or right above the first widget of the tail, join
       it (``博文: 14387`` / ``16``); a comment timestamp ``29 14:17`` is a sidebar
-      line and joins any block.
+      line and joins any block. Two or more contact lines (``联 系 人： 龙涛``,
+      ``地址：…``, ``电话:…``: a label of ``rules/data/contact_keys.txt`` before a
+      colon of either width, its inner spaces ignored, and a short value that is no
+      sentence) right above a copyright or ICP footer at the tail are the site's
+      footer and join the tail. Elsewhere contact lines are content: a notice or
+      an advertisement ends with them, and an article may quote an address.
 
     A page without any prose (a table of contents, a list of names) gets no head,
     tail or between-chrome blocks: nothing there tells furniture from text.
@@ -72,10 +77,14 @@ class SidebarNoise(Rule):
     Flagged: five lines ``2022-07-14``, ``2022-07-13``, … before the article; the
     ten headlines under ``相关新闻`` after the article; the menu lines before a
     breadcrumb ``首页 > 中国历史 >``; the lines between ``关于我们|联系我们`` and
-    ``Copyright © …``.
+    ``Copyright © …``; ``16`` under ``博文: 14387`` before the article;
+    ``联 系 人： 龙涛`` and ``地 址： …`` right above ``Copyright © 2009-2019 某某网``
+    (a copyright footer, its years included, bounds blocks like any widget).
 
     Not flagged: a number alone between paragraphs, under a title or under a
-    widget with the title between; two dates on their own lines; ``2008年5月12日，汶川发生地震。``
+    widget with the title between; contact lines between paragraphs, ending a
+    notice (also above ``【打印】 【关闭】``), or one alone above the footer; two
+    dates on their own lines; ``2008年5月12日，汶川发生地震。``
     and other dated sentences; a timeline inside the text (an info note only);
     a run of short lines with no furniture around it; the title above
     ``时间：2019-05-03`` or ``来源：新华社``.
