@@ -29,6 +29,8 @@ def _dates(n: int) -> str:
     return f"{_date(3 * n)}\n{_date(3 * n + 1)}\n{_date(3 * n + 2)}\n"
 
 
+_WORDS = "新闻体育财经科技教育健康旅游汽车"  # one character per framed menu's middle item
+
 # name -> (head, unit n -> text, tail)
 SA_INPUTS: dict[str, tuple[str, Callable[[int], str], str]] = {
     # runs of three distinct dates between distinct lines of text: each run asks what
@@ -77,6 +79,18 @@ SA_INPUTS: dict[str, tuple[str, Callable[[int], str], str]] = {
         ),
         "",
     ),
+    # menus framed by bars between titles: each looks at its neighbours (a bounded window)
+    "framed-menus": (
+        "今天我们召开全市教育工作会议，主要任务是总结去年的工作，部署今年的重点任务。\n",
+        lambda n: f"| 首页 | {_WORDS[n % 16]}讯 | 图片 |\n\n第{n}条新闻的标题\n",
+        "",
+    ),
+    # contact lines and counters above the footer: walked back once from the footer
+    "contacts-above-footer": (
+        "今天我们召开全市教育工作会议，主要任务是总结去年的工作，部署今年的重点任务。\n",
+        lambda n: f"电 话：0731-{n:08d}\n{n}\n",
+        "版权所有 © 2021 某某网\n",
+    ),
     # a long line full of chrome words, then short lines: the long line is skipped once
     "chrome-words-in-a-long-line": ("", lambda n: "上一篇：返回顶部，作者：张三，", "\n返回顶部\n"),
 }
@@ -120,6 +134,8 @@ EXPECTED = {
     "chrome-words-in-a-long-line": {"SA001"},
     "bars-between-titles": {"SA001", "SA002"},
     "teasers": {"SA001", "SA003"},
+    "framed-menus": {"SA001", "SA002"},
+    "contacts-above-footer": {"SA001", "SA002"},
 }
 
 
