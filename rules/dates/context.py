@@ -14,7 +14,7 @@ from bisect import bisect_left
 
 from lint import Document, Line
 from rules.dates.extract import META_KEYS, DateExpr, folded_dates
-from rules.dates.lazy import LazyPattern
+from rules.lazy import LazyPattern
 
 # Lines that link to or list other pages: their dates are not this text's.
 _CHROME_STARTS = (
@@ -248,7 +248,7 @@ SENTENCE_STOPS = "。!?！？\n"
 def _any_of(words: tuple[str, ...]) -> LazyPattern:
     """A pattern that finds any of ``words`` (one search instead of one ``in`` per word),
     compiled on first use."""
-    return LazyPattern("|".join(re.escape(w) for w in words))
+    return LazyPattern(re, "|".join(re.escape(w) for w in words))
 
 
 _TARGET_CLAUSE_AFTER = _any_of(TARGET_CLAUSE_AFTER)
@@ -257,8 +257,8 @@ _FUTURE_CLAUSE = _any_of(FUTURE_CLAUSE)
 _TARGET_CLAUSE_BEFORE = _any_of(TARGET_CLAUSE_BEFORE)
 
 
-_CLAUSE_BODY = LazyPattern(f"[^{re.escape(_CLAUSE_STOPS)}]*")
-_UP_TO_LAST_STOP = LazyPattern(f"(?s).*[{re.escape(_CLAUSE_STOPS)}]")
+_CLAUSE_BODY = LazyPattern(re, f"[^{re.escape(_CLAUSE_STOPS)}]*")
+_UP_TO_LAST_STOP = LazyPattern(re, f"(?s).*[{re.escape(_CLAUSE_STOPS)}]")
 
 
 def clause_after(folded: str, pos: int, limit: int = 15) -> str:

@@ -26,8 +26,8 @@ from typing import NamedTuple
 
 from lint import Document
 from rules.dates.extract import cn_number, fold_dates, folded_dates
-from rules.dates.lazy import LazyPattern
 from rules.dates.observance import may_hold_observance, nth_observances
+from rules.lazy import LazyPattern
 
 # Punctuation that ends a clause, in folded (half-width) or full-width form.
 _CLAUSE_END = set(",.;:!?。，；：！？\n、")
@@ -44,7 +44,7 @@ _TARGET_BEFORE = ("到", "至", "迄", "到了")
 _TARGET_AFTER = ("时", "之时", "的时候", "之际前", "前")
 # Words earlier in the clause that make a campaign or plan a recollection (先后开展了…).
 _RETRO = ("先后", "相继", "历次", "曾经", "曾", "回顾", "当年", "那年", "那时", "以往", "过去")
-_RETRO_WORDS = LazyPattern("|".join(_RETRO))
+_RETRO_WORDS = LazyPattern(re, "|".join(_RETRO))
 _ANNIV_CITED = ("大会上", "讲话", "之际发表", "重要讲话")
 _SINCE_JUBILEE = ("以来", "之后", "以后")
 

@@ -34,7 +34,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from lint import Document
-from rules.dates.lazy import LazyPattern
+from rules.lazy import LazyPattern
 from rules.numerals import NUMERAL_CHARS, parse_numeral
 from rules.vocabulary import DATE_KEY_ENDS, date_keys
 
@@ -97,7 +97,7 @@ _REL_DAY_BLOCK = "每当同一那这哪半整几白"
 _YEAR_LEAD = frozenset("0123456789*＊ ") | frozenset("今明去前后本") | frozenset(_CN_YEAR_DIGITS)
 _MONTH_LEAD = frozenset("0123456789*＊ ") | frozenset(NUMERAL_CHARS)
 
-_NUMERIC = LazyPattern(r"(?:19|20)\d\d(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)")
+_NUMERIC = LazyPattern(re, r"(?:19|20)\d\d(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)")
 
 
 class DateExpr(NamedTuple):

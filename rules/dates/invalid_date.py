@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from lint import Diagnostic, Document, FixAvailability, Rule, Severity
 from rules.dates.context import MarkIndex, marks
 from rules.dates.extract import DateExpr, dates, days_in_month
-from rules.dates.lazy import LazyPattern
 from rules.dates.prefilter import may_hold_invalid_date
+from rules.lazy import LazyPattern
 
 _MONTHS = "January February March April May June July August September October November December"
 _MONTH_NAMES = _MONTHS.split()
@@ -29,7 +30,7 @@ _LUNAR = (
     "臘月",
     "正月",
 )
-_LUNAR_WORDS = LazyPattern("|".join(_LUNAR))
+_LUNAR_WORDS = LazyPattern(re, "|".join(_LUNAR))
 
 
 def invalid_reason(expr: DateExpr) -> str | None:

@@ -15,7 +15,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from rules.dates.extract import cn_number
-from rules.dates.lazy import LazyPattern
+from rules.lazy import LazyPattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +72,9 @@ def _names() -> tuple[re.Pattern[str], dict[str, Observance]]:
 
 # 第27个教师节 / 第39个“世界无烟日” / 第113个“三八”国际妇女节 / 第22个全国“安全生产月”
 _NTH = LazyPattern(
+    re,
     "第([0-9]{1,3}|[一二三四五六七八九十百]{1,5})个"
-    '[“”"]?(?:全国|国际|世界|中国|三八)?[“”"]?(?:全国|国际|世界|中国)?[“”"]?$'
+    '[“”"]?(?:全国|国际|世界|中国|三八)?[“”"]?(?:全国|国际|世界|中国)?[“”"]?$',
 )
 
 

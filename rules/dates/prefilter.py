@@ -39,7 +39,7 @@ from rules.dates.extract import (
     fold_width,
     variants,
 )
-from rules.dates.lazy import LazyPattern
+from rules.lazy import LazyPattern
 from rules.numerals import NUMERAL_CHARS
 
 # -- DT001 ------------------------------------------------------------------------------
@@ -61,7 +61,7 @@ _BIG_MONTH = (
     f"(?<=(?:{_C3}|百..|{_D2}{_SPACE}|{_C2}{_SPACE})月)",
     f"(?<=(?:{_C3}{_SPACE}|百..{_SPACE})月)",
 )
-_MONTH_CANDIDATE = LazyPattern(f"月(?:{_BIG_DAY}|{'|'.join(_BIG_MONTH)})")
+_MONTH_CANDIDATE = LazyPattern(re, f"月(?:{_BIG_DAY}|{'|'.join(_BIG_MONTH)})")
 # A numeric date whose two-digit day may be 29 or more (19xx-m-dd, 20xx/mm/dd, …): any
 # day but 00..28 written in ASCII or full-width digits (int() reads other digits too).
 # One pattern per first separator, each starting with that separator as a literal.
@@ -71,8 +71,9 @@ _NUMERIC_CANDIDATES = tuple(
     (
         sep,
         LazyPattern(
+            re,
             rf"{re.escape(sep)}(?<=[12１２][09０９]\d\d{re.escape(sep)})"
-            rf"(\d{{1,2}})[{re.escape(family)}]({_BIG_NUMERIC_DAY})"
+            rf"(\d{{1,2}})[{re.escape(family)}]({_BIG_NUMERIC_DAY})",
         ),
     )
     for sep, family in _SEPARATORS.items()

@@ -75,9 +75,9 @@ from rules.dates.extract import (
     is_traditional,
     page_date_kept,
 )
-from rules.dates.lazy import LazyPattern as _Lazy
 from rules.dates.observance import calendar_data, nth_observances, observances
 from rules.dates.prefilter import page_date_possible, weighted_evidence_probed
+from rules.lazy import LazyPattern as _Lazy
 from rules.text import articles
 
 
@@ -274,8 +274,9 @@ def probe_words(text: str) -> frozenset[str]:
 
 # 年 after 19xx/20xx (maybe after a space): found from the literal 年, the digits
 # checked behind it (a pattern that starts with a literal scans fast)
-_FOUR_DIGIT_YEAR = _Lazy(  # (one lookbehind per century and width: each a plain literal)
-    "年(?:(?<=19[0-9][0-9]年)|(?<=20[0-9][0-9]年)|(?<=19[0-9][0-9] 年)|(?<=20[0-9][0-9] 年))"
+_FOUR_DIGIT_YEAR = _Lazy(
+    re,  # (one lookbehind per century and width: each a plain literal)
+    "年(?:(?<=19[0-9][0-9]年)|(?<=20[0-9][0-9]年)|(?<=19[0-9][0-9] 年)|(?<=20[0-9][0-9] 年))",
 )
 
 
@@ -297,9 +298,9 @@ def may_hold_spike(text: str) -> bool:
 # folding maps no other character onto a digit), each pattern from its literal: 年, or
 # the numeric date's first separator.
 _YEAR_DIGIT = "[0-9０-９〇零○ＯO一二三四五六七八九]"
-_YEAR_BEFORE = _Lazy(f"年(?:(?<={_YEAR_DIGIT}{{4}}年)|(?<={_YEAR_DIGIT}{{4}}[ 　]年))")
+_YEAR_BEFORE = _Lazy(re, f"年(?:(?<={_YEAR_DIGIT}{{4}}年)|(?<={_YEAR_DIGIT}{{4}}[ 　]年))")
 _NUMERIC_SEPARATORS = tuple(
-    (sep, _Lazy(f"{re.escape(sep)}(?<=[12１２][09０９]\\d\\d{re.escape(sep)})"))
+    (sep, _Lazy(re, f"{re.escape(sep)}(?<=[12１２][09０９]\\d\\d{re.escape(sep)})"))
     for sep in "-/.－／．"
 )
 
@@ -377,12 +378,13 @@ def _timeline(document: Document, extensions: tuple[str, ...]) -> list[Clash]:
 
 # a meeting's held-verb: 召开 / 举行 / 开幕 / 闭幕, maybe after 隆重/胜利 and a place
 _HELD = _Lazy(
-    r"(?:在[^,.;:!?()\n]{1,6}?)?(?:隆重|胜利|顺利|成功|圆满)?(?:召开|举行|举办|开幕|闭幕)"
+    re, r"(?:在[^,.;:!?()\n]{1,6}?)?(?:隆重|胜利|顺利|成功|圆满)?(?:召开|举行|举办|开幕|闭幕)"
 )
 # between a year and the event it dates: a comma, a held-verb + 的, the party's name
 _YEAR_TO_EVENT = _Lazy(
+    re,
     r"[,]?(?:在[^,.;:!?()\n]{0,6}?)?(?:隆重|胜利|顺利|成功)?(?:召开|举行|举办)?的?"
-    r"(?:中国共产党|中共|党的|我党)?"
+    r"(?:中国共产党|中共|党的|我党)?",
 )
 # after a series' bare name right after a year: the games themselves
 _AT_THE_SERIES = ("上", "期间", "开幕", "闭幕", "举行", "举办", "落幕", "比赛", "赛场", "赛事")
@@ -442,30 +444,34 @@ _PARTY = ("中国共产党", "党的", "中共")
 _FIRST_SESSION = 1978
 _CN = "一二三四五六七八九十"
 _SESSION = _Lazy(
+    re,
     rf"(?:第?(?P<term>[{_CN}]{{1,3}})届全国(?:人大|人民代表大会)"
     rf"|全国(?:人大|政协)(?P<term2>[{_CN}]{{1,3}})届"
     rf"|第?(?P<term3>[{_CN}]{{1,3}})届全国政协"
     rf"|政协第?(?P<term4>[{_CN}]{{1,3}})届全国委员会)"
-    rf"第?(?P<session>[{_CN}])次会议"
+    rf"第?(?P<session>[{_CN}])次会议",
 )
-_EDITION = _Lazy(r"第([0-9一二三四五六七八九十百]{1,4})届$")
+_EDITION = _Lazy(re, r"第([0-9一二三四五六七八九十百]{1,4})届$")
 # a year said to be an anniversary (2011年是…周年), or a plan's year
 _IS = _Lazy(
+    re,
     r"(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?[,]?"
-    r"(?:是|为|作为|既是|也是|又是|正值|恰逢|适逢|欣逢|时值|正逢|迎来了?|喜迎)"
+    r"(?:是|为|作为|既是|也是|又是|正值|恰逢|适逢|欣逢|时值|正逢|迎来了?|喜迎)",
 )
 _PREPARING = ("迎接", "喜迎", "迎来", "献礼", "前夕", "即将", "倒计时", "筹备", "将迎")
 _LATER = ("以来", "之后", "以后", "后")
 _PLAN_YEAR = _Lazy(
+    re,
     r"[\"”]?(?:规划|计划)?(?:的|时期的|期间的)?"
     r"(开局之年|开局年|起步之年|第一年|首年|收官之年|最后一年|攻坚之年|关键之年|决胜之年|"
-    r"决战之年|重要之年|承上启下之年|第([二三四五])年)"
+    r"决战之年|重要之年|承上启下之年|第([二三四五])年)",
 )
 _FIRST_YEAR = ("开局之年", "开局年", "起步之年", "第一年", "首年")
 _LAST_YEAR = ("收官之年", "最后一年")
 _PLAN_IS = _Lazy(
+    re,
     r"[,]?(?:是|为|作为|既是|也是|又是|正值|恰逢)(?:我国|全国|我省|我市|我县|我区|国家)?"
-    r"(?:实施|推进|落实|执行)?[\"“]?$"
+    r"(?:实施|推进|落实|执行)?[\"“]?$",
 )
 _FOUNDED_BEFORE = ("成立于", "创建于", "始建于", "创办于", "创立于", "组建于", "建于")
 _FOUNDED_AFTER = ("成立", "建校", "创建", "创办", "创立", "组建", "建院")
@@ -500,41 +506,44 @@ _GLOSS_ENDS = (",", ".", ";", ":", "!", "?", ")", "。", "的")
 _JUBILEE_NAMES = ("建校", "校庆", "建院", "成立", "建厂", "建馆", "创刊", "建所", "办学", "建社")
 _BORN_BEFORE = ("生于", "出生于", "诞生于")
 _BORN_AFTER = ("出生", "生人")
-_AGE = _Lazy(r"(时年|享年|年仅|年方)([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:周)?岁")
-_RELATIVE = _Lazy("同年|次年|翌年|第二年|年之后|年后")  # literals only: fast
-_COUNT_BACK = _Lazy("(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})$")
+_AGE = _Lazy(re, r"(时年|享年|年仅|年方)([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:周)?岁")
+_RELATIVE = _Lazy(re, "同年|次年|翌年|第二年|年之后|年后")  # literals only: fast
+_COUNT_BACK = _Lazy(re, "(?:[0-9]{1,2}|[一二三四五六七八九十两]{1,3})$")
 # (当年 is left out: 当年（1978年） recalls any earlier time, not the last year named)
 _RELATIVE_DELTA = {"同年": 0, "次年": 1, "翌年": 1, "第二年": 1}
 # 今年（2012年） / 今年，即2012年 / 今年是2012年: a gloss of the present
-_PRESENT = _Lazy(r"(今年|去年|明年|前年)(?:[(]|,?即|是|为)")
+_PRESENT = _Lazy(re, r"(今年|去年|明年|前年)(?:[(]|,?即|是|为)")
 _PRESENT_OFFSET = {"今年": 0, "去年": -1, "明年": 1, "前年": -2}
 # an event of one known year dated by a relative year: 今年召开的党的十八大 (the present is
 # 2012), 十八大将于今年下半年在北京召开, 北京奥运会于去年8月8日开幕 (2009); a held-verb ties
 # the relative year to the event itself
 _RELATIVE_HELD = r"(?:隆重|胜利|顺利|成功|圆满)?(?:召开|举行|举办|开幕|闭幕)"
 _RELATIVE_BEFORE_EVENT = _Lazy(
+    re,
     r"(?P<rel>今年|去年|明年|前年)(?:[0-9一二三四五六七八九十]{1,2}月"
     r"(?:[0-9一二三四五六七八九十]{1,3}[日号])?)?(?:在[^,.;:!?()\n]{1,6}?)?"
     + _RELATIVE_HELD
-    + r"的(?:中国共产党|党的|中共)?$"
+    + r"的(?:中国共产党|党的|中共)?$",
 )
 _RELATIVE_AFTER_EVENT = _Lazy(
-    r"(?:将|已|已经)?(?:于|在)(?P<rel>今年|去年|明年|前年)[^,.;:!?()\n]{0,8}?" + _RELATIVE_HELD
+    re, r"(?:将|已|已经)?(?:于|在)(?P<rel>今年|去年|明年|前年)[^,.;:!?()\n]{0,8}?" + _RELATIVE_HELD
 )
-_SAME_PERIOD = _Lazy(r"(?:比|较|与|同)$")
+_SAME_PERIOD = _Lazy(re, r"(?:比|较|与|同)$")
 _DURATION = _Lazy(
-    r"(?:历时|历经|耗时|用时|用了)([0-9]{1,2}|[一二三四五六七八九十两]{1,3})年(?!代|级)"
+    re, r"(?:历时|历经|耗时|用时|用了)([0-9]{1,2}|[一二三四五六七八九十两]{1,3})年(?!代|级)"
 )
 # a tenure: 效力5个赛季, 服务了25年, 执教一个半赛季, 任教三年半 (N, and a half)
 _TENURE_WORDS = ("效力", "服务", "执教", "任教", "任职", "供职")
 _TENURE_VERBS = "|".join(_TENURE_WORDS)
 _TENURE = _Lazy(
+    re,
     f"(?:{_TENURE_VERBS})了?(?P<n>[0-9]{{1,2}}|[一二三四五六七八九十两]{{1,3}})"
-    "(?P<unit>个半赛季|个赛季|赛季|年半|年)(?!代|级)"
+    "(?P<unit>个半赛季|个赛季|赛季|年半|年)(?!代|级)",
 )
 _TENURE_RAW = _Lazy(
+    re,
     f"(?:{_TENURE_VERBS})了?(?:[0-9０-９]{{1,2}}|[一二三四五六七八九十两]{{1,3}})"
-    "(?:个半赛季|个赛季|赛季|年半|年)(?!代|级)"
+    "(?:个半赛季|个赛季|赛季|年半|年)(?!代|级)",
 )
 _JOINED = (
     "加盟",
@@ -555,8 +564,9 @@ _STARTED = ("开工", "动工", "启动", "开始", "始建", "开建", "着手"
 _FINISHED = ("建成", "完成", "竣工", "通车", "落成", "出版", "问世", "完工", "投产", "结束", "告成")
 # between a year and an observance: the date, 是/迎来/恰逢, 我国的
 _OBSERVANCE_GAP = _Lazy(
+    re,
     "(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?[,]?"
-    "(?:是|为|即|迎来了?|喜迎|恰逢|正值|适逢|欣逢|在|是我们|是我国)?(?:我国|全国|中国)?的?"
+    "(?:是|为|即|迎来了?|喜迎|恰逢|正值|适逢|欣逢|在|是我们|是我国)?(?:我国|全国|中国)?的?",
 )
 # the sexagenary cycle: 1984 was 甲子, the year of the rat
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
@@ -564,12 +574,13 @@ _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _ANIMALS = "鼠牛虎兔龙蛇马羊猴鸡狗猪"
 # after a year: its place in the cycle (2012年是壬辰龙年, 2012年（龙年）)
 _CYCLE_AFTER = _Lazy(
+    re,
     "(?:是|为|乃|,|\\(|即)?(?:农历)?"
-    f"(?:(?P<stem>[{_STEMS}])(?P<branch>[{_BRANCHES}]))?(?P<animal>[{_ANIMALS}])?年"
+    f"(?:(?P<stem>[{_STEMS}])(?P<branch>[{_BRANCHES}]))?(?P<animal>[{_ANIMALS}])?年",
 )
-_COREF = _Lazy(r"本届|此届|该届|这届")
-_COREF_GAP = _Lazy("(?:(?:举行|举办|召开)?的)?")  # 2024年的这届, 2024年举行的这届
-_COREF_RAW = _Lazy("届(?<=[本此该这]届)")  # (the same matches, found from 届)
+_COREF = _Lazy(re, r"本届|此届|该届|这届")
+_COREF_GAP = _Lazy(re, "(?:(?:举行|举办|召开)?的)?")  # 2024年的这届, 2024年举行的这届
+_COREF_RAW = _Lazy(re, "届(?<=[本此该这]届)")  # (the same matches, found from 届)
 _THIS_YEAR = datetime.date.today().year
 _RECENT = 15  # a rewritten year lies within this many years before the page's date
 # A year that ``calendar`` links starts at most this many characters before the name:
@@ -577,48 +588,52 @@ _RECENT = 15  # a rewritten year lies within this many years before the page's d
 _CALENDAR_REACH = 60
 _SPIKE_REACH = 300  # neighbours of a spike lie within this many characters
 _SPIKE_BLOCK_BEFORE = ("(", "（", "《", "至", "到", "-", "—", "~")
-_FUTURE_NEAR = _Lazy("到|预计|将|计划|目标|规划|展望|力争|远景")
+_FUTURE_NEAR = _Lazy(re, "到|预计|将|计划|目标|规划|展望|力争|远景")
 _EDITION_LABEL = _Lazy(
-    r"第[0-9一二三四五六七八九十百]{1,4}届[^,.;:!?()\n]{1,14}?(?:会|赛|节|展|奖)"
+    re, r"第[0-9一二三四五六七八九十百]{1,4}届[^,.;:!?()\n]{1,14}?(?:会|赛|节|展|奖)"
 )
 # the literal needs of signals (``_Timeline.possible_signals``): a relative word with a
 # gloss after it (``relative``), a stem or animal before 年 (``zodiac``)
 # (a year or date expression starts with an ASCII digit, or with 一 or 二 when Chinese)
-_GLOSSED_RELATIVE = _Lazy(r"(?:同年|次年|翌年|第二年|年之后|年后)(?:[(]|,?即|的|,) ?[0-9一二]")
+_GLOSSED_RELATIVE = _Lazy(re, r"(?:同年|次年|翌年|第二年|年之后|年后)(?:[(]|,?即|的|,) ?[0-9一二]")
 # an edition label right after a year or a date (which ends with 年, 月, 日, 号 or a digit)
 _DATED_EDITION = _Lazy(
-    r"[年月日号\d]的?第[0-9一二三四五六七八九十百]{1,4}届[^,.;:!?()\n]{1,14}?(?:会|赛|节|展|奖)"
+    re, r"[年月日号\d]的?第[0-9一二三四五六七八九十百]{1,4}届[^,.;:!?()\n]{1,14}?(?:会|赛|节|展|奖)"
 )
 # The gates of some signals, read on the raw text: each accepts the full-width forms the
 # folding maps (``extract._FOLD_PAIRS``), so it matches wherever its namesake matches the
 # folded text, which is made only when a gate lets a signal through.
 _W_DIGIT = "0-9０-９"
 _GLOSSED_RELATIVE_RAW = _Lazy(
-    f"(?:同年|次年|翌年|第二年|年之后|年后)(?:[(（]|[,，]?即|的|[,，])[ 　]?[{_W_DIGIT}一二]"
+    re, f"(?:同年|次年|翌年|第二年|年之后|年后)(?:[(（]|[,，]?即|的|[,，])[ 　]?[{_W_DIGIT}一二]"
 )
-_PRESENT_RAW = _Lazy("(?:今年|去年|明年|前年)(?:[(（]|[,，]?即|是|为)")
+_PRESENT_RAW = _Lazy(re, "(?:今年|去年|明年|前年)(?:[(（]|[,，]?即|是|为)")
 _EDITION_NUMBER = f"[{_W_DIGIT}一二三四五六七八九十百]"
-_DATED_EDITION_RAW = _Lazy(  # (from the literal 届, what comes before it read behind it)
+_DATED_EDITION_RAW = _Lazy(
+    re,  # (from the literal 届, what comes before it read behind it)
     "届(?:"
     + "|".join(
         f"(?<=[年月日号\\d]{de}第{_EDITION_NUMBER}{{{n}}}届)"
         for de in ("", "的")
         for n in (1, 2, 3, 4)
     )
-    + ")[^,.;:!?()\\n，．；：！？（）]{1,14}?(?:会|赛|节|展|奖)"
+    + ")[^,.;:!?()\\n，．；：！？（）]{1,14}?(?:会|赛|节|展|奖)",
 )
 _AGE_RAW = _Lazy(
-    f"(?:时年|享年|年仅|年方)(?:[{_W_DIGIT}]{{1,3}}|[一二三四五六七八九十]{{1,3}})(?:周)?岁"
+    re, f"(?:时年|享年|年仅|年方)(?:[{_W_DIGIT}]{{1,3}}|[一二三四五六七八九十]{{1,3}})(?:周)?岁"
 )
 _DURATION_RAW = _Lazy(
-    f"(?:历时|历经|耗时|用时|用了)(?:[{_W_DIGIT}]{{1,2}}|[一二三四五六七八九十两]{{1,3}})年(?!代|级)"
+    re,
+    f"(?:历时|历经|耗时|用时|用了)(?:[{_W_DIGIT}]{{1,2}}|[一二三四五六七八九十两]{{1,3}})年(?!代|级)",
 )
 # every word ``_PLAN_YEAR`` reads holds one of these
 _PLAN_YEAR_WORDS = ("之年", "开局年", "首年", "一年", "第二年", "第三年", "第四年", "第五年")
 _RELATIVE_WORDS = ("年后", "同年", "次年", "翌年", "第二年", "年之后")
 _DURATION_WORDS = ("历时", "历经", "耗时", "用时", "用了")
 _RELATIVE_PROBED = ("年后", "同年", "次年", "翌年", "第二年")  # (年之后 is no probe word)
-_CYCLE_NAMED = _Lazy(f"年(?:(?<=[{_ANIMALS}]年)|(?<=[{_STEMS}][{_BRANCHES}]年))")  # 年 first: fast
+_CYCLE_NAMED = _Lazy(
+    re, f"年(?:(?<=[{_ANIMALS}]年)|(?<=[{_STEMS}][{_BRANCHES}]年))"
+)  # 年 first: fast
 # every year ``extract`` can read as 1900 or later, and more: four ASCII digits before
 # 年 after four year digits (19xx, 2xxx; 一九xx, 二xxx), maybe after a space: found from the
 # literal 年, the digits read behind it; numeric dates (2012-05-03, ``extract._NUMERIC``'s
@@ -628,14 +643,17 @@ _CN_DIGIT = "〇零○ＯO一二三四五六七八九"
 _ASCII_YEAR = "[12１２][0-9０-９]{3}"
 _CN_YEAR = f"(?:一九|二[{_CN_DIGIT}])[{_CN_DIGIT}][{_CN_DIGIT}]"
 _YEARS = _Lazy(  # (both kinds in one pass, in order)
-    f"年(?:(?<={_ASCII_YEAR}年)|(?<={_ASCII_YEAR}[ 　]年)|(?<={_CN_YEAR}年)|(?<={_CN_YEAR}[ 　]年))"
+    re,
+    f"年(?:(?<={_ASCII_YEAR}年)|(?<={_ASCII_YEAR}[ 　]年)"
+    f"|(?<={_CN_YEAR}年)|(?<={_CN_YEAR}[ 　]年))",
 )
 _NUMERIC_DATES = tuple(
     (
         first,
         _Lazy(
+            re,
             f"{re.escape(first)}(?<=(?:[1１][9９]|[2２][0０])\\d\\d{re.escape(first)})"
-            f"\\d{{1,2}}[{re.escape(seps)}]\\d{{1,2}}(?!\\d)"
+            f"\\d{{1,2}}[{re.escape(seps)}]\\d{{1,2}}(?!\\d)",
         ),
     )
     for seps in ("-－", "/／", ".．")

@@ -44,7 +44,7 @@ from functools import cache
 
 from lint import Line
 from rules import vocabulary
-from rules.scrape_artifacts.lazy import LazyPattern
+from rules.lazy import LazyPattern
 
 GOOD_MIN_CHARS = 25  # a line with a sentence stop and at least this many characters is prose
 GOOD_COMMA_CHARS = 60  # or this many with a comma

@@ -16,8 +16,8 @@ from functools import cache, cached_property
 import regex
 
 from rules import vocabulary
+from rules.lazy import LazyPattern
 from rules.scrape_artifacts.furniture import WIDGET_CHARS, WIDGET_SIZES
-from rules.scrape_artifacts.lazy import LazyPattern
 
 MAX_CHROME_CHARS = 120  # a chrome line is short
 _DATE = (

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.testing import lint_text
+from rules.lazy import LazyPattern
 from rules.scrape_artifacts import RULES
 from rules.scrape_artifacts.furniture import widget_kind, widget_trigger
-from rules.scrape_artifacts.lazy import LazyPattern
 from rules.scrape_artifacts.vocabulary import chrome_matcher
 
 _PIECES = [

@@ -1,4 +1,4 @@
-"""Patterns compiled on first use, so that importing the SA family compiles nothing."""
+"""Patterns compiled on first use, so that importing a rule module compiles nothing."""
 
 from __future__ import annotations
 
