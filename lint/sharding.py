@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import functools
-import hashlib
 import json
 import os
 import re
@@ -263,6 +262,8 @@ def run_identity(args: argparse.Namespace, rules: Sequence[str], config: Any) ->
     rule_list = sorted(rules)
     settings = {"rules": config.rules, "severity": config.severity, "codes": rule_list}
     text = json.dumps(settings, sort_keys=True, default=str, ensure_ascii=False)
+    import hashlib  # (here: importing it costs every check a few milliseconds)
+
     digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return {
         "version": __version__,

@@ -10,15 +10,16 @@ clauses. Nothing is read at import; each accessor reads its file on first use.
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 
+_DATA = Path(__file__).parent / "data"  # (read by path: importlib.resources costs start-up)
 DATE_KEY_ENDS = "间期于"  # a metadata key that labels a date ends in 时间, 日期 or 于
 
 
 @cache
 def data_lines(name: str) -> tuple[str, ...]:
     """The non-blank, non-comment lines of ``rules/data/<name>``, stripped."""
-    text = files("rules").joinpath("data", name).read_text(encoding="utf-8")
+    text = (_DATA / name).read_text(encoding="utf-8")
     return tuple(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
@@ -27,7 +28,7 @@ def data_lines(name: str) -> tuple[str, ...]:
 @cache
 def _table(name: str) -> tuple[tuple[str, str], ...]:
     """``name<TAB>value`` lines as pairs (the value keeps inner spaces)."""
-    text = files("rules").joinpath("data", name).read_text(encoding="utf-8")
+    text = (_DATA / name).read_text(encoding="utf-8")
     pairs = []
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):

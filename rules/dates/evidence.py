@@ -21,7 +21,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import NamedTuple
 
 from lint import Document
@@ -134,7 +134,7 @@ def parse_extension(spec: str) -> Anchor:
 @functools.cache
 def builtin_anchors() -> tuple[Anchor, ...]:
     """The anchors of ``data/era_anchors.toml`` (loaded once per process)."""
-    raw = resources.files("rules.dates").joinpath("data/era_anchors.toml").read_text("utf-8")
+    raw = (Path(__file__).parent / "data" / "era_anchors.toml").read_text("utf-8")
     import tomllib  # (read once, on first use: start-up does not pay for it)
 
     return tuple(_anchor_from_table(row) for row in tomllib.loads(raw)["anchor"])

@@ -30,7 +30,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
-from importlib import resources
+from pathlib import Path
 from typing import NamedTuple
 
 from lint import Document
@@ -132,7 +132,7 @@ _TRADITIONAL_PROBE = "們這個國會學為來說時對發於與實動黨"
 @functools.cache
 def _traditional_table() -> dict[int, int]:
     """Traditional → simplified for the characters the DT family matches (data file)."""
-    raw = resources.files("rules.dates").joinpath("data/traditional.tsv").read_text("utf-8")
+    raw = (Path(__file__).parent / "data" / "traditional.tsv").read_text("utf-8")
     table: dict[int, int] = {}
     for line in raw.splitlines():
         if line and not line.startswith("#"):

@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import NamedTuple
 
 from rules.dates.extract import cn_number
@@ -45,7 +45,7 @@ class Nth(NamedTuple):
 @functools.cache
 def calendar_data() -> dict:
     """``data/calendar.toml`` parsed (once per process)."""
-    raw = resources.files("rules.dates").joinpath("data/calendar.toml").read_text("utf-8")
+    raw = (Path(__file__).parent / "data" / "calendar.toml").read_text("utf-8")
     import tomllib  # (read once, on first use: start-up does not pay for it)
 
     return tomllib.loads(raw)
