@@ -77,7 +77,8 @@ class DuplicateListItem(Rule):
     A later exact copy of an earlier item in a list: items separated by 、 within
     one clause, or by commas after an announcement (``“四个始终”，即…``); a list
     counted after it is cut at its count (``会展、会展四大现代服务业``: the last item is
-    ``会展``, see DL003). Lists of
+    ``会展``, see DL003), and so is a list of two joined by 和/及/与 and counted after it
+    (``发展物流和物流两大``). Uncounted lists of
     fewer than three items (``红灯、红灯``: emphasis), numeric and one-character items
     (denominations ``1、5、10``; ``南、北回归线``) and paths (roads and stops after
     途经/开经, where a route may pass a place twice) are not judged.

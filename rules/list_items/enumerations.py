@@ -101,6 +101,13 @@ class _Patterns:
         )
         # a span up to its last clause end (none: an empty match)
         self.trailing_clause_start = re.compile(f"(?:[^{_TCL}]*+[{_TCL}])*+")
+        # 和/及/与 with a numeral close after it, before a clause end or a 、 (a literal
+        # first): the conjunction of a list of two counted after it (物流和金融三大)
+        self.joined = {
+            word: re.compile(f"{word}(?=[^{_TCL}、]{{0,{_JOINED_WINDOW}}}[{_COUNT_NUMERALS}])")
+            for word in "和及与"
+        }
+        self.joined_stop = re.compile(f"[{_TCL}、]")
 
 
 def _after_count(colon: str) -> str:
@@ -166,7 +173,12 @@ class Analysis:
 # Every list or announcement needs a 、, a quotation mark (``“五带头”``) or the measure word
 # of a count (``三点要求``): DL001, DL002 and DL003 share this tuple, so the engine looks
 # for them once per document, and may_hold_lists then looks closer.
-TRIGGERS = ("、", "“", '"', "个", "点", "项", "条", "种")
+# A list of two joined by a conjunction (物流和金融三大) has no 、: its measure word is the
+# literal (see JOINED_MEASURES).
+TRIGGERS = (
+    "、", "“", '"', "个", "点", "项", "条", "种",
+    "大", "类", "方面", "部分", "领域", "环节", "板块", "要素", "位一体",
+)  # fmt: skip
 
 
 def may_hold_lists(document: Document) -> bool:
@@ -186,7 +198,9 @@ def _may_hold_lists(document: Document) -> bool:
         return True
     if ("“" in text or '"' in text) and _patterns().quoted_opener.search(text) is not None:
         return True
-    return bool(_counted_heads(text, first_only=True))
+    if _counted_heads(text, first_only=True):
+        return True
+    return bool(joined_lists(document))  # 物流和金融三大: no 、, no head
 
 
 _COUNT_SET = frozenset(COUNTS)
@@ -258,6 +272,9 @@ def _analyse(document: Document) -> Analysis:
     listed = "、" in text
     found = _candidates(text, listed)
     trailing = _trailing_lists(text) if listed else []
+    joined = joined_lists(document)
+    if joined:  # in clauses without 、: never one of the lists above
+        trailing = sorted([*trailing, *joined], key=lambda e: e.items[0].start)
     if not found and not trailing:
         return _NOTHING
     result = Analysis()
@@ -956,3 +973,147 @@ def _quoted(text: str, start: int, pos: int) -> bool:
         if o != -1 and text.rfind(closing, o, pos) == -1:
             return True
     return '"' in text[start:pos] and text.count('"', start, pos) % 2 == 1
+
+
+# -- two items joined by a conjunction, counted after them -----------------------------
+#
+# ``加快发展物流和金融三大现代服务业`` (an item lost) / ``物流和物流两大`` (a copy): no 、,
+# the two items joined by 和, 及, 与 or 以及 and followed by a count. Provable only when
+# the items are short nouns that fill the clause (after a leading verb such as 发展):
+# a 和 inside an item (中国和东盟自贸区), counts of another thing (我和他三天后, 两地三年来),
+# and items that may name two things themselves (京津, 市县: counted by 地, 省, 级, 国)
+# stay silent; a count of 个 alone (他和妻子三个孩子) is judged only for a copy.
+
+_JOINED_WINDOW = 10  # the second item, 等/这/共 and a quote before the count
+_JOINED_LONGEST = 6  # each item
+_JOINED_LEAD = 32  # the clause's start is looked for this far back, else no list
+# measure words that count the items of a list of two (not 个 alone, 地, 省, 国, 级…)
+JOINED_MEASURES = frozenset(
+    m for m in TRAILING_MEASURES if m not in ("个", "级", "地", "省", "省市", "国", "化", "者")
+)
+# a verb that leads the clause before the first item (加快发展|物流和金融)
+_LEAD_VERBS = (
+    "发展", "推进", "推动", "促进", "加强", "建设", "打造", "形成", "实施", "完善", "提升",
+    "包括", "包含", "涵盖", "覆盖", "分为", "聚焦", "围绕", "抓好", "做好", "突出", "培育",
+)  # fmt: skip
+# characters that make a span no item of two: clause words, pronouns, 的, numerals, joins
+_NOT_IN_JOINED = frozenset(
+    _NOT_IN_ITEM | set("的其他她它我你您咱们这那此该各所之等、和及与") | set(_COUNT_NUMERALS)
+)
+# after a comma or semicolon, a list of two is read only after a clause that leads into
+# it (会议提出，物流和金融…): another clause may hold items (分为预赛，准决赛及决赛)
+_ITEM_CLAUSE_ENDS = "，,；;"
+_LEAD_CLAUSES = (
+    "说", "提出", "指出", "表示", "介绍", "强调", "要求", "认为", "据悉", "来", "年",
+    "此外", "同时", "目前", "当前", "其中", "这里", "为此", "另外", "首先", "其次",
+)  # fmt: skip
+
+
+def joined_lists(document: Document) -> list[Enumeration]:
+    """Lists of two items joined by 和/及/与/以及 whose count after them they break.
+
+    Only lists with a finding are returned: a count other than two, or an item and
+    its copy (``物流和物流两大``). Computed once per document.
+    """
+    return document.memo(_joined_lists)
+
+
+def _joined_lists(document: Document) -> list[Enumeration]:
+    text = document.text
+    patterns = _patterns()
+    out = []
+    for word, pattern in patterns.joined.items():
+        if word not in text:
+            continue
+        for m in pattern.finditer(text):
+            enum = _joined_list(text, m.start())
+            if enum is not None:
+                out.append(enum)
+    out.sort(key=lambda e: e.items[0].start)
+    return out
+
+
+# words that hold 和, 及 or 与 (和平, 缓和, 及时, 涉及, 参与, 与会): no conjunction
+_JOIN_WORDS_AFTER = {"和": "平谐睦解蔼煦善美", "及": "时格其早", "与": "会其"}
+_JOIN_WORDS_BEFORE = {
+    "和": "缓温柔共总人暖随谦祥附饱",
+    "及": "涉普危波提不埃来顾触企遍",
+    "与": "参给赋授",
+}
+
+
+def _joined_list(text: str, at: int) -> Enumeration | None:
+    """The list of two joined by the conjunction at ``at``, if its count disagrees."""
+    patterns = _patterns()
+    word = text[at]
+    join_start = at - 1 if word == "及" and at > 0 and text[at - 1] == "以" else at
+    after = at + 1
+    if text[after : after + 1] in _JOIN_WORDS_AFTER[word] or (
+        join_start == at and at > 0 and text[at - 1] in _JOIN_WORDS_BEFORE[word]
+    ):
+        return None
+    # the second item and its count, up to the clause's end (or a 、)
+    stop = min(len(text), after + _TRAILING_WINDOW)
+    end = patterns.joined_stop.search(text, after, stop)
+    window = text[after : end.start() if end is not None else stop]
+    count_match = patterns.trailing_count.search(window)
+    if count_match is None or count_match.start() > _JOINED_WINDOW:
+        return None
+    run, measure = count_match[1], count_match[2]
+    count = parse_numeral(run)
+    if count is None or count < 2 or count > 20:
+        return None  # 两三个 (a range), 二十一个
+    head = window[: count_match.start()]
+    count_start = after + len(head)
+    count_end = count_start + len(run) + len(measure)
+    follower = text[count_end : count_end + 4]
+    if follower[:1] in _COUNT_NUMERALS or follower.startswith(_JOINS):
+        return None  # 两省一市, 两省及上海市: a compound count, it sums
+    if measure == "个" and follower.startswith(_NOT_AFTER_GE):
+        return None  # 两个月
+    label_span = (count_start, count_end)
+    if head.endswith(("“", "「", '"')):
+        return None  # a quoted count term: left to the lists of 、 items
+    predicate = patterns.predicate.search(head)
+    if predicate is not None:  # 造纸术和指南针是中国的四大发明
+        head = head[: predicate.start()]
+    open_list = False
+    for word in _BEFORE_COUNT:
+        if head.endswith(word):
+            head = head[: -len(word)]
+            open_list = word.startswith("等")
+            break
+    if not head.strip() or head[-1] in _NOT_BEFORE_COUNT:
+        return None  # 近三大, 各两个, 的三大
+    # the clause's start, close before the conjunction; a clause with a 、 is a list of
+    # 、 items (see _trailing_lists)
+    near = max(0, join_start - _JOINED_LEAD)
+    start = patterns.trailing_clause_start.match(text, near, join_start).end()
+    if start == near and near > 0 and text[near - 1] not in _TRAILING_CLAUSE_ENDS:
+        return None  # a long clause: its first item cannot be told from its lead
+    if "、" in text[start:join_start] or _quoted(text, start, count_start):
+        return None
+    if start > 0 and text[start - 1] in _ITEM_CLAUSE_ENDS:
+        before = text[max(0, start - 5) : start - 1].rstrip()
+        if not before.endswith(_LEAD_CLAUSES):
+            return None  # 分为预赛，准决赛及决赛三个阶段: the clause before may hold items
+    [first, second] = items_between(text, [(start, join_start), (after, after + len(head))])
+    for verb in _LEAD_VERBS:
+        cut = first.text.rfind(verb) + len(verb)
+        if cut >= len(verb) and cut < len(first.text):
+            [first] = items_between(text, [(first.start + cut, first.end)])
+            break
+    items = [first, second]
+    for item in items:
+        if not 2 <= len(item.text) <= _JOINED_LONGEST or not any(c.isalpha() for c in item.text):
+            return None
+        if not _NOT_IN_JOINED.isdisjoint(item.text):
+            return None  # 我和他, 美国东部和西部的, 在和平共处: no items of a list
+    if abs(len(first.text) - len(second.text)) > 2:
+        return None  # 中国和东盟自贸区: the 和 may join inside the second item
+    copy = first.text == second.text
+    listed = count if open_list else 2
+    if not copy and (listed == count or measure not in JOINED_MEASURES):
+        return None  # nothing to report, or a count that may count inside the items
+    ann = Announcement(*label_span, text[slice(*label_span)], count, listed, "trailing")
+    return Enumeration(items, text[join_start:after], ann)
