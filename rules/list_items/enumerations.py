@@ -182,12 +182,14 @@ TRIGGERS = (
 
 
 def may_hold_lists(document: Document) -> bool:
-    """Whether DL001–DL003 may find anything: a 、, a quoted count or a counted head.
+    """Whether DL001–DL003 may find anything: a 、, a quoted count, a counted head or a
+    list of two joined by 和/及/与 that breaks its count.
 
-    Without a 、 there is no clause list, no list counted after it and no count before
-    a colon (its list is of 、 items); only an announcement can then hold a list or a
-    count: a quoted count (``“五带头”``) or a count of requirements (``三点要求``).
-    Computed once per document, shared by the three rules.
+    Without a 、 there is no clause list, no list of 、 items counted after it and no
+    count before a colon (its list is of 、 items); only an announcement can then hold
+    a list or a count: a quoted count (``“五带头”``) or a count of requirements
+    (``三点要求``), or a list of two counted after it (``物流和物流两大``, see
+    ``joined_lists``). Computed once per document, shared by the three rules.
     """
     return document.memo(_may_hold_lists)
 
@@ -982,7 +984,11 @@ def _quoted(text: str, start: int, pos: int) -> bool:
 # the items are short nouns that fill the clause (after a leading verb such as 发展):
 # a 和 inside an item (中国和东盟自贸区), counts of another thing (我和他三天后, 两地三年来),
 # and items that may name two things themselves (京津, 市县: counted by 地, 省, 级, 国)
-# stay silent; a count of 个 alone (他和妻子三个孩子) is judged only for a copy.
+# stay silent; a count of 个 alone (他和妻子三个孩子) is judged only for a copy. A copy
+# proves itself; a count is judged only as one item lost (three for two) in a frame
+# that makes the two a list: a leading verb (发展|物流和金融三大) or a naming predicate
+# (长江和黄河是我国的三大河流) — not 公司与上海三大港口签约 (与: "with"), nor
+# 北京和上海四大机场 (the airports of both).
 
 _JOINED_WINDOW = 10  # the second item, 等/这/共 and a quote before the count
 _JOINED_LONGEST = 6  # each item
@@ -998,7 +1004,7 @@ _LEAD_VERBS = (
 )  # fmt: skip
 # characters that make a span no item of two: clause words, pronouns, 的, numerals, joins
 _NOT_IN_JOINED = frozenset(
-    _NOT_IN_ITEM | set("的其他她它我你您咱们这那此该各所之等、和及与") | set(_COUNT_NUMERALS)
+    _NOT_IN_ITEM | set("的其他她它我你您咱们这那此该各所之全等、和及与") | set(_COUNT_NUMERALS)
 )
 # after a comma or semicolon, a list of two is read only after a clause that leads into
 # it (会议提出，物流和金融…): another clause may hold items (分为预赛，准决赛及决赛)
@@ -1098,10 +1104,12 @@ def _joined_list(text: str, at: int) -> Enumeration | None:
         if not before.endswith(_LEAD_CLAUSES):
             return None  # 分为预赛，准决赛及决赛三个阶段: the clause before may hold items
     [first, second] = items_between(text, [(start, join_start), (after, after + len(head))])
+    framed = predicate is not None  # 长江和黄河是我国的三大河流
     for verb in _LEAD_VERBS:
         cut = first.text.rfind(verb) + len(verb)
         if cut >= len(verb) and cut < len(first.text):
             [first] = items_between(text, [(first.start + cut, first.end)])
+            framed = True  # 加快发展|物流和金融三大
             break
     items = [first, second]
     for item in items:
@@ -1113,7 +1121,9 @@ def _joined_list(text: str, at: int) -> Enumeration | None:
         return None  # 中国和东盟自贸区: the 和 may join inside the second item
     copy = first.text == second.text
     listed = count if open_list else 2
-    if not copy and (listed == count or measure not in JOINED_MEASURES):
-        return None  # nothing to report, or a count that may count inside the items
+    if not copy and (listed == count or count != 3 or not framed):
+        return None  # nothing to report, or a count that may count something else
+    if not copy and measure not in JOINED_MEASURES:
+        return None  # a count that may count inside the items (京津和河北三地)
     ann = Announcement(*label_span, text[slice(*label_span)], count, listed, "trailing")
     return Enumeration(items, text[join_start:after], ann)

@@ -34,17 +34,19 @@ MUST_FLAG = [
     # two items announced as three: an item was lost
     ("会议提出，加快发展物流和金融三大现代服务业。", [("DL003", "三大")]),
     ("今年以来，全市围绕工业和农业三大领域持续发力。", [("DL003", "三大")]),
-    ("这里，招商引资与项目建设四个方面都有进展。", [("DL003", "四个方面")]),
-    ("同时，图书馆以及博物馆三类场馆免费开放。", [("DL003", "三类")]),
+    ("这里，重点抓好招商引资与项目建设三个方面。", [("DL003", "三个方面")]),
+    ("同时，建设图书馆以及博物馆三类场馆。", [("DL003", "三类")]),
     # a naming predicate between the items and their count
-    ("据介绍，造纸术和指南针是中国的四大发明。", [("DL003", "四大")]),
+    ("据介绍，长江和黄河是我国的三大河流。", [("DL003", "三大")]),
     # a copy: one item said twice (DL003 says only one is distinct)
     ("会议提出，加快发展物流和物流两大现代服务业。", [("DL001", "物流"), ("DL003", "两大")]),
     ("他说，电子及电子两个产业都在增长。", [("DL001", "电子"), ("DL003", "两个")]),
     # a copy with the count too high: the copy took the lost item's place
     ("会议要求，重点培育电子和电子三大产业。", [("DL001", "电子"), ("DL003", "三大")]),
     # at the start of a line
-    ("物流与金融三大服务业发展迅速。", [("DL003", "三大")]),
+    ("发展物流与金融三大服务业。", [("DL003", "三大")]),
+    # a copy needs no leading verb
+    ("物流与物流两大服务业发展迅速。", [("DL001", "物流"), ("DL003", "两大")]),
 ]
 
 
@@ -91,6 +93,13 @@ MUST_NOT_FLAG = [
     "父母和我三个人住在一起。",
     "他说，欧洲的河流和湖泊在七大洲中是最多的。",
     "这里，妈妈对我和其他六个兄弟姐妹都很好。",
+    # 与/和 meaning "with", or a count of things inside both items
+    "公司与上海三大港口签订合作协议。",
+    "会上，公司和上海三大港口签约。",
+    "包括北京和上海四大机场。",
+    "这一年，全省和全市三大产业增加值均有增长。",
+    # two items announced as three without a frame that makes them a list
+    "物流与金融三大服务业发展迅速。",
     # items that may name two things themselves
     "会议指出，京津和河北三地协同发展。",
     "近年来，港澳和内地三地往来频繁。",

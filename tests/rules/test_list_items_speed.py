@@ -1,7 +1,8 @@
 """List items (DL): the shortcuts taken for speed leave the findings as they were.
 
-Importing the family compiles no pattern; a document-level gate (a 、, a quoted count
-or a counted head) skips documents that cannot hold a list; lists counted after them
+Importing the family compiles no pattern; a document-level gate (a 、, a quoted count,
+a counted head, or a list of two joined by 和/及/与 that breaks its count) skips
+documents that cannot hold a list; lists counted after them
 are found from the 、 followed by a numeral, and a clause's start is looked for in a
 short window first, then further back.
 """
@@ -69,6 +70,7 @@ def test_gate_skips_documents_without_lists(text):
         "提出三点要求：一是加强学习，二是改进作风。",  # a counted head, no 、
         "坚持“两个确保”即确保安全，确保质量，确保安全。",  # a quoted count, no 、
         "甲、乙",
+        "会议提出，加快发展物流和物流两大现代服务业。",  # a list of two, no 、
     ],
 )
 def test_gate_lets_lists_through(text):
