@@ -49,16 +49,17 @@ class ListCountMismatch(Rule):
     (``物流、金融、会展、会展四大``: three distinct).
 
     Two items joined only by 和, 及, 与 or 以及 (no 、) and counted after them:
-    ``加快发展物流和金融三大现代服务业`` (two listed for three), ``物流和物流两大`` (a
+    ``加快发展工业和农业三大产业`` (two listed for three), ``物流和物流两大`` (a
     copy). Read only when the two items are short nouns (2–6 characters, of similar
     length) that fill their clause, or follow a leading verb (发展, 推进, 包括, 围绕…);
     after a comma only when the clause before leads into it (会议提出，, 近年来，). A copy
     proves itself; a count is judged only as one item lost (three for two), after a
-    leading verb or before a naming predicate (``长江和黄河是我国的三大河流``), and with
+    leading verb or before a naming predicate (``长江和黄河是我国的三大河流``), when the
+    noun after the count names the items' kind (产业: 工业, 农业; 河流: 黄河), and with
     a measure word that counts the items themselves (大, 种, 类, 项, 条, 方面, 部分,
     领域…; not 个 alone, 地, 省, 国, 级, whose items may name two things:
     ``京津和河北三地``, ``他和妻子三个孩子``): not ``公司与上海三大港口签约`` (与: "with"),
-    ``北京和上海四大机场``. Left alone also: a 和 inside
+    ``北京和上海四大机场``, ``推动中国和东盟三大合作平台``. Left alone also: a 和 inside
     an item or a word (``中国和东盟自贸区``, ``和平共处``, ``及时``), pronouns and 的 in an
     item (``我和他``, ``美国东部和西部的``), and a clause after a comma that another
     clause may have begun listing (``分为预赛，准决赛及决赛三个阶段``). Left alone:
@@ -78,7 +79,7 @@ class ListCountMismatch(Rule):
     Flagged: ``“五带头”即:`` followed by six items; ``三点要求：一、…；二、…；三、…；四、…。``;
     ``覆盖市、县、乡、村三级``; ``由序言、正文、附则四部分组成``;
     ``加快发展物流、金融、会展、会展四大现代服务业``;
-    ``会议提出，加快发展物流和金融三大现代服务业``.
+    ``会议提出，加快发展工业和农业三大产业``.
 
     Not flagged: ``“五个好”即:领导班子好、党员队伍好、工作机制好、工作业绩好、群众反映好``;
     ``讲四点意见。`` followed by sections 一、 to 四、; ``三点要求：一、…；二、…；三、…。``;

@@ -986,9 +986,10 @@ def _quoted(text: str, start: int, pos: int) -> bool:
 # and items that may name two things themselves (京津, 市县: counted by 地, 省, 级, 国)
 # stay silent; a count of 个 alone (他和妻子三个孩子) is judged only for a copy. A copy
 # proves itself; a count is judged only as one item lost (three for two) in a frame
-# that makes the two a list: a leading verb (发展|物流和金融三大) or a naming predicate
-# (长江和黄河是我国的三大河流) — not 公司与上海三大港口签约 (与: "with"), nor
-# 北京和上海四大机场 (the airports of both).
+# that makes the two a list: a leading verb (发展|工业和农业三大产业) or a naming
+# predicate (长江和黄河是我国的三大河流), with a noun after the count that names the
+# items' kind (产业: 工业, 农业) — not 公司与上海三大港口签约 (与: "with"), 北京和上海
+# 四大机场, 推动中国和东盟三大合作平台 (the airports, platforms of both).
 
 _JOINED_WINDOW = 10  # the second item, 等/这/共 and a quote before the count
 _JOINED_LONGEST = 6  # each item
@@ -1046,6 +1047,15 @@ _JOIN_WORDS_BEFORE = {
     "及": "涉普危波提不埃来顾触企遍",
     "与": "参给赋授",
 }
+
+
+def _of_their_kind(text: str, count_end: int, items: list[Item]) -> bool:
+    """Whether the noun after the count names the items' kind (工业和农业三大产业: 业)."""
+    noun = text[count_end : count_end + 4]
+    end = _patterns().joined_stop.search(noun)
+    if end is not None:
+        noun = noun[: end.start()]
+    return any(item.text[-1] in noun for item in items)
 
 
 def _joined_list(text: str, at: int) -> Enumeration | None:
@@ -1123,6 +1133,8 @@ def _joined_list(text: str, at: int) -> Enumeration | None:
     listed = count if open_list else 2
     if not copy and (listed == count or count != 3 or not framed):
         return None  # nothing to report, or a count that may count something else
+    if not copy and not _of_their_kind(text, count_end, items):
+        return None  # 推动中国和东盟三大合作平台: the platforms of both, not the two
     if not copy and measure not in JOINED_MEASURES:
         return None  # a count that may count inside the items (京津和河北三地)
     ann = Announcement(*label_span, text[slice(*label_span)], count, listed, "trailing")
