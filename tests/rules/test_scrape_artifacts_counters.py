@@ -10,27 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from lint import Document
-from lint.testing import fix_text, lint_text
+from lint.testing import fix_text
 from rules.scrape_artifacts import RULES
+from tests.rules.scrape_artifacts_rows import PARA, PARA2
+from tests.rules.scrape_artifacts_rows import rows as _rows
 
-PARA = "今天我们召开全市教育工作会议，主要任务是总结去年的工作，部署今年的重点任务。"
-PARA2 = "会议强调，要坚持立德树人，深化教育改革，办好人民满意的教育，推动教育高质量发展。"
 NAV = "首页|新闻|图片|评论|共青团"
-
-
-def _rows(text: str) -> list[tuple[str, int, int, str, str | None]]:
-    doc = Document(text)
-    return [
-        (
-            d.code,
-            doc.position(d.start)[0],
-            doc.position(max(d.end - 1, d.start))[0],
-            d.severity.label,
-            d.fix.applicability.value if d.fix else None,
-        )
-        for d in lint_text(text, RULES)
-    ]
 
 
 def _flagged(rows: list[tuple[str, int, int, str, str | None]], line: int) -> bool:
