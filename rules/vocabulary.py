@@ -9,9 +9,11 @@ clauses. Nothing is read at import; each accessor reads its file on first use.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
+CIRCLED_DIGITS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # the {circled} numbers, ① = 1 … ⑳ = 20
 _DATA = Path(__file__).parent / "data"  # (read by path: importlib.resources costs start-up)
 DATE_KEY_ENDS = "间期于"  # a metadata key that labels a date ends in 时间, 日期 or 于
 
@@ -91,6 +93,75 @@ def digit_values() -> dict[str, int]:
 def numbering_styles() -> tuple[tuple[str, str], ...]:
     """Numbering styles as (name, template): ``（{cn}）``, ``{n}.``, ``{circled}``."""
     return _table("numbering_styles.txt")
+
+
+# How each part of a numbering template reads as a regular expression: the number is
+# group 1; brackets, commas and the dot stand for both widths, and a dot followed by a
+# digit is a decimal point (提高2.5倍), not a marker.
+_NUMBER_SLOTS = {
+    "{n}": "([0-9０-９]{1,2})",
+    "{circled}": f"([{CIRCLED_DIGITS}])",
+}
+_MARKS = {
+    "（": "[（(]",
+    "）": "[）)]",
+    "，": "[，,]",
+    ".": "[.．](?![0-9０-９])",
+}
+
+
+_HALF_WIDTH = {"（": "("}
+
+
+def _marker_numerals() -> str:
+    """The numerals of a {cn} marker: 一 … 十 (两 never numbers an item)."""
+    return "".join(c for c, v in numeral_values().items() if 1 <= v <= 10 and c != "两")
+
+
+def _slot(template: str) -> tuple[str, str, str]:
+    """A template split as (prefix, placeholder, suffix)."""
+    for slot in ("{cn}", "{n}", "{circled}"):
+        head, found, tail = template.partition(slot)
+        if found:
+            return head, slot, tail
+    raise ValueError(f"numbering template {template!r} has no number")
+
+
+def _marks(literal: str) -> str:
+    """The literal part of a template as a pattern (both widths)."""
+    return "".join(_MARKS.get(c) or re.escape(c) for c in literal)
+
+
+def numbering_pattern(*names: str) -> str:
+    """The regular expression of one or more numbering styles (named in
+    ``numbering_styles.txt``) that share their number and what precedes it, with the
+    number as group 1: ``numbering_pattern("1.", "1、")`` reads ``2.`` and ``2、``."""
+    templates = dict(numbering_styles())
+    parts = [_slot(templates[name]) for name in names]
+    head, slot = parts[0][:2]
+    if any(part[:2] != (head, slot) for part in parts):
+        raise ValueError(f"numbering styles {names} differ before their end")
+    number = f"([{_marker_numerals()}]{{1,3}})" if slot == "{cn}" else _NUMBER_SLOTS[slot]
+    ends = [_marks(part[2]) for part in parts]
+    end = ends[0] if len(ends) == 1 else "(?:" + "|".join(ends) + ")"
+    return _marks(head) + number + end
+
+
+def numbering_starts(*names: str) -> str:
+    """Every character a marker of the named numbering styles may start with."""
+    templates = dict(numbering_styles())
+    starts = ""
+    for name in names:
+        head, slot, _ = _slot(templates[name])
+        if head:
+            starts += head[0] + _HALF_WIDTH.get(head[0], "")
+        elif slot == "{cn}":
+            starts += _marker_numerals()
+        elif slot == "{n}":
+            starts += "0123456789０１２３４５６７８９"
+        else:
+            starts += CIRCLED_DIGITS
+    return "".join(dict.fromkeys(starts))
 
 
 @cache

@@ -12,22 +12,17 @@ import regex
 from lint import Diagnostic, Document, Rule, Severity
 from rules.numerals import parse_number
 from rules.text import articles
+from rules.vocabulary import numbering_pattern, numbering_starts
 
-_NUM = "一二三四五六七八九十"
-_STARTERS = _NUM + "（(0123456789０１２３４５６７８９"
-# line-start markers by style: 一、 / （一） / 1. / （1）
-STYLES = (
-    ("一、", rf"^\s*([{_NUM}]{{1,3}})、"),
-    ("（一）", rf"^\s*[（(]([{_NUM}]{{1,3}})[）)]"),
-    ("1.", r"^\s*([0-9０-９]{1,2})(?:[.．](?![0-9])|、)"),
-    ("（1）", r"^\s*[（(]([0-9０-９]{1,2})[）)]"),
-)
+# line-start markers by style, each the shared vocabulary's (rules/data/numbering_styles.txt):
+# 一、 / （一） / 1. (or 1、) / （1）, named after the first of their styles
+LINE_STYLES: tuple[tuple[str, ...], ...] = (("一、",), ("（一）",), ("1.", "1、"), ("（1）",))
 # every marker ends in 、 ） ) . or ．: a document without them has no numbered line
 TRIGGERS = ("、", "）", ")", ".", "．")
 # a line whose first character after spaces may start a marker (the document's first
 # line is matched on its own); str.isspace spaces, as the markers' \s are a subset
-_LINE_HEAD = rf"\n[^\S\n]*+[{re.escape(_STARTERS)}]"
-_FIRST_HEAD = rf"[^\S\n]*+[{re.escape(_STARTERS)}]"
+_LINE_HEAD = r"\n[^\S\n]*+[{}]"
+_FIRST_HEAD = r"[^\S\n]*+[{}]"
 # a marker is at most ``（`` three numerals and ``）``, and a character of lookahead
 _MARKER_CHARS = 6
 
@@ -36,9 +31,12 @@ _MARKER_CHARS = 6
 def _patterns() -> tuple[
     tuple[tuple[str, regex.Pattern[str]], ...], re.Pattern[str], re.Pattern[str]
 ]:
-    """STYLES, _LINE_HEAD and _FIRST_HEAD compiled (once, on first use)."""
-    styles = tuple((style, regex.compile(pattern)) for style, pattern in STYLES)
-    return styles, re.compile(_LINE_HEAD), re.compile(_FIRST_HEAD)
+    """LINE_STYLES, _LINE_HEAD and _FIRST_HEAD compiled (once, on first use)."""
+    styles = tuple(
+        (names[0], regex.compile(r"^\s*" + numbering_pattern(*names))) for names in LINE_STYLES
+    )
+    starts = re.escape(numbering_starts(*(name for names in LINE_STYLES for name in names)))
+    return styles, re.compile(_LINE_HEAD.format(starts)), re.compile(_FIRST_HEAD.format(starts))
 
 
 class BrokenNumbering(Rule):

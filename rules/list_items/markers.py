@@ -13,41 +13,47 @@ from bisect import bisect_left
 from functools import cache
 
 from rules.numerals import parse_number
+from rules.vocabulary import CIRCLED_DIGITS, numbering_pattern, numbering_starts
 
-# Inline numbering inside a paragraph, by style: (marker, whether it needs a boundary).
+# Inline numbering inside a paragraph, by style: the names of one or more styles of the
+# shared vocabulary (rules/data/numbering_styles.txt) counted as one (1. and 1、 mix).
 # 一、 一， 1、 1. also occur inside words and numbers (一、二、三产业; 提高2.5倍), so a
 # marker after the first counts only after punctuation, a closing bracket or quote, or a
 # space; （一） and ① delimit themselves.
-_CN = "一二三四五六七八九十"
-_DIGIT = "0-9０-９"
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-NUMBERED: tuple[tuple[str, bool], ...] = (
-    (rf"[（(]([{_CN}]{{1,3}})[）)]", False),
-    (rf"[（(]([{_DIGIT}]{{1,2}})[）)]", False),
-    (f"([{CIRCLED}])", False),
-    (rf"([{_CN}]{{1,3}})、", True),
-    (rf"([{_CN}]{{1,3}})[，,]", True),
-    (rf"([{_DIGIT}]{{1,2}})(?:、|[.．](?![{_DIGIT}]))", True),
+INLINE_STYLES: tuple[tuple[str, ...], ...] = (
+    ("（一）",),
+    ("（1）",),
+    ("①",),
+    ("一、",),
+    ("一，",),
+    ("1、", "1."),
 )
+_SELF_DELIMITING = {"（一）", "（1）", "①"}
 BOUNDARY = "；;。，,：:！!？?）)”」』》 \u3000\t"
-_STARTS = _CN + "（(" + CIRCLED + "0123456789０１２３４５６７８９"
-# a style: its index in NUMBERED and the length of the first marker
+# a style: its index in INLINE_STYLES and the length of the first marker
 Style = tuple[int, int]
 # a head longer than any first marker plus the character a lookahead needs
 HEAD = 8
 
 
 @cache
-def _numbered() -> tuple[tuple[re.Pattern[str], bool], ...]:
-    """NUMBERED compiled (once, on first use)."""
-    return tuple((re.compile(pattern), boundary) for pattern, boundary in NUMBERED)
+def _numbered() -> tuple[tuple[tuple[re.Pattern[str], bool], ...], str]:
+    """INLINE_STYLES compiled with whether each needs a boundary, and the characters a
+    marker may start with (once, on first use)."""
+    styles = tuple(
+        (re.compile(numbering_pattern(*names)), names[0] not in _SELF_DELIMITING)
+        for names in INLINE_STYLES
+    )
+    starts = numbering_starts(*(name for names in INLINE_STYLES for name in names))
+    return styles, starts
 
 
 def numbering(head: str) -> Style | None:
     """The numbering style of the marker ``head`` starts with, when that marker is one."""
-    if not head or head[0] not in _STARTS:
+    styles, starts = _numbered()
+    if not head or head[0] not in starts:
         return None
-    for index, (pattern, _) in enumerate(_numbered()):
+    for index, (pattern, _) in enumerate(styles):
         m = pattern.match(head)
         if m is not None and marker_value(m[1]) == 1:
             return index, m.end()
@@ -56,8 +62,8 @@ def numbering(head: str) -> Style | None:
 
 def marker_value(token: str) -> int | None:
     """The value of a marker's number: 一, 1, １ or ①."""
-    if token in CIRCLED:
-        return CIRCLED.index(token) + 1
+    if token in CIRCLED_DIGITS:
+        return CIRCLED_DIGITS.index(token) + 1
     return parse_number(token)
 
 
@@ -75,7 +81,7 @@ class LineMarkers:
         """Start offsets of the style's markers by value (boundary-less ones left out)."""
         found = self._by_style.get(style)
         if found is None:
-            pattern, boundary = _numbered()[style]
+            pattern, boundary = _numbered()[0][style]
             found = {}
             for m in pattern.finditer(text, self.start, self.end):
                 if boundary and text[m.start() - 1] not in BOUNDARY:

@@ -52,3 +52,30 @@ def test_furniture_headers_are_chrome_on_their_own_line():
         assert header in vocabulary.furniture_headers()
         assert matcher.classify(header) == "chrome"
     assert matcher.classify("相关新闻报道指出，今年的降雨量偏多。") is None
+
+
+def test_list_numbering_styles_are_the_vocabularys():
+    """DL's inline and line-start numbering styles are read from the vocabulary, not copied."""
+    from rules.list_items import broken_numbering, markers
+
+    names = {name for name, _ in vocabulary.numbering_styles()}
+    for groups in (markers.INLINE_STYLES, broken_numbering.LINE_STYLES):
+        assert {name for group in groups for name in group} <= names
+    inline = [pattern.pattern for pattern, _ in markers._numbered()[0]]
+    assert inline == [vocabulary.numbering_pattern(*group) for group in markers.INLINE_STYLES]
+    lines = [pattern.pattern for _, pattern in broken_numbering._patterns()[0]]
+    assert lines == [
+        r"^\s*" + vocabulary.numbering_pattern(*g) for g in broken_numbering.LINE_STYLES
+    ]
+
+
+def test_numbering_pattern_reads_both_widths_and_skips_decimals():
+    import re
+
+    dot = re.compile(vocabulary.numbering_pattern("1.", "1、"))
+    assert [m[1] for m in dot.finditer("1.甲 ２．乙 3、丙 提高2.5倍")] == ["1", "２", "3"]
+    bracket = re.compile(vocabulary.numbering_pattern("（一）"))
+    assert bracket.match("(三)")[1] == "三" and bracket.match("（两）") is None
+    assert vocabulary.numbering_starts("（1）", "①") == "（(" + vocabulary.CIRCLED_DIGITS
+    with pytest.raises(ValueError):
+        vocabulary.numbering_pattern("1.", "（1）")
