@@ -267,7 +267,8 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
             mode=mode,
             time_budget=budget,
             max_bytes=options.max_bytes,
-            show_suppressed=report.suppression.show,
+            # a shard keeps every suppressed finding: the merge may be asked to list them
+            show_suppressed=report.suppression.show or bool(getattr(args, "shard", None)),
         )
         # in-process, the worker shares the run's rule sets; worker processes build their own
         local = opts.engine == "local"
@@ -297,16 +298,23 @@ def run_check(args: argparse.Namespace, plugins: Plugins, formats: Mapping[str, 
             where = getattr(exc, "path", None) or exc.filename or opts.reject
             err(f"{where}: {exc.strerror or exc}")
             return EXIT_ERROR
-        for finding in report.suppression.unused_allow(
+        # a runner over every target sees every use (local or Ray); a shard records what
+        # it did not use, and the merge reports what no shard used
+        sees_all = runner_class is CountingRunner or opts.engine == "ray"
+        unused_allow = report.suppression.unused_allow(
             [config_for(t.path) for t in targets if t.path is not None],
-            # only a runner over every target sees every use (local or Ray; not a shard)
             [Path(p) for p in opts.paths if p != STDIN and Path(p).is_dir()]
-            if runner_class is CountingRunner or opts.engine == "ray"
+            if sees_all or getattr(args, "shard", None)
             else [],
             lambda c: [r.code for r in rulesets.for_config(c).rules],
             rules,
-        ):
-            runner.report(finding)  # allow entries that suppressed nothing (SL005)
+        )
+        keep_unused = getattr(runner, "keep_unused_allow", None)
+        if keep_unused is not None:  # --shard: the merge decides
+            keep_unused(unused_allow)
+        else:
+            for finding in unused_allow:
+                runner.report(finding)  # allow entries that suppressed nothing (SL005)
         conclude(
             runner,
             report.formats,

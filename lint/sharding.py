@@ -9,7 +9,12 @@ stripes; a unit of input, about a megabyte of whole records when nothing is writ
 belongs to the stripe its end falls in). A shard writes, into ``--shard-dir``, its
 findings as JSON Lines (every field a report needs, with the file's place in the
 run) and a small manifest: the inputs, the files and what became of them, the
-counts, the rule set, the version.
+counts, the rule set, the version. Suppressions are decided as a single run would: a
+shard keeps every finding a suppression silenced (``--show-suppressed`` of the merge)
+next to its findings, and writes in its manifest the allow entries that suppressed
+nothing *in this shard* (``unused_allow``); an entry is unused in the run when it is
+unused in every shard. Comments and record fields are judged per document, so their
+SL005 findings are ordinary findings of the shard that checked the document.
 
 ``scrapelint merge DIR...`` reads the shards, refuses to combine shards of different
 runs (rule sets, versions, inputs or N), and reports their findings in the order a
@@ -40,6 +45,7 @@ from lint.finding import EditInfo, Excerpt, Finding, FixInfo, Span
 from lint.fix import Applicability
 from lint.gates import CountingRunner, FileTotals
 from lint.readers import Unit
+from lint.suppression import Suppressed
 
 FORMAT = "scrapelint-shard/1"
 STRIPE_BYTES = 64 * 1024 * 1024
@@ -149,14 +155,28 @@ def finding_from_json(data: dict[str, Any]) -> Finding:
 class _Tee:
     """Passes the runner's reports on, keeping the findings for the shard's file."""
 
-    def __init__(self, reporter: Any, keep: Callable[[Finding], None]) -> None:
+    def __init__(
+        self,
+        reporter: Any,
+        keep: Callable[[Finding], None],
+        keep_suppressed: Callable[[Suppressed], None],
+    ) -> None:
         self.reporter = reporter
         self.keep = keep
+        self.keep_suppressed = keep_suppressed
 
     def finding(self, finding: Finding) -> None:
         """Keep the finding, then report it as usual."""
         self.keep(finding)
         self.reporter.finding(finding)
+
+    def suppressed(self, items: list[Suppressed]) -> None:
+        """Keep what a suppression silenced, then pass it on to a reporter that takes it."""
+        for item in items:
+            self.keep_suppressed(item)
+        take = getattr(self.reporter, "suppressed", None)
+        if take is not None:
+            take(items)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.reporter, name)
@@ -166,7 +186,7 @@ class ShardRunner(CountingRunner):
     """Checks this shard's part of the targets and writes its findings and manifest."""
 
     def __init__(self, *, spec: ShardSpec, out_dir: Path, identity: dict, **kwargs: Any) -> None:
-        kwargs["reporter"] = _Tee(kwargs["reporter"], self._keep)
+        kwargs["reporter"] = _Tee(kwargs["reporter"], self._keep, self._keep_suppressed)
         super().__init__(**kwargs)
         self.spec = spec
         self.out_dir = out_dir
@@ -175,6 +195,8 @@ class ShardRunner(CountingRunner):
         self._index: dict[str, int] = {}
         self._striped: set[int] = set()
         self._status: dict[str, str] = {}
+        self._suppressed_lines = 0
+        self._manifest: dict[str, Any] = {}
         self._done = False  # findings reported after the run (SL005) are the merge's own
 
     def _keep(self, finding: Finding) -> None:
@@ -187,6 +209,22 @@ class ShardRunner(CountingRunner):
             "finding": finding_to_json(finding),
         }
         self._lines.append(json.dumps(entry, ensure_ascii=False))
+
+    def _keep_suppressed(self, item: Suppressed) -> None:
+        """Keep a suppressed finding and what silenced it (a line of the findings file)."""
+        finding = item.finding
+        entry = {
+            "file": self._index.get(finding.source.path, -1),
+            "suppressed": {"how": item.how, "allowed": list(item.allowed), "config": item.config},
+            "finding": finding_to_json(finding),
+        }
+        self._lines.append(json.dumps(entry, ensure_ascii=False))
+        self._suppressed_lines += 1
+
+    def keep_unused_allow(self, findings: Sequence[Finding]) -> None:
+        """Record the allow entries this shard did not use (SL005 candidates of the merge)."""
+        self._manifest["unused_allow"] = [finding_to_json(f) for f in findings]
+        self._write_manifest()
 
     def _units(self, state: Any) -> Iterator[Unit]:
         units = super()._units(state)
@@ -236,13 +274,19 @@ class ShardRunner(CountingRunner):
                 "skipped": dict(checked.skipped - whole_files),  # records and paths
             },
             "per_file": {k: [v.documents, v.bytes] for k, v in self.per_file.items()},
-            "findings": len(self._lines),
+            "findings": len(self._lines) - self._suppressed_lines,
+            "suppressed": self._suppressed_lines,
+            "unused_allow": [],  # filled by keep_unused_allow once the run is over
             **_times(self.started),
         }
         self.out_dir.mkdir(parents=True, exist_ok=True)
         body = "".join(line + "\n" for line in self._lines).encode("utf-8", "surrogatepass")
         write_atomic(self.out_dir / f"{self.spec.stem}.jsonl", body)
-        text = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        self._manifest = manifest
+        self._write_manifest()
+
+    def _write_manifest(self) -> None:
+        text = json.dumps(self._manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         write_atomic(self.out_dir / f"{self.spec.stem}.manifest.json", text.encode("utf-8"))
 
     def _striped_indexes(self, targets: Sequence[Target]) -> list[int]:
@@ -371,8 +415,9 @@ class MergeRunner(CountingRunner):
         self.started = min(starts)  # when the first shard started
 
     def run(self, targets: Sequence[Target]) -> None:
-        """Report every shard's findings in order; count what the shards checked."""
+        """Report every shard's findings in order, then unused allow entries; count."""
         entries: list[tuple[tuple[int, int, int, int], dict[str, Any]]] = []
+        suppressed: list[tuple[tuple[int, int, int, int], dict[str, Any]]] = []
         for shard in self.shards:
             with shard.findings.open(encoding="utf-8") as fh:
                 for seq, line in enumerate(fh):
@@ -381,7 +426,7 @@ class MergeRunner(CountingRunner):
                     file = entry["file"] if entry["file"] >= 0 else 1 << 62
                     rec = -1 if record is None else record
                     key = (file, rec, shard.manifest["shard"], seq)
-                    entries.append((key, entry))
+                    (suppressed if "suppressed" in entry else entries).append((key, entry))
         entries.sort(key=lambda item: item[0])
         for _key, entry in entries:
             fail_on = entry.get("fail_on")
@@ -389,7 +434,23 @@ class MergeRunner(CountingRunner):
                 finding_from_json(entry["finding"]),
                 None if fail_on is None else Severity(fail_on),
             )
+        suppressed.sort(key=lambda item: item[0])
+        if suppressed:
+            self._suppressed([_suppressed_from_json(entry) for _key, entry in suppressed])
+        for finding in self._unused_allow():
+            self.report(finding)  # as a single run does once its files are checked
         self._count()
+
+    def _unused_allow(self) -> list[Finding]:
+        """The allow entries no shard used, in the order a single run reports them."""
+        lists = [s.manifest.get("unused_allow") or [] for s in self.shards]
+        keyed = [[json.dumps(f, sort_keys=True, ensure_ascii=False) for f in x] for x in lists]
+        everywhere = set(keyed[0]).intersection(*keyed[1:])
+        return [
+            finding_from_json(f)
+            for f, key in zip(lists[0], keyed[0], strict=True)
+            if key in everywhere
+        ]
 
     def _count(self) -> None:
         checked = self.checked
@@ -423,6 +484,13 @@ class MergeRunner(CountingRunner):
         if paths:
             checked.skipped[PATH_PROBLEMS] += paths
             self.errors += 1  # a single run exits 2 for a path it cannot read
+
+
+def _suppressed_from_json(entry: dict[str, Any]) -> Suppressed:
+    """The suppressed finding a shard kept (``ShardRunner._keep_suppressed``)."""
+    why = entry["suppressed"]
+    finding = finding_from_json(entry["finding"])
+    return Suppressed(finding, why["how"], tuple(why["allowed"]), why["config"])
 
 
 def merge_runner(args: argparse.Namespace) -> Callable[..., MergeRunner]:
@@ -472,6 +540,11 @@ def add_merge_parser(sub: Any, formats: Sequence[str]) -> None:
     merge.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     merge.add_argument("--fail-on", choices=("info", "warning", "error"), default=None)
     merge.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    merge.add_argument(
+        "--show-suppressed",
+        action="store_true",
+        help="list the findings a suppression silenced in the shards, and by what",
+    )
     merge.add_argument(
         "--gate",
         action="append",

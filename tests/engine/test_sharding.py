@@ -58,19 +58,43 @@ def _shards(capsys, n: int, *extra: str, where: str = "shards") -> None:
         assert code in (0, 1), err
 
 
+def _suppressions(corpus) -> None:
+    """A config with a used and an unused allow entry; a used and an unused disable comment.
+
+    The config sits at the corpus root, so ``check corpus`` covers it whole and a
+    single run reports its unused allow entry (SL005).
+    """
+    corpus.joinpath("pyproject.toml").write_text(
+        '[tool.scrapelint.rules.SA001]\nallow = ["re:推荐度", "re:no such chrome"]\n',
+        encoding="utf-8",
+    )
+    corpus.joinpath("comments.txt").write_text(
+        "篇首\n<!-- scrapelint-disable-next-line MC001 -->\n今年**月6日以来，工作顺利。\n"
+        "<!-- scrapelint-disable-line DL003 --> 普通的一行。\n",
+        encoding="utf-8",
+    )
+
+
 def test_merge_equals_the_single_run_in_every_format(corpus, capsys, monkeypatch):
     # the run's start and duration (html, the jsonl run record) are fixed, as for a
     # reproducible build; everything else must already be the same bytes
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert corpus.joinpath("big.jsonl").stat().st_size > 4 * sharding.STRIPE_BYTES
+    _suppressions(corpus)
     for n in (1, 3):
         _shards(capsys, n, where=f"shards{n}")
     assert {"html", "junit", "gitlab", "rdjson", "grouped", "sarif"} <= set(FORMATS)
     differ = []
     for fmt in FORMATS:
-        common = ["--color", "never", "--output-format", fmt]
+        common = ["--color", "never", "--output-format", fmt, "--show-suppressed"]
         single = _run(capsys, "check", "--no-progress", "--jobs", "1", *common, "corpus")
         assert single[0] == 1 and single[1], (fmt, single[2])
+        if fmt == "concise":  # the suppressions at work: SL005 twice, and what was suppressed
+            report = single[1] + single[2]
+            assert "unused allow entry 're:no such chrome' of rules.SA001" in report
+            assert "corpus/comments.txt:4:1: SL005" in report
+            assert "(suppressed by allow entry 're:推荐度'" in report
+            assert "(suppressed by comment scrapelint-disable-next-line at line 2)" in report
         # to a file (the artifact): jsonl ends with the run's record there
         in_file = _run(capsys, "check", "--no-progress", "--jobs", "1", *common,
                        "--output-file", f"single.{fmt}", "corpus")  # fmt: skip
