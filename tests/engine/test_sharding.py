@@ -200,3 +200,26 @@ def test_plan_is_deterministic_and_balanced(tmp_path):
     loads = [sum(s for s, o in zip(sizes, owners, strict=True) if o == k) for k in range(3)]
     assert max(loads) - min(loads) <= max(sizes)
     assert sharding.plan(targets, 3, stripe=4)[2] is None  # 9 bytes: striped
+
+
+def test_an_allow_entry_is_unused_only_when_no_shard_used_it(tmp_path):
+    """The merge reports the entries every shard left unused, in the first shard's order."""
+    from lint.document import Source
+    from lint.suppression import unused_finding
+
+    def unused(entry: str) -> dict:
+        message = f"unused allow entry {entry!r} of rules.SA001: it suppressed nothing"
+        return sharding.finding_to_json(unused_finding(Source("pyproject.toml"), message))
+
+    a, b, c = unused("a"), unused("b"), unused("c")
+    shards = [
+        sharding.ShardResult({"shard": 1, "unused_allow": [c, a, b]}, tmp_path / "1.jsonl"),
+        sharding.ShardResult({"shard": 2, "unused_allow": [a, c]}, tmp_path / "2.jsonl"),
+        sharding.ShardResult({"shard": 3, "unused_allow": [c, a]}, tmp_path / "3.jsonl"),
+    ]
+    merge = object.__new__(sharding.MergeRunner)
+    merge.shards = shards
+    found = [f.message for f in merge._unused_allow()]
+    assert found == [unused("c")["message"], unused("a")["message"]]  # b: shard 2 used it
+    shards[2].manifest["unused_allow"] = []  # shard 3 used every entry
+    assert merge._unused_allow() == []
