@@ -69,6 +69,11 @@ def contact_keys() -> tuple[str, ...]:
     return data_lines("contact_keys.txt")
 
 
+def link_line_starts() -> tuple[str, ...]:
+    """Starts of lines that link to or list other pages (``上一篇``, ``相关``, ``标签``)."""
+    return data_lines("link_line_starts.txt")
+
+
 def furniture_headers() -> tuple[str, ...]:
     """Headers of link lists (``相关新闻``, ``推荐阅读``, ``热门排行``, ``猜你喜欢``)."""
     return data_lines("furniture_headers.txt")

@@ -11,32 +11,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 
 from lint import Document, Line
 from rules.dates.extract import META_KEYS, DateExpr, folded_dates
 from rules.lazy import LazyPattern
+from rules.vocabulary import link_line_starts, stop_characters
 
-# Lines that link to or list other pages: their dates are not this text's.
-_CHROME_STARTS = (
-    "上一篇",
-    "下一篇",
-    "上一条",
-    "下一条",
-    "上篇",
-    "下篇",
-    "相关",
-    "推荐",
-    "热门",
-    "最新",
-    "标签",
-    "关键词",
-    "本文关键词",
-    "本文摘要",
-    "责任编辑",
-    "来源",
-    "[上一篇]",
-    "[下一篇]",
-)
 # Words before a year that make it a target, a deadline or a forecast (到2035年基本实现).
 TARGET_BEFORE = (
     "到",
@@ -181,7 +162,7 @@ def is_content_line(line_text: str, expr_text: str = "") -> bool:
     toward the six CJK characters a prose line needs.
     """
     stripped = line_text.lstrip(" \t\u3000【[(（")
-    if stripped.startswith(_CHROME_STARTS) or is_metadata_line(line_text):
+    if stripped.startswith(chrome_starts()) or is_metadata_line(line_text):
         return False
     return _has_cjk(line_text, 6 + _cjk_count(expr_text))
 
@@ -242,7 +223,19 @@ FUTURE_CLAUSE = ("将", "力争", "计划", "预计", "有望", "基本实现", 
 # Words in the clause before a year that make it a goal (力争在2025年, 计划于2023年).
 TARGET_CLAUSE_BEFORE = ("力争", "争取", "预计", "计划", "确保", "目标", "到", "至")
 _CLAUSE_STOPS = ",.;:!?。\n"
-SENTENCE_STOPS = "。!?！？\n"
+
+
+@cache
+def chrome_starts() -> tuple[str, ...]:
+    """Starts of lines that link to or list other pages (上一篇, 相关, 标签): their dates are
+    not this text's (rules/data/link_line_starts.txt)."""
+    return link_line_starts()
+
+
+@cache
+def sentence_stops() -> str:
+    """What ends a sentence: the vocabulary's sentence stops (。！？!?) and the line break."""
+    return stop_characters("sentence") + "\n"
 
 
 def _any_of(words: tuple[str, ...]) -> LazyPattern:
@@ -276,8 +269,9 @@ def clause_before(folded: str, pos: int, limit: int = 8) -> str:
 
 def sentence_span(folded: str, pos: int) -> tuple[int, int]:
     """The sentence (between 。!? or line breaks) around ``pos``."""
-    start = max(folded.rfind(c, 0, pos) for c in SENTENCE_STOPS) + 1
-    ends = [i for c in SENTENCE_STOPS if (i := folded.find(c, pos)) != -1]
+    stops = sentence_stops()
+    start = max(folded.rfind(c, 0, pos) for c in stops) + 1
+    ends = [i for c in stops if (i := folded.find(c, pos)) != -1]
     return start, min(ends) if ends else len(folded)
 
 
@@ -375,8 +369,9 @@ def _folded_marks(document: Document) -> MarkIndex:
 def document_sentence_span(document: Document, pos: int) -> tuple[int, int]:
     """``sentence_span(folded_dates(document), pos)`` by bisection over the sentence ends."""
     index = folded_marks(document)
-    start = index.last_before(SENTENCE_STOPS, 0, pos) + 1
-    end = index.first_from(SENTENCE_STOPS, pos)
+    stops = sentence_stops()
+    start = index.last_before(stops, 0, pos) + 1
+    end = index.first_from(stops, pos)
     return start, end if end != -1 else len(folded_dates(document))
 
 
@@ -400,7 +395,7 @@ class LineFacts:
         if chrome is None:
             text = line.text
             stripped = text.lstrip(" \t\u3000【[(（")
-            chrome = stripped.startswith(_CHROME_STARTS) or is_metadata_line(text)
+            chrome = stripped.startswith(chrome_starts()) or is_metadata_line(text)
             self._chrome[line.number] = chrome
         if chrome:
             return False

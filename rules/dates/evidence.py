@@ -28,11 +28,12 @@ from lint import Document
 from rules.dates.extract import cn_number, fold_dates, folded_dates
 from rules.dates.observance import may_hold_observance, nth_observances
 from rules.lazy import LazyPattern
+from rules.numerals import NUMERAL_CHARS
 
 # Punctuation that ends a clause, in folded (half-width) or full-width form.
 _CLAUSE_END = set(",.;:!?。，；：！？\n、")
 _SENTENCE_PARTS = set(",.;:!?。，；：！？\n")
-_CN_NUM = set("一二三四五六七八九十百零〇两")
+_CN_NUM = set(NUMERAL_CHARS)  # the numerals of small numbers: 〇零一二两…十百
 # After a five-year plan's name, these make it something else (十四五岁 = 14 or 15 years old).
 _PLAN_BLOCK_AFTER = set("岁个年天日人元分次名位万千百点度号届条项米斤亩家所")
 _PLAN_VERBS = ("谋划", "编制", "制定", "起草", "编好", "筹划", "前期研究", "研究制定", "制订")

@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from functools import cache
 
 from lint import Diagnostic, Document, Edit, Fix, FixAvailability, Rule
+from rules.vocabulary import stop_characters
 
-ENDS = "。！？!?"
-# a sentence: anything up to its end marks (and a closing quote); the tail of a line
-# without an end mark is a last "sentence" too, so that offsets stay exact
-SENTENCE = r"[^。！？!?]*[。！？!?]+[”’\"]*|[^。！？!?]+$"
+# a sentence: anything up to its end marks (the vocabulary's sentence stops, 。！？!?) and a
+# closing quote; the tail of a line without an end mark is a last "sentence" too, so that
+# offsets stay exact
+SENTENCE = r"[^{ends}]*[{ends}]+[”’\"]*|[^{ends}]+$"
 MIN_CHARS = 12
 
 # Where to look: in the reversed text, with every end mark made 。, a sentence said
@@ -23,16 +24,17 @@ MIN_CHARS = 12
 # more than MIN_CHARS - _TAIL of them before 。). Only the lines found so are split
 # into sentences.
 _TAIL = 6
-_OTHER_ENDS = ENDS.replace("。", "")
 _MAY_REPEAT = (
     f'。(?:(?=([^。]{{{_TAIL}}})[^。]*+。\\1)|(?=。)|(?<=[。”’"]{{{MIN_CHARS - _TAIL}}}。))'
 )
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """SENTENCE and _MAY_REPEAT, compiled on first use."""
-    return re.compile(SENTENCE), re.compile(_MAY_REPEAT)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], str]:
+    """SENTENCE and _MAY_REPEAT, compiled on first use, and the end marks other than 。."""
+    ends = stop_characters("sentence")
+    sentence = re.compile(SENTENCE.format(ends=re.escape(ends)))
+    return sentence, re.compile(_MAY_REPEAT), ends.replace("。", "")
 
 
 def repeat_candidates(text: str) -> list[int]:
@@ -41,7 +43,7 @@ def repeat_candidates(text: str) -> list[int]:
     Every repeat lies on the line of one of these offsets (a superset: most are not).
     """
     backwards = text[::-1]
-    for c in _OTHER_ENDS:
+    for c in _patterns()[2]:
         backwards = backwards.replace(c, "。")
     may_repeat = _patterns()[1]
     first = may_repeat.search(backwards)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 
@@ -79,3 +80,74 @@ def test_numbering_pattern_reads_both_widths_and_skips_decimals():
     assert vocabulary.numbering_starts("（1）", "①") == "（(" + vocabulary.CIRCLED_DIGITS
     with pytest.raises(ValueError):
         vocabulary.numbering_pattern("1.", "（1）")
+
+
+def _constants(path):
+    """The string constants of a module, and the string tuples, lists and sets it assigns
+    to a name (name, strings)."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    strings, groups = [], []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            strings.append(node.value)
+        elif isinstance(node, ast.Assign) and isinstance(
+            node.value, (ast.Tuple, ast.List, ast.Set)
+        ):
+            name = ast.unparse(node.targets[0])
+            groups.append((name, {e.value for e in node.value.elts if isinstance(e, ast.Constant)}))
+    return strings, groups
+
+
+# Lists that share words with the vocabulary but mean something else, and why.
+PRIVATE_LISTS = {
+    # substrings that make "时间:" a metadata key on a line: three byline keys and the stems
+    # of counters (浏览, 点击, 阅读), not the byline keys (标签, 栏目 would widen it)
+    "_META_LINE_HINTS",
+}
+
+
+FAMILIES = ("list_items", "dates")
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        p
+        for family in FAMILIES
+        for p in (Path(vocabulary.__file__).parent / family).glob("*.py")
+        if not p.name.startswith("build_")
+    ),
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
+def test_no_family_redeclares_a_shared_table(path):
+    """DL and DT read the vocabulary: no module spells out a stop-character set, the
+    numerals, the circled numbers or a list of metadata, byline or link-line keys."""
+    stops = {
+        frozenset(vocabulary.stop_characters(kind) + end)
+        for kind in ("sentence", "clause", "terminal")
+        for end in ("", "\n")
+    }
+    numerals = {frozenset(vocabulary.numeral_chars()), frozenset(NUMERAL_CHARS)}
+    keys = (
+        set(vocabulary.metadata_keys())
+        | set(vocabulary.byline_keys())
+        | set(vocabulary.link_line_starts())
+    )
+    strings, groups = _constants(path)
+    for s in strings:
+        assert frozenset(s) not in stops, f"a copy of the stop characters: {s!r}"
+        assert frozenset(s) not in numerals, f"a copy of the numerals: {s!r}"
+        assert vocabulary.CIRCLED_DIGITS[:3] not in s, f"a copy of the circled numbers: {s!r}"
+    for name, group in groups:
+        if name not in PRIVATE_LISTS:
+            assert len(group & keys) < 3, f"{name} copies the vocabulary: {sorted(group & keys)}"
+
+
+def test_the_dates_family_reads_the_vocabularys_lists():
+    from rules.dates import context, evidence
+
+    assert context.chrome_starts() == vocabulary.link_line_starts()
+    assert set(context.sentence_stops()) == set(vocabulary.stop_characters("sentence") + "\n")
+    assert set(NUMERAL_CHARS) == evidence._CN_NUM
