@@ -44,6 +44,7 @@ def metadata_keys() -> tuple[str, ...]:
     return data_lines("metadata_keys.txt")
 
 
+@cache
 def date_keys() -> tuple[str, ...]:
     """The metadata keys that label a date (``发布时间``, ``发稿时间``, ``成文日期``)."""
     return tuple(k for k in metadata_keys() if k[-1] in DATE_KEY_ENDS)

@@ -14,9 +14,9 @@ from bisect import bisect_left
 from functools import cache
 
 from lint import Document, Line
-from rules.dates.extract import META_KEYS, DateExpr, folded_dates
+from rules.dates.extract import DateExpr, folded_dates
 from rules.lazy import LazyPattern
-from rules.vocabulary import link_line_starts, stop_characters
+from rules.vocabulary import date_keys, link_line_starts, stop_characters
 
 # Words before a year that make it a target, a deadline or a forecast (到2035年基本实现).
 TARGET_BEFORE = (
@@ -150,7 +150,7 @@ def _has_cjk(s: str, n: int) -> bool:
 
 def is_metadata_line(line_text: str) -> bool:
     """Whether a line is page metadata (发布时间:…, 来源:…)."""
-    return any(k in line_text for k in META_KEYS) or (
+    return any(k in line_text for k in date_keys()) or (
         "时间" in line_text and ("来源" in line_text or "作者" in line_text)
     )
 

@@ -69,8 +69,7 @@ _NOT_SINCE = ("来说", "来看", "来自", "来临", "来到", "来了", "起�
 _BEFORE_AFTER = ("以前", "之前")
 # The metadata keys that label a date (更新时间, 发表于, 成文日期…), from the vocabulary the
 # scrape-artifacts family reads too (rules/data/metadata_keys.txt); every key ends with one
-# of DATE_KEY_ENDS (时间, 日期, 于).
-META_KEYS = date_keys()
+# of DATE_KEY_ENDS (时间, 日期, 于). Read on first use (``date_keys()`` is cached), never at import.
 META_KEY_ENDS = DATE_KEY_ENDS
 # "时间:" alone is a metadata key only on a line that also names a source, author or counter.
 _META_LINE_HINTS = ("来源", "作者", "浏览", "点击", "阅读", "编辑", "责任编辑")
@@ -292,7 +291,7 @@ class _Scanner:
         # of the text, as they always have: keep that behaviour exactly.)
         if i and t[i - 1] not in META_KEY_ENDS:
             return None
-        for key in META_KEYS:
+        for key in date_keys():
             if t.startswith(key, i - len(key)):
                 return key
         if t.startswith("时间", i - 2) and i < start and self._line_has_hint(start):

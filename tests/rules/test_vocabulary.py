@@ -151,3 +151,27 @@ def test_the_dates_family_reads_the_vocabularys_lists():
     assert context.chrome_starts() == vocabulary.link_line_starts()
     assert set(context.sentence_stops()) == set(vocabulary.stop_characters("sentence") + "\n")
     assert set(NUMERAL_CHARS) == evidence._CN_NUM
+
+
+def test_importing_the_list_and_date_families_reads_no_vocabulary_file():
+    """Vocabulary files are read on first use; only rules/numerals.py still reads its
+    numerals at import (not this family's module)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import pathlib\n"
+        "reads = []\n"
+        "read_text = pathlib.Path.read_text\n"
+        "def spy(self, *a, **k):\n"
+        "    reads.append(self.name)\n"
+        "    return read_text(self, *a, **k)\n"
+        "pathlib.Path.read_text = spy\n"
+        "import rules.list_items, rules.dates\n"
+        "print(' '.join(reads))\n"
+    )
+    root = Path(vocabulary.__file__).parent.parent
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert set(out.stdout.split()) <= {"numerals.txt"}
