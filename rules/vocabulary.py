@@ -119,8 +119,9 @@ _MARKS = {
 _HALF_WIDTH = {"（": "("}
 
 
-def _marker_numerals() -> str:
-    """The numerals of a {cn} marker: 一 … 十 (两 never numbers an item)."""
+@cache
+def marker_numerals() -> str:
+    """The numerals that number items and editions: 一 … 十 (两 never numbers an item)."""
     return "".join(c for c, v in numeral_values().items() if 1 <= v <= 10 and c != "两")
 
 
@@ -147,7 +148,7 @@ def numbering_pattern(*names: str) -> str:
     head, slot = parts[0][:2]
     if any(part[:2] != (head, slot) for part in parts):
         raise ValueError(f"numbering styles {names} differ before their end")
-    number = f"([{_marker_numerals()}]{{1,3}})" if slot == "{cn}" else _NUMBER_SLOTS[slot]
+    number = f"([{marker_numerals()}]{{1,3}})" if slot == "{cn}" else _NUMBER_SLOTS[slot]
     ends = [_marks(part[2]) for part in parts]
     end = ends[0] if len(ends) == 1 else "(?:" + "|".join(ends) + ")"
     return _marks(head) + number + end
@@ -162,7 +163,7 @@ def numbering_starts(*names: str) -> str:
         if head:
             starts += head[0] + _HALF_WIDTH.get(head[0], "")
         elif slot == "{cn}":
-            starts += _marker_numerals()
+            starts += marker_numerals()
         elif slot == "{n}":
             starts += "0123456789０１２３４５６７８９"
         else:

@@ -79,6 +79,7 @@ from rules.dates.observance import calendar_data, nth_observances, observances
 from rules.dates.prefilter import page_date_possible, weighted_evidence_probed
 from rules.lazy import LazyPattern as _Lazy
 from rules.text import articles
+from rules.vocabulary import marker_numerals
 
 
 class Clash(NamedTuple):
@@ -442,7 +443,7 @@ _PARTY = ("中国共产党", "党的", "中共")
 # 1978 and every term since lasts five years, one plenary session a year (zh.wikipedia:
 # 全国人民代表大会; 中国人民政治协商会议全国委员会)
 _FIRST_SESSION = 1978
-_CN = "一二三四五六七八九十"
+_CN = marker_numerals()  # 一 … 十
 _SESSION = _Lazy(
     re,
     rf"(?:第?(?P<term>[{_CN}]{{1,3}})届全国(?:人大|人民代表大会)"

@@ -29,14 +29,16 @@ from lint import Document
 from rules.list_items.markers import HEAD, LineMarkers, numbering
 from rules.numerals import parse_numeral
 from rules.text import articles
+from rules.vocabulary import marker_numerals
 
 CLAUSE_ENDS = "，,；;。！？!?:：\n（）()"
 # a 、 list counted after it also ends at a full-width full stop (甲、乙．把甲、乙两个)
 _TRAILING_CLAUSE_ENDS = CLAUSE_ENDS + "．"
 CONJUNCTIONS = ("以及", "及", "和", "与", "还有", "或者", "或")
 LIST_ENDS = "；;。！？!?\n"
-_NUM = "一二三四五六七八九十两"
-COUNTS = "二三四五六七八九十两"  # the numerals of a count of two or more
+# the numerals of counts and of 一是…十是 marks: the vocabulary's 一 … 十, and 两
+_NUM = marker_numerals() + "两"
+COUNTS = _NUM[1:]  # the numerals of a count of two or more
 
 # The patterns are compiled on first use (``_patterns()``), never at import: a run that
 # meets no list pays nothing for them.
@@ -761,7 +763,7 @@ TRAILING_MEASURES = (
     "化",
     "者",
 )
-_COUNT_NUMERALS = "一二三四五六七八九十两"
+_COUNT_NUMERALS = _NUM
 _COUNT_NUMERAL_SET = frozenset(_COUNT_NUMERALS)
 # the count (a run of numerals) and its measure word, searched in a short window
 _TRAILING_COUNT = f"([{_COUNT_NUMERALS}]+)({'|'.join(TRAILING_MEASURES)})"

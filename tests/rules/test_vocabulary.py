@@ -129,7 +129,13 @@ def test_no_family_redeclares_a_shared_table(path):
         for kind in ("sentence", "clause", "terminal")
         for end in ("", "\n")
     }
-    numerals = {frozenset(vocabulary.numeral_chars()), frozenset(NUMERAL_CHARS)}
+    marks = vocabulary.marker_numerals()
+    numerals = {
+        frozenset(vocabulary.numeral_chars()),
+        frozenset(NUMERAL_CHARS),
+        frozenset(marks),
+        frozenset(marks + "两"),
+    }
     keys = (
         set(vocabulary.metadata_keys())
         | set(vocabulary.byline_keys())
