@@ -29,13 +29,12 @@ from lint import Document
 from rules.list_items.markers import HEAD, LineMarkers, numbering
 from rules.numerals import parse_numeral
 from rules.text import articles
-from rules.vocabulary import marker_numerals
+from rules.vocabulary import marker_numerals, stop_characters
 
 CLAUSE_ENDS = "，,；;。！？!?:：\n（）()"
 # a 、 list counted after it also ends at a full-width full stop (甲、乙．把甲、乙两个)
 _TRAILING_CLAUSE_ENDS = CLAUSE_ENDS + "．"
 CONJUNCTIONS = ("以及", "及", "和", "与", "还有", "或者", "或")
-LIST_ENDS = "；;。！？!?\n"
 # the numerals of counts and of 一是…十是 marks: the vocabulary's 一 … 十, and 两
 _NUM = marker_numerals() + "两"
 COUNTS = _NUM[1:]  # the numerals of a count of two or more
@@ -78,7 +77,7 @@ class _Patterns:
         self.section = regex.compile(SECTION)
         self.marker_lead = re.compile("[:：，, \u3000即就包括如下]*")
         self.not_space = re.compile(r"\S")  # str.isspace's complement, as str.strip sees it
-        self.list_end = re.compile("[" + re.escape(LIST_ENDS.replace("\n", "")) + "]")
+        self.list_end = re.compile("[" + re.escape(stop_characters("list")) + "]")
         self.comma = re.compile("[，,]")
         self.section_start = re.compile(rf"\n[^\S\n]*+[{_NUM}]")
         self.first_section = re.compile(rf"[^\S\n]*+[{_NUM}]")

@@ -126,7 +126,7 @@ def test_no_family_redeclares_a_shared_table(path):
     numerals, the circled numbers or a list of metadata, byline or link-line keys."""
     stops = {
         frozenset(vocabulary.stop_characters(kind) + end)
-        for kind in ("sentence", "clause", "terminal")
+        for kind in ("sentence", "clause", "terminal", "list")
         for end in ("", "\n")
     }
     marks = vocabulary.marker_numerals()
