@@ -11,7 +11,7 @@ from __future__ import annotations
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -124,15 +124,7 @@ class LinterSettings:
 
     def linter(self) -> RecordLinter:
         """A record linter with these settings (plugins loaded, rules built)."""
-        return RecordLinter(
-            select=self.select,
-            extend_select=self.extend_select,
-            ignore=self.ignore,
-            config=self.config,
-            fix=self.fix,
-            unsafe_fixes=self.unsafe_fixes,
-            fail_on=self.fail_on,
-        )
+        return RecordLinter(**{f.name: getattr(self, f.name) for f in fields(self)})
 
 
 def _selectors(value: str | Iterable[str] | None) -> tuple[str, ...]:
