@@ -144,6 +144,18 @@ def read_corpus(files: Sequence[Path], description: str, notes: Sequence[str] = 
     return Corpus(documents, kept, description, notes, skipped)
 
 
+def clean_corpus(shared: Path | None = None) -> Corpus:
+    """The clean documents of the shared corpus (``corpus/clean``): where damage is injected."""
+    found = find_shared(shared)
+    if found is None:
+        where = shared if shared is not None else REPO.parent / "shared"
+        raise FileNotFoundError(
+            f"no clean corpus at {where}/corpus/clean: name clean files or folders, or --shared DIR"
+        )
+    clean = sorted(p for p in (found / "corpus" / "clean").glob("*") if p.suffix in SUFFIXES)
+    return read_corpus(clean, f"{found}/corpus/clean ({len(clean)} files)")
+
+
 def build_corpus(paths: Sequence[Path] = (), shared: Path | None = None) -> Corpus:
     """The benchmark corpus: the given paths, else the default corpus (see ``default_files``)."""
     if paths:

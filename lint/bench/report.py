@@ -20,6 +20,7 @@ from lint.bench.process import (
     same_output,
     speedup,
 )
+from lint.bench.recall import KindResult
 from lint.bench.timing import CorpusTiming
 
 # issue 10's targets for all default rules together
@@ -235,4 +236,41 @@ def process_summary(runs: Sequence[ProcessRun], start: Startup) -> str:
             f"start-up (scrapelint check --isolated, one tiny file, best of {start.runs}):"
             f" {start.wall:.3f} s wall (target < 0.25 s: {verdict}), {start.cpu:.3f} s CPU"
         )
+    return "\n".join(lines)
+
+
+def recall_table(results: Sequence[KindResult]) -> str:
+    """Per kind of injected damage: injected, found (any severity; as a warning), recall."""
+    rows = []
+    for r in results:
+        n = len(r.outcomes)
+        timeline = [o for o in r.outcomes if o.timeline]
+        rows.append(
+            [
+                r.kind.name,
+                ",".join(r.kind.codes),
+                f"{n:,}",
+                f"{r.found:,}",
+                f"{r.warned:,}",
+                "-" if r.recall is None else f"{r.recall:.2f}",
+                f"{r.new_elsewhere:,}",
+                (
+                    f"{sum(o.found for o in timeline)}/{len(timeline)}"
+                    if r.kind.name == "year-rewrite"
+                    else ""
+                ),
+            ]
+        )
+    header = ["damage", "rules", "injected", "found", "as warning", "recall", "new elsewhere", "*"]
+    return format_table(header, rows, "llrrrrrr")
+
+
+def recall_misses(results: Sequence[KindResult], count: int) -> str:
+    """Up to ``count`` missed injections per kind, with the text around the damage."""
+    lines = []
+    for r in results:
+        missed = [o for o in r.outcomes if not o.found][:count]
+        if missed:
+            lines.append(f"missed {r.kind.name}:")
+            lines += [f"  {o.label}: {o.excerpt}" for o in missed]
     return "\n".join(lines)
