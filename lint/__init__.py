@@ -7,8 +7,8 @@ Each public name, one at a time:
   (``scrapelint_rules``, ``scrapelint_default_config``, ``scrapelint_output_formats``,
   ``scrapelint_readers``; see ``lint/hookspecs.py``).
 - ``Rule``: the base class of every rule (``code``, ``name``, ``family``, ``options``,
-  ``fix_availability``, ``default_severity``, ``triggers``; ``setup()``, ``check()``,
-  ``report()``).
+  ``fix_availability``, ``default_severity``, ``triggers``, ``gate``; ``setup()``,
+  ``check()``, ``report()``).
 - ``Option``: a typed, documented rule option; ``shared=True`` makes it one value for every
   rule of the family that declares it (for an analysis the family shares).
 - ``Document``: the text a rule checks, with ``lines``, ``position()``, ``offset()``,

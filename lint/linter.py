@@ -295,6 +295,23 @@ def _restore_text(document: Document, text: str) -> None:
 _ORDER = operator.attrgetter("start", "end", "code")
 
 
+def _gate(
+    gate: Callable[[Document], object], document: Document, rule: Rule, clock: _RuleClock | None
+) -> bool:
+    """A rule's gate on a document, under the rule's time budget (raises as ``check`` would)."""
+    if clock is None:
+        return bool(gate(document))
+    try:
+        clock.started = time.monotonic()
+        clock.rule = rule
+        passed = bool(gate(document))
+    finally:
+        clock.rule = None
+    if clock.expired:
+        raise _BudgetExceeded
+    return passed
+
+
 def check_document(
     document: Document, rules: Sequence[Rule], *, time_budget: float | None = None
 ) -> list[Diagnostic]:
@@ -308,7 +325,7 @@ def check_document(
     out: list[Diagnostic] = []
     text = document._text
     size = len(text)
-    present: dict[tuple[str, ...], bool] = {}
+    present: dict[Any, bool] = {}  # by trigger tuple and by gate: decided once per document
     shared = _active_clock
     if (
         time_budget is not None
@@ -331,6 +348,16 @@ def check_document(
                     if hit is None:
                         hit = present[triggers] = any(map(text.__contains__, triggers))
                     if not hit:
+                        continue
+                gate = rule.gate
+                if gate is not None and (passed := present.get(gate)) is not True:
+                    if passed is False:
+                        continue
+                    passed = present[gate] = _gate(gate, document, rule, clock)
+                    if document._text is not text:
+                        _restore_text(document, text)
+                        raise _BadFinding("RuntimeError", "the rule's gate changed the text")
+                    if not passed:
                         continue
                 if clock is None:
                     found = rule.check(document)

@@ -6,7 +6,7 @@ import enum
 import inspect
 import re
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -140,9 +140,18 @@ class Rule:
     # Literal prefilter: when set, the engine runs ``check`` only on documents that
     # contain at least one of these strings (an instance may narrow or extend them).
     triggers: tuple[str, ...] = ()
+    # Document prefilter: when set, a function of the document, true when the rule may
+    # find something in it. The engine calls each distinct gate once per document and
+    # runs ``check`` only where it said true, so the rules of a family that share one
+    # gate (``gate = may_hold_lists``) cost one call on a document none of them can
+    # flag. A plain function assigned here is kept as a static method.
+    gate: Callable[[Document], object] | None = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        gate = cls.__dict__.get("gate")
+        if inspect.isfunction(gate):  # not a method: the same object on every rule
+            cls.gate = staticmethod(gate)  # type: ignore[assignment]
         if "fix_safety" in cls.__dict__ and "fix_availability" not in cls.__dict__:
             warnings.warn(
                 f"{cls.__qualname__}: `fix_safety` is deprecated; declare `fix_availability`"
