@@ -11,8 +11,8 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from lint.bench import patho, process, recall, report
-from lint.bench.corpus import Corpus, build_corpus, clean_corpus
+from lint.bench import furniture, patho, process, recall, report
+from lint.bench.corpus import Corpus, build_corpus, clean_corpus, find_shared
 from lint.bench.timing import FLOOR_PATTERN, load_rules, measure_corpus, split_selectors
 
 DESCRIPTION = """\
@@ -278,7 +278,27 @@ def run_recall(args: argparse.Namespace, corpus: Corpus, say: Callable[[str], No
             *(["", report.recall_misses(results, args.show_missed)] if args.show_missed else []),
         ]
     )
-    data = [
+    pages: list[furniture.PageResult] = []
+    shared = None if args.paths else find_shared(args.shared)
+    if shared is not None:
+        say("furniture on the pages with a ground truth")
+        pages = [furniture.measure_page(p, rules) for p in furniture.gold_pages(shared)]
+    if pages:
+        text += "\n".join(
+            [
+                "",
+                "",
+                "page furniture on real pages with a human ground truth (corpus/dirty/mh-*,"
+                " gold from corpus/clean/magic_html_groundtruth_zh.jsonl):",
+                "lines not in the article are furniture; found = covered by a finding of the"
+                f" {furniture.PREFIX} rules; fixed = deleted by --fix;",
+                "content flagged / deleted = lines of the article covered by a warning /"
+                " deleted by --fix",
+                "",
+                report.furniture_table(pages),
+            ]
+        )
+    injected = [
         {
             "kind": r.kind.name,
             "codes": list(r.kind.codes),
@@ -292,7 +312,13 @@ def run_recall(args: argparse.Namespace, corpus: Corpus, say: Callable[[str], No
         }
         for r in results
     ]
-    return {"text": text, "data": data}
+    return {
+        "text": text,
+        "data": {
+            "injected": injected,
+            "furniture": [dataclasses.asdict(p) for p in pages],
+        },
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lint.bench.corpus import REPO
+from lint.bench.furniture import PageResult
 from lint.bench.patho import MAX_GROWTH, MAX_SECONDS_PER_MB, PathoRow
 from lint.bench.process import (
     ProcessRun,
@@ -274,3 +275,38 @@ def recall_misses(results: Sequence[KindResult], count: int) -> str:
             lines.append(f"missed {r.kind.name}:")
             lines += [f"  {o.label}: {o.excerpt}" for o in missed]
     return "\n".join(lines)
+
+
+def furniture_table(pages: Sequence[PageResult]) -> str:
+    """Per gold page: furniture lines found and fixed, content lines flagged or deleted."""
+
+    def share(part: int, whole: int) -> str:
+        return f"{part / whole:.2f}" if whole else "-"
+
+    rows = []
+    total = [0] * 7
+    for p in pages:
+        values = [
+            p.furniture,
+            p.found,
+            p.warned,
+            p.fixed_away,
+            p.content,
+            p.false_content,
+            p.content_deleted,
+        ]
+        total = [a + b for a, b in zip(total, values, strict=True)]
+        rows.append([p.name, *(f"{v:,}" for v in values), share(p.found, p.furniture)])
+    rows.append(["all pages", *(f"{v:,}" for v in total), share(total[1], total[0])])
+    header = [
+        "page",
+        "furniture",
+        "found",
+        "as warning",
+        "fixed",
+        "content",
+        "content flagged",
+        "content deleted",
+        "recall",
+    ]
+    return format_table(header, rows, "lrrrrrrrr")

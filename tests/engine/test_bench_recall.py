@@ -15,8 +15,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from lint import Diagnostic, Document, Rule
-from lint.bench import cli, recall
+from lint import Diagnostic, Document, Edit, Fix, Rule, Severity
+from lint.bench import cli, furniture, recall
 from lint.bench.corpus import BenchDocument
 
 
@@ -230,7 +230,7 @@ def test_command_line_recall_on_given_clean_files(tmp_path, capsys):
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n")
     code = cli.main([str(path), "--recall", "--kind", "masked-digits,list-duplicate", "--json"])
     assert code == 0
-    data = json.loads(capsys.readouterr().out)["recall"]
+    data = json.loads(capsys.readouterr().out)["recall"]["injected"]
     by_kind = {row["kind"]: row for row in data}
     assert set(by_kind) == {"masked-digits", "list-duplicate"}
     assert by_kind["masked-digits"]["injected"] == 1
@@ -244,3 +244,74 @@ def test_command_line_names_an_unknown_kind(tmp_path, capsys):
     path.write_text("正文。", encoding="utf-8")
     assert cli.main([str(path), "--recall", "--kind", "nope"]) == 2
     assert "unknown damage kind nope" in capsys.readouterr().err
+
+
+# -- page furniture against a human ground truth ------------------------------------
+
+
+ARTICLE = "国际合作不断深化，教育事业稳步发展。\n第二段正文：科技创新成果丰硕，文化繁荣。\n小标题"
+NAIVE = "首页\n国际\n教育\n国际合作不断深化，教育事业稳步发展。\n小标题\n科技创新成果丰硕\n返回顶部"
+
+
+def write_shared(root, naive: str = NAIVE, article: str = ARTICLE):
+    (root / "corpus" / "dirty").mkdir(parents=True)
+    (root / "corpus" / "clean").mkdir(parents=True)
+    (root / "corpus" / "dirty" / "mh-abcdef12-example_com.txt").write_text(naive, "utf-8")
+    (root / "corpus" / "dirty" / "mh-99999999-no_truth.txt").write_text("孤页", "utf-8")
+    record = {"id": "magic-html:abcdef123456", "text": article}
+    (root / "corpus" / "clean" / "magic_html_groundtruth_zh.jsonl").write_text(
+        json.dumps(record, ensure_ascii=False) + "\n", "utf-8"
+    )
+    return root
+
+
+def test_gold_lines_short_menu_words_are_furniture_even_inside_the_article(tmp_path):
+    (page,) = furniture.gold_pages(write_shared(tmp_path))  # the page without truth is left out
+    assert page.name == "mh-abcdef12-example_com.txt"
+    # 国际 and 教育 occur inside the article's sentence, but not as lines: furniture;
+    # 小标题 is a whole line of the article; 科技创新成果丰硕 (8 characters) occurs inside it
+    assert page.furniture == {1, 2, 3, 7}
+    assert page.content == {4, 5, 6}
+
+
+class FlagsMenuLines(Rule):
+    """Flags the menu words 首页, 国际, 教育 on lines of their own (a safe deletion), and
+    adds a note on the first line that starts with 国际 inside a sentence."""
+
+    code = "SA901"
+    name = "test-menu"
+    family = "test"
+
+    def check(self, document: Document) -> Iterator[Diagnostic]:
+        for line in document.lines:
+            if line.text in ("首页", "国际", "教育"):
+                deletion = Edit.deletion(line.start, line.end + 1)
+                yield self.report(line.start, line.end, "menu", fix=Fix.safe("delete", deletion))
+            elif line.text.startswith("国际合作"):
+                yield self.report(line.start, line.end, "a note", severity=Severity.INFO)
+
+
+def test_furniture_found_fixed_and_content_never_deleted(tmp_path):
+    (page,) = furniture.gold_pages(write_shared(tmp_path))
+    result = furniture.measure_page(page, [FlagsMenuLines()])
+    assert (result.furniture, result.content) == (4, 3)
+    assert result.found == 3 and result.warned == 3 and result.fixed_away == 3
+    # the note on a content line is not a warning on content; nothing of the article is deleted
+    assert result.false_content == 0 and result.content_deleted == 0
+
+
+def test_a_fix_that_deletes_a_line_of_the_article_is_counted(tmp_path):
+    class DeletesHeading(Rule):
+        code = "SA902"
+        name = "test-heading"
+        family = "test"
+
+        def check(self, document: Document) -> Iterator[Diagnostic]:
+            for line in document.lines:
+                if line.text == "小标题":
+                    deletion = Edit.deletion(line.start, line.end + 1)
+                    yield self.report(line.start, line.end, "x", fix=Fix.safe("delete", deletion))
+
+    (page,) = furniture.gold_pages(write_shared(tmp_path))
+    result = furniture.measure_page(page, [DeletesHeading()])
+    assert result.found == 0 and result.false_content == 1 and result.content_deleted == 1
