@@ -53,6 +53,10 @@ _YEAR = regex.compile(r"(?<![0-9０-９])(19[5-9][0-9]|20[01][0-9])年")
 _ANY_YEAR = regex.compile(r"(?<![0-9０-９])((?:19|20)[0-9]{2})年")
 _MONTH_DAY = regex.compile(r"(?<![0-9])([0-9]{1,2})月([0-9]{1,2})日")
 _HAN_RUN = regex.compile(r"\p{Han}{6,}")
+# a name before a title word, after punctuation or a space (the injector's own short list)
+_NAMED = regex.compile(
+    r"(?<=[，。、：；\s（(])(?P<name>\p{Han}{2,3})(?=同志|书记|主任|局长|市长|县长|记者|教授|先生|女士)"
+)
 _PARAGRAPH_MIN = 40  # characters of a paragraph worth repeating
 
 
@@ -198,6 +202,28 @@ def stray_mark(text: str, rng: random.Random) -> Damage | None:
     return Damage(text[:at] + "*" + text[at:], at, at + 1)
 
 
+def box_characters(text: str, rng: random.Random) -> Damage | None:
+    """Replace one to three characters inside a run of prose with □ (a lost glyph)."""
+    runs = list(_HAN_RUN.finditer(text))
+    if not runs:
+        return None
+    m = rng.choice(runs)
+    width = rng.choice((1, 2, 3))
+    at = rng.randrange(m.start() + 1, m.end() - width - 1)
+    damaged = text[:at] + "□" * width + text[at + width :]
+    return Damage(damaged, at, at + width)
+
+
+def mask_name(text: str, rng: random.Random) -> Damage | None:
+    """Replace the two or three characters before a title (同志, 书记, 记者…) with ×××."""
+    found = [m for m in _NAMED.finditer(text)]
+    if not found:
+        return None
+    m = rng.choice(found)
+    damaged = text[: m.start("name")] + "×××" + text[m.end("name") :]
+    return Damage(damaged, m.start("name"), m.start("name") + 3)
+
+
 def repeat_paragraph(text: str, rng: random.Random) -> Damage | None:
     """Paste a paragraph (a line of 40+ characters) a second time, after a later line."""
     lines = text.split("\n")
@@ -229,6 +255,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("masked-digits", mask_digits, ("MC",), "a date's month masked: **月6日"),
     Kind("masked-characters", mask_characters, ("MC",), "one or two characters of prose → *"),
     Kind("stray-mark", stray_mark, ("MC",), "a * dropped between two characters of prose"),
+    Kind("masked-name", mask_name, ("MC",), "a name before a title word → ×××"),
+    Kind("boxed-characters", box_characters, ("MC",), "one to three characters of prose → □"),
     Kind("repeated-paragraph", repeat_paragraph, ("SA003",), "a paragraph pasted twice"),
 )
 

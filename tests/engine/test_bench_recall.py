@@ -118,6 +118,21 @@ def test_masks():
         assert stray.text[stray.start - 1] != "*" and stray.text[stray.end] != "*"
 
 
+def test_placeholders_replace_characters_in_place():
+    text = "这是一段足够长的中文句子用于测试"
+    for seed in range(10):
+        boxed = recall.box_characters(text, rng(seed))
+        assert boxed is not None and len(boxed.text) == len(text)
+        assert set(boxed.text[boxed.start : boxed.end]) == {"□"}
+        assert boxed.text.replace("□", "") == "".join(
+            c for i, c in enumerate(text) if not boxed.start <= i < boxed.end
+        )
+    named = recall.mask_name("会上，张三丰同志作了报告。", rng())
+    assert named is not None and named.text == "会上，×××同志作了报告。"
+    assert named.text[named.start : named.end] == "×××"
+    assert recall.mask_name("同志们好。", rng()) is None
+
+
 def test_repeat_paragraph_pastes_a_long_line_after_a_later_line():
     long = "这是一个足够长的段落，" * 5
     text = f"标题\n{long}\n短句。\n结尾。"
