@@ -48,6 +48,7 @@ HEADS = (
     "要求|意见|建议|措施|观念|原则|任务|体会|做法|目标|内容|重点|问题|环节|思考|希望|转变|"
     "方面|看法|想法|感受|打算|举措|经验|理由|特点|标准"
 )
+_HEAD_MEASURES = "点条项种个"  # the measure words of UNQUOTED, by first character
 UNQUOTED = rf"([{COUNTS}])(点|条|项|个方面|个|种)({HEADS})"
 _NOT_COUNTED = _NUM + "第每前后这那"  # 十三点要求, 第三点意见, 每三个方面: not an announcement
 LEAD = r"\s*[，,]?\s*(即|就是|是指|包括|分别是|具体是)?\s*([:：])?"
@@ -62,6 +63,11 @@ class _Patterns:
         self.quoted = regex.compile(QUOTED)
         self.openers = {q: re.compile(f"{q}[{_NUM}]") for q in '“"'}  # where QUOTED may match
         self.quoted_opener = re.compile(f'[“"][{_NUM}]')
+        # every announcement but a quoted one holds a count of two to twenty right before
+        # a measure word; such a count ends in a count numeral or in 一 after one (十一)
+        measures = f"[{_measure_starts()}]"
+        self.count_measure = re.compile(f"[{COUNTS}]{_NUM[0]}?{measures}")
+        self.quoted_count = re.compile(f'[“"][{COUNTS}]')  # a quoted count of two or more
         # UNQUOTED, one search per measure word (a literal first), the count checked after
         # (the count is looked at before the heads: most measure words follow no count)
         self.counted_heads = tuple(
@@ -71,7 +77,7 @@ class _Patterns:
             )
             if measure == "个"
             else (measure, re.compile(f"{measure}(?<=[{COUNTS}]{measure})(?:{HEADS})"))
-            for measure in "点条项种个"
+            for measure in _HEAD_MEASURES
         )
         self.lead = regex.compile(LEAD)
         self.section = regex.compile(SECTION)
@@ -109,6 +115,12 @@ class _Patterns:
             for word in "和及与"
         }
         self.joined_stop = re.compile(f"[{_TCL}、]")
+
+
+def _measure_starts() -> str:
+    """The first characters of every measure word a count of items may take."""
+    words = (*_HEAD_MEASURES, *_COLON_MEASURES, *TRAILING_MEASURES)
+    return "".join(sorted({word[0] for word in words}))
 
 
 def _after_count(colon: str) -> str:
@@ -171,39 +183,65 @@ class Analysis:
     covered: list[tuple[int, int]] = field(default_factory=list)
 
 
-# Every list or announcement needs a 、, a quotation mark (``“五带头”``) or the measure word
-# of a count (``三点要求``): DL001, DL002 and DL003 share this tuple, so the engine looks
-# for them once per document, and may_hold_lists then looks closer.
-# A list of two joined by a conjunction (物流和金融三大) has no 、: its measure word is the
-# literal (see JOINED_MEASURES).
-TRIGGERS = (
-    "、", "“", '"', "个", "点", "项", "条", "种",
+# Every list needs a 、 (a clause list) or an announcement, and every announcement a count
+# of two to twenty (二 … 十, 两, all but the first of _NUM): DL001, DL002 and DL003 share
+# this tuple, so the engine looks for these literals once per document (the commonest
+# first), and may_hold_lists then looks closer.
+TRIGGERS = ("、", *sorted(COUNTS, key="两三十二四五六八七九".find))
+# Without a 、, an announcement also needs a quotation mark (``“五带头”``) or the measure
+# word of a count (``三点要求``); a list of two joined by a conjunction (物流和金融三大)
+# has its measure word among these (see JOINED_MEASURES).
+_LITERALS_WITHOUT_LISTS = (
+    "“", '"', "个", "点", "项", "条", "种",
     "大", "类", "方面", "部分", "领域", "环节", "板块", "要素", "位一体",
 )  # fmt: skip
 
 
 def may_hold_lists(document: Document) -> bool:
-    """Whether DL001–DL003 may find anything: a 、, a quoted count, a counted head or a
-    list of two joined by 和/及/与 that breaks its count.
+    """Whether DL001–DL003 may find anything: a clause of three 、 items, or an
+    announcement (a count before a measure word, a quoted count).
 
-    Without a 、 there is no clause list, no list of 、 items counted after it and no
-    count before a colon (its list is of 、 items); only an announcement can then hold
-    a list or a count: a quoted count (``“五带头”``) or a count of requirements
-    (``三点要求``), or a list of two counted after it (``物流和物流两大``, see
-    ``joined_lists``). Computed once per document, shared by the three rules.
+    A document holds no announcement without a count of two to twenty before a measure
+    word (``三点要求``, ``四大``, ``两个方面``) or a quoted count (``“五带头”``): then only a
+    clause of three or more 、 items can hold a copy. Without a 、 there is no clause
+    list, no list of 、 items counted after it and no count before a colon (its list is
+    of 、 items); only a quoted count, a count of requirements (``三点要求``) or a list
+    of two counted after it (``物流和物流两大``, see ``joined_lists``) is then left.
+    Computed once per document, shared by the three rules.
     """
-    return document.memo(_may_hold_lists)
+    return document.memo(_lists_gate) != 0
 
 
-def _may_hold_lists(document: Document) -> bool:
+def may_announce(document: Document) -> bool:
+    """Whether the document may hold an announcement (see ``may_hold_lists``)."""
+    return document.memo(_lists_gate) & _ANNOUNCE != 0
+
+
+_ANNOUNCE = 1  # a count before a measure word, or a quoted count
+_CLAUSE = 2  # a clause with two 、
+
+
+def _lists_gate(document: Document) -> int:
+    """_ANNOUNCE and _CLAUSE, for what the document may hold (0: nothing to judge)."""
     text = document.text
+    patterns = _patterns()
     if "、" in text:
-        return True
-    if ("“" in text or '"' in text) and _patterns().quoted_opener.search(text) is not None:
-        return True
-    if _counted_heads(text, first_only=True):
-        return True
-    return bool(joined_lists(document))  # 物流和金融三大: no 、, no head
+        gates = _CLAUSE if patterns.long_list.search(text) is not None else 0
+        if any(map(text.__contains__, COUNTS)) and (
+            patterns.count_measure.search(text) is not None
+            or (("“" in text or '"' in text) and patterns.quoted_count.search(text) is not None)
+        ):
+            gates |= _ANNOUNCE
+        return gates
+    # no 、 (the engine's triggers saw a count numeral): a quoted count, a counted head
+    # (三点要求) or a list of two counted after it (物流和金融三大) is all that is left
+    if not any(map(text.__contains__, _LITERALS_WITHOUT_LISTS)):
+        return 0
+    if ("“" in text or '"' in text) and patterns.quoted_count.search(text) is not None:
+        return _ANNOUNCE
+    if _counted_heads(text, first_only=True) or joined_lists(document):
+        return _ANNOUNCE
+    return 0
 
 
 _COUNT_SET = frozenset(COUNTS)
@@ -270,6 +308,8 @@ _NOTHING = Analysis()  # shared by the documents that announce nothing: read-onl
 
 
 def _analyse(document: Document) -> Analysis:
+    if not may_announce(document):
+        return _NOTHING  # no count and no quoted count: no announcement, no list of them
     text = document.text
     # a count before a colon and a count after a list both count 、 items
     listed = "、" in text
@@ -358,7 +398,8 @@ def _candidates(text: str, listed: bool) -> list[tuple[int, int, str, int]]:
 
 # 重点发展四大产业：物流、金融、会展 / 抓好三项工作：…: a count, a noun and a colon; only a
 # list of 、 items after it is counted (prose after a colon is no list)
-_COLON_COUNT = rf"([{COUNTS}])(个方面|方面|大|项|个|种|类|条|件)(\p{{Han}}{{0,6}})$"
+_COLON_MEASURES = ("个方面", "方面", "大", "项", "个", "种", "类", "条", "件")
+_COLON_COUNT = rf"([{COUNTS}])({'|'.join(_COLON_MEASURES)})(\p{{Han}}{{0,6}})$"
 
 
 def _colon_counts(text: str) -> list[tuple[int, int, str, int]]:

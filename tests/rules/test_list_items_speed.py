@@ -57,6 +57,8 @@ def test_importing_the_family_compiles_no_pattern():
         "今天天气很好，我们去公园散步。",
         "他说：“好的”，然后走了。",  # a quotation without a count
         "这个问题很重要。",  # a measure word after no count
+        "甲、乙",  # two 、 items and no count: nothing to judge
+        "我们去了公园、博物馆，玩了三天。",  # one 、, and a count of no measure word
     ],
 )
 def test_gate_skips_documents_without_lists(text):
@@ -69,7 +71,8 @@ def test_gate_skips_documents_without_lists(text):
     [
         "提出三点要求：一是加强学习，二是改进作风。",  # a counted head, no 、
         "坚持“两个确保”即确保安全，确保质量，确保安全。",  # a quoted count, no 、
-        "甲、乙",
+        "甲、乙、甲",  # a clause of three 、 items
+        "重点发展物流、金融、会展四大产业。",  # a count after a 、 list
         "会议提出，加快发展物流和物流两大现代服务业。",  # a list of two, no 、
     ],
 )
