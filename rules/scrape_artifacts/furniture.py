@@ -298,6 +298,21 @@ def maybe_teasers(text: str) -> bool:
     return "\r" in text and any(t[:-1] + "\r" in text for t in TEASER_TRIGGERS[3:])
 
 
+def has_teaser(keys: list[str]) -> bool:
+    """Whether a non-blank stripped line of ``keys`` is a teaser of the lines after it.
+
+    A superset of the teasers ``find_furniture`` reports (it also asks the line's class
+    and that no repeated block holds it): a page without one needs no teaser search.
+    """
+    for i in range(len(keys) - 1):
+        key = keys[i]
+        if (key.startswith(SUMMARY_LABELS) or key.endswith(TEASER_ENDS)) and teaser_of(
+            key, _following(keys, i + 1, len(key)), keys[i + 1]
+        ):
+            return True
+    return False
+
+
 def line_class(text: str) -> int:
     """GOOD (prose), NEAR (a short sentence) or SHORT for a stripped line that is not bad."""
     n = len(text)

@@ -22,9 +22,10 @@ lines the rules report.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
+from functools import cache, partial
 from itertools import accumulate
 from typing import Any
 
@@ -37,6 +38,7 @@ from rules.scrape_artifacts.furniture import (
     Teaser,
     find_furniture,
     framed_menu,
+    has_teaser,
     header_text,
     maybe_teasers,
     widget_kind,
@@ -208,6 +210,32 @@ def page_layout(document: Document, key: tuple[tuple[str, ...], ...] = ()) -> La
     return document.memo(compute_layout, *key) if key else document.memo(compute_layout)
 
 
+def may_report(document: Document) -> bool:
+    """The SA rules' shared gate (shipped vocabulary): whether any of them may report here.
+
+    SA004 needs an article separator (each holds 篇 or 范文), SA001-SA003 a layout
+    that is not EMPTY. The engine asks once per document and skips the four checks
+    where it says no (most documents).
+    """
+    text = document.text
+    if "篇" in text or ("范" in text and "范文" in text):
+        return True
+    return document.memo(compute_layout) is not EMPTY
+
+
+def _may_report_with(key: tuple[tuple[str, ...], ...], document: Document) -> bool:
+    text = document.text
+    if "篇" in text or ("范" in text and "范文" in text):
+        return True
+    return document.memo(compute_layout, *key) is not EMPTY
+
+
+@cache
+def layout_gate(key: tuple[tuple[str, ...], ...]) -> Callable[[Document], bool]:
+    """The gate for a vocabulary key (``layout_key``): ``may_report``, or one shared per key."""
+    return partial(_may_report_with, key) if key else may_report
+
+
 def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
     """The layout for the shipped vocabulary plus ``extras`` (keys, bylines, phrases).
 
@@ -243,7 +271,7 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
     elif text.find("\n", first_break + 1) < 0:  # two lines: no run, one possible copy
         first, second = text[:first_break].strip(), text[first_break + 1 :].strip()
         repeats = len(second) >= MIN_PARAGRAPH_CHARS and first == second
-        if not (chrome or bylines or repeats or teasers):
+        if not (chrome or bylines or repeats or (teasers and _maybe_teaser([first, second]))):
             return EMPTY
     else:
         parts = text.split("\n")
@@ -253,8 +281,17 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
         if len(distinct) - ("" in distinct) < len(parts) - parts.count(""):
             keys = list(map(str.strip, parts))
             repeats = _maybe_blocks(keys)
-        if not (chrome or bylines or repeats or teasers or _maybe_runs(keys or distinct)):
-            return EMPTY  # nothing any SA rule reports
+        if not (
+            chrome
+            or bylines
+            or repeats
+            or _maybe_runs(keys or distinct)
+            or (teasers and _maybe_teaser(keys := keys or list(map(str.strip, parts))))
+        ):
+            # nothing any SA rule reports: without chrome, blocks or runs the layout
+            # holds only teasers (the furniture search's other findings need chrome,
+            # a copy or a run to be reported), and the page has none
+            return EMPTY
     if parts is None:
         parts = text.split("\n")
     if keys is None:
@@ -270,6 +307,10 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
         _find_blocks(layout, content, [key for key in keys if key])
     if len(layout.sidebar) >= MIN_RUN:
         _find_runs(layout, content)
+    if not (chrome or bylines or layout.blocks or layout.runs) and not (
+        teasers and _maybe_teaser(keys)
+    ):
+        return EMPTY  # only a teaser could make a finding, and the page holds none
     if chrome or bylines or layout.sidebar or teasers:
         separators = {a.separator.number for a in articles(document) if a.separator is not None}
         _find_furniture(layout, content, keys, matcher, separators)
@@ -279,6 +320,11 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
     layout.first_text = next((n for n in content if not is_noise(n)), None)
     layout.last_text = next((n for n in reversed(content) if not is_noise(n)), None)
     return layout
+
+
+def _maybe_teaser(keys: list[str]) -> bool:
+    """Whether the stripped lines ``keys`` (blank ones included) could hold a teaser."""
+    return has_teaser([key for key in keys if key])
 
 
 def _maybe_blocks(keys: list[str]) -> bool:

@@ -11,7 +11,9 @@ from rules.scrape_artifacts.layout import (
     compute_layout,
     delete_joined,
     delete_lines,
+    layout_gate,
     layout_key,
+    may_report,
 )
 
 
@@ -87,9 +89,13 @@ class PageChrome(Rule):
     fix_availability = FixAvailability.SOMETIMES
     options = LAYOUT_OPTIONS
 
+    gate = may_report  # most pages: one call shared by the family, no check
+
     def setup(self) -> None:
-        """Key the shared page layout by the vocabulary options."""
+        """Key the shared page layout (and the gate that reads it) by the vocabulary options."""
         self.layout_key = layout_key(self.settings)
+        if self.layout_key:
+            self.gate = layout_gate(self.layout_key)
 
     def check(self, document: Document) -> Iterable[Diagnostic]:
         """Report chrome lines (bylines as notes) outside repeated blocks (SA003 owns those)."""

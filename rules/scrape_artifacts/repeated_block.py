@@ -10,7 +10,9 @@ from rules.scrape_artifacts.layout import (
     Layout,
     compute_layout,
     delete_lines,
+    layout_gate,
     layout_key,
+    may_report,
 )
 
 
@@ -64,9 +66,13 @@ class RepeatedBlock(Rule):
 
     options = LAYOUT_OPTIONS  # chrome lines make a copy noise
 
+    gate = may_report  # most pages: one call shared by the family, no check
+
     def setup(self) -> None:
-        """Key the shared page layout by the vocabulary options."""
+        """Key the shared page layout (and the gate that reads it) by the vocabulary options."""
         self.layout_key = layout_key(self.settings)
+        if self.layout_key:
+            self.gate = layout_gate(self.layout_key)
 
     def check(self, document: Document) -> Iterable[Diagnostic]:
         """Report each later copy, with a fix when it is noise."""

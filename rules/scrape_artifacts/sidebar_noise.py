@@ -12,7 +12,9 @@ from rules.scrape_artifacts.layout import (
     compute_layout,
     delete_joined,
     delete_lines,
+    layout_gate,
     layout_key,
+    may_report,
 )
 
 
@@ -109,9 +111,13 @@ class SidebarNoise(Rule):
 
     options = LAYOUT_OPTIONS  # chrome around a run decides its fix
 
+    gate = may_report  # most pages: one call shared by the family, no check
+
     def setup(self) -> None:
-        """Key the shared page layout by the vocabulary options."""
+        """Key the shared page layout (and the gate that reads it) by the vocabulary options."""
         self.layout_key = layout_key(self.settings)
+        if self.layout_key:
+            self.gate = layout_gate(self.layout_key)
 
     def check(self, document: Document) -> Iterable[Diagnostic]:
         """Report each sidebar run (runs inside a repeated block belong to SA003)."""

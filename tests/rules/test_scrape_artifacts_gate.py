@@ -1,0 +1,84 @@
+"""SA's shared gate: one call per document decides whether any of the four rules runs."""
+
+from __future__ import annotations
+
+import pickle
+
+from lint import Document, Source
+from lint.linter import check_document
+from lint.testing import lint_text
+from rules.scrape_artifacts import RULES
+from rules.scrape_artifacts.furniture import has_teaser
+from rules.scrape_artifacts.layout import EMPTY, layout_gate, may_report, page_layout
+
+PROSE = "今天开会，讨论了三个问题。大家都发了言，会议开得很成功。"
+PARAGRAPH = "我觉得我是360最大的产品经理，当然，这句话很多人看了会不服气，但是事实如此。"
+EXTRA = {"extend-phrases": ["本站推荐"]}
+
+
+def doc(text: str) -> Document:
+    return Document(text, Source("t.txt"))
+
+
+def rules(settings: dict | None = None) -> list:
+    return [cls(settings or {}) for cls in RULES]
+
+
+def test_the_four_rules_share_one_gate():
+    assert all(rule.gate is may_report for rule in rules())
+
+
+def test_the_gate_says_no_on_prose_and_yes_where_a_rule_reports():
+    assert not may_report(doc(PROSE))
+    assert not may_report(doc(f"{PROSE}\n\n{PARAGRAPH}\n{PROSE}"))
+    assert may_report(doc(f"{PROSE}\n来源：新华社"))  # chrome: SA001
+    long = PARAGRAPH + PROSE  # 50 characters or more: a repeated paragraph
+    assert may_report(doc(f"{long}\n{PROSE}\n{long}"))  # a copy: SA003
+    dates = "\n".join(f"2022-07-{d:02d}" for d in range(10, 15))
+    assert may_report(doc(f"{dates}\n{PROSE}"))  # sidebar dates: SA002
+
+
+def test_article_separators_pass_the_gate_without_any_chrome():
+    text = f"篇一\n{PROSE}\n篇二\n{PARAGRAPH}\n"
+    assert page_layout(doc(text)) is EMPTY
+    assert may_report(doc(text)) and may_report(doc(f"范文1\n{PROSE}\n范文2\n{PROSE}"))
+    assert [d.code for d in lint_text(text, RULES)] == ["SA004", "SA004"]
+
+
+def test_the_gate_of_an_extended_vocabulary_is_shared_by_the_family_and_knows_the_phrases():
+    extended = rules(EXTRA)
+    gate = extended[0].gate
+    assert gate is not may_report and all(rule.gate is gate for rule in extended)
+    assert gate is layout_gate(extended[0].layout_key)
+    text = f"{PROSE}\n本站推荐\n{PROSE}"
+    assert gate(doc(text)) and not may_report(doc(text))
+    assert [d.code for d in check_document(doc(text), extended)] == ["SA001"]
+    assert check_document(doc(text), rules()) == []
+
+
+def test_gated_rules_survive_pickling_with_the_same_findings():
+    text = f"{PROSE}\n本站推荐\n来源：新华社\n{PROSE}"
+    for settings in ({}, EXTRA):
+        family = rules(settings)
+        copies = pickle.loads(pickle.dumps(family))
+        assert [r.gate is not None for r in copies] == [True] * len(RULES)
+        found = check_document(doc(text), family)
+        assert found and check_document(doc(text), copies) == found
+
+
+def test_a_teaser_needs_the_next_paragraph_to_begin_with_its_text():
+    teaser = PARAGRAPH[:20] + "…"
+    assert has_teaser([teaser, PARAGRAPH])
+    assert has_teaser(["本文摘要：" + PARAGRAPH[:20], PARAGRAPH])
+    assert not has_teaser([teaser, PROSE])  # an ellipsis that repeats nothing
+    assert not has_teaser(["他沉默了很久，终于说了一句话……", PROSE])
+    assert not has_teaser([PARAGRAPH, teaser])  # the last line has nothing after it
+
+
+def test_a_page_with_a_teaser_ending_but_no_teaser_gets_the_empty_layout():
+    # 阅读 opens the chrome scan, a line ending in … the teaser search: neither finds
+    text = f"阅读本文前请先了解背景。\n{PROSE}\n他沉默了很久，终于说了一句话……\n{PARAGRAPH}"
+    assert page_layout(doc(text)) is EMPTY and lint_text(text, RULES) == []
+    teased = f"阅读本文前请先了解背景。\n{PARAGRAPH[:20]}…\n{PARAGRAPH}\n{PROSE}"
+    assert page_layout(doc(teased)) is not EMPTY
+    assert [d.code for d in lint_text(teased, RULES)] == ["SA003"]
