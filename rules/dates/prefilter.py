@@ -191,9 +191,6 @@ def _key_last() -> str:
     return "".join(variants(c) for c in META_KEY_ENDS)
 
 
-_FULL_DATE_CHARS = "月-/.－／．"
-
-
 def may_hold_page_date(text: str) -> bool:
     """Whether ``text`` may state its own date after a metadata key (DT003).
 
@@ -202,15 +199,24 @@ def may_hold_page_date(text: str) -> bool:
     yu = "于" in text
     if not yu and "时" not in text and "日" not in text:
         return False
+    # a full date needs 月 or a separator (asked first: most texts have neither, and
+    # one ``in`` per character costs less than looking for the keys)
+    if not (
+        "月" in text
+        or "-" in text
+        or "/" in text
+        or "." in text
+        or "－" in text
+        or "／" in text
+        or "．" in text
+    ):
+        return False
     for last, pattern in _key_pivots():
         if (yu if last == "于" else last in text) and pattern.search(text):
-            break
-    else:
-        # A date at the very start is read against a key at the very end of the text
-        # (negative offsets in extract._Scanner._metadata_key).
-        if not (text and text[-1] in _key_last()):
-            return False
-    return any(c in text for c in _FULL_DATE_CHARS)  # a full date needs 月 or a separator
+            return True
+    # A date at the very start is read against a key at the very end of the text
+    # (negative offsets in extract._Scanner._metadata_key).
+    return bool(text) and text[-1] in _key_last()
 
 
 def page_date_possible(document: Document) -> bool:
