@@ -63,11 +63,16 @@ class _Patterns:
         self.quoted = regex.compile(QUOTED)
         self.openers = {q: re.compile(f"{q}[{_NUM}]") for q in '“"'}  # where QUOTED may match
         self.quoted_opener = re.compile(f'[“"][{_NUM}]')
+        # a quoted count of two or more, by quotation mark (a literal first)
+        self.quoted_counts = tuple((q, re.compile(f"{q}[{COUNTS}]")) for q in '“"')
         # every announcement but a quoted one holds a count of two to twenty right before
-        # a measure word; such a count ends in a count numeral or in 一 after one (十一)
+        # a measure word; such a count ends in a count numeral or in 一 after one (十一):
+        # one search per count numeral (a literal first)
         measures = f"[{_measure_starts()}]"
-        self.count_measure = re.compile(f"[{COUNTS}]{_NUM[0]}?{measures}")
-        self.quoted_count = re.compile(f'[“"][{COUNTS}]')  # a quoted count of two or more
+        self.counts_before_measure = tuple(
+            (numeral, re.compile(f"{numeral}{_NUM[0]}?{measures}")) for numeral in COUNTS
+        )
+        self.unquoted = re.compile(UNQUOTED)
         # UNQUOTED, one search per measure word (a literal first), the count checked after
         # (the count is looked at before the heads: most measure words follow no count)
         self.counted_heads = tuple(
@@ -224,24 +229,53 @@ _CLAUSE = 2  # a clause with two 、
 def _lists_gate(document: Document) -> int:
     """_ANNOUNCE and _CLAUSE, for what the document may hold (0: nothing to judge)."""
     text = document.text
-    patterns = _patterns()
     if "、" in text:
-        gates = _CLAUSE if patterns.long_list.search(text) is not None else 0
-        if any(map(text.__contains__, COUNTS)) and (
-            patterns.count_measure.search(text) is not None
-            or (("“" in text or '"' in text) and patterns.quoted_count.search(text) is not None)
-        ):
-            gates |= _ANNOUNCE
-        return gates
-    # no 、 (the engine's triggers saw a count numeral): a quoted count, a counted head
-    # (三点要求) or a list of two counted after it (物流和金融三大) is all that is left
-    if not any(map(text.__contains__, _LITERALS_WITHOUT_LISTS)):
-        return 0
-    if ("“" in text or '"' in text) and patterns.quoted_count.search(text) is not None:
+        gates = _CLAUSE if _patterns().long_list.search(text) is not None else 0
+        return gates | _ANNOUNCE if _may_announce(text, True) else gates
+    # no 、: a quoted count, a counted head (三点要求) or a list of two counted after it
+    # (物流和金融三大) is all that is left
+    found = _may_announce(text, False)
+    if found == _SURE:
         return _ANNOUNCE
-    if _counted_heads(text, first_only=True) or joined_lists(document):
+    if found and any(map(text.__contains__, _LITERALS_WITHOUT_LISTS)) and joined_lists(document):
         return _ANNOUNCE
     return 0
+
+
+_SURE, _JOINED = 2, 1  # an announcement may start here / only a list of two may
+
+
+def _may_announce(text: str, listed: bool) -> int:
+    """_SURE when an announcement may start in ``text``, _JOINED when only a list of two
+    joined by 和/及/与 may, 0 when none can (``listed``: the text holds a 、).
+
+    A quoted count of two or more, or a count before a measure word (a superset of every
+    announcement's count) that starts a counted head (``三点要求``), that has a colon
+    right after it (``四大产业：``) or a 、 (the last of a list counted after it:
+    ``会展四大``) or a conjunction (``物流和金融三大``) within the window before it.
+    """
+    patterns = _patterns()
+    for quote, pattern in patterns.quoted_counts:
+        if quote in text and pattern.search(text) is not None:
+            return _SURE
+    joined = 0
+    for numeral, pattern in patterns.counts_before_measure:
+        if numeral not in text:
+            continue
+        for m in pattern.finditer(text):
+            i = m.start()
+            if text[i + 1] in _HEAD_MEASURES and patterns.unquoted.match(text, i) is not None:
+                return _SURE
+            near = text[max(0, i - _TRAILING_WINDOW) : i]
+            if listed and (
+                "、" in near or "：" in text[i + 2 : i + 11] or ":" in text[i + 2 : i + 11]
+            ):
+                return _SURE
+            if "和" in near or "及" in near or "与" in near:
+                if listed:
+                    return _SURE
+                joined = _JOINED
+    return joined
 
 
 _COUNT_SET = frozenset(COUNTS)
