@@ -120,26 +120,30 @@ class ChromeMatcher:
     def widget_only(self) -> frozenset[str]:
         """The texts of gate matches that are a widget character or size and no chrome.
 
-        A gate match spans its literal from the anchor (``_anchor_index``) to the end;
+        A gate match spans its literal from the anchor (``_anchor_indices``) to the end;
         a chrome match that could read the same (a phrase ending in ``>``) keeps its
         text out of this set, so that a line whose matches are all in it holds no chrome.
         """
+        if any(not text for text in (*self.trigger_literals, *self.trigger_folded)) or any(
+            "\u0307" in text for text in self.trigger_folded
+        ):
+            return frozenset()  # an empty phrase matches anywhere
         exact: set[str] = set()
         folded: set[str] = set()
-        for text in self.trigger_literals:
-            if not text:
-                return frozenset()  # an empty phrase matches anywhere
-            exact.add(text[_anchor_index(text, False) :])
-        for text in self.trigger_folded:
-            if not text or "\u0307" in text:
-                return frozenset()
-            folded.add(text[_anchor_index(text, True) :].lower())
-        out = set()
-        for text in (*WIDGET_CHARS, *WIDGET_SIZES):
-            match = text[_anchor_index(text, False) :]
-            if match not in exact and match.lower() not in folded:
-                out.add(match)
-        return frozenset(out)
+        widgets: set[str] = set()
+        literals = (*self.trigger_literals, *WIDGET_CHARS, *WIDGET_SIZES)
+        items = _trigger_items(self.trigger_labels, literals, self.trigger_folded)
+        chrome = len(self.trigger_labels) + len(self.trigger_literals)  # items before widgets
+        for i, ((text, fold, _), k) in enumerate(zip(items, _anchor_indices(items), strict=True)):
+            if i < len(self.trigger_labels):
+                continue  # a label's match ends with its colon: never a widget's text
+            if fold:
+                folded.add(text[k:].lower())
+            elif i < chrome:
+                exact.add(text[k:])
+            else:
+                widgets.add(text[k:])
+        return frozenset(w for w in widgets if w not in exact and w.lower() not in folded)
 
     @cached_property
     def keys(self) -> regex.Pattern:
@@ -239,6 +243,7 @@ def _relative_literals() -> tuple[str, ...]:
     return tuple(unit + end for unit in _RELATIVE_UNITS for end in _RELATIVE_ENDS)
 
 
+@cache
 def _exact(c: str) -> bool:
     """Whether only ``c`` itself lower-cases to ``c`` (CJK, digits, punctuation)."""
     return c.upper() == c == c.lower() and c != "\u0307"  # İ lower-cases to i + U+0307
@@ -255,23 +260,20 @@ def _trigger_pattern(
     its rarest character, followed by a look-behind for the whole literal: the
     pattern then starts with a set of rare characters, which ``re`` scans fast.
     """
-    items = [(x, False, True) for x in labels]
-    items += [(x, False, False) for x in literals]
-    items += [(x, True, False) for x in folded]
+    items = _trigger_items(labels, literals, folded)
     if any(not text and not colon for text, _, colon in items) or any(
         "\u0307" in text for text in folded
     ):
         return re.compile(r"\S")  # an empty phrase, or one lower() can produce from İ
     trie: dict = {}
     cost: dict[str, int] = {}  # first token → how common its character is
-    for text, fold, colon in items:
+    for (text, fold, colon), k in zip(items, _anchor_indices(items), strict=True):
         tail = r"\s*[:：]" if colon else ""
         if not text:  # an empty label: any colon
             for c in ":：":
                 trie.setdefault(re.escape(c), {}).setdefault("", set()).add("")
                 cost[re.escape(c)] = _anchor_cost(c, False)
             continue
-        k = _anchor_index(text, fold)
         if k:
             tail = f"(?<={_literal(text, fold)})" + tail
         for first in _first_tokens(text[k], fold):
@@ -284,11 +286,67 @@ def _trigger_pattern(
     return re.compile(_emit(dict(sorted(trie.items(), key=lambda kv: -cost[kv[0]]))))
 
 
+def _trigger_items(
+    labels: tuple[str, ...], literals: tuple[str, ...], folded: tuple[str, ...]
+) -> list[tuple[str, bool, bool]]:
+    """(text, folded, needs a colon) of each label, literal and folded phrase, in that order."""
+    items = [(x, False, True) for x in labels]
+    items += [(x, False, False) for x in literals]
+    items += [(x, True, False) for x in folded]
+    return items
+
+
+def _anchor_indices(items: list[tuple[str, bool, bool]]) -> list[int]:
+    """Where each item's search starts: its rarest character, unless another anchor serves.
+
+    A trigger pattern costs, at every occurrence of an anchor, a walk over all the
+    anchors (``re`` tries each alternative of the first branch): fewer anchors make
+    every occurrence cheaper, and each anchor dropped occurs no more. So an anchor is
+    dropped (the commonest first) while every item searched from it holds another
+    anchor, which it is then searched from. Only characters that case does not change
+    (CJK, digits, punctuation) move, and never to a character that is an item of its
+    own (a widget's ``|`` or ``】``: a phrase searched from it would make its matches
+    read as chrome). Any choice finds the same matches' lines.
+    """
+    return list(_anchor_choice(tuple(items)))
+
+
+@cache
+def _anchor_choice(items: tuple[tuple[str, bool, bool], ...]) -> tuple[int, ...]:
+    at = [_anchor_index(text, fold) if text else 0 for text, fold, _ in items]
+    singles = {text for text, _, _ in items if len(text) == 1}
+    chars = set().union(*(text for text, _, _ in items))
+    movable = {c for c in chars if c not in singles and _exact(c)}
+    own = [movable.intersection(text) for text, _, _ in items]
+    while True:
+        users: dict[str, list[int]] = {}
+        for i, (text, _, _) in enumerate(items):
+            if text and text[at[i]] in movable:
+                users.setdefault(text[at[i]], []).append(i)
+        anchors = set(users)
+        dropped = [
+            c
+            for c, used in users.items()
+            if all(len(own[i] & anchors) > 1 for i in used)  # each holds another anchor
+        ]
+        if not dropped:
+            return tuple(at)
+        c = max(dropped, key=lambda x: (_anchor_cost(x, False), x))
+        anchors.discard(c)
+        for i in users[c]:
+            text, fold, _ = items[i]
+            at[i] = min(
+                (k for k, x in enumerate(text) if x in anchors),
+                key=lambda k: (_anchor_cost(text[k], fold), k),
+            )
+
+
 def _anchor_index(text: str, fold: bool) -> int:
     """Where a literal's search starts: its rarest character (the first of equals)."""
     return min(range(len(text)), key=lambda i: (_anchor_cost(text[i], fold), i))
 
 
+@cache
 def _anchor_cost(c: str, fold: bool) -> int:
     """How often ``c`` (matched exactly, or in any case when ``fold``) is met in prose."""
     if fold and not _exact(c):

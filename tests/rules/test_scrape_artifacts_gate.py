@@ -82,3 +82,34 @@ def test_a_page_with_a_teaser_ending_but_no_teaser_gets_the_empty_layout():
     teased = f"阅读本文前请先了解背景。\n{PARAGRAPH[:20]}…\n{PARAGRAPH}\n{PROSE}"
     assert page_layout(doc(teased)) is not EMPTY
     assert [d.code for d in lint_text(teased, RULES)] == ["SA003"]
+
+
+def test_the_trigger_anchors_are_few_and_every_item_is_searched_from_one_of_its_characters():
+    from rules.scrape_artifacts.furniture import WIDGET_CHARS, WIDGET_SIZES
+    from rules.scrape_artifacts.vocabulary import (
+        _anchor_index,
+        _anchor_indices,
+        _trigger_items,
+        chrome_matcher,
+    )
+
+    matcher = chrome_matcher()
+    literals = (*matcher.trigger_literals, *WIDGET_CHARS, *WIDGET_SIZES)
+    items = _trigger_items(matcher.trigger_labels, literals, matcher.trigger_folded)
+    chosen = _anchor_indices(items)
+    assert all(0 <= k < len(text) for (text, _, _), k in zip(items, chosen, strict=True))
+    rarest = {text[_anchor_index(text, fold)] for text, fold, _ in items}
+    anchors = {text[k] for (text, _, _), k in zip(items, chosen, strict=True)}
+    assert anchors <= rarest and len(anchors) < len(rarest)  # redundant anchors dropped
+    for text, _, colon in items:  # each item still opens a match in a line of its own
+        line = f"{text}：正文" if colon else text
+        assert matcher.gate.search(f"前文。\n{line}\n后文。") is not None, text
+
+
+def test_widget_characters_stay_widgets_whatever_the_anchors():
+    from rules.scrape_artifacts.vocabulary import chrome_matcher
+
+    # no phrase is searched from a widget character: a line of bars and brackets alone
+    # holds no chrome match, so the chrome scan skips it
+    assert {"|", "｜", ">", "]", "】"} <= chrome_matcher().widget_only
+    assert lint_text("| 首页 | 新闻 | 体育 |\n| 地区 | 省会 |\n】", RULES) == []
