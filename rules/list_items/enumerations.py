@@ -124,6 +124,14 @@ def _patterns() -> _Patterns:
 
 
 _ROAD_ENDINGS = ("道", "街", "路", "巷", "桥", "隧道", "公路", "交汇处", "回旋处", "总站", "邨")
+# common words with a road's ending that name no road (营养、味道、品种; 铁路、公路、水路)
+_NOT_ROADS = frozenset((
+    "味道", "知道", "频道", "渠道", "轨道", "管道", "通道", "赛道", "跑道", "车道", "街道",
+    "道路", "铁路", "公路", "水路", "陆路", "思路", "电路", "线路", "出路", "网路", "回路",
+    "套路", "门路", "马路", "大街", "大桥",
+))  # fmt: skip
+# clause ends between 经 and a list: the 经 is another clause's (已经开始…，)
+_ROUTE_BREAKS = frozenset("，,；;。！？!?\n")
 
 
 class Item(NamedTuple):
@@ -256,10 +264,16 @@ def items_between(text: str, bounds: list[tuple[int, int]]) -> list[Item]:
 
 
 def is_route(items: list[Item], text: str, start: int) -> bool:
-    """Whether a list is a path (roads, stops): a path may pass the same place twice."""
-    if "经" in text[max(start - 8, 0) : start]:
+    """Whether a list is a path (roads, stops): a path may pass the same place twice.
+
+    A path follows 经 (途经, 开经：) in its own clause (not 已经…，, 经过高温油炸，), or
+    names roads in half of its items (not 味道, 铁路: words, not road names).
+    """
+    before = text[max(start - 8, 0) : start]
+    via = before.rfind("经")
+    if via != -1 and not _ROUTE_BREAKS.intersection(before[via + 1 :]):
         return True
-    roads = sum(1 for it in items if it.text.endswith(_ROAD_ENDINGS))
+    roads = sum(1 for it in items if it.text.endswith(_ROAD_ENDINGS) and it.text not in _NOT_ROADS)
     return roads * 2 >= len(items)
 
 
