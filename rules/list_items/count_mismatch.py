@@ -44,7 +44,12 @@ class ListCountMismatch(Rule):
     before it (a copy right after it, ``海产品和蔬菜、蔬菜``, is an item of its own), or
     after a naming predicate (``是中国的四大发明``, ``并称为“三大石窟”``, the subject
     before 与 counted), compared with a count of 2–20 followed by a measure word of the items
-    (大, 个, 种, 类, 项, 条, 级, 部分, 方面, 地, 省, 国, 化, 者, …). A list of the
+    (大, 个, 种, 类, 项, 条, 级, 部分, 方面, 地, 省, 国, 化, 者, …). Counts of people,
+    institutions and places (位, 名, 家, 所, 座, 门, 市, 代, 支, 件, 批: ``三位发起人``,
+    ``京、沪、穗、深四市``, ``元、明、清三代``) are judged when they differ from the list by
+    one or two, do not start a place name (``三门县``, ``五家渠市``) and do not follow a
+    的 in the last item (``江苏省的苏锡常三市``). Items may hold a name with a numeral
+    (``四川``, ``九江``), not a number of their own (``三天``, ``二手车``). A list of the
     announced length with an exact copy in it is reported too: one item is missing
     (``物流、金融、会展、会展四大``: three distinct).
 

@@ -775,7 +775,14 @@ TRAILING_MEASURES = (
     "国",
     "化",
     "者",
+    *("位", "名", "家", "所", "座", "门", "市", "代", "支", "件", "批"),  # see COUNTED_ALIKE
 )
+# measure words of people, institutions and places (三位发起人, 两家公司, 四市, 三代): they
+# count the items of a 、 list, but not those of a list of two (他和妻子两位: see
+# JOINED_MEASURES)
+COUNTED_ALIKE = ("位", "名", "家", "所", "座", "门", "市", "代", "支", "件", "批")
+# after these measure words, a word that is no count of the items (三位数, 三门峡)
+_NOT_AFTER_MEASURE = {"位": ("数",), "门": ("峡",), "名": ("次",)}
 _COUNT_NUMERALS = _NUM
 _COUNT_NUMERAL_SET = frozenset(_COUNT_NUMERALS)
 # the count (a run of numerals) and its measure word, searched in a short window
@@ -885,6 +892,8 @@ def _trailing_list(
         return None  # 三省一市, 三省和上海市: a compound count, it sums
     if measure == "个" and follower.startswith(_NOT_AFTER_GE):
         return None  # 三个月, 两个多
+    if follower.startswith(_NOT_AFTER_MEASURE.get(measure, ())):
+        return None  # 三位数, 三门峡: no count
     label_span = (count_start, count_end)
     # 道路自信、理论自信、制度自信“四个自信”: a count term in quotes (a half-width " opens
     # it only when the last item's own quotes are paired: "双创"四项 is no count term)
@@ -948,7 +957,7 @@ def _trailing_list(
             continue  # the first item holds the clause's lead (加快发展物流)
         if len(item.text) > longest or any(c in _NOT_IN_ITEM for c in item.text):
             return None
-        if any(c in _COUNT_NUMERALS for c in item.text):
+        if _holds_number(item.text):
             return None  # 两、三天, 两处五级伤残、两处九级: numbers of their own
         if "等" in item.text or (i < len(items) - 1 and any(w in item.text for w in _JOINS)):
             return None  # 京、津、冀和长三角、珠三角, 四川等省: items that hold lists
@@ -957,8 +966,54 @@ def _trailing_list(
         listed = count  # the conjunction was part of the last item (党和国家)
     if open_list and listed < count:
         listed = count  # 等 leaves the other items unnamed: the count may be right
+    if (
+        measure in COUNTED_ALIKE
+        and listed != count
+        and not _counts_alike(follower, items, count, listed)
+    ):
+        return None
     ann = Announcement(*label_span, text[slice(*label_span)], count, listed, "trailing")
     return Enumeration(items, "、", ann)
+
+
+# a place name that starts with a count (三门县, 三门峡, 五家渠): its next character
+_PLACE_SUFFIXES = frozenset("县峡渠镇村区乡路街岛湾河江湖站桥庄屯堡沟坝")
+
+
+def _counts_alike(follower: str, items: list[Item], count: int, listed: int) -> bool:
+    """Whether a count of people, institutions or places (COUNTED_ALIKE) that disagrees
+    with its list still counts the list's items.
+
+    Not when it is far from them (``只准带十九支烟``: another thing), starts a place
+    name (``三门县``, ``五家渠市``), or follows a 的 in the last item (``江苏省的苏锡常
+    三市``: it counts what follows the 的).
+    """
+    if abs(count - listed) > 2 or follower[:1] in _PLACE_SUFFIXES:
+        return False
+    return "的" not in items[-1].text
+
+
+# after a numeral in an item, a character that makes it a number of its own (三天, 四百人,
+# 两处, 五级; 二手车, 三轮车: a classifier), not part of a name (四川, 三亚, 九江)
+_NUMBER_FOLLOWERS = frozenset(
+    "百千万亿"
+    + _COUNT_NUMERALS
+    + "".join(TRAILING_MEASURES)
+    + "处次年月日天周岁人只本层倍成号届期分点"
+    + "手轮口头张把根片台辆架间套双对群份声步遍场回顿趟线角维环"
+)
+
+
+def _holds_number(item: str) -> bool:
+    """Whether an item holds a number of its own (``三天``, ``两处五级伤残``), not a name.
+
+    A numeral counts when it ends the item or is followed by a numeral or a measure
+    word (``四川``, ``三亚``, ``九江`` are names; ``三、四百人`` is a range).
+    """
+    for k, c in enumerate(item):
+        if c in _COUNT_NUMERAL_SET and (k + 1 == len(item) or item[k + 1] in _NUMBER_FOLLOWERS):
+            return True
+    return False
 
 
 def _split_copied_conjunct(text: str, items: list[Item]) -> list[Item]:
@@ -1011,7 +1066,9 @@ _JOINED_LONGEST = 6  # each item
 _JOINED_LEAD = 32  # the clause's start is looked for this far back, else no list
 # measure words that count the items of a list of two (not 个 alone, 地, 省, 国, 级…)
 JOINED_MEASURES = frozenset(
-    m for m in TRAILING_MEASURES if m not in ("个", "级", "地", "省", "省市", "国", "化", "者")
+    m
+    for m in TRAILING_MEASURES
+    if m not in ("个", "级", "地", "省", "省市", "国", "化", "者", *COUNTED_ALIKE)
 )
 # a verb that leads the clause before the first item (加快发展|物流和金融)
 _LEAD_VERBS = (

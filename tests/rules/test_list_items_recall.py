@@ -94,3 +94,64 @@ LEFT_ALONE = [
 @pytest.mark.parametrize("text", LEFT_ALONE)
 def test_look_alikes_stay_silent(text):
     assert [c for c in _warnings(text) if c[0] == "DL001"] == []
+
+
+# -- DL003: counts after a list, measure words of people, institutions and places -------
+
+_HALF = str.maketrans("，；：。！？", ",;:.!?")
+
+MISCOUNTED = [
+    # (text, the count flagged)
+    ("张明、李华、王强、赵亮三位老师获得表彰，学校为他们颁发了证书。", "三位"),
+    ("北大、清华、复旦两所高校联合举办论坛。", "两所"),
+    ("她能说英、法、德两门外语，还会一点日语。", "两门"),
+    ("对京、沪、穗、深三市居民的调查显示，通勤时间普遍变长。", "三市"),
+    ("宋、元、明、清三代的瓷器都在这里展出。", "三代"),
+    ("阿里、腾讯、百度、京东三家企业入选榜单。", "三家"),
+    # names that hold a numeral are still items (四川, 九江, 三亚)
+    ("流域涉及青海、四川、甘肃、宁夏五个省区。", "五个"),
+    ("沿线有南昌、九江、景德镇两个城市。", "两个"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"), [*MISCOUNTED, *((t.translate(_HALF), c) for t, c in MISCOUNTED)]
+)
+def test_count_after_a_list_is_checked(text, count):
+    assert ("DL003", count) in _warnings(text)
+
+
+COUNTS_OF_SOMETHING_ELSE = [
+    # agreeing counts
+    "张明、李华、王强三位老师获得表彰。",
+    "流域涉及青海、四川、甘肃、宁夏四个省区。",
+    "对京、沪、穗、深四市居民的调查显示，通勤时间普遍变长。",
+    # a count that starts a place name
+    "南田县撤消，合宁海县、临海县部分地区合置三门县，县府迁移。",
+    "他先后来到乌鲁木齐市、昌吉州、第六师五家渠市考察。",
+    "沿黄河经过洛阳、三门峡两市。",
+    # a count of what follows 的 in the last item
+    "其中，上海市、江苏省的苏锡常三市开始出现地裂缝。",
+    # a count far from the list: another thing
+    "他主张大加烟税、只准带十九支烟入境。",
+    # a number, not a count
+    "密码由字母、数字三位数组成。",
+    # ranges stay ranges
+    "再过两、三天就好了。",
+    "现场有三、四百人。",
+    "大约三、四位老人参加。",
+    # distributive and ordinal counts
+    "设金、银、铜奖各四名。",
+    "北京、上海分列第三名和第四名。",
+    # inside a quotation or a title
+    "组建“华大、中大、齐大两大学联合医院”。",
+    # 等 with a larger count
+    "北京、上海、广州等五市率先试点。",
+]
+
+
+@pytest.mark.parametrize(
+    "text", [*COUNTS_OF_SOMETHING_ELSE, *(t.translate(_HALF) for t in COUNTS_OF_SOMETHING_ELSE)]
+)
+def test_counts_of_something_else_stay_silent(text):
+    assert _warnings(text) == []
