@@ -962,8 +962,13 @@ def _trailing_list(
         if "等" in item.text or (i < len(items) - 1 and any(w in item.text for w in _JOINS)):
             return None  # 京、津、冀和长三角、珠三角, 四川等省: items that hold lists
     listed = len(items)
-    if joined is not None and count == listed - 1 and len({i.text for i in items}) == listed:
-        listed = count  # the conjunction was part of the last item (党和国家)
+    if (
+        joined is not None
+        and count == listed - 1
+        and len({i.text for i in items}) == listed
+        and not _joins_items(items, measure)
+    ):
+        listed = count  # the conjunction may be part of the last item (党和国家)
     if open_list and listed < count:
         listed = count  # 等 leaves the other items unnamed: the count may be right
     if (
@@ -974,6 +979,45 @@ def _trailing_list(
         return None
     ann = Announcement(*label_span, text[slice(*label_span)], count, listed, "trailing")
     return Enumeration(items, "、", ann)
+
+
+# words that open a list in its clause's first item (分为|绿茶、红茶和花茶, 由|表皮、…)
+_LIST_OPENERS = ("分为", "分成", "由", "有", "包括", "包含", "涵盖", "覆盖", "含")
+_OPENED_ITEM = 8  # the first item after its opener is at most this long
+# the last items count another thing: 李四和另外两位, 红茶和其他两种
+_OTHERS = ("其他", "其它", "另外", "其余", "另")
+
+
+def _joins_items(items: list[Item], measure: str) -> bool:
+    """Whether the 和/及/与 before the last item joins two items (``分为绿茶、红茶、乌龙茶``
+    ``和花茶三种``: four for three), not two words of one item (``党和国家``).
+
+    Proven when the count's measure word counts the items themselves (种, 类, 部分,
+    阶段…; not 个 alone, 地, 省, 国, people or places: ``平凉、定西、临夏和兰州四地``
+    may count 兰州 apart), the first item opens after a word that opens a list
+    (分为, 由, 有, 包括…) and is short, and the last two items are nouns, not
+    pronouns, numbers or other things (``另外两位``, ``其他两种``), nor a one-character
+    word among longer items (``人民、党和国家``).
+    """
+    if measure not in JOINED_MEASURES:
+        return False
+    first = items[0].text
+    opened = ""  # the first item without the clause's lead (分为|绿茶)
+    for word in _LIST_OPENERS:
+        cut = first.rfind(word)
+        if cut != -1 and 0 < len(first) - cut - len(word) <= _OPENED_ITEM:
+            opened = first[cut + len(word) :]
+            break
+    if not opened:
+        return False
+    before, last = items[-2].text, items[-1].text
+    if len(before) == 1 and any(len(t) > 1 for t in (opened, *(i.text for i in items[1:-2]))):
+        return False  # 人民、党和国家: a one-character word joined to the last item
+    not_in_noun = _NOT_IN_JOINED - _COUNT_NUMERAL_SET  # pronouns, 的, clause words
+    return not any(
+        not not_in_noun.isdisjoint(item) or item.startswith(_OTHERS) or _holds_number(item)
+        for item in (before, last)
+    )
 
 
 # a place name that starts with a count (三门县, 三门峡, 五家渠): its next character

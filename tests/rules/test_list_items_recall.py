@@ -155,3 +155,45 @@ COUNTS_OF_SOMETHING_ELSE = [
 )
 def test_counts_of_something_else_stay_silent(text):
     assert _warnings(text) == []
+
+
+# -- DL003: a count one below a list whose last item is joined by 和/及/与 ---------------
+
+ONE_BELOW = [
+    ("按加工方法可分为白茶、黄茶、黑茶和青茶三种。", "三种"),
+    ("这座建筑由主楼、裙楼与地下车库两部分组成。", "两部分"),
+    ("比赛分为预赛、复赛及决赛两个阶段。", "两个阶段"),
+    ("昆虫的身体分为头、胸和腹两部分。", "两部分"),  # one-character items
+    ("人体的血液由血浆、红细胞、白细胞和血小板三部分构成。", "三部分"),
+    ("店里有拿铁咖啡、美式和摩卡两种口味可选。", "两种"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"), [*ONE_BELOW, *((t.translate(_HALF), c) for t, c in ONE_BELOW)]
+)
+def test_count_one_below_a_joined_list_is_flagged(text, count):
+    assert ("DL003", count) in _warnings(text)
+
+
+ONE_BELOW_LOOK_ALIKES = [
+    # agreeing
+    "按加工方法可分为白茶、黄茶、黑茶和青茶四种。",
+    # 和 inside the last item: 党和国家
+    "这项工作由人民、党和国家两方面共同推动。",
+    # the first item's start is unclear: no word opens the list
+    "除绿茶以外，白茶、黄茶和黑茶两种也很常见。",
+    "截至目前已从平凉、白银、临夏和兰州三地征集到捐款。",  # 地: 兰州 may be counted apart
+    # the count names other things
+    "包括红茶、绿茶和其他两种茶叶。",
+    "会议由张华、李明和另外两位专家主持。",
+    # a compound count sums
+    "由江苏、浙江、安徽三省和上海市组成。",
+]
+
+
+@pytest.mark.parametrize(
+    "text", [*ONE_BELOW_LOOK_ALIKES, *(t.translate(_HALF) for t in ONE_BELOW_LOOK_ALIKES)]
+)
+def test_one_below_look_alikes_stay_silent(text):
+    assert _warnings(text) == []
