@@ -53,9 +53,12 @@ class ListCountMismatch(Rule):
     below a list whose last item is joined by 和/及/与 is read as one item lost only
     where the join is proven (``分为绿茶、红茶、乌龙茶和花茶三种``, ``由表皮、真皮和皮下组织``
     ``两部分``): the measure word counts the items themselves (种, 类, 部分, 阶段…, not
-    个 alone, 地, 省, 国, people or places), a word opens the list in its clause (分为,
-    由, 有, 包括…: the first item's start is clear), and the joined items are nouns (not
-    ``其他``, ``另外``, nor ``党`` among longer items: ``人民、党和国家两方面``). A list of the
+    个 alone, 地, 省, 国, people or places), nothing before the first item may leave it
+    out of the count (``除了白茶、黄茶和黑茶两种``), and the joined items are nouns (not
+    ``其他``, ``另外``, nor ``党`` among longer items: ``人民、党和国家两方面``). A count
+    inside a longer clause's list is read too (``覆盖了大、中、小三类餐厅、学校食堂``: the
+    list ends at it; the clause's other items are still judged by DL001), not when 等
+    follows it (``非洲、中亚五国等新兴市场``: a group's name in an open list). A list of the
     announced length with an exact copy in it is reported too: one item is missing
     (``物流、金融、会展、会展四大``: three distinct).
 

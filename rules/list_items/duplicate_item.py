@@ -82,7 +82,25 @@ def _duplicate_items(document: Document) -> list[tuple[Enumeration, int, int, bo
     lists = enumerations(document).lists
     if "、" in text:
         lists = [*lists, *clause_lists(document)]
-    return [(enum, i, j, exact) for enum in lists for i, j, exact in duplicates(text, enum)]
+    found = [(enum, i, j, exact) for enum in lists for i, j, exact in duplicates(text, enum)]
+    if any(enum.inner for enum in lists):
+        found = _once_per_item(found)
+    return found
+
+
+def _once_per_item(
+    found: list[tuple[Enumeration, int, int, bool]],
+) -> list[tuple[Enumeration, int, int, bool]]:
+    """Each copy once: a list counted inside a clause is judged again in the clause's list
+    (the counted list, first, keeps it)."""
+    seen: set[int] = set()
+    out = []
+    for enum, i, j, exact in found:
+        start = enum.items[j].start
+        if start not in seen:
+            seen.add(start)
+            out.append((enum, i, j, exact))
+    return out
 
 
 def duplicates(text: str, enum: Enumeration) -> list[tuple[int, int, bool]]:

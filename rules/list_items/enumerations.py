@@ -161,6 +161,9 @@ class Enumeration:
     items: list[Item]
     separator: str
     announcement: Announcement | None = None
+    # counted inside a longer clause (大、中、小三类餐厅、学校食堂): the clause's other
+    # items are still judged as a clause list
+    inner: bool = False
 
 
 @dataclass(slots=True)
@@ -325,7 +328,9 @@ def _analyse(document: Document) -> Analysis:
             result.announcements.append(enum.announcement)
             result.lists.append(enum)
         result.announcements.sort(key=lambda a: a.start)
-        covered = sorted([*covered, *((e.items[0].start, e.items[-1].end) for e in trailing)])
+        covered = sorted(
+            [*covered, *((e.items[0].start, e.items[-1].end) for e in trailing if not e.inner)]
+        )
     result.covered = covered
     return result
 
@@ -830,15 +835,45 @@ def _trailing_lists(text: str) -> list[Enumeration]:
         last = text.rfind("、", sep, end)
         window = text[last + 1 : min(end, last + 1 + _TRAILING_WINDOW)]
         # the list's last 、 is followed by a numeral and a measure word
-        if not _COUNT_NUMERAL_SET.isdisjoint(window) and (count := counts.search(window)):
+        count = None
+        if not _COUNT_NUMERAL_SET.isdisjoint(window):
+            count = counts.search(window)
+        inner = count is None and last > sep
+        if inner:
+            # 大、中、小三类餐厅、商业中心区餐厅: a count inside the clause's items
+            last, window, count = _inner_count(text, sep, last)
+        if count is not None:
             start = _clause_start(patterns.trailing_clause_start, text, after, sep)
             first_sep = text.find("、", start, sep + 1)
             enum = _trailing_list(text, start, first_sep, last, window, count)
             if enum is not None:
+                enum.inner = inner
                 out.append(enum)
         after = end
         found = candidates.search(text, end)
     return out
+
+
+def _inner_count(text: str, sep: int, last: int) -> tuple[int, str, re.Match[str] | None]:
+    """The first 、 from ``sep`` (before ``last``) whose item is followed by a count.
+
+    ``大、中、小三类餐厅、商业中心区餐厅、学校食堂``: a list counted inside a longer
+    clause, the count and its noun an item of the clause's list (not when 等 follows
+    it in its item: ``中亚五国等新兴市场`` names a group). Each item of the clause is
+    looked at once (its first ``_TRAILING_WINDOW`` characters).
+    """
+    counts = _patterns().trailing_count
+    pos = sep
+    while pos < last:
+        nxt = text.find("、", pos + 1, last + 1)
+        window = text[pos + 1 : min(nxt, pos + 1 + _TRAILING_WINDOW)]
+        if not _COUNT_NUMERAL_SET.isdisjoint(window):
+            count = counts.search(window)
+            # not 拉美、非洲、中亚五国等新兴市场: a count inside a name, in an open list
+            if count is not None and text.find("等", pos + 1 + count.end(), nxt) == -1:
+                return pos, window, count
+        pos = nxt
+    return last, "", None
 
 
 _NEAR = 32  # a clause's start is looked for this far back first
@@ -894,6 +929,8 @@ def _trailing_list(
         return None  # 三个月, 两个多
     if follower.startswith(_NOT_AFTER_MEASURE.get(measure, ())):
         return None  # 三位数, 三门峡: no count
+    if follower.startswith("等"):
+        return None  # 非洲、中亚五国等新兴市场: a group's name in an open list
     label_span = (count_start, count_end)
     # 道路自信、理论自信、制度自信“四个自信”: a count term in quotes (a half-width " opens
     # it only when the last item's own quotes are paired: "双创"四项 is no count term)
@@ -981,9 +1018,12 @@ def _trailing_list(
     return Enumeration(items, "、", ann)
 
 
-# words that open a list in its clause's first item (分为|绿茶、红茶和花茶, 由|表皮、…)
+# words that open a list in its clause's first item (分为|绿茶、红茶和花茶, 由|表皮、…):
+# the first item is what follows them
 _LIST_OPENERS = ("分为", "分成", "由", "有", "包括", "包含", "涵盖", "覆盖", "含")
 _OPENED_ITEM = 8  # the first item after its opener is at most this long
+# words in the first item's lead that may leave it out of the count (除了A、B和C两种)
+_EXCLUDING = ("除", "以外", "之外", "不含", "不包括", "不算")
 # the last items count another thing: 李四和另外两位, 红茶和其他两种
 _OTHERS = ("其他", "其它", "另外", "其余", "另")
 
@@ -994,22 +1034,22 @@ def _joins_items(items: list[Item], measure: str) -> bool:
 
     Proven when the count's measure word counts the items themselves (种, 类, 部分,
     阶段…; not 个 alone, 地, 省, 国, people or places: ``平凉、定西、临夏和兰州四地``
-    may count 兰州 apart), the first item opens after a word that opens a list
-    (分为, 由, 有, 包括…) and is short, and the last two items are nouns, not
+    may count 兰州 apart), the first item is counted (no 除, 以外… before it: the
+    count may leave it out), and the last two items are nouns, not
     pronouns, numbers or other things (``另外两位``, ``其他两种``), nor a one-character
     word among longer items (``人民、党和国家``).
     """
     if measure not in JOINED_MEASURES:
         return False
     first = items[0].text
-    opened = ""  # the first item without the clause's lead (分为|绿茶)
+    if any(word in first for word in _EXCLUDING):
+        return False  # 除了白茶、黄茶和黑茶两种: the first item may not be counted
+    opened = first  # the first item without the clause's lead (分为|绿茶), when known
     for word in _LIST_OPENERS:
         cut = first.rfind(word)
         if cut != -1 and 0 < len(first) - cut - len(word) <= _OPENED_ITEM:
             opened = first[cut + len(word) :]
             break
-    if not opened:
-        return False
     before, last = items[-2].text, items[-1].text
     if len(before) == 1 and any(len(t) > 1 for t in (opened, *(i.text for i in items[1:-2]))):
         return False  # 人民、党和国家: a one-character word joined to the last item

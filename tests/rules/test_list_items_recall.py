@@ -166,6 +166,9 @@ ONE_BELOW = [
     ("昆虫的身体分为头、胸和腹两部分。", "两部分"),  # one-character items
     ("人体的血液由血浆、红细胞、白细胞和血小板三部分构成。", "三部分"),
     ("店里有拿铁咖啡、美式和摩卡两种口味可选。", "两种"),
+    # no word opens the list: the clause's lead is part of the first item
+    ("这款软件支持中文、英文和日文两种语言。", "两种"),
+    ("主体工程为塔形，塔座、塔身和塔顶两部分都用花岗岩砌成。", "两部分"),
 ]
 
 
@@ -181,8 +184,9 @@ ONE_BELOW_LOOK_ALIKES = [
     "按加工方法可分为白茶、黄茶、黑茶和青茶四种。",
     # 和 inside the last item: 党和国家
     "这项工作由人民、党和国家两方面共同推动。",
-    # the first item's start is unclear: no word opens the list
-    "除绿茶以外，白茶、黄茶和黑茶两种也很常见。",
+    # the first item may be left out of the count
+    "除了白茶、黄茶和黑茶两种以外，还有许多茶类。",
+    "白茶以外、黄茶和黑茶两种也很常见。",
     "截至目前已从平凉、白银、临夏和兰州三地征集到捐款。",  # 地: 兰州 may be counted apart
     # the count names other things
     "包括红茶、绿茶和其他两种茶叶。",
@@ -197,3 +201,39 @@ ONE_BELOW_LOOK_ALIKES = [
 )
 def test_one_below_look_alikes_stay_silent(text):
     assert _warnings(text) == []
+
+
+# -- DL003: a count inside a longer clause's list ---------------------------------------
+
+INNER_COUNTS = [
+    ("检查覆盖了大、中、小两类超市、农贸市场、学校食堂及全部生产企业。", "两类"),
+    ("从分布看，川、滇、黔两省山区的大部分地区以及广西的百色、河池等地都有种植。", "两省"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"), [*INNER_COUNTS, *((t.translate(_HALF), c) for t, c in INNER_COUNTS)]
+)
+def test_count_inside_a_clause_is_checked(text, count):
+    assert ("DL003", count) in _warnings(text)
+
+
+INNER_LOOK_ALIKES = [
+    "检查覆盖了大、中、小三类超市、农贸市场、学校食堂及全部生产企业。",
+    # a count inside a name, in an open list
+    "对东盟、非洲、中亚五国等新兴市场的出口都在增长。",
+]
+
+
+@pytest.mark.parametrize(
+    "text", [*INNER_LOOK_ALIKES, *(t.translate(_HALF) for t in INNER_LOOK_ALIKES)]
+)
+def test_inner_look_alikes_stay_silent(text):
+    assert _warnings(text) == []
+
+
+def test_copy_after_an_inner_count_is_flagged_once():
+    text = "检查覆盖了大、中、小三类超市、农贸市场、农贸市场、学校食堂。"
+    assert _warnings(text) == [("DL001", "农贸市场")]
+    text = "检查覆盖了大、中、中、小三类超市、农贸市场、学校食堂。"
+    assert _warnings(text) == [("DL001", "中"), ("DL003", "三类")]
