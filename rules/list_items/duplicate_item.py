@@ -83,7 +83,7 @@ def _duplicate_items(document: Document) -> list[tuple[Enumeration, int, int, bo
     if "、" in text:
         lists = [*lists, *clause_lists(document)]
     found = [(enum, i, j, exact) for enum in lists for i, j, exact in duplicates(text, enum)]
-    if any(enum.inner for enum in lists):
+    if found and any(enum.inner for enum in lists):
         found = _once_per_item(found)
     return found
 

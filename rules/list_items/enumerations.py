@@ -92,6 +92,7 @@ class _Patterns:
         # a colon with a count among the ten characters before it (a literal first)
         self.colon_candidates = {c: re.compile(_after_count(c)) for c in "：:"}
         self.trailing_count = re.compile(_TRAILING_COUNT)
+        self.joined_count = re.compile(_JOINED_COUNT)
         self.closing = re.compile('[”"」]')
         self.predicate = re.compile(_PREDICATE)
         # a 、 with a numeral before the next 、 or clause end, within the window, up to
@@ -792,6 +793,11 @@ _COUNT_NUMERALS = _NUM
 _COUNT_NUMERAL_SET = frozenset(_COUNT_NUMERALS)
 # the count (a run of numerals) and its measure word, searched in a short window
 _TRAILING_COUNT = f"([{_COUNT_NUMERALS}]+)({'|'.join(TRAILING_MEASURES)})"
+# a list of two joined by 和 (物流和金融三大) is counted by these (not 三位, 两家: see
+# COUNTED_ALIKE)
+_JOINED_COUNT = (
+    f"([{_COUNT_NUMERALS}]+)({'|'.join(m for m in TRAILING_MEASURES if m not in COUNTED_ALIKE)})"
+)
 _TRAILING_WINDOW = 16  # the last item and its count lie within this many characters
 _LONGEST_ITEM = 12  # items of a list counted after it are short nouns
 # after 个: a duration or an approximation, not a count of the items (两个月, 三个多)
@@ -1228,7 +1234,7 @@ def _joined_list(text: str, at: int) -> Enumeration | None:
     stop = min(len(text), after + _TRAILING_WINDOW)
     end = patterns.joined_stop.search(text, after, stop)
     window = text[after : end.start() if end is not None else stop]
-    count_match = patterns.trailing_count.search(window)
+    count_match = patterns.joined_count.search(window)
     if count_match is None or count_match.start() > _JOINED_WINDOW:
         return None
     run, measure = count_match[1], count_match[2]
