@@ -117,15 +117,16 @@ def duplicates(text: str, enum: Enumeration) -> list[tuple[int, int, bool]]:
     exact: dict[str, int] = {}
     near: dict[str, int] = {}
     group: dict[str, int] = {}  # one-character items since the last longer item
+    short = []  # copies of one-character items
     out = []
     for j, item in enumerate(items):
         if _ignored(item):
             if j and item.text == items[j - 1].text:
                 if _adjacent_copy(text, items, j):
-                    out.append((j - 1, j, True))  # 红、黄、黄、绿: a one-character item twice
-            elif _one_character(item):
-                if item.text in group and not _numbering(text, items):
-                    out.append((group[item.text], j, True))  # 鸡、鸭、鹅、鸭、鸽子
+                    short.append((j - 1, j, True))  # 红、黄、黄、绿: a one-character item twice
+            elif _one_character(item) and item.text not in _NUMERALS:
+                if item.text in group:
+                    short.append((group[item.text], j, True))  # 鸡、鸭、鹅、鸭、鸽子
                 group.setdefault(item.text, j)
             continue
         if j:
@@ -139,6 +140,8 @@ def duplicates(text: str, enum: Enumeration) -> list[tuple[int, int, bool]]:
             continue
         exact[item.text] = j
         near.setdefault(key, j)
+    if len(short) == 1:  # two copies or more: a sequence (对、错、对、错; 平、仄、仄、平)
+        out = sorted([*out, *short], key=lambda found: found[1])
     return out
 
 
@@ -155,10 +158,12 @@ class DuplicateListItem(Rule):
     fewer than three items (``红灯、红灯``: emphasis) and numeric items (denominations
     ``1、5、10``) are not judged. One-character items are judged next to their
     original (``听、说、说、读、写``) and among other one-character items
-    (``鸡、鸭、鹅、鸭、鸽子``), not across a longer item (``南、北回归线、南、北极圈``:
-    abbreviations sharing its ending). Paths (roads and stops after 途经/开经 in the
-    same clause, or lists of road names), where a route may pass a place twice, are
-    judged only for a copy right after its original. A stutter is no copy: three in a
+    (``鸡、鸭、鹅、鸭、鸽子``; not numerals: ``一、二、一``), not across a longer item
+    (``南、北回归线、南、北极圈``: abbreviations sharing its ending), and only when the
+    list repeats one of them once (``对、错、错、对``, ``平、仄、仄、平``: a sequence).
+    Paths (roads and stops after 途经/开经 in the same clause, or lists of road names),
+    where a route may pass a place twice, are judged only for a copy right after its
+    original. A stutter is no copy: three in a
     row or more (``我、我、我``) or a neighbour that extends it (``是、是、是的``), nor are
     numerals that open a line (``一、一、总则``: numbering, see DL004).
     When several announced lists end in one sentence (``…即：a，“三个b”即：c、d``),

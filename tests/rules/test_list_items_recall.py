@@ -81,6 +81,11 @@ LEFT_ALONE = [
     # numbers, letters and punctuation are no one-character items
     "斐波那契数列的前几项是1、1、2、3、5、8。",
     "乐曲采用A、B、A三段式结构。",
+    # sequences of one-character items: answers, tones, a drill command
+    "判断题答案依次为：对、错、错、对、对。",
+    "判断题答案依次为:对、错、错、对、对.",
+    "这两句诗的平仄是平、仄、仄、平、平、仄。",
+    "教官喊着一、二、一、二的口令。",
     # numerals that open a line: section numbers (DL004's), not list items
     "一、一、总则\n二、适用范围\n",
     # a route passes a road twice, not twice in a row
