@@ -16,6 +16,7 @@ from rules.list_items.enumerations import (
     may_hold_lists,
 )
 from rules.text import fold_punctuation
+from rules.vocabulary import marker_numerals
 
 _QUOTES = str.maketrans("", "", "“”‘’\"'「」 \u3000\t")
 
@@ -31,7 +32,7 @@ def _ignored(item: Item) -> bool:
 
 
 # numerals that may number the list's items (一、二、二、总则 at a line's start: DL004's)
-_NUMERALS = frozenset("一二三四五六七八九十")
+_NUMERALS = frozenset(marker_numerals())
 
 
 def _adjacent_copy(text: str, items: list[Item], j: int) -> bool:

@@ -93,6 +93,8 @@ class _Patterns:
         self.colon_candidates = {c: re.compile(_after_count(c)) for c in "：:"}
         self.trailing_count = re.compile(_TRAILING_COUNT)
         self.joined_count = re.compile(_JOINED_COUNT)
+        # clause ends between 经 and a list: the 经 is another clause's (已经开始…，)
+        self.route_breaks = frozenset(stop_characters("clause") + "\n")
         self.closing = re.compile('[”"」]')
         self.predicate = re.compile(_PREDICATE)
         # a 、 with a numeral before the next 、 or clause end, within the window, up to
@@ -131,8 +133,6 @@ _NOT_ROADS = frozenset((
     "道路", "铁路", "公路", "水路", "陆路", "思路", "电路", "线路", "出路", "网路", "回路",
     "套路", "门路", "马路", "大街", "大桥",
 ))  # fmt: skip
-# clause ends between 经 and a list: the 经 is another clause's (已经开始…，)
-_ROUTE_BREAKS = frozenset("，,；;。！？!?\n")
 
 
 class Item(NamedTuple):
@@ -275,7 +275,7 @@ def is_route(items: list[Item], text: str, start: int) -> bool:
     """
     before = text[max(start - 8, 0) : start]
     via = before.rfind("经")
-    if via != -1 and not _ROUTE_BREAKS.intersection(before[via + 1 :]):
+    if via != -1 and _patterns().route_breaks.isdisjoint(before[via + 1 :]):
         return True
     roads = sum(1 for it in items if it.text.endswith(_ROAD_ENDINGS) and it.text not in _NOT_ROADS)
     return roads * 2 >= len(items)
