@@ -1009,7 +1009,7 @@ def _trailing_list(
         joined is not None
         and count == listed - 1
         and len({i.text for i in items}) == listed
-        and not _joins_items(items, measure)
+        and not _joins_items(items, measure, follower)
     ):
         listed = count  # the conjunction may be part of the last item (党和国家)
     if open_list and listed < count:
@@ -1028,24 +1028,30 @@ def _trailing_list(
 # the first item is what follows them
 _LIST_OPENERS = ("分为", "分成", "由", "有", "包括", "包含", "涵盖", "覆盖", "含")
 _OPENED_ITEM = 8  # the first item after its opener is at most this long
+# nouns after 个 that name the kind of the items counted (强风、暴雨和风暴潮两个因素):
+# the heads of announced counts (要求, 原则, 问题…) and a few more
+_KIND_NOUNS = (*HEADS.split("|"), "因素", "阶段", "步骤", "类型", "层次", "层面", "要素", "现代化")
 # words in the first item's lead that may leave it out of the count (除了A、B和C两种)
 _EXCLUDING = ("除", "以外", "之外", "不含", "不包括", "不算")
 # the last items count another thing: 李四和另外两位, 红茶和其他两种
 _OTHERS = ("其他", "其它", "另外", "其余", "另")
 
 
-def _joins_items(items: list[Item], measure: str) -> bool:
+def _joins_items(items: list[Item], measure: str, follower: str) -> bool:
     """Whether the 和/及/与 before the last item joins two items (``分为绿茶、红茶、乌龙茶``
     ``和花茶三种``: four for three), not two words of one item (``党和国家``).
 
     Proven when the count's measure word counts the items themselves (种, 类, 部分,
-    阶段…; not 个 alone, 地, 省, 国, people or places: ``平凉、定西、临夏和兰州四地``
+    阶段…, or 个 before a noun of their kind: 两个因素; not 个 alone, 地, 省, 国,
+    people or places: ``平凉、定西、临夏和兰州四地``
     may count 兰州 apart), the first item is counted (no 除, 以外… before it: the
     count may leave it out), and the last two items are nouns, not
     pronouns, numbers or other things (``另外两位``, ``其他两种``), nor a one-character
     word among longer items (``人民、党和国家``).
     """
-    if measure not in JOINED_MEASURES:
+    if measure not in JOINED_MEASURES and not (
+        measure == "个" and follower.startswith(_KIND_NOUNS)  # 两个因素, 三个现代化
+    ):
         return False
     first = items[0].text
     if any(word in first for word in _EXCLUDING):

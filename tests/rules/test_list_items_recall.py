@@ -171,6 +171,9 @@ ONE_BELOW = [
     ("昆虫的身体分为头、胸和腹两部分。", "两部分"),  # one-character items
     ("人体的血液由血浆、红细胞、白细胞和血小板三部分构成。", "三部分"),
     ("店里有拿铁咖啡、美式和摩卡两种口味可选。", "两种"),
+    # 个 before a noun that names the items' kind
+    ("洪涝灾害主要由暴雨、融雪和溃坝两个因素引起。", "两个"),
+    ("报告提出推进教育、科技和人才两个方面的改革。", "两个方面"),
     # no word opens the list: the clause's lead is part of the first item
     ("这款软件支持中文、英文和日文两种语言。", "两种"),
     ("主体工程为塔形，塔座、塔身和塔顶两部分都用花岗岩砌成。", "两部分"),
@@ -198,6 +201,8 @@ ONE_BELOW_LOOK_ALIKES = [
     "会议由张华、李明和另外两位专家主持。",
     # a compound count sums
     "由江苏、浙江、安徽三省和上海市组成。",
+    # 个 alone counts other things
+    "家里有爷爷、奶奶和爸爸两个大人。",
 ]
 
 
