@@ -164,9 +164,9 @@ class DuplicateListItem(Rule):
     list repeats one of them once (``对、错、错、对``, ``平、仄、仄、平``: a sequence).
     Paths (roads and stops after 途经/开经 in the same clause, or lists of road names),
     where a route may pass a place twice, are judged only for a copy right after its
-    original. A stutter is no copy: three in a
-    row or more (``我、我、我``) or a neighbour that extends it (``是、是、是的``), nor are
-    numerals that open a line (``一、一、总则``: numbering, see DL004).
+    original. A stutter is no copy: three in a row or more (``我、我、我``) or a
+    neighbour that extends it (``是、是、是的``), nor are numerals that open a line
+    (``一、一、总则``: numbering, see DL004).
     When several announced lists end in one sentence (``…即：a，“三个b”即：c、d``),
     the first one is judged: the others lie inside it.
 

@@ -751,6 +751,10 @@ def _clause_lists(document: Document) -> list[Enumeration]:
 # the count starts (``会展`` | ``四大``), after an optional ``等``/``这``/``共``; a
 # conjunction before the last item (和, 及, 与) separates it from the one before.
 
+# measure words of people, institutions and places (三位发起人, 两家公司, 四市, 三代): they
+# count the items of a 、 list when they differ from it by little (see _counts_alike), but
+# not those of a list of two (他和妻子两位: see JOINED_MEASURES)
+COUNTED_ALIKE = ("位", "名", "家", "所", "座", "门", "市", "代", "支", "件", "批")
 # measure words after a count that count the items just listed (longest first). Words
 # that count something else after a list (年, 天, 次, 人, 名, 家…) are left out.
 TRAILING_MEASURES = (
@@ -781,12 +785,8 @@ TRAILING_MEASURES = (
     "国",
     "化",
     "者",
-    *("位", "名", "家", "所", "座", "门", "市", "代", "支", "件", "批"),  # see COUNTED_ALIKE
+    *COUNTED_ALIKE,
 )
-# measure words of people, institutions and places (三位发起人, 两家公司, 四市, 三代): they
-# count the items of a 、 list, but not those of a list of two (他和妻子两位: see
-# JOINED_MEASURES)
-COUNTED_ALIKE = ("位", "名", "家", "所", "座", "门", "市", "代", "支", "件", "批")
 # after these measure words, a word that is no count of the items (三位数, 三门峡)
 _NOT_AFTER_MEASURE = {"位": ("数",), "门": ("峡",), "名": ("次",)}
 _COUNT_NUMERALS = _NUM
@@ -1043,11 +1043,10 @@ def _joins_items(items: list[Item], measure: str, follower: str) -> bool:
 
     Proven when the count's measure word counts the items themselves (种, 类, 部分,
     阶段…, or 个 before a noun of their kind: 两个因素; not 个 alone, 地, 省, 国,
-    people or places: ``平凉、定西、临夏和兰州四地``
-    may count 兰州 apart), the first item is counted (no 除, 以外… before it: the
-    count may leave it out), and the last two items are nouns, not
-    pronouns, numbers or other things (``另外两位``, ``其他两种``), nor a one-character
-    word among longer items (``人民、党和国家``).
+    people or places: ``平凉、定西、临夏和兰州四地`` may count 兰州 apart), the first
+    item is counted (no 除, 以外… before it: the count may leave it out), and the last
+    two items are nouns, not pronouns, numbers or other things (``另外两位``,
+    ``其他两种``), nor a one-character word among longer items (``人民、党和国家``).
     """
     if measure not in JOINED_MEASURES and not (
         measure == "个" and follower.startswith(_KIND_NOUNS)  # 两个因素, 三个现代化
