@@ -49,7 +49,8 @@ class ListCountMismatch(Rule):
     ``京、沪、穗、深四市``, ``元、明、清三代``) are judged when they differ from the list by
     one or two, do not start a place name (``三门县``, ``五家渠市``) and do not follow a
     的 in the last item (``江苏省的苏锡常三市``). Items may hold a name with a numeral
-    (``四川``, ``九江``), not a number of their own (``三天``, ``二手车``). A count one
+    (``四川``, ``九江``), not a number of their own (``三天``, ``二手车``), and the first
+    item ends with no count of its own (``设有文书一人、管理人员三名``: a roster). A count one
     below a list whose last item is joined by 和/及/与 is read as one item lost only
     where the join is proven (``分为绿茶、红茶、乌龙茶和花茶三种``, ``由表皮、真皮和皮下组织``
     ``两部分``): the measure word counts the items themselves (种, 类, 部分, 阶段…, or 个

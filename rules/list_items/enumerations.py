@@ -997,6 +997,8 @@ def _trailing_list(
         if not any(c.isalpha() for c in item.text):
             return None  # 0.85、0.805: numbers, not items
         if i == 0:
+            if _holds_number(item.text[-2:]):
+                return None  # 设有文书一人、管理人员三名: a roster, each item counted
             continue  # the first item holds the clause's lead (加快发展物流)
         if len(item.text) > longest or any(c in _NOT_IN_ITEM for c in item.text):
             return None

@@ -137,6 +137,9 @@ COUNTS_OF_SOMETHING_ELSE = [
     "沿黄河经过洛阳、三门峡两市。",
     # a count of what follows 的 in the last item
     "其中，上海市、江苏省的苏锡常三市开始出现地裂缝。",
+    # a roster: each item carries its own count
+    "办公室设有文书一人、管理人员三名、司机一人。",
+    "办公室设有文书一人、管理人员三名。",
     # a count far from the list: another thing
     "他主张大加烟税、只准带十九支烟入境。",
     # a number, not a count
