@@ -808,6 +808,19 @@ _BEFORE_COUNT = ("等共", "等", "这", "共")
 _NOT_BEFORE_COUNT = set("各每约近超逾达有为是的了到至第前后那几数多余之和及与")
 # items past the first are nouns: these characters make one a clause (民政部已启动国家四级)
 _NOT_IN_ITEM = set("已在了将对把被从向于是为有就都也还再又")
+# nouns that hold one of them and are still nouns (有色金属, 有机农业, 再生资源)
+_NOUNS_WITH_CLAUSE_WORDS = ("有色", "有机", "有限", "有线", "在线", "再生", "将军", "对象")
+
+
+def _clause_like(item: str) -> bool:
+    """Whether an item past the first holds a clause word (民政部已启动), not a noun."""
+    if _NOT_IN_ITEM.isdisjoint(item):
+        return False
+    for noun in _NOUNS_WITH_CLAUSE_WORDS:
+        item = item.replace(noun, "")
+    return not _NOT_IN_ITEM.isdisjoint(item)
+
+
 # measure words that also name levels or grades (国家四级响应, 九级伤残): the items must
 # be short, as in 省、市、县三级
 _SHORT_ITEMS_ONLY = {"级": 3}
@@ -1000,7 +1013,7 @@ def _trailing_list(
             if _holds_number(item.text[-2:]):
                 return None  # 设有文书一人、管理人员三名: a roster, each item counted
             continue  # the first item holds the clause's lead (加快发展物流)
-        if len(item.text) > longest or any(c in _NOT_IN_ITEM for c in item.text):
+        if len(item.text) > longest or _clause_like(item.text):
             return None
         if _holds_number(item.text):
             return None  # 两、三天, 两处五级伤残、两处九级: numbers of their own
