@@ -44,7 +44,24 @@ class ListCountMismatch(Rule):
     before it (a copy right after it, ``海产品和蔬菜、蔬菜``, is an item of its own), or
     after a naming predicate (``是中国的四大发明``, ``并称为“三大石窟”``, the subject
     before 与 counted), compared with a count of 2–20 followed by a measure word of the items
-    (大, 个, 种, 类, 项, 条, 级, 部分, 方面, 地, 省, 国, 化, 者, …). A list of the
+    (大, 个, 种, 类, 项, 条, 级, 部分, 方面, 地, 省, 国, 化, 者, …). Counts of people,
+    institutions and places (位, 名, 家, 所, 座, 门, 市, 代, 支, 件, 批: ``三位发起人``,
+    ``京、沪、穗、深四市``, ``元、明、清三代``) are judged when they differ from the list by
+    one or two, do not start a place name (``三门县``, ``五家渠市``) and do not follow a
+    的 in the last item (``江苏省的苏锡常三市``). Items may hold a name with a numeral
+    (``四川``, ``九江``) or a noun with a clause word (``有色金属``), not a number of
+    their own (``三天``, ``二手车``), and the first item ends with no count of its own
+    (``设有文书一人、管理人员三名``: a roster). A count one below a list whose last
+    item is joined by 和/及/与 is read as one item lost only
+    where the join is proven (``分为绿茶、红茶、乌龙茶和花茶三种``, ``由表皮、真皮和皮下组织``
+    ``两部分``): the measure word counts the items themselves (种, 类, 部分, 阶段…, or 个
+    before a noun of their kind: ``强风、暴雨和风暴潮两个因素``; not 个 alone, 地, 省,
+    国, people or places), nothing before the first item may leave it out of the
+    count (``除了白茶、黄茶和黑茶两种``), and the joined items are nouns (not
+    ``其他``, ``另外``, nor ``党`` among longer items: ``人民、党和国家两方面``). A count
+    inside a longer clause's list is read too (``覆盖了大、中、小三类餐厅、学校食堂``: the
+    list ends at it; the clause's other items are still judged by DL001), not when 等
+    follows it (``非洲、中亚五国等新兴市场``: a group's name in an open list). A list of the
     announced length with an exact copy in it is reported too: one item is missing
     (``物流、金融、会展、会展四大``: three distinct).
 

@@ -16,6 +16,7 @@ from rules.list_items.enumerations import (
     may_hold_lists,
 )
 from rules.text import fold_punctuation
+from rules.vocabulary import marker_numerals
 
 _QUOTES = str.maketrans("", "", "“”‘’\"'「」 \u3000\t")
 
@@ -26,8 +27,47 @@ def normalise(item: str) -> str:
 
 
 def _ignored(item: Item) -> bool:
-    """Numbers (denominations) and single characters (南、北回归线) are not list items."""
+    """Numbers (denominations) and one-character items: judged apart (see duplicates)."""
     return len(item.text) < 2 or all(c.isdigit() or c in ".%．" for c in item.text)
+
+
+# numerals that may number the list's items (一、二、二、总则 at a line's start: DL004's)
+_NUMERALS = frozenset(marker_numerals())
+
+
+def _adjacent_copy(text: str, items: list[Item], j: int) -> bool:
+    """Whether item ``j`` repeats item ``j - 1`` right before it, and is no stutter.
+
+    ``听、说、说、读、写``: a copy next to its original is damage, even of one character
+    or in a route. Not: a stutter or a reduplication (``我、我、我``, three in a row or
+    more; ``是、是、是的``, ``就我、我``, a neighbour that extends the copy), items that
+    are numbers or punctuation (``1、1、2``, ``…、…``), and numerals that open a line
+    (``一、一、总则``: numbering, see DL004).
+    """
+    if j == 0 or j >= len(items):
+        return False
+    copy = items[j].text
+    if copy != items[j - 1].text or not copy.isalpha() or copy.isascii():
+        return False
+    if j >= 2 and items[j - 2].text.endswith(copy):
+        return False  # 我、我、我 / 一说话就我、我: a stutter
+    if j + 1 < len(items) and items[j + 1].text.startswith(copy):
+        return False  # 我、我、我 / 是、是、是的
+    return not _numbering(text, items)
+
+
+def _one_character(item: Item) -> bool:
+    """Whether an item is one Chinese character (not a digit, letter or punctuation)."""
+    return len(item.text) == 1 and item.text.isalpha() and not item.text.isascii()
+
+
+def _numbering(text: str, items: list[Item]) -> bool:
+    """Whether a list opens its line with a bare numeral (一、一、总则: DL004's markers)."""
+    if items[0].text not in _NUMERALS:
+        return False
+    first = items[0].start
+    lead = text[max(0, first - 4) : first]
+    return first == 0 or lead.rstrip(" \u3000\t").endswith("\n") or lead.isspace()
 
 
 def duplicate_items(document: Document) -> list[tuple[Enumeration, int, int, bool]]:
@@ -43,20 +83,55 @@ def _duplicate_items(document: Document) -> list[tuple[Enumeration, int, int, bo
     lists = enumerations(document).lists
     if "、" in text:
         lists = [*lists, *clause_lists(document)]
-    return [(enum, i, j, exact) for enum in lists for i, j, exact in duplicates(text, enum)]
+    found = [(enum, i, j, exact) for enum in lists for i, j, exact in duplicates(text, enum)]
+    if found and any(enum.inner for enum in lists):
+        found = _once_per_item(found)
+    return found
+
+
+def _once_per_item(
+    found: list[tuple[Enumeration, int, int, bool]],
+) -> list[tuple[Enumeration, int, int, bool]]:
+    """Each copy once: a list counted inside a clause is judged again in the clause's list
+    (the counted list, first, keeps it)."""
+    seen: set[int] = set()
+    out = []
+    for enum, i, j, exact in found:
+        start = enum.items[j].start
+        if start not in seen:
+            seen.add(start)
+            out.append((enum, i, j, exact))
+    return out
 
 
 def duplicates(text: str, enum: Enumeration) -> list[tuple[int, int, bool]]:
     """(earlier index, later index, exact) for each later copy of an earlier item."""
     items = enum.items
-    if enum.announcement is None and (len(items) < 3 or is_route(items, text, items[0].start)):
-        return []  # 红灯、红灯: a word said twice for emphasis; routes pass a place twice
+    if enum.announcement is None:
+        if len(items) < 3:
+            return []  # 红灯、红灯: a word said twice for emphasis
+        if is_route(items, text, items[0].start):
+            # routes pass a place twice, but never twice in a row
+            return [
+                (j - 1, j, True) for j in range(1, len(items)) if _adjacent_copy(text, items, j)
+            ]
     exact: dict[str, int] = {}
     near: dict[str, int] = {}
+    group: dict[str, int] = {}  # one-character items since the last longer item
+    short = []  # copies of one-character items
     out = []
     for j, item in enumerate(items):
         if _ignored(item):
+            if j and item.text == items[j - 1].text:
+                if _adjacent_copy(text, items, j):
+                    short.append((j - 1, j, True))  # 红、黄、黄、绿: a one-character item twice
+            elif _one_character(item) and item.text not in _NUMERALS:
+                if item.text in group:
+                    short.append((group[item.text], j, True))  # 鸡、鸭、鹅、鸭、鸽子
+                group.setdefault(item.text, j)
             continue
+        if j:
+            group.clear()  # 南、北回归线、南、北极圈: a longer item closes a group
         if item.text in exact:
             out.append((exact[item.text], j, True))
             continue
@@ -66,6 +141,8 @@ def duplicates(text: str, enum: Enumeration) -> list[tuple[int, int, bool]]:
             continue
         exact[item.text] = j
         near.setdefault(key, j)
+    if len(short) == 1:  # two copies or more: a sequence (对、错、对、错; 平、仄、仄、平)
+        out = sorted([*out, *short], key=lambda found: found[1])
     return out
 
 
@@ -79,9 +156,17 @@ class DuplicateListItem(Rule):
     counted after it is cut at its count (``会展、会展四大现代服务业``: the last item is
     ``会展``, see DL003), and so is a list of two joined by 和/及/与 and counted after it
     (``发展物流和物流两大``). Uncounted lists of
-    fewer than three items (``红灯、红灯``: emphasis), numeric and one-character items
-    (denominations ``1、5、10``; ``南、北回归线``) and paths (roads and stops after
-    途经/开经, where a route may pass a place twice) are not judged.
+    fewer than three items (``红灯、红灯``: emphasis) and numeric items (denominations
+    ``1、5、10``) are not judged. One-character items are judged next to their
+    original (``听、说、说、读、写``) and among other one-character items
+    (``鸡、鸭、鹅、鸭、鸽子``; not numerals: ``一、二、一``), not across a longer item
+    (``南、北回归线、南、北极圈``: abbreviations sharing its ending), and only when the
+    list repeats one of them once (``对、错、错、对``, ``平、仄、仄、平``: a sequence).
+    Paths (roads and stops after 途经/开经 in the same clause, or lists of road names),
+    where a route may pass a place twice, are judged only for a copy right after its
+    original. A stutter is no copy: three in a row or more (``我、我、我``) or a
+    neighbour that extends it (``是、是、是的``), nor are numerals that open a line
+    (``一、一、总则``: numbering, see DL004).
     When several announced lists end in one sentence (``…即：a，“三个b”即：c、d``),
     the first one is judged: the others lie inside it.
 
@@ -94,9 +179,10 @@ class DuplicateListItem(Rule):
     --------
     Flagged: ``“五带头”即:带头学习提高、带头争创佳绩、带头服务群众、带头弘扬正气、``
     ``带头遵纪守法、带头弘扬正气`` (the last item); ``东非、红海、波斯湾、模里西斯、``
-    ``波斯湾、马尔地夫``.
+    ``波斯湾、马尔地夫``; ``红、黄、黄、绿``; ``蛋白质、维生素、维生素、矿物质``.
 
     Not flagged: ``硬币面额有1、2、5和1、5索莫尼``; ``开经：窝打老道、亚皆老街、窝打老道``;
+    ``“我、我、我”``; ``哈、哈``;
     ``政治建设、思想建设、组织建设`` (items that share words are different items).
 
     Fix

@@ -103,6 +103,9 @@ class _Patterns:
         # a colon with a count among the ten characters before it (a literal first)
         self.colon_candidates = {c: re.compile(_after_count(c)) for c in "：:"}
         self.trailing_count = re.compile(_TRAILING_COUNT)
+        self.joined_count = re.compile(_JOINED_COUNT)
+        # clause ends between 经 and a list: the 经 is another clause's (已经开始…，)
+        self.route_breaks = frozenset(stop_characters("clause") + "\n")
         self.closing = re.compile('[”"」]')
         self.predicate = re.compile(_PREDICATE)
         # a 、 with a numeral before the next 、 or clause end, within the window, up to
@@ -141,6 +144,12 @@ def _patterns() -> _Patterns:
 
 
 _ROAD_ENDINGS = ("道", "街", "路", "巷", "桥", "隧道", "公路", "交汇处", "回旋处", "总站", "邨")
+# common words with a road's ending that name no road (营养、味道、品种; 铁路、公路、水路)
+_NOT_ROADS = frozenset((
+    "味道", "知道", "频道", "渠道", "轨道", "管道", "通道", "赛道", "跑道", "车道", "街道",
+    "道路", "铁路", "公路", "水路", "陆路", "思路", "电路", "线路", "出路", "网路", "回路",
+    "套路", "门路", "马路", "大街", "大桥",
+))  # fmt: skip
 
 
 class Item(NamedTuple):
@@ -170,6 +179,9 @@ class Enumeration:
     items: list[Item]
     separator: str
     announcement: Announcement | None = None
+    # counted inside a longer clause (大、中、小三类餐厅、学校食堂): the clause's other
+    # items are still judged as a clause list
+    inner: bool = False
 
 
 @dataclass(slots=True)
@@ -328,10 +340,16 @@ def items_between(text: str, bounds: list[tuple[int, int]]) -> list[Item]:
 
 
 def is_route(items: list[Item], text: str, start: int) -> bool:
-    """Whether a list is a path (roads, stops): a path may pass the same place twice."""
-    if "经" in text[max(start - 8, 0) : start]:
+    """Whether a list is a path (roads, stops): a path may pass the same place twice.
+
+    A path follows 经 (途经, 开经：) in its own clause (not 已经…，, 经过高温油炸，), or
+    names roads in half of its items (not 味道, 铁路: words, not road names).
+    """
+    before = text[max(start - 8, 0) : start]
+    via = before.rfind("经")
+    if via != -1 and _patterns().route_breaks.isdisjoint(before[via + 1 :]):
         return True
-    roads = sum(1 for it in items if it.text.endswith(_ROAD_ENDINGS))
+    roads = sum(1 for it in items if it.text.endswith(_ROAD_ENDINGS) and it.text not in _NOT_ROADS)
     return roads * 2 >= len(items)
 
 
@@ -385,7 +403,9 @@ def _analyse(document: Document) -> Analysis:
             result.announcements.append(enum.announcement)
             result.lists.append(enum)
         result.announcements.sort(key=lambda a: a.start)
-        covered = sorted([*covered, *((e.items[0].start, e.items[-1].end) for e in trailing)])
+        covered = sorted(
+            [*covered, *((e.items[0].start, e.items[-1].end) for e in trailing if not e.inner)]
+        )
     result.covered = covered
     return result
 
@@ -806,6 +826,10 @@ def _clause_lists(document: Document) -> list[Enumeration]:
 # the count starts (``会展`` | ``四大``), after an optional ``等``/``这``/``共``; a
 # conjunction before the last item (和, 及, 与) separates it from the one before.
 
+# measure words of people, institutions and places (三位发起人, 两家公司, 四市, 三代): they
+# count the items of a 、 list when they differ from it by little (see _counts_alike), but
+# not those of a list of two (他和妻子两位: see JOINED_MEASURES)
+COUNTED_ALIKE = ("位", "名", "家", "所", "座", "门", "市", "代", "支", "件", "批")
 # measure words after a count that count the items just listed (longest first). Words
 # that count something else after a list (年, 天, 次, 人, 名, 家…) are left out.
 TRAILING_MEASURES = (
@@ -836,11 +860,19 @@ TRAILING_MEASURES = (
     "国",
     "化",
     "者",
+    *COUNTED_ALIKE,
 )
+# after these measure words, a word that is no count of the items (三位数, 三门峡)
+_NOT_AFTER_MEASURE = {"位": ("数",), "门": ("峡",), "名": ("次",)}
 _COUNT_NUMERALS = _NUM
 _COUNT_NUMERAL_SET = frozenset(_COUNT_NUMERALS)
 # the count (a run of numerals) and its measure word, searched in a short window
 _TRAILING_COUNT = f"([{_COUNT_NUMERALS}]+)({'|'.join(TRAILING_MEASURES)})"
+# a list of two joined by 和 (物流和金融三大) is counted by these (not 三位, 两家: see
+# COUNTED_ALIKE)
+_JOINED_COUNT = (
+    f"([{_COUNT_NUMERALS}]+)({'|'.join(m for m in TRAILING_MEASURES if m not in COUNTED_ALIKE)})"
+)
 _TRAILING_WINDOW = 16  # the last item and its count lie within this many characters
 _LONGEST_ITEM = 12  # items of a list counted after it are short nouns
 # after 个: a duration or an approximation, not a count of the items (两个月, 三个多)
@@ -851,6 +883,19 @@ _BEFORE_COUNT = ("等共", "等", "这", "共")
 _NOT_BEFORE_COUNT = set("各每约近超逾达有为是的了到至第前后那几数多余之和及与")
 # items past the first are nouns: these characters make one a clause (民政部已启动国家四级)
 _NOT_IN_ITEM = set("已在了将对把被从向于是为有就都也还再又")
+# nouns that hold one of them and are still nouns (有色金属, 有机农业, 再生资源)
+_NOUNS_WITH_CLAUSE_WORDS = ("有色", "有机", "有限", "有线", "在线", "再生", "将军", "对象")
+
+
+def _clause_like(item: str) -> bool:
+    """Whether an item past the first holds a clause word (民政部已启动), not a noun."""
+    if _NOT_IN_ITEM.isdisjoint(item):
+        return False
+    for noun in _NOUNS_WITH_CLAUSE_WORDS:
+        item = item.replace(noun, "")
+    return not _NOT_IN_ITEM.isdisjoint(item)
+
+
 # measure words that also name levels or grades (国家四级响应, 九级伤残): the items must
 # be short, as in 省、市、县三级
 _SHORT_ITEMS_ONLY = {"级": 3}
@@ -884,15 +929,45 @@ def _trailing_lists(text: str) -> list[Enumeration]:
         last = text.rfind("、", sep, end)
         window = text[last + 1 : min(end, last + 1 + _TRAILING_WINDOW)]
         # the list's last 、 is followed by a numeral and a measure word
-        if not _COUNT_NUMERAL_SET.isdisjoint(window) and (count := counts.search(window)):
+        count = None
+        if not _COUNT_NUMERAL_SET.isdisjoint(window):
+            count = counts.search(window)
+        inner = count is None and last > sep
+        if inner:
+            # 大、中、小三类餐厅、商业中心区餐厅: a count inside the clause's items
+            last, window, count = _inner_count(text, sep, last)
+        if count is not None:
             start = _clause_start(patterns.trailing_clause_start, text, after, sep)
             first_sep = text.find("、", start, sep + 1)
             enum = _trailing_list(text, start, first_sep, last, window, count)
             if enum is not None:
+                enum.inner = inner
                 out.append(enum)
         after = end
         found = candidates.search(text, end)
     return out
+
+
+def _inner_count(text: str, sep: int, last: int) -> tuple[int, str, re.Match[str] | None]:
+    """The first 、 from ``sep`` (before ``last``) whose item is followed by a count.
+
+    ``大、中、小三类餐厅、商业中心区餐厅、学校食堂``: a list counted inside a longer
+    clause, the count and its noun an item of the clause's list (not when 等 follows
+    it in its item: ``中亚五国等新兴市场`` names a group). Each item of the clause is
+    looked at once (its first ``_TRAILING_WINDOW`` characters).
+    """
+    counts = _patterns().trailing_count
+    pos = sep
+    while pos < last:
+        nxt = text.find("、", pos + 1, last + 1)
+        window = text[pos + 1 : min(nxt, pos + 1 + _TRAILING_WINDOW)]
+        if not _COUNT_NUMERAL_SET.isdisjoint(window):
+            count = counts.search(window)
+            # not 拉美、非洲、中亚五国等新兴市场: a count inside a name, in an open list
+            if count is not None and text.find("等", pos + 1 + count.end(), nxt) == -1:
+                return pos, window, count
+        pos = nxt
+    return last, "", None
 
 
 _NEAR = 32  # a clause's start is looked for this far back first
@@ -946,6 +1021,10 @@ def _trailing_list(
         return None  # 三省一市, 三省和上海市: a compound count, it sums
     if measure == "个" and follower.startswith(_NOT_AFTER_GE):
         return None  # 三个月, 两个多
+    if follower.startswith(_NOT_AFTER_MEASURE.get(measure, ())):
+        return None  # 三位数, 三门峡: no count
+    if follower.startswith("等"):
+        return None  # 非洲、中亚五国等新兴市场: a group's name in an open list
     label_span = (count_start, count_end)
     # 道路自信、理论自信、制度自信“四个自信”: a count term in quotes (a half-width " opens
     # it only when the last item's own quotes are paired: "双创"四项 is no count term)
@@ -1006,20 +1085,120 @@ def _trailing_list(
         if not any(c.isalpha() for c in item.text):
             return None  # 0.85、0.805: numbers, not items
         if i == 0:
+            if _holds_number(item.text[-2:]):
+                return None  # 设有文书一人、管理人员三名: a roster, each item counted
             continue  # the first item holds the clause's lead (加快发展物流)
-        if len(item.text) > longest or any(c in _NOT_IN_ITEM for c in item.text):
+        if len(item.text) > longest or _clause_like(item.text):
             return None
-        if any(c in _COUNT_NUMERALS for c in item.text):
+        if _holds_number(item.text):
             return None  # 两、三天, 两处五级伤残、两处九级: numbers of their own
         if "等" in item.text or (i < len(items) - 1 and any(w in item.text for w in _JOINS)):
             return None  # 京、津、冀和长三角、珠三角, 四川等省: items that hold lists
     listed = len(items)
-    if joined is not None and count == listed - 1 and len({i.text for i in items}) == listed:
-        listed = count  # the conjunction was part of the last item (党和国家)
+    if (
+        joined is not None
+        and count == listed - 1
+        and len({i.text for i in items}) == listed
+        and not _joins_items(items, measure, follower)
+    ):
+        listed = count  # the conjunction may be part of the last item (党和国家)
     if open_list and listed < count:
         listed = count  # 等 leaves the other items unnamed: the count may be right
+    if (
+        measure in COUNTED_ALIKE
+        and listed != count
+        and not _counts_alike(follower, items, count, listed)
+    ):
+        return None
     ann = Announcement(*label_span, text[slice(*label_span)], count, listed, "trailing")
     return Enumeration(items, "、", ann)
+
+
+# words that open a list in its clause's first item (分为|绿茶、红茶和花茶, 由|表皮、…):
+# the first item is what follows them
+_LIST_OPENERS = ("分为", "分成", "由", "有", "包括", "包含", "涵盖", "覆盖", "含")
+_OPENED_ITEM = 8  # the first item after its opener is at most this long
+# nouns after 个 that name the kind of the items counted (强风、暴雨和风暴潮两个因素):
+# the heads of announced counts (要求, 原则, 问题…) and a few more
+_KIND_NOUNS = (*HEADS.split("|"), "因素", "阶段", "步骤", "类型", "层次", "层面", "要素", "现代化")
+# words in the first item's lead that may leave it out of the count (除了A、B和C两种)
+_EXCLUDING = ("除", "以外", "之外", "不含", "不包括", "不算")
+# the last items count another thing: 李四和另外两位, 红茶和其他两种
+_OTHERS = ("其他", "其它", "另外", "其余", "另")
+
+
+def _joins_items(items: list[Item], measure: str, follower: str) -> bool:
+    """Whether the 和/及/与 before the last item joins two items (``分为绿茶、红茶、乌龙茶``
+    ``和花茶三种``: four for three), not two words of one item (``党和国家``).
+
+    Proven when the count's measure word counts the items themselves (种, 类, 部分,
+    阶段…, or 个 before a noun of their kind: 两个因素; not 个 alone, 地, 省, 国,
+    people or places: ``平凉、定西、临夏和兰州四地`` may count 兰州 apart), the first
+    item is counted (no 除, 以外… before it: the count may leave it out), and the last
+    two items are nouns, not pronouns, numbers or other things (``另外两位``,
+    ``其他两种``), nor a one-character word among longer items (``人民、党和国家``).
+    """
+    if measure not in JOINED_MEASURES and not (
+        measure == "个" and follower.startswith(_KIND_NOUNS)  # 两个因素, 三个现代化
+    ):
+        return False
+    first = items[0].text
+    if any(word in first for word in _EXCLUDING):
+        return False  # 除了白茶、黄茶和黑茶两种: the first item may not be counted
+    opened = first  # the first item without the clause's lead (分为|绿茶), when known
+    for word in _LIST_OPENERS:
+        cut = first.rfind(word)
+        if cut != -1 and 0 < len(first) - cut - len(word) <= _OPENED_ITEM:
+            opened = first[cut + len(word) :]
+            break
+    before, last = items[-2].text, items[-1].text
+    if len(before) == 1 and any(len(t) > 1 for t in (opened, *(i.text for i in items[1:-2]))):
+        return False  # 人民、党和国家: a one-character word joined to the last item
+    not_in_noun = _NOT_IN_JOINED - _COUNT_NUMERAL_SET  # pronouns, 的, clause words
+    return not any(
+        not not_in_noun.isdisjoint(item) or item.startswith(_OTHERS) or _holds_number(item)
+        for item in (before, last)
+    )
+
+
+# a place name that starts with a count (三门县, 三门峡, 五家渠): its next character
+_PLACE_SUFFIXES = frozenset("县峡渠镇村区乡路街岛湾河江湖站桥庄屯堡沟坝")
+
+
+def _counts_alike(follower: str, items: list[Item], count: int, listed: int) -> bool:
+    """Whether a count of people, institutions or places (COUNTED_ALIKE) that disagrees
+    with its list still counts the list's items.
+
+    Not when it is far from them (``只准带十九支烟``: another thing), starts a place
+    name (``三门县``, ``五家渠市``), or follows a 的 in the last item (``江苏省的苏锡常
+    三市``: it counts what follows the 的).
+    """
+    if abs(count - listed) > 2 or follower[:1] in _PLACE_SUFFIXES:
+        return False
+    return "的" not in items[-1].text
+
+
+# after a numeral in an item, a character that makes it a number of its own (三天, 四百人,
+# 两处, 五级; 二手车, 三轮车: a classifier), not part of a name (四川, 三亚, 九江)
+_NUMBER_FOLLOWERS = frozenset(
+    "百千万亿"
+    + _COUNT_NUMERALS
+    + "".join(TRAILING_MEASURES)
+    + "处次年月日天周岁人只本层倍成号届期分点"
+    + "手轮口头张把根片台辆架间套双对群份声步遍场回顿趟线角维环"
+)
+
+
+def _holds_number(item: str) -> bool:
+    """Whether an item holds a number of its own (``三天``, ``两处五级伤残``), not a name.
+
+    A numeral counts when it ends the item or is followed by a numeral or a measure
+    word (``四川``, ``三亚``, ``九江`` are names; ``三、四百人`` is a range).
+    """
+    for k, c in enumerate(item):
+        if c in _COUNT_NUMERAL_SET and (k + 1 == len(item) or item[k + 1] in _NUMBER_FOLLOWERS):
+            return True
+    return False
 
 
 def _split_copied_conjunct(text: str, items: list[Item]) -> list[Item]:
@@ -1072,7 +1251,9 @@ _JOINED_LONGEST = 6  # each item
 _JOINED_LEAD = 32  # the clause's start is looked for this far back, else no list
 # measure words that count the items of a list of two (not 个 alone, 地, 省, 国, 级…)
 JOINED_MEASURES = frozenset(
-    m for m in TRAILING_MEASURES if m not in ("个", "级", "地", "省", "省市", "国", "化", "者")
+    m
+    for m in TRAILING_MEASURES
+    if m not in ("个", "级", "地", "省", "省市", "国", "化", "者", *COUNTED_ALIKE)
 )
 # a verb that leads the clause before the first item (加快发展|物流和金融)
 _LEAD_VERBS = (
@@ -1148,7 +1329,7 @@ def _joined_list(text: str, at: int) -> Enumeration | None:
     stop = min(len(text), after + _TRAILING_WINDOW)
     end = patterns.joined_stop.search(text, after, stop)
     window = text[after : end.start() if end is not None else stop]
-    count_match = patterns.trailing_count.search(window)
+    count_match = patterns.joined_count.search(window)
     if count_match is None or count_match.start() > _JOINED_WINDOW:
         return None
     run, measure = count_match[1], count_match[2]

@@ -60,7 +60,8 @@ MUST_FLAG = [
         [("DL005", "全体党员要带头学习，不断提高自身素质！")],
     ),
     ("要求大家做到：守纪律、讲规矩、守纪律、重品行。", [("DL001", "守纪律")]),
-    ("包括语文、数学、英语、数学、物理五门课程。", [("DL001", "数学")]),
+    # 五门 counts five, but one is a copy: four distinct (门 counts courses)
+    ("包括语文、数学、英语、数学、物理五门课程。", [("DL001", "数学"), ("DL003", "五门")]),
 ]
 
 # Inline numbering in the announcement's paragraph: (text, announced, numbered, column).

@@ -42,6 +42,14 @@ DL_INPUTS = {
     "trailing-one-clause": ("", "物流、金融三大", "。"),
     # numerals after the last item that are no count: looked at within a short window
     "trailing-no-count": ("", "甲、乙三三三三三三三三三三三三三三三三三三，", "。"),
+    # one clause of items holding numerals, no count after the last: each item looked at once
+    "inner-no-count": ("", "甲三乙、", "丙。"),
+    # a count inside each clause's list, more items after it
+    "inner-counts": ("", "覆盖大、中、小四类餐厅、学校食堂、学校食堂，", "。"),
+    # one-character items, a copy in each clause
+    "one-character-items": ("", "甲、乙、丙、乙，", "。"),
+    # one clause of one-character items that repeat (a sequence, like 对、错、错、对)
+    "one-character-sequence": ("", "甲、乙、丙、乙、丁、丁、", "戊。"),
     # counts before a colon, each followed by a list of 、 items with a copy
     "colon-counts": ("", "抓好三项工作：甲乙、丙丁、甲乙。", ""),
     # numbered lines that repeat a number, in many articles
@@ -88,6 +96,10 @@ EXPECTED = {
     "trailing-counts": {"DL001", "DL003"},
     "trailing-one-clause": {"DL001"},  # the clause list repeats its items
     "trailing-no-count": set(),
+    "inner-no-count": {"DL001"},  # the clause list repeats its items
+    "inner-counts": {"DL001", "DL003"},
+    "one-character-items": {"DL001"},
+    "one-character-sequence": set(),
     "colon-counts": {"DL001", "DL003", "DL005"},
     "numbered-articles": {"DL004"},
     "repeated-sentences": {"DL005"},
