@@ -285,7 +285,7 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
             chrome
             or bylines
             or repeats
-            or _maybe_runs(keys or distinct)
+            or (has_date_separator(text) and _maybe_runs(keys or distinct))
             or (teasers and _maybe_teaser(keys := keys or list(map(str.strip, parts))))
         ):
             # nothing any SA rule reports: without chrome, blocks or runs the layout
