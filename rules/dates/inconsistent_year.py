@@ -165,11 +165,12 @@ class InconsistentYear(Rule):
     - durations: ``2008年开工…历时3年…2023年建成`` (start + N ± 1; no fix), and a
       tenure in one sentence: ``2008年加盟…效力5个赛季…2023年转会``, ``1998年入职…服务了25年…
       2023年退休`` (a joining and a leaving word after the years; 一个半赛季 widens by one);
-    - chronology spikes: a recent year 5+ years after both agreeing neighbours (within
-      300 characters of one article, whose nearby years go forward), with no plan or
-      target word near it
-      (``2008年…2023年…2009年``): a note, a warning when it is the page's metadata year
-      or lies 4+ years after its article's era (and no other year does).
+    - chronology spikes: a recent year 5+ years after both neighbours in order (within
+      300 characters of one article, whose nearby years go forward; the jump wider than
+      the neighbours' gap), with no plan or target word near it (到/至 only right before
+      a year: 《到爱的距离》 is a title) (``2008年…2023年…2009年``): a note, a warning
+      when it is the page's metadata year or lies 4+ years after its article's era (and
+      no other year does).
 
     When two years of a link could each be the rewritten one (a founding year and a
     jubilee, a relative reference and its anchor), the later one is reported: rewrites

@@ -29,9 +29,9 @@ when the year cannot be right:
   28 observances with their first year, see ``observance.py``);
 - **zodiac** — ``2023年是龙年`` (the sexagenary cycle; January and February may still
   carry last year's sign);
-- **spike** — a recent year 5+ years after both agreeing neighbours of a passage told in
-  order, with no plan word near it: a note, a warning when it is the page's metadata
-  year (read before any fix, ``page_date_kept``).
+- **spike** — a recent year 5+ years after both neighbours of a passage told in order
+  (the jump wider than the neighbours' gap), with no plan word near it: a note, a
+  warning when it is the page's metadata year (read before any fix, ``page_date_kept``).
 
 When the two years of a clash could each be the rewritten one (a founding year and a
 jubilee, a relative reference and its anchor), the later of them is reported: a site
@@ -589,7 +589,10 @@ _RECENT = 15  # a rewritten year lies within this many years before the page's d
 _CALENDAR_REACH = 60
 _SPIKE_REACH = 300  # neighbours of a spike lie within this many characters
 _SPIKE_BLOCK_BEFORE = ("(", "（", "《", "至", "到", "-", "—", "~")
-_FUTURE_NEAR = _Lazy(re, "到|预计|将|计划|目标|规划|展望|力争|远景")
+# a plan word near a spike (到/至 only right before a year: 《到爱的距离》 is a title)
+_FUTURE_NEAR = _Lazy(
+    re, "预计|将|计划|目标|规划|展望|力争|远景|(?:到|至)(?=[0-9一二]{4} ?年|[0-9]{4}[-/.])"
+)
 _EDITION_LABEL = _Lazy(
     re, r"第[0-9一二三四五六七八九十百]{1,4}届[^,.;:!?()\n]{1,14}?(?:会|赛|节|展|奖)"
 )
@@ -703,9 +706,9 @@ _SPIKE_STARTS = _SPIKE_REACH + 20
 
 def _may_spike(text: str, lo: int = 0, hi: int = 1 << 30) -> bool:
     """Whether a year of 1900 or later (in ``lo..hi``) has a year five or more years
-    earlier before it and one after it, the two within three years of each other and
-    near it (a spike's neighbours, a necessary condition). The raw text and its folded
-    copy give the same answer."""
+    earlier before it and one after it, in order and near it, the jump past the later
+    one wider than the gap between them (a spike's neighbours, a necessary condition).
+    The raw text and its folded copy give the same answer."""
     return _spike_among(_years_in_order(text), lo, hi)
 
 
@@ -744,23 +747,29 @@ def _spike_among(found: list[tuple[int, int]], lo: int, hi: int) -> bool:
 
 def _neighbours_near(found: list[tuple[int, int]], k: int) -> bool:
     """Whether year ``k`` has, within ``_SPIKE_STARTS`` before and after it, years ``a``
-    and ``c`` five or more years earlier with ``a <= c <= a + 3``."""
+    and ``c`` five or more years earlier with ``a <= c`` and ``c - a < year - c``."""
     at, year = found[k]
-    before: set[int] = set()
-    i = k - 1
-    while i >= 0 and at - found[i][0] <= _SPIKE_STARTS:
-        if found[i][1] <= year - 5:
-            before.add(found[i][1])
-        i -= 1
+    before = sorted({y for _, y in found[_first_near(found, k) : k] if y <= year - 5})
     if not before:
         return False
     i = k + 1
     while i < len(found) and found[i][0] - at <= _SPIKE_STARTS:
         c = found[i][1]
-        if c <= year - 5 and not before.isdisjoint(range(c - 3, c + 1)):
-            return True
+        if c <= year - 5:
+            j = bisect_right(before, c) - 1  # the latest year before it at or below c
+            if j >= 0 and year - c > c - before[j]:
+                return True
         i += 1
     return False
+
+
+def _first_near(found: list[tuple[int, int]], k: int) -> int:
+    """The index of the first year within ``_SPIKE_STARTS`` before year ``k``."""
+    at = found[k][0]
+    i = k
+    while i > 0 and at - found[i - 1][0] <= _SPIKE_STARTS:
+        i -= 1
+    return i
 
 
 class _Said(NamedTuple):
@@ -1719,11 +1728,14 @@ class _Timeline:
     def spikes(self) -> Iterator[Clash]:
         """A year 5+ years after both its neighbours in a passage told in order.
 
-        ``2008年…2023年…2009年``: the years around it (up to three on each side, within
-        one article) go forward, and its nearest judged neighbours agree (within three
-        years) and lie within 300 characters. On its own a note (please check); a
-        warning when the year is also the page's metadata year (read before any fix),
-        the signature of a site that rewrites years to the date it republished the page.
+        ``2008年…2023年…2009年``, ``1956年…第二代…2023年…第三代…1976年…第四代``: the
+        years around it (up to three on each side, within one article) go forward, its
+        nearest judged neighbours are in order and lie within 300 characters, and it
+        jumps past the later one by more than the gap between them (1985…2016…2010 is a
+        wide passage, not a spike); 到/至 is a plan word only right before a year. On its
+        own a note (please check); a warning when the year is also the page's metadata
+        year (read before any fix), the signature of a site that rewrites years to the
+        date it republished the page.
         """
         f = self.folded
         doc = self.document
@@ -1737,7 +1749,7 @@ class _Timeline:
         for i in range(1, len(run) - 1):
             prev, cur, nxt = run[i - 1], run[i], run[i + 1]
             a, b, c = prev.year or 0, cur.year or 0, nxt.year or 0
-            if not 0 <= c - a <= 3 or b < max(a, c) + 5 or not now - _RECENT <= b <= now + 1:
+            if c < a or b < c + max(5, c - a + 1) or not now - _RECENT <= b <= now + 1:
                 continue  # rewrites make years recent: an old year out of order is history
             if not all(self.judgeable(e) for e in (prev, cur, nxt)) or any(
                 is_target_year(f, e) or f.endswith(_SPIKE_BLOCK_BEFORE, 0, e.start)
