@@ -21,6 +21,7 @@ from rules.dates.observance import may_hold_observance
 from rules.dates.prefilter import weighted_evidence_probe, weighted_evidence_probed
 from rules.dates.timeline import (
     Clash,
+    may_hold_era_gloss,
     may_hold_spike,
     may_hold_tenure,
     may_hold_year,
@@ -162,6 +163,9 @@ class InconsistentYear(Rule):
     - an edition named twice: ``2014年第十届…运动会`` … ``本届2024年`` or ``2024年（举行）的这届``,
       or dated twice;
     - ages: ``生于1925年`` … ``2023年…享年85岁`` (birth + age ± 1; no fix);
+    - era glosses: ``2023年（平成4年）``, ``2024年，即民国三十八年``, ``民国9年（2023年）``
+      (民国/大正 1911 + N, 昭和 1925 + N, 平成 1988 + N, 令和 2018 + N, 明治 1867 + N,
+      光绪, 宣统; ± 1 for lunar years and eras that begin mid-year; a range is not read);
     - durations: ``2008年开工…历时3年…2023年建成`` (start + N ± 1; no fix), and a
       tenure in one sentence: ``2008年加盟…效力5个赛季…2023年转会``, ``1998年入职…服务了25年…
       2023年退休`` (a joining and a leaving word after the years; 一个半赛季 widens by one);
@@ -329,7 +333,7 @@ class InconsistentYear(Rule):
             probed and may_hold_observance(text)
         )
         told = self.settings["timeline"] and (
-            probed or may_hold_spike(text) or may_hold_tenure(document)
+            probed or may_hold_spike(text) or may_hold_tenure(document) or may_hold_era_gloss(text)
         )
         if not era and not told:
             return ()  # a literal look at the text: nothing either kind of evidence needs

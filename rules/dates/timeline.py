@@ -23,6 +23,8 @@ when the year cannot be right:
 - **same-event** — ``本届``/``此届``/``该届`` with a year that differs from the year of the
   edition it refers back to (``2014年第十届…运动会`` … ``本届2024年``);
 - **age** — ``时年N岁``/``享年N岁`` against the one birth year of the article;
+- **era gloss** — a year glossed with an era's year (``2023年（平成4年）`` → 1992,
+  ``民国9年（1920年）``), ± 1;
 - **duration** — ``2008年开工…历时3年…2023年建成`` (start + N ± 1), and a tenure
   ``2008年加盟…效力5个赛季…2023年转会`` (its gate is not a probe word: 服务, 工作 are common);
 - **observance** — ``2023年9月10日是第27个教师节`` (the first was 1985; the data names
@@ -326,6 +328,44 @@ def may_hold_tenure(document: Document) -> bool:
     )
 
 
+# The first year of each era name a year may be glossed with, minus one: 民国N年 is
+# 1911 + N (民国元年 = 1912), 平成N年 1988 + N. Era years met Gregorian ones mid-year
+# (昭和元年 began 25 December 1926) and lunar dates cross New Year: one year of slack.
+_ERA_BASE = {
+    "民国": 1911,
+    "民國": 1911,
+    "大正": 1911,
+    "昭和": 1925,
+    "平成": 1988,
+    "令和": 2018,
+    "明治": 1867,
+    "光绪": 1874,
+    "光緒": 1874,
+    "宣统": 1908,
+    "宣統": 1908,
+}
+_ERA_NUMBER = "(?:[0-9０-９]{1,3}|元|[一二三四五六七八九十〇零]{1,4})"
+_ERA_YEAR_RAW = _Lazy(re, f"(?:{'|'.join(_ERA_BASE)}){_ERA_NUMBER}年")  # (from the name)
+_ERA_YEAR = _Lazy(
+    re, f"({'|'.join(_ERA_BASE)})([0-9]{{1,3}}|元|[一二三四五六七八九十〇零]{{1,4}})年"
+)
+_GLOSS_OPEN = ("(", "（")
+_GLOSS_BEFORE = ("年(", "年（", "年(即", "年（即", "年,即", "年，即")  # (raw text)
+
+
+def may_hold_era_gloss(text: str) -> bool:
+    """Whether a text glosses a year with an era's year (1992年（平成4年）, 民国9年（1920年）):
+    a literal look for the era names, then at the few characters around each."""
+    if not any(name in text for name in _ERA_BASE):
+        return False
+    for m in _ERA_YEAR_RAW.finditer(text):
+        if text.endswith(_GLOSS_BEFORE, max(0, m.start() - 3), m.start()):
+            return True
+        if text.startswith(_GLOSS_OPEN, m.end()) and _YEAR_BEFORE.match(text, m.end() + 5):
+            return True
+    return False
+
+
 def timeline_probed(document: Document) -> bool:
     """``may_hold_timeline`` of the document's text (once per document: the words found
     are kept for the signals' tests)."""
@@ -360,14 +400,15 @@ def _timeline(document: Document, extensions: tuple[str, ...]) -> list[Clash]:
     probed = timeline_probed(document)
     spiked = probed or may_hold_spike(text)  # (the texts whose spikes are judged)
     tenure = may_hold_tenure(document)
-    if not spiked and not tenure:
+    gloss = may_hold_era_gloss(text)
+    if not spiked and not tenure and not gloss:
         return []
     if not may_hold_year(text):
         return []  # every clash reports one of the document's years
-    if not probed and not tenure and not _may_spike(text, *_spike_years(document)):
+    if not probed and not tenure and not gloss and not _may_spike(text, *_spike_years(document)):
         return []  # (the spike test of the raw text)
     t = _Timeline(document, extensions)
-    signals = t.possible_signals(probed, spiked=spiked, tenure=tenure)
+    signals = t.possible_signals(probed, spiked=spiked, tenure=tenure, gloss=gloss)
     if not signals or not t.years:
         return []  # (the years are extracted only when some signal can link one)
     found: dict[int, Clash] = {}
@@ -829,7 +870,7 @@ class _Timeline:
     # -- which signals can fire ----------------------------------------------------
 
     def possible_signals(
-        self, probed: bool, *, spiked: bool = True, tenure: bool = False
+        self, probed: bool, *, spiked: bool = True, tenure: bool = False, gloss: bool = False
     ) -> list[Callable[[], Iterator[Clash]]]:
         """The signals, in their reporting order, whose literals the folded text holds
         (each test is a necessary condition of a clash of that signal: a literal look
@@ -842,6 +883,8 @@ class _Timeline:
         """
         if not probed:
             out = [self.tenures] if tenure else []
+            if gloss:
+                out.append(self.era_glosses)
             if spiked and self._may_spike():
                 out.append(self.spikes)
             return out
@@ -900,6 +943,8 @@ class _Timeline:
             out.append(self.durations)
         if tenure:
             out.append(self.tenures)
+        if gloss:
+            out.append(self.era_glosses)
         if out or self._may_spike():  # (the spikes ran with every other signal before)
             out.append(self.spikes)
         return out
@@ -1722,6 +1767,35 @@ class _Timeline:
                 )
                 if clash is not None:
                     yield clash
+
+    # -- a year glossed with an era's year ----------------------------------------------------
+
+    def era_glosses(self) -> Iterator[Clash]:
+        """``1992年（平成4年）``, ``1984年，即民国73年``, ``民国9年（1920年）``: the era's
+        year fixes the Gregorian one (± 1: eras and lunar years start mid-year)."""
+        f = self.folded
+        for m in _ERA_YEAR.finditer(f):
+            expr = None
+            if f.endswith(_GLOSS_BEFORE, max(0, m.start() - 3), m.start()):
+                expr = self.year_before(m.start(), 3)
+                if expr is not None and f[expr.end : m.start()] not in ("(", "(即", ",即"):
+                    expr = None
+                if f.startswith(("至", "到", "-", "—", "~"), m.end()):
+                    continue  # 1937年至1945年（民国26年至34年）: a range glossed
+            elif f.startswith("(", m.end()):
+                expr = self.year_at(m.end() + 1)
+            if expr is None or expr.year is None:
+                continue
+            n = 1 if m[2] == "元" else cn_number(m[2])
+            if n is None or n < 1:
+                continue
+            year = _ERA_BASE[m[1]] + n
+            if abs(expr.year - year) <= 1:
+                continue
+            label = self.quote(m.start(), m.end())
+            clash = self.clash(expr, [year], [(label, m.start())], f"is {year}", "era-gloss")
+            if clash is not None:
+                yield clash
 
     # -- chronology spikes ----------------------------------------------------------------------
 

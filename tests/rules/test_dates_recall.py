@@ -72,3 +72,47 @@ SPIKE_LOOK_ALIKES = [
 @pytest.mark.parametrize("text", _both(SPIKE_LOOK_ALIKES))
 def test_no_spike_in_wide_passages_plans_ranges_and_citations(text):
     assert _dt002(text) == []
+
+
+# -- a year glossed with an era's year --------------------------------------------------------
+
+ERA_GLOSSES = [
+    # (text, flagged year, the year the era's year fixes)
+    ("车站于2023年（平成4年）重建，新站房启用。", "2023年", 1992),
+    ("该剧于1984年（民国73年）3月28日至2024年（民国74年）2月27日间播出。", "2024年", 1985),
+    ("民国9年（2023年），他考入北京大学，主修历史。", "2023年", 1920),
+    ("2024年，即民国三十八年，全家迁往台北。", "2024年", 1949),
+    ("明治四十年（2023年）该校改为高等学校。", "2023年", 1907),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "year"),
+    [(t, f, y) for t, f, y in ERA_GLOSSES]
+    + [(t.translate(_HALF), f, y) for t, f, y in ERA_GLOSSES if t.translate(_HALF) != t],
+)
+def test_a_year_its_era_gloss_contradicts_is_a_warning_with_a_fix(text, flagged, year):
+    (d,) = _dt002(text, Severity.WARNING)
+    assert text[d.start : d.start + len(flagged)] == flagged
+    assert f"is {year}" in d.message and "(line 1)" in d.message
+    assert d.fix is not None and d.fix.edits[0].replacement == str(year)
+
+
+ERA_GLOSS_LOOK_ALIKES = [
+    # right, the first year of an era, the year two eras share
+    "车站于1992年（平成4年）重建，新站房启用。",
+    "1912年（民国元年）1月1日，中华民国临时政府成立。",
+    "1989年（昭和64年）1月7日天皇去世，次日改元平成。",
+    "1926年（昭和元年）12月25日改元。",
+    # a lunar year that runs into the next Gregorian one (one year of slack)
+    "民国十六年（1926年）冬，他回到家乡办学。",
+    # a range glossed by a range, and an era named but not as a gloss
+    "1937年至1945年（民国26年至34年），学校迁往内地。",
+    "2023年（距民国元年已有112年），学校举行校庆。",
+    "2023年，民国时期的老建筑得到修缮，其中一座建于民国9年。",
+]
+
+
+@pytest.mark.parametrize("text", _both(ERA_GLOSS_LOOK_ALIKES))
+def test_a_consistent_or_loose_era_gloss_is_left_alone(text):
+    assert _dt002(text) == []
