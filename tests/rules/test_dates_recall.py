@@ -12,7 +12,7 @@ import pytest
 
 from lint import Severity
 from lint.testing import lint_text
-from rules.dates import InconsistentYear
+from rules.dates import InconsistentYear, InvalidDate
 
 # 。 stays: "." before a year reads as a decimal point
 _HALF = str.maketrans("，；：（）“”", ',;:()""')
@@ -116,3 +116,38 @@ ERA_GLOSS_LOOK_ALIKES = [
 @pytest.mark.parametrize("text", _both(ERA_GLOSS_LOOK_ALIKES))
 def test_a_consistent_or_loose_era_gloss_is_left_alone(text):
     assert _dt002(text) == []
+
+
+# -- a decade named by a year that does not end in 0 (DT001) ---------------------------------
+
+ODD_DECADES = [
+    ("2023年代初，组屋的出现才缓解了这一状况。", "2023年代"),
+    ("该乐队在2024年代的台湾家喻户晓。", "2024年代"),
+    ("他的创作集中在2023年代，代表作有三部。", "2023年代"),
+    ("从2024年代至1990年代，这里一直是工业区。", "2024年代"),
+    ("２０２３年代末，铁路停止使用。", "２０２３年代"),
+]
+
+
+@pytest.mark.parametrize(("text", "flagged"), ODD_DECADES)
+def test_a_decade_named_by_a_year_not_ending_in_0_is_invalid(text, flagged):
+    for t in {text, text.translate(_HALF)}:
+        found = [d for d in lint_text(t, [InvalidDate]) if d.code == "DT001"]
+        assert [t[d.start : d.end] for d in found] == [flagged]
+        assert "not a valid decade" in found[0].message and found[0].fix is None
+
+
+ODD_DECADE_LOOK_ALIKES = [
+    "1970年代初，组屋的出现才缓解了这一状况。",  # a real decade
+    "2023年代表大会在北京召开。",  # a year and 代表
+    "2015年代理商数量增长了一倍。",
+    "2019年代课教师全部转正。",
+    "2023年代际公平问题受到关注。",
+    "“2023年代”是一种错误的说法。",  # talked about
+    "编号12023年代的产品",  # not a year
+]
+
+
+@pytest.mark.parametrize("text", _both(ODD_DECADE_LOOK_ALIKES))
+def test_a_year_before_a_word_starting_with_dai_is_no_decade(text):
+    assert [d for d in lint_text(text, [InvalidDate]) if d.code == "DT001"] == []
