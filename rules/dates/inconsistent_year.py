@@ -21,7 +21,7 @@ from rules.dates.observance import may_hold_observance
 from rules.dates.prefilter import weighted_evidence_probe, weighted_evidence_probed
 from rules.dates.timeline import (
     Clash,
-    may_hold_era_gloss,
+    literal_signals,
     may_hold_spike,
     may_hold_tenure,
     may_hold_year,
@@ -166,6 +166,10 @@ class InconsistentYear(Rule):
     - era glosses: ``2023年（平成4年）``, ``2024年，即民国三十八年``, ``民国9年（2023年）``
       (民国/大正 1911 + N, 昭和 1925 + N, 平成 1988 + N, 令和 2018 + N, 明治 1867 + N,
       光绪, 宣统; ± 1 for lunar years and eras that begin mid-year; a range is not read);
+    - a range written backwards: ``2024年-2001年间``, ``2024年12月至2001年1月`` (no fix);
+    - a span to the present, counted: ``从2023年诞生到现在，短短26年``, ``2024年至今已有12年``,
+      ``自2023年…这是我8年来首次`` put the present after the page's date (or this year)
+      (快/近 N年 counts N − 1; counts of editions, 教龄 and 工龄 are not spans; no fix);
     - durations: ``2008年开工…历时3年…2023年建成`` (start + N ± 1; no fix), and a
       tenure in one sentence: ``2008年加盟…效力5个赛季…2023年转会``, ``1998年入职…服务了25年…
       2023年退休`` (a joining and a leaving word after the years; 一个半赛季 widens by one);
@@ -333,7 +337,7 @@ class InconsistentYear(Rule):
             probed and may_hold_observance(text)
         )
         told = self.settings["timeline"] and (
-            probed or may_hold_spike(text) or may_hold_tenure(document) or may_hold_era_gloss(text)
+            probed or may_hold_spike(text) or may_hold_tenure(document) or literal_signals(document)
         )
         if not era and not told:
             return ()  # a literal look at the text: nothing either kind of evidence needs

@@ -25,6 +25,11 @@ when the year cannot be right:
 - **age** — ``时年N岁``/``享年N岁`` against the one birth year of the article;
 - **era gloss** — a year glossed with an era's year (``2023年（平成4年）`` → 1992,
   ``民国9年（1920年）``), ± 1;
+- **reversed range** — ``2024年-2001年间``: a range that ends before it starts;
+- **to now** — ``从2023年诞生到现在，短短26年``: a span to the present that would end
+  after the page's date (or this year);
+
+The last three are gated by their own shapes (``literal_signals``), not probe words.
 - **duration** — ``2008年开工…历时3年…2023年建成`` (start + N ± 1), and a tenure
   ``2008年加盟…效力5个赛季…2023年转会`` (its gate is not a probe word: 服务, 工作 are common);
 - **observance** — ``2023年9月10日是第27个教师节`` (the first was 1985; the data names
@@ -366,6 +371,70 @@ def may_hold_era_gloss(text: str) -> bool:
     return False
 
 
+# A range written backwards (2024年-2001年间, 2024年12月至2001年1月): found from its
+# separator before a year, the year or date before it read behind (in Python: such
+# ranges are few; the pattern scans 7 MB of text in about 10 ms).
+_RANGE_SEPARATORS = ("-", "—", "–", "至", "到", "~", "－", "～")
+_RANGE_RAW = _Lazy(re, "[-—–至到~－～](?<=[年月日号].)(?=[12１２][0-9０-９]{3}年)")
+_RANGE_START = _Lazy(
+    re, "([12１２][0-9０-９]{3})年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}[日号])?)?$"
+)
+
+
+def may_hold_reversed_range(text: str) -> bool:
+    """Whether a range of two years ends before it starts (2024年-2001年): a literal look."""
+    for m in _RANGE_RAW.finditer(text):
+        start = _RANGE_START.search(text, max(0, m.start() - 10), m.start())
+        if start is not None and int(start[1]) > int(text[m.end() : m.end() + 4]):
+            return True
+    return False
+
+
+# A span from a year to the present, counted (从2000年到现在，已有26年; 2000年至今已20年;
+# 自2000年来京，这是我8年来…): the present it implies is the year + N. Found from the
+# present's words, literals; the count follows within a few filler words.
+_TO_NOW_WORDS = ("到现在", "至今", "到今天", "迄今", "到如今", "到目前", "至现在", "年来")
+_TO_NOW = _Lazy(
+    re,
+    "(?:(?:到现在|至今|到今天|迄今|到如今|到目前|至现在)(?:为止)?,?"
+    "(?:已经有|已经|已有|已|有|才|仅仅|仅|只有|不过|短短的?|整整|足足|过去了|经过了|经过|历经|"
+    "快|近|将近|差不多|共|一共|总共|大约|约|了)*"
+    "|(?<=[,的这我他她]))"
+    "(?P<n>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?P<more>多)?个?年(?P<lai>来)?"
+    "(?!代|级|前|后|初|底|末|度|内|教龄|工龄|党龄|军龄|龄)",
+)
+_TO_NOW_RAW = _Lazy(
+    re,
+    "(?:到现在|至今|到今天|迄今|到如今|到目前|至现在)(?:为止)?[,，]?"
+    "[^。！？!?;；\n]{0,8}?(?:[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3})多?个?年"
+    "|年来(?<=[0-9０-９一二三四五六七八九十两]年来)",
+)
+_ALMOST = ("快", "近", "将近", "差不多")
+
+
+def may_hold_span_to_now(text: str) -> bool:
+    """Whether a text counts the years from a year to its present: a literal look."""
+    return any(w in text for w in _TO_NOW_WORDS) and _TO_NOW_RAW.search(text) is not None
+
+
+def literal_signals(document: Document) -> frozenset[str]:
+    """The signals gated by a shape of their own rather than a probe word (era-gloss,
+    reversed-range, to-now) whose shape the text holds (once per document)."""
+    return document.memo(_literal_signals)
+
+
+def _literal_signals(document: Document) -> frozenset[str]:
+    text = document.text
+    found = []
+    if may_hold_era_gloss(text):
+        found.append("era-gloss")
+    if may_hold_reversed_range(text):
+        found.append("reversed-range")
+    if may_hold_span_to_now(text):
+        found.append("to-now")
+    return frozenset(found)
+
+
 def timeline_probed(document: Document) -> bool:
     """``may_hold_timeline`` of the document's text (once per document: the words found
     are kept for the signals' tests)."""
@@ -400,17 +469,18 @@ def _timeline(document: Document, extensions: tuple[str, ...]) -> list[Clash]:
     probed = timeline_probed(document)
     spiked = probed or may_hold_spike(text)  # (the texts whose spikes are judged)
     tenure = may_hold_tenure(document)
-    gloss = may_hold_era_gloss(text)
-    if not spiked and not tenure and not gloss:
+    extra = literal_signals(document)
+    if not spiked and not tenure and not extra:
         return []
     if not may_hold_year(text):
         return []  # every clash reports one of the document's years
-    if not probed and not tenure and not gloss and not _may_spike(text, *_spike_years(document)):
+    if not probed and not tenure and not extra and not _may_spike(text, *_spike_years(document)):
         return []  # (the spike test of the raw text)
     t = _Timeline(document, extensions)
-    signals = t.possible_signals(probed, spiked=spiked, tenure=tenure, gloss=gloss)
-    if not signals or not t.years:
-        return []  # (the years are extracted only when some signal can link one)
+    signals = t.possible_signals(probed, spiked=spiked, tenure=tenure, extra=extra)
+    if not signals or not (t.years or "to-now" in extra):
+        return []  # (the years are extracted only when some signal can link one; a span
+        # to the present may count from a since-range, which ``years`` leaves out)
     found: dict[int, Clash] = {}
     for signal in signals:
         for clash in signal():
@@ -870,7 +940,12 @@ class _Timeline:
     # -- which signals can fire ----------------------------------------------------
 
     def possible_signals(
-        self, probed: bool, *, spiked: bool = True, tenure: bool = False, gloss: bool = False
+        self,
+        probed: bool,
+        *,
+        spiked: bool = True,
+        tenure: bool = False,
+        extra: frozenset[str] = frozenset(),
     ) -> list[Callable[[], Iterator[Clash]]]:
         """The signals, in their reporting order, whose literals the folded text holds
         (each test is a necessary condition of a clash of that signal: a literal look
@@ -883,8 +958,7 @@ class _Timeline:
         """
         if not probed:
             out = [self.tenures] if tenure else []
-            if gloss:
-                out.append(self.era_glosses)
+            out += self._literal_signals(extra)
             if spiked and self._may_spike():
                 out.append(self.spikes)
             return out
@@ -943,11 +1017,19 @@ class _Timeline:
             out.append(self.durations)
         if tenure:
             out.append(self.tenures)
-        if gloss:
-            out.append(self.era_glosses)
+        out += self._literal_signals(extra)
         if out or self._may_spike():  # (the spikes ran with every other signal before)
             out.append(self.spikes)
         return out
+
+    def _literal_signals(self, names: frozenset[str]) -> list[Callable[[], Iterator[Clash]]]:
+        """The signals of ``literal_signals``' names, in their reporting order."""
+        signals = (
+            ("era-gloss", self.era_glosses),
+            ("reversed-range", self.reversed_ranges),
+            ("to-now", self.spans_to_now),
+        )
+        return [signal for name, signal in signals if name in names]
 
     @functools.cached_property
     def year_starts(self) -> list[int]:
@@ -1796,6 +1878,74 @@ class _Timeline:
             clash = self.clash(expr, [year], [(label, m.start())], f"is {year}", "era-gloss")
             if clash is not None:
                 yield clash
+
+    # -- a range written backwards -------------------------------------------------------------
+
+    def reversed_ranges(self) -> Iterator[Clash]:
+        """``2024年-2001年间``: a range ends after it starts; the start is reported."""
+        f = self.folded
+        for first, last in itertools.pairwise(self.years):
+            if first.year is None or last.year is None or last.year >= first.year:
+                continue
+            if f[first.end : last.start] not in _RANGE_SEPARATORS:
+                continue
+            clash = self.clash(
+                first,
+                [last.year],
+                [(last.text, last.start)],
+                f"opens a range that ends in {last.year}",
+                "reversed-range",
+            )
+            if clash is not None:
+                yield clash._replace(fixable=False)
+
+    # -- a span from a year to the present ---------------------------------------------------
+
+    def spans_to_now(self) -> Iterator[Clash]:
+        """``从2023年诞生到现在，短短26年``: the present is the year + N at least, and no
+        later than the page's date (or this year): a year that puts it later is wrong."""
+        f = self.folded
+        doc = self.document
+        meta, where = page_date_kept(doc)
+        now = meta.year if meta is not None else _THIS_YEAR
+        said = [
+            e
+            for e in dates(doc)
+            if e.year is not None and e.metadata is None and e.kind in ("year", "date", "range")
+        ]
+        starts = [e.start for e in said]
+        for m in _TO_NOW.finditer(f):
+            k = bisect_left(starts, m.start()) - 1
+            if k < 0:
+                continue
+            expr = said[k]
+            if m["lai"] is None and not f.startswith(_TO_NOW_WORDS[:-1], m.start()):
+                continue  # a count without the present's word: 他8年…
+            if m["lai"] is not None and not f.endswith(("从", "自"), 0, expr.start):
+                continue  # N年来 counts from a year only after 从/自 (自2000年来京，8年来…)
+            if expr.end < m.start() - 12 or expr.year is None or expr.end_year is not None:
+                continue
+            if document_sentence_span(doc, m.start())[0] > expr.start:
+                continue  # another sentence's year
+            n = cn_number(m["n"]) if m["n"] != "两" else 2
+            if n is None or not 0 < n < 200:
+                continue
+            least = expr.year + n - (1 if f[m.start() : m.start("n")].endswith(_ALMOST) else 0)
+            if least <= now + 1:
+                continue
+            latest = now - n
+            reason = f"puts the present in {least} or later, after {now}"
+            if meta is not None:
+                reason += f" (the page's date, {meta.key} {meta.text}, {where})"
+            clash = self.clash(
+                expr,
+                range(latest - 1, latest + 2),
+                [(self.quote(m.start(), m.end()), m.start())],
+                reason,
+                "to-now",
+            )
+            if clash is not None:
+                yield clash._replace(fixable=False)
 
     # -- chronology spikes ----------------------------------------------------------------------
 

@@ -151,3 +151,67 @@ ODD_DECADE_LOOK_ALIKES = [
 @pytest.mark.parametrize("text", _both(ODD_DECADE_LOOK_ALIKES))
 def test_a_year_before_a_word_starting_with_dai_is_no_decade(text):
     assert [d for d in lint_text(text, [InvalidDate]) if d.code == "DT001"] == []
+
+
+# -- a range written backwards ------------------------------------------------------------------
+
+REVERSED_RANGES = [
+    (f"及后她于{R - 1}年-2001年间与他相恋，后来分手。", f"{R - 1}年"),
+    (f"展览于{R}年12月至2001年1月在市博物馆举行。", f"{R}年12月"),
+    (f"{R}年到1998年，他在当地一所中学任教。", f"{R}年"),
+]
+
+
+@pytest.mark.parametrize(("text", "flagged"), REVERSED_RANGES)
+def test_a_range_that_ends_before_it_starts_is_a_warning(text, flagged):
+    for t in {text, text.translate(_HALF)}:
+        (d,) = _dt002(t, Severity.WARNING)
+        assert t[d.start : d.end] == flagged and "opens a range that ends in" in d.message
+        assert d.fix is None
+
+
+RANGE_LOOK_ALIKES = [
+    f"及后她于2001年-{R - 1}年间与他相恋，后来分手。",
+    f"{R - 1}年—{R}年赛季，球队获得联赛冠军。",
+    f"{R}年到了，1998年入学的同学们重聚一堂。",  # 到了: no range
+    f"{R}年、1998年和2005年，他三次获得该奖。",  # a list
+]
+
+
+@pytest.mark.parametrize("text", _both(RANGE_LOOK_ALIKES))
+def test_a_forward_range_or_a_list_is_no_reversed_range(text):
+    assert _dt002(text) == []
+
+
+# -- a span from a year to the present, counted ---------------------------------------------
+
+SPANS_TO_NOW = [
+    (f"“美的”从{R - 3}年诞生到现在，短短26年就已经是一个全国知名的品牌。", f"{R - 3}年"),
+    (f"自{R - 3}年6月24日到加拿大，这是我8年来首次举办个人独奏音乐会。", f"{R - 3}年6月24日"),
+    (f"刘丽{R - 2}年至今已有12年一直在厦门一家工厂打工。", f"{R - 2}年至今"),
+    (f"从{R - 2}年我们第一次见面到现在已经快十年了。", f"{R - 2}年"),
+]
+
+
+@pytest.mark.parametrize(("text", "flagged"), SPANS_TO_NOW)
+def test_a_span_to_the_present_that_ends_in_the_future_is_a_warning(text, flagged):
+    for t in {text, text.translate(_HALF)}:
+        (d,) = _dt002(t, Severity.WARNING)
+        assert t[d.start : d.end] == flagged and "puts the present in" in d.message
+        assert d.fix is None
+
+
+SPAN_LOOK_ALIKES = [
+    f"从{R - 25}年到现在，已经有26年了。",  # consistent
+    f"从{R - 2}年到现在，快两年了。",
+    f"从{R - 5}年到现在，他已经有30年教龄。",  # a count of something else
+    f"{R - 3}年至今，这项活动已举办20届。",  # editions may be more than one a year
+    f"{R - 2}年，他说：这是我十年来第一次回国。",  # N年来 without 从/自
+    f"他{R - 2}年入职。到现在，已有12年工龄的老员工都来祝贺。",  # another sentence
+    f"发布时间：{R - 10}-05-01\n从{R - 30}年到现在，已有20年。",  # a dated page
+]
+
+
+@pytest.mark.parametrize("text", _both(SPAN_LOOK_ALIKES))
+def test_a_span_to_the_present_that_fits_is_left_alone(text):
+    assert _dt002(text) == []
