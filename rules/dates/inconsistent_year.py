@@ -175,7 +175,7 @@ class InconsistentYear(Rule):
       2023年退休`` (a joining and a leaving word after the years; 一个半赛季 widens by one);
     - chronology spikes: a recent year 5+ years after both neighbours in order (within
       300 characters of one article, whose nearby years go forward; the jump wider than
-      the neighbours' gap), with no plan or target word near it (到/至 only right before
+      half the neighbours' gap), with no plan or target word near it (到/至 only right before
       a year: 《到爱的距离》 is a title) (``2008年…2023年…2009年``): a note, a warning
       when it is the page's metadata year or lies 4+ years after its article's era (and
       no other year does).

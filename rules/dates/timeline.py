@@ -37,7 +37,7 @@ The last three are gated by their own shapes (``literal_signals``), not probe wo
 - **zodiac** — ``2023年是龙年`` (the sexagenary cycle; January and February may still
   carry last year's sign);
 - **spike** — a recent year 5+ years after both neighbours of a passage told in order
-  (the jump wider than the neighbours' gap), with no plan word near it: a note, a
+  (the jump wider than half the neighbours' gap), with no plan word near it: a note, a
   warning when it is the page's metadata year (read before any fix, ``page_date_kept``).
 
 When the two years of a clash could each be the rewritten one (a founding year and a
@@ -818,7 +818,7 @@ _SPIKE_STARTS = _SPIKE_REACH + 20
 def _may_spike(text: str, lo: int = 0, hi: int = 1 << 30) -> bool:
     """Whether a year of 1900 or later (in ``lo..hi``) has a year five or more years
     earlier before it and one after it, in order and near it, the jump past the later
-    one wider than the gap between them (a spike's neighbours, a necessary condition).
+    one wider than half the gap between them (a spike's neighbours, a necessary condition).
     The raw text and its folded copy give the same answer."""
     return _spike_among(_years_in_order(text), lo, hi)
 
@@ -858,7 +858,7 @@ def _spike_among(found: list[tuple[int, int]], lo: int, hi: int) -> bool:
 
 def _neighbours_near(found: list[tuple[int, int]], k: int) -> bool:
     """Whether year ``k`` has, within ``_SPIKE_STARTS`` before and after it, years ``a``
-    and ``c`` five or more years earlier with ``a <= c`` and ``c - a < year - c``."""
+    and ``c`` five or more years earlier with ``a <= c`` and ``c - a < 2 (year - c)``."""
     at, year = found[k]
     before = sorted({y for _, y in found[_first_near(found, k) : k] if y <= year - 5})
     if not before:
@@ -868,7 +868,7 @@ def _neighbours_near(found: list[tuple[int, int]], k: int) -> bool:
         c = found[i][1]
         if c <= year - 5:
             j = bisect_right(before, c) - 1  # the latest year before it at or below c
-            if j >= 0 and year - c > c - before[j]:
+            if j >= 0 and 2 * (year - c) > c - before[j]:
                 return True
         i += 1
     return False
@@ -1955,7 +1955,7 @@ class _Timeline:
         ``2008年…2023年…2009年``, ``1956年…第二代…2023年…第三代…1976年…第四代``: the
         years around it (up to three on each side, within one article) go forward, its
         nearest judged neighbours are in order and lie within 300 characters, and it
-        jumps past the later one by more than the gap between them (1985…2016…2010 is a
+        jumps past the later one by more than half the gap between them (1985…2016…2010 is a
         wide passage, not a spike); 到/至 is a plan word only right before a year. On its
         own a note (please check); a warning when the year is also the page's metadata
         year (read before any fix), the signature of a site that rewrites years to the
@@ -1973,7 +1973,7 @@ class _Timeline:
         for i in range(1, len(run) - 1):
             prev, cur, nxt = run[i - 1], run[i], run[i + 1]
             a, b, c = prev.year or 0, cur.year or 0, nxt.year or 0
-            if c < a or b < c + max(5, c - a + 1) or not now - _RECENT <= b <= now + 1:
+            if c < a or b < c + 5 or 2 * (b - c) <= c - a or not now - _RECENT <= b <= now + 1:
                 continue  # rewrites make years recent: an old year out of order is history
             if not all(self.judgeable(e) for e in (prev, cur, nxt)) or any(
                 is_target_year(f, e) or f.endswith(_SPIKE_BLOCK_BEFORE, 0, e.start)
