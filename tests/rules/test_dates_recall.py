@@ -45,7 +45,7 @@ SPIKES = [
     # a list of survey years, one out of order
     f"调查分别于{R - 20}年、{R - 18}年、{R}年、{R - 13}年和{R - 12}年进行。",
     # a biography: the jump past the later neighbour is wider than half their gap
-    f"他{R - 60}年9月考入哈尔滨工业大学。{R}年毕业，回到家乡工作。{R - 30}年创立公司。",
+    f"他{R - 60}年9月考入哈尔滨工业大学。{R}年，他回到家乡工作。{R - 30}年创立公司。",
     # 到 inside a title is no plan marker
     f"{R - 11}年主演了电视剧《到爱的距离》，{R}年在晚会上演唱新歌，{R - 9}年加入综艺节目。",
 ]
