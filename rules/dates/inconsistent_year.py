@@ -137,7 +137,8 @@ class InconsistentYear(Rule):
       plenum with a held-verb (``2023年11月，党的十八大胜利召开`` → 2012), games named by
       their host or edition (``2023年北京奥运会`` → 2008, ``第29届奥运会``,
       ``1994年夺得第十七届冬奥会…``; Tokyo 2020 held in 2021 and Hangzhou 2022 in 2023
-      accepted) or by the series alone (``2023年奥运会上``: 2021 or 2024), a session of
+      accepted; ``…奥运会主体育场``, ``…比完``) or by the series alone (``2023年奥运会上``,
+      ``2023年，奥运会在伦敦举行``: 2021 or 2024), a session of
       an NPC or CPPCC term (``十二届全国人大三次会议`` → 2015). ``2013年，十八大提出…``
       (when something was said) and errands before the games (申办, 预选赛, 吉祥物,
       资格) are not judged;

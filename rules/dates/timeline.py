@@ -546,6 +546,9 @@ _AT_THE_GAMES = (
     "举行",
     "举办",
     "落幕",
+    "主体育场",
+    "主场馆",
+    "比完",
     ",",
     "。",
 )
@@ -1216,9 +1219,12 @@ class _Timeline:
             return None
         expr = self.year_before(s, 14)
         if kind == "series":
-            if expr is None or f[expr.end : s] not in ("", "的"):
+            if expr is None or f[expr.end : s] not in ("", "的", ","):
                 return None
-            if after.startswith(_AT_THE_SERIES) or _HELD.match(after):
+            held = _HELD.match(after)
+            if f[expr.end : s] == ",":  # 2023年，奥运会在英国伦敦举行 (not …举行的场馆)
+                return expr if held and not after.startswith(("的", "过"), held.end()) else None
+            if after.startswith(_AT_THE_SERIES) or held:
                 return expr
             return None
         if expr is not None and kind == "edition":

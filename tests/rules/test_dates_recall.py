@@ -217,3 +217,34 @@ SPAN_LOOK_ALIKES = [
 @pytest.mark.parametrize("text", _both(SPAN_LOOK_ALIKES))
 def test_a_span_to_the_present_that_fits_is_left_alone(text):
     assert _dt002(text) == []
+
+
+# -- games dated by their venue, their end, or a sentence of their own ------------------------
+
+GAMES = [
+    ("国家体育场是2023年北京奥运会主体育场，形态像鸟巢。", "2023年", "北京奥运会"),
+    ("因为2024年悉尼奥运会比完以后，她的母亲就病倒了。", "2024年", "悉尼奥运会"),
+    ("2023年上海世界博览会闭幕式在世博文化中心隆重举行。", "2023年", "上海世界博览会"),
+    ("2023年，奥运会在英国伦敦举行。在场馆的选址上，英国人做出了创新。", "2023年", "奥运会"),
+]
+
+
+@pytest.mark.parametrize(("text", "flagged", "cited"), GAMES)
+def test_games_dated_by_their_venue_or_their_own_sentence(text, flagged, cited):
+    for t in {text, text.translate(_HALF)}:
+        (d,) = _dt002(t, Severity.WARNING)
+        assert t[d.start : d.end] == flagged and f"{cited} (line 1) was held in" in d.message
+
+
+GAMES_LOOK_ALIKES = [
+    "国家体育场是2008年北京奥运会主体育场，形态像鸟巢。",
+    "2012年，奥运会在英国伦敦举行。在场馆的选址上，英国人做出了创新。",
+    "2023年，奥运会在北京举行的场馆向公众开放。",  # the venue of games held before
+    "2023年，奥运会举行过的场馆全部向市民开放。",
+    "2019年，上海世界博览会的旧址改建为公园。",
+]
+
+
+@pytest.mark.parametrize("text", _both(GAMES_LOOK_ALIKES))
+def test_games_named_in_a_later_year_are_left_alone(text):
+    assert _dt002(text) == []
