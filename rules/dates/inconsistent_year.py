@@ -163,7 +163,11 @@ class InconsistentYear(Rule):
       ``去年召开的党的十八大`` → 2013; not ``今年是十八大召开五周年``);
     - an edition named twice: ``2014年第十届…运动会`` … ``本届2024年`` or ``2024年（举行）的这届``,
       or dated twice;
-    - ages: ``生于1925年`` … ``2023年…享年85岁`` (birth + age ± 1; no fix);
+    - ages: ``生于1925年`` … ``2023年…享年85岁`` (birth + age ± 1; no fix); an age said
+      of a year (``2000年，18岁的钢琴家``, ``33岁时（2024年）``, ``也就是他22岁那年``) against
+      the article's one birth year (the later of the two reported) or, without one,
+      against two or more other ages that agree; not a spouse's or a child's age (与22岁的,
+      8岁的儿子, 他的儿子于2007年出生); a note when the year is not recent;
     - era glosses: ``2023年（平成4年）``, ``2024年，即民国三十八年``, ``民国9年（2023年）``
       (民国/大正 1911 + N, 昭和 1925 + N, 平成 1988 + N, 令和 2018 + N, 明治 1867 + N,
       光绪, 宣统; ± 1 for lunar years and eras that begin mid-year; a range is not read);

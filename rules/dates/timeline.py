@@ -22,7 +22,9 @@ when the year cannot be right:
   the article dates with 今年/去年 and a held-verb (``党的十八大将于今年下半年召开``);
 - **same-event** — ``本届``/``此届``/``该届`` with a year that differs from the year of the
   edition it refers back to (``2014年第十届…运动会`` … ``本届2024年``);
-- **age** — ``时年N岁``/``享年N岁`` against the one birth year of the article;
+- **age** — ``时年N岁``/``享年N岁`` against the one birth year of the article, and an
+  age said of a year (``33岁时（2024年）``, ``2000年，18岁的…``) against it or against
+  the article's other ages;
 - **era gloss** — a year glossed with an era's year (``2023年（平成4年）`` → 1992,
   ``民国9年（1920年）``), ± 1;
 - **reversed range** — ``2024年-2001年间``: a range that ends before it starts;
@@ -737,6 +739,27 @@ _DATED_EDITION_RAW = _Lazy(
     )
     + ")[^,.;:!?()\\n，．；：！？（）]{1,14}?(?:会|赛|节|展|奖)",
 )
+# An age said of a year: ``33岁时（2024年）`` (a gloss), or ``2000年，18岁的钢琴家`` /
+# ``1993年，也就是你22岁那年`` (the year before it in its sentence); found from 岁.
+_AGE_SAID = _Lazy(re, r"([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:周)?岁(时|那年|的时候|的)?")
+_AGE_SAID_RAW = _Lazy(re, f"岁(?<=[{_W_DIGIT}一二三四五六七八九十]岁)(?:时|那年|的|[(（])")
+_AGE_OTHER = (
+    "与",
+    "和",
+    "同",
+    "跟",
+    "及",
+    "、",
+    "娶",
+    "嫁给",
+    "比",
+    "享年",
+    "时年",
+    "年仅",
+    "年方",
+)
+_KIN_BORN = (*_KIN, "孩子", "孙", "女")  # 他的儿子于2007年出生: another birth
+_KIN_AFTER = ("儿", "女", "子", "孙", "妻", "夫", "母", "父", "妈", "爸", "哥", "姐", "弟", "妹")
 _AGE_RAW = _Lazy(
     re, f"(?:时年|享年|年仅|年方)(?:[{_W_DIGIT}]{{1,3}}|[一二三四五六七八九十]{{1,3}})(?:周)?岁"
 )
@@ -1007,6 +1030,8 @@ class _Timeline:
             and _AGE_RAW.search(t) is not None
         ):
             out.append(self.ages)
+        if "岁" in words and _AGE_SAID_RAW.search(t) is not None:
+            out.append(self.age_pairs)
         if (
             (self.traditional or not probe.observances.isdisjoint(words))
             and "个" in t
@@ -1855,6 +1880,112 @@ class _Timeline:
                 )
                 if clash is not None:
                     yield clash
+
+    # -- ages said of years, against the birth year or each other ----------------------------
+
+    def _age_pairs(self, lo: int, hi: int) -> list[tuple[DateExpr, int, int, int]]:
+        """(year, age, age start, age end) of each age said of a year in ``lo..hi``."""
+        f = self.folded
+        pairs = []
+        for m in _AGE_SAID.finditer(f, lo, hi):
+            if m.start() > 0 and f[m.start() - 1].isdigit():
+                continue
+            age = cn_number(m[1])
+            if age is None or not 0 < age < 130:
+                continue
+            if f.startswith("(", m.end()) and m[2] != "的":
+                expr = self.year_at(m.end() + 1)  # 33岁时（2024年）
+            elif m[2] is not None:
+                expr = self.year_before(m.start(), 16)  # 2000年，18岁的钢琴家
+                if expr is not None and (
+                    any(w in f[expr.start : m.start()] for w in _KIN)
+                    or f.endswith(_AGE_OTHER, 0, m.start())
+                    or (m[2] == "的" and f.startswith(_KIN_AFTER, m.end()))
+                ):
+                    continue  # someone else's age (与22岁的…, 他8岁的儿子)
+            else:
+                continue
+            if expr is not None and expr.year is not None:
+                pairs.append((expr, age, m.start(), f.index("岁", m.start()) + 1))
+        return pairs
+
+    def age_pairs(self) -> Iterator[Clash]:
+        """``李云迪1982年出生`` … ``2000年，18岁的钢琴家李云迪``, or ``19岁时（1980年）`` …
+        ``33岁时（2024年）``: the year minus the age is the one birth year (± 1), that of
+        the article's birth or of its other ages (two or more of them agreeing)."""
+        f = self.folded
+        for art in articles(self.document):
+            pairs = self._age_pairs(art.start, art.end)
+            if not pairs:
+                continue
+            born = {
+                e.year: e
+                for e in self._within(art.start, art.end)
+                if e.year is not None
+                and (f.endswith(_BORN_BEFORE, 0, e.start) or f.startswith(_BORN_AFTER, e.end))
+                and not any(w in f[max(0, e.start - 10) : e.start] for w in _KIN_BORN)
+            }
+            if len(born) == 1:
+                birth = next(iter(born.values()))
+                yield from self._age_clashes(pairs, birth, birth.year or 0, 0)
+            elif not born and len(pairs) >= 3:
+                implied = [e.year - age for e, age, _, _ in pairs if e.year is not None]
+                for k, (expr, age, s, e) in enumerate(pairs):
+                    own = implied[k]
+                    others = [b for j, b in enumerate(implied) if j != k]
+                    if any(abs(b - own) <= 1 for b in others):
+                        continue
+                    agreeing = max(sum(abs(b - c) <= 1 for c in others) for b in others)
+                    if agreeing < 2 or own < min(others):
+                        continue  # no consensus, or an earlier year: not a rewrite
+                    typical = sorted(others)[len(others) // 2]
+                    yield from self._age_clashes([(expr, age, s, e)], None, typical, agreeing)
+
+    def _age_clashes(
+        self,
+        pairs: Iterable[tuple[DateExpr, int, int, int]],
+        birth: DateExpr | None,
+        born: int,
+        agreeing: int,
+    ) -> Iterator[Clash]:
+        """The clash of each pair whose birth (year − age) is not ``born`` ± 1: the birth
+        year when it is the later one, else the pair's year; a note unless the year is
+        recent (rewrites make years recent: an old year out of place is a typo to check)."""
+        meta, _ = page_date_kept(self.document)
+        now = meta.year if meta is not None else _THIS_YEAR
+        for expr, age, s, e in pairs:
+            assert expr.year is not None
+            implied = expr.year - age
+            if abs(implied - born) <= 1 or (birth is not None and expr.start == birth.start):
+                continue
+            label = self.quote(s, e)
+            if birth is not None and born > implied:  # the birth year is the later one
+                clash = self.clash(
+                    birth,
+                    range(implied - 1, implied + 2),
+                    [(f"{expr.text} … {label}", min(s, expr.start))],
+                    f"puts the birth in {implied - 1}–{implied + 1}",
+                    "age",
+                )
+            else:
+                cited = (
+                    [(self.quote(birth.start, birth.end), birth.start)] if birth is not None else []
+                )
+                whose = (
+                    f"the birth year {born}"
+                    if birth is not None
+                    else f"the birth year ({born}) of {agreeing} other ages"
+                )
+                clash = self.clash(
+                    expr,
+                    range(born + age - 1, born + age + 2),
+                    [(label, s), *cited],
+                    f"with {whose} puts it in {born + age - 1}–{born + age + 1}",
+                    "age",
+                )
+            if clash is not None:
+                recent = now - _RECENT <= (clash.expr.year or 0) <= now + 1
+                yield clash._replace(fixable=False, note=not recent)
 
     # -- a year glossed with an era's year ----------------------------------------------------
 

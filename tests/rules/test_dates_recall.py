@@ -248,3 +248,67 @@ GAMES_LOOK_ALIKES = [
 @pytest.mark.parametrize("text", _both(GAMES_LOOK_ALIKES))
 def test_games_named_in_a_later_year_are_left_alone(text):
     assert _dt002(text) == []
+
+
+# -- ages said of years, against the birth year or each other ----------------------------------
+
+AGES = [
+    # the birth year is the later one: it is reported
+    (
+        f"{R - 25}年10月20日，中国18岁的钢琴家王晓在国际比赛中夺冠。王晓{R}年出生于重庆市。",
+        f"{R}年",
+        "puts the birth in",
+    ),
+    # the year of the age is the later one
+    (
+        f"{R}年10月20日，中国18岁的钢琴家王晓在国际比赛中夺冠。王晓{R - 43}年出生于重庆市。",
+        f"{R}年10月20日",
+        f"with the birth year {R - 43}",
+    ),
+    # ages glossed with years: one disagrees with three that agree
+    (
+        f"19岁时（{R - 44}年）进入出版社。21岁时（{R - 42}年）开始连载。"
+        f"22岁时（{R - 41}年）获奖。33岁时（{R}年）出版画集。",
+        f"{R}年",
+        "of 3 other ages",
+    ),
+    (
+        f"{R - 30}年，也就是他22岁那年，他辞职创业。他生于{R}年，从小喜欢机械。",
+        f"{R}年",
+        "puts the birth in",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "flagged", "said"), AGES)
+def test_an_age_that_contradicts_the_birth_year_is_a_warning(text, flagged, said):
+    for t in {text, text.translate(_HALF)}:
+        (d,) = _dt002(t, Severity.WARNING)
+        assert t[d.start : d.end] == flagged and said in d.message and d.fix is None
+
+
+AGE_LOOK_ALIKES = [
+    f"{R - 25}年10月20日，中国18岁的钢琴家王晓在国际比赛中夺冠。王晓{R - 43}年出生于重庆市。",
+    # someone else's age: a spouse, a child, a child's birth
+    f"他{R - 70}年出生。{R - 40}年，他与22岁的李芳结婚。",
+    f"他{R - 70}年出生。{R - 30}年，他8岁的儿子考上了少年班。",
+    f"严华于{R - 20}年结婚。{R - 30}年，16岁的严华签约电视台，他的儿子于{R - 15}年出生。",
+    # ages that agree, and two ages only (no consensus without a birth year)
+    f"19岁时（{R - 44}年）进入出版社。21岁时（{R - 42}年）开始连载。22岁时（{R - 41}年）获奖。",
+    f"19岁时（{R - 44}年）进入出版社。33岁时（{R}年）出版画集。",
+]
+
+
+@pytest.mark.parametrize("text", _both(AGE_LOOK_ALIKES))
+def test_ages_of_others_or_without_a_consensus_are_left_alone(text):
+    assert _dt002(text) == []
+
+
+def test_an_old_year_out_of_place_among_ages_is_only_a_note():
+    # a typo in an old biography, not a rewrite (rewrites make years recent)
+    text = (
+        "33岁时（1995年）出版画集。34岁时（1996年）连载。"
+        "35岁时（2002年）获奖。36岁时（1998年）出版。"
+    )
+    found = _dt002(text)
+    assert [(text[d.start : d.end], d.severity) for d in found] == [("2002年", Severity.INFO)]
