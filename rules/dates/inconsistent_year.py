@@ -162,7 +162,9 @@ class InconsistentYear(Rule):
       year that it dates with a held-verb (``党的十八大将于今年下半年召开`` → 2012,
       ``去年召开的党的十八大`` → 2013; not ``今年是十八大召开五周年``);
     - an edition named twice: ``2014年第十届…运动会`` … ``本届2024年`` or ``2024年（举行）的这届``,
-      or dated twice;
+      or dated twice; editions of one series out of order (``2023年第三届…节`` …
+      ``1979年第四届…节``) or too far apart (``第七届（1969年）和第十一届（2023年）…金马奖``:
+      more than 6 years an edition plus 10; a note unless the year is recent);
     - ages: ``生于1925年`` … ``2023年…享年85岁`` (birth + age ± 1; no fix); an age said
       of a year (``2000年，18岁的钢琴家``, ``33岁时（2024年）``, ``也就是他22岁那年``) against
       the article's one birth year (the later of the two reported) or, without one,

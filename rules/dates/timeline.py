@@ -21,7 +21,8 @@ when the year cannot be right:
   ``今年…比2021年同期``), the present also pinned by an event of one known year that
   the article dates with 今年/去年 and a held-verb (``党的十八大将于今年下半年召开``);
 - **same-event** — ``本届``/``此届``/``该届`` with a year that differs from the year of the
-  edition it refers back to (``2014年第十届…运动会`` … ``本届2024年``);
+  edition it refers back to (``2014年第十届…运动会`` … ``本届2024年``), and editions of one
+  series out of order or too far apart (``第七届（1969年）和第十一届（2023年）…奖``);
 - **age** — ``时年N岁``/``享年N岁`` against the one birth year of the article, and an
   age said of a year (``33岁时（2024年）``, ``2000年，18岁的…``) against it or against
   the article's other ages;
@@ -760,6 +761,14 @@ _AGE_OTHER = (
 )
 _KIN_BORN = (*_KIN, "孩子", "孙", "女")  # 他的儿子于2007年出生: another birth
 _KIN_AFTER = ("儿", "女", "子", "孙", "妻", "夫", "母", "父", "妈", "爸", "哥", "姐", "弟", "妹")
+# numbered editions of one series with their years (第七届（1969年）和第十一届（2023年）
+# 台湾金马奖, 2008年第十届…节 … 2023年第十二届…节): editions go forward in time
+_EDITION_NTH = _Lazy(re, "第([0-9一二三四五六七八九十百]{1,4})届")
+_EDITION_NAME = _Lazy(re, r"[^,.;:!?()\n和与及、]{1,14}?(?:会|赛|节|展|奖)")
+_EDITION_GLOSS_RAW = _Lazy(
+    re, f"届(?<={_EDITION_NUMBER}届)[^。，,()（）\n]{{0,14}}[(（][12１２][{_W_DIGIT}]{{3}}年"
+)
+_SHARED_NAME = ("和", "与", "及", "、", ",")
 _AGE_RAW = _Lazy(
     re, f"(?:时年|享年|年仅|年方)(?:[{_W_DIGIT}]{{1,3}}|[一二三四五六七八九十]{{1,3}})(?:周)?岁"
 )
@@ -1024,6 +1033,14 @@ class _Timeline:
             out.append(self.same_event)
         if "届" in words and _DATED_EDITION_RAW.search(t) is not None:
             out.append(self.editions)
+        if (
+            "届" in words
+            and t.count("届") >= 2
+            and (
+                _EDITION_GLOSS_RAW.search(t) is not None or _DATED_EDITION_RAW.search(t) is not None
+            )
+        ):
+            out.append(self.edition_order)
         if (
             "岁" in words
             and any(w in t for w in (*_BORN_BEFORE, *_BORN_AFTER))
@@ -1719,6 +1736,83 @@ class _Timeline:
                 return expr, j, m.end()
             k -= 1
         return None
+
+    def edition_order(self) -> Iterator[Clash]:
+        """``第七届（1969年）和第十一届（2023年）台湾金马奖``: editions of one series go
+        forward in time, at most a few years apart each (4 editions cannot span 54
+        years); the later year of a pair that breaks this is reported (a gap too wide
+        only as a note unless the year is recent: a series may have paused)."""
+        f = self.folded
+        meta, _ = page_date_kept(self.document)
+        now = meta.year if meta is not None else _THIS_YEAR
+        for art in articles(self.document):
+            found: list[tuple[int, DateExpr, str | None, int, int]] = []
+            for m in _EDITION_NTH.finditer(f, art.start, art.end):
+                n = cn_number(m[1])
+                if n is None or n < 1:
+                    continue
+                expr, name, after = None, None, m.end()
+                if f.startswith("(", m.end()):  # 第七届（1969年）台湾金马奖
+                    expr = self.year_at(m.end() + 1)
+                    if expr is None or not f.startswith(")", expr.end):
+                        continue
+                    after = expr.end + 1
+                else:  # 1969年第七届台湾金马奖 / 第七届台湾金马奖（1969年）
+                    before = self.year_before(m.start(), 1)
+                    if before is not None and f[before.end : m.start()] in ("", "的"):
+                        expr = before
+                label = _EDITION_NAME.match(f, after)
+                end = after
+                if label is not None:
+                    name, end = label.group(), label.end()
+                    if expr is None and f.startswith("(", label.end()):
+                        expr = self.year_at(label.end() + 1)  # 第三届青年艺术节（1975年）
+                        if expr is not None:
+                            end = expr.end + (1 if f.startswith(")", expr.end) else 0)
+                if expr is None or expr.year is None:
+                    continue
+                if name is None and not f.startswith(_SHARED_NAME, after):
+                    continue
+                found.append((n, expr, name, m.start(), end))
+            # 第七届（1969年）和第十一届（2023年）台湾金马奖: the first takes the next one's name
+            for k in range(len(found) - 2, -1, -1):
+                n, expr, name, s, e = found[k]
+                nxt = found[k + 1]
+                if name is None and nxt[2] is not None and nxt[3] - e <= 2:
+                    found[k] = (n, expr, nxt[2], s, e)
+            series: dict[str, list[tuple[int, DateExpr, int, int]]] = {}
+            for n, expr, name, s, e in found:
+                if name is not None:
+                    series.setdefault(name, []).append((n, expr, s, e))
+            for name, editions in series.items():
+                editions.sort(key=lambda x: x[0])
+                for (n1, y1, s1, e1), (n2, y2, s2, e2) in itertools.pairwise(editions):
+                    a, b = y1.year or 0, y2.year or 0
+                    if n1 == n2:
+                        continue  # (one edition dated twice: ``editions``)
+                    if a > b:  # a later edition held earlier: the earlier one's year is late
+                        late, other, lo, hi = y1, (y2, s2, e2), b - 6 * (n2 - n1) - 10, b
+                    elif b - a > 6 * (n2 - n1) + 10:
+                        late, other, lo, hi = y2, (y1, s1, e1), a + 1, a + 6 * (n2 - n1) + 10
+                    else:
+                        continue
+                    expr, s, e = other
+                    cited = self.quote(min(s, expr.start), max(e, expr.end))
+                    if late is y2:
+                        many = f"{n2 - n1} editions" if n2 - n1 > 1 else "one edition"
+                        reason = f"leaves {many} of {name} for {b - a} years"
+                    else:
+                        reason = f"is a later edition of {name}, held before it"
+                    clash = self.clash(
+                        late,
+                        range(lo, hi + 1),
+                        [(cited, min(s, expr.start))],
+                        reason,
+                        "edition-order",
+                    )
+                    if clash is not None:
+                        recent = now - _RECENT <= (late.year or 0) <= now + 1
+                        yield clash._replace(fixable=False, note=late is y2 and not recent)
 
     # -- observances counted by their Nth time ---------------------------------------------
 

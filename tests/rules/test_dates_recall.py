@@ -312,3 +312,57 @@ def test_an_old_year_out_of_place_among_ages_is_only_a_note():
     )
     found = _dt002(text)
     assert [(text[d.start : d.end], d.severity) for d in found] == [("2002年", Severity.INFO)]
+
+
+# -- editions of one series go forward in time ---------------------------------------------------
+
+EDITION_ORDER = [
+    (
+        f"他获得过第七届（{R - 55}年）和第十一届（{R}年）影视金像奖最佳男主角，现居美国。",
+        f"{R}年",
+        "leaves 4 editions of 影视金像奖 for 55 years",
+    ),
+    (
+        f"他曾获第三届青年艺术节（{R - 50}年）金奖和第四届青年艺术节（{R}年）银奖。",
+        f"{R}年",
+        "leaves one edition of 青年艺术节",
+    ),
+    (
+        f"{R}年第三届青年艺术节在北京举行。{R - 45}年第四届青年艺术节在上海举行。",
+        f"{R}年",
+        "is a later edition of 青年艺术节, held before it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "flagged", "said"), EDITION_ORDER)
+def test_editions_out_of_order_or_too_far_apart_are_a_warning(text, flagged, said):
+    for t in {text, text.translate(_HALF)}:
+        (d,) = _dt002(t, Severity.WARNING)
+        assert t[d.start : d.end] == flagged and said in d.message and d.fix is None
+
+
+EDITION_LOOK_ALIKES = [
+    # a hiatus of a war: one edition twelve years after the last
+    "1930年第一届青年杯赛在乌拉圭举行。"
+    "1938年第三届青年杯赛在法国举行，1950年第四届青年杯赛在巴西举行。",
+    # a biennial series over decades, and two series of one name's start
+    f"第一届（{R - 60}年）和第三十届（{R - 2}年）双年展均在威尼斯举办。",
+    f"他获得过第七届（{R - 55}年）电影节金奖和第十一届（{R}年）戏剧节金奖。",
+    # a biography naming editions of one annual event, in order
+    f"{R - 20}年第五届青年艺术节他获铜奖，{R - 10}年第十五届青年艺术节他获金奖。",
+]
+
+
+@pytest.mark.parametrize("text", _both(EDITION_LOOK_ALIKES))
+def test_editions_in_order_and_other_series_are_left_alone(text):
+    assert _dt002(text) == []
+
+
+def test_an_old_edition_too_far_from_the_last_is_only_a_note():
+    text = (
+        "1930年第一届青年杯赛在乌拉圭举行。"
+        "1938年第三届青年杯赛在法国举行，1970年第四届青年杯赛在巴西举行。"
+    )
+    found = _dt002(text)
+    assert [(text[d.start : d.end], d.severity) for d in found] == [("1970年", Severity.INFO)]
