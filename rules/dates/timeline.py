@@ -402,11 +402,11 @@ _TO_NOW = _Lazy(
     re,
     "(?:(?:到现在|至今|到今天|迄今|到如今|到目前|至现在)(?:为止)?,?"
     "(?:已经有|已经|已有|已|有|才|仅仅|仅|只有|不过|短短的?|整整|足足|过去了|经过了|经过|历经|"
-    "快|近|将近|差不多|共|一共|总共|大约|约|了)*"
-    "|(?<=[,的这我他她]))"
+    "快|近|将近|差不多|共|一共|总共|大约|约|了)*)"
     "(?P<n>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?P<more>多)?个?年(?P<lai>来)?"
     "(?!代|级|前|后|初|底|末|度|内|教龄|工龄|党龄|军龄|龄)",
 )
+_COUNT_DIGITS = frozenset("0123456789一二三四五六七八九十两")
 _TO_NOW_RAW = _Lazy(
     re,
     "(?:到现在|至今|到今天|迄今|到如今|到目前|至现在)(?:为止)?[,，]?"
@@ -432,6 +432,27 @@ def may_hold_span_to_now(text: str) -> bool:
         if before is not None:
             return True
     return False
+
+
+def _counts_to_now(f: str) -> Iterator[tuple[int, int, str, bool, bool]]:
+    """(start, end, number, almost, N年来) of each count of years to the present in the
+    folded text, in order: ``到现在，短短26年`` (from the present's words, literals) and
+    ``这是我8年来`` (from the literal 年来, the number read behind it)."""
+    found = []
+    if _TO_NOW_LITERALS.search(f) is not None:
+        for m in _TO_NOW.finditer(f):
+            almost = f[m.start() : m.start("n")].endswith(_ALMOST)
+            found.append((m.start(), m.end(), m["n"], almost, False))
+        p = f.find("年来")
+        while p != -1:
+            j = p
+            while j > p - 3 and j > 0 and f[j - 1] in _COUNT_DIGITS:
+                j -= 1
+            if j < p and j > 0 and f[j - 1] in ",的这我他她":
+                found.append((j, p + 2, f[j:p], False, True))
+            p = f.find("年来", p + 2)
+        found.sort()
+    return iter(found)
 
 
 def literal_signals(document: Document) -> frozenset[str]:
@@ -756,7 +777,8 @@ _DATED_EDITION_RAW = _Lazy(
 )
 # An age said of a year: ``33岁时（2024年）`` (a gloss), or ``2000年，18岁的钢琴家`` /
 # ``1993年，也就是你22岁那年`` (the year before it in its sentence); found from 岁.
-_AGE_SAID = _Lazy(re, r"([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:周)?岁(时|那年|的时候|的)?")
+_AGE_SAID = _Lazy(re, "岁(时|那年|的时候|的)?")  # (the age read behind 岁: a literal scan)
+_AGE_DIGITS = frozenset("0123456789一二三四五六七八九十")
 _AGE_SAID_RAW = _Lazy(re, f"岁(?<=[{_W_DIGIT}一二三四五六七八九十]岁)(?:时|那年|的|[(（])")
 _AGE_OTHER = (
     "与",
@@ -2000,25 +2022,29 @@ class _Timeline:
         f = self.folded
         pairs = []
         for m in _AGE_SAID.finditer(f, lo, hi):
-            if m.start() > 0 and f[m.start() - 1].isdigit():
+            j = m.start() - (1 if f.endswith("周", 0, m.start()) else 0)  # 18周岁
+            digits = j
+            while digits > j - 4 and digits > 0 and f[digits - 1] in _AGE_DIGITS:
+                digits -= 1
+            if not 0 < j - digits <= 3 or (digits > 0 and f[digits - 1].isdigit()):
                 continue
-            age = cn_number(m[1])
+            age = cn_number(f[digits:j])
             if age is None or not 0 < age < 130:
                 continue
-            if f.startswith("(", m.end()) and m[2] != "的":
+            if f.startswith("(", m.end()) and m[1] != "的":
                 expr = self.year_at(m.end() + 1)  # 33岁时（2024年）
-            elif m[2] is not None:
-                expr = self.year_before(m.start(), 16)  # 2000年，18岁的钢琴家
+            elif m[1] is not None:
+                expr = self.year_before(digits, 16)  # 2000年，18岁的钢琴家
                 if expr is not None and (
-                    any(w in f[expr.start : m.start()] for w in _KIN)
-                    or f.endswith(_AGE_OTHER, 0, m.start())
-                    or (m[2] == "的" and f.startswith(_KIN_AFTER, m.end()))
+                    any(w in f[expr.start : digits] for w in _KIN)
+                    or f.endswith(_AGE_OTHER, 0, digits)
+                    or (m[1] == "的" and f.startswith(_KIN_AFTER, m.end()))
                 ):
                     continue  # someone else's age (与22岁的…, 他8岁的儿子)
             else:
                 continue
             if expr is not None and expr.year is not None:
-                pairs.append((expr, age, m.start(), f.index("岁", m.start()) + 1))
+                pairs.append((expr, age, digits, m.start() + 1))
         return pairs
 
     def age_pairs(self) -> Iterator[Clash]:
@@ -2163,23 +2189,21 @@ class _Timeline:
             if e.year is not None and e.metadata is None and e.kind in ("year", "date", "range")
         ]
         starts = [e.start for e in said]
-        for m in _TO_NOW.finditer(f):
-            k = bisect_left(starts, m.start()) - 1
+        for start, end, number, almost, lai in _counts_to_now(f):
+            k = bisect_left(starts, start) - 1
             if k < 0:
                 continue
             expr = said[k]
-            if m["lai"] is None and not f.startswith(_TO_NOW_WORDS[:-1], m.start()):
-                continue  # a count without the present's word: 他8年…
-            if m["lai"] is not None and not f.endswith(("从", "自"), 0, expr.start):
+            if lai and not f.endswith(("从", "自"), 0, expr.start):
                 continue  # N年来 counts from a year only after 从/自 (自2000年来京，8年来…)
-            if expr.end < m.start() - 12 or expr.year is None or expr.end_year is not None:
+            if expr.end < start - 12 or expr.year is None or expr.end_year is not None:
                 continue
-            if document_sentence_span(doc, m.start())[0] > expr.start:
+            if document_sentence_span(doc, start)[0] > expr.start:
                 continue  # another sentence's year
-            n = cn_number(m["n"]) if m["n"] != "两" else 2
+            n = cn_number(number) if number != "两" else 2
             if n is None or not 0 < n < 200:
                 continue
-            least = expr.year + n - (1 if f[m.start() : m.start("n")].endswith(_ALMOST) else 0)
+            least = expr.year + n - (1 if almost else 0)
             if least <= now + 1:
                 continue
             latest = now - n
@@ -2189,7 +2213,7 @@ class _Timeline:
             clash = self.clash(
                 expr,
                 range(latest - 1, latest + 2),
-                [(self.quote(m.start(), m.end()), m.start())],
+                [(self.quote(start, end), start)],
                 reason,
                 "to-now",
             )
