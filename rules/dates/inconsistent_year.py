@@ -183,7 +183,8 @@ class InconsistentYear(Rule):
     - chronology spikes: a recent year 5+ years after both neighbours in order (within
       300 characters of one article, whose nearby years go forward; the jump wider than
       half the neighbours' gap), with no plan or target word near it (到/至 only right before
-      a year: 《到爱的距离》 is a title) (``2008年…2023年…2009年``): a note, a warning
+      a year: 《到爱的距离》 is a title; nor in the year's clause: 满足2020年…的目标), its
+      neighbours may be targets met (2005年建成) (``2008年…2023年…2009年``): a note, a warning
       when it is the page's metadata year or lies 4+ years after its article's era (and
       no other year does).
 

@@ -741,6 +741,8 @@ _RECENT = 15  # a rewritten year lies within this many years before the page's d
 _CALENDAR_REACH = 60
 _SPIKE_REACH = 300  # neighbours of a spike lie within this many characters
 _SPIKE_BLOCK_BEFORE = ("(", "（", "《", "至", "到", "-", "—", "~")
+_CLAUSE_END = _Lazy(re, "[,;。!?\n]")
+_NEIGHBOUR_BLOCK_BEFORE = ("(", "（", "《")  # a neighbour may be a target done or a range end
 # a plan word near a spike (到/至 only right before a year: 《到爱的距离》 is a title)
 _FUTURE_NEAR = _Lazy(
     re, "预计|将|计划|目标|规划|展望|力争|远景|(?:到|至)(?=[0-9一二]{4} ?年|[0-9]{4}[-/.])"
@@ -2229,7 +2231,10 @@ class _Timeline:
         years around it (up to three on each side, within one article) go forward, its
         nearest judged neighbours are in order and lie within 300 characters, and it
         jumps past the later one by more than half the gap between them (1985…2016…2010 is a
-        wide passage, not a spike); 到/至 is a plan word only right before a year. On its
+        wide passage, not a spike); 到/至 is a plan word only right before a year, and a
+        plan word anywhere in the year's clause (满足2020年…的目标) blocks it; a neighbour
+        may be a target met (2005年建成) or a range's end, not a citation; two equal
+        neighbours need their months (1963年…2014年…1963年 restates a fact). On its
         own a note (please check); a warning when the year is also the page's metadata
         year (read before any fix), the signature of a site that rewrites years to the
         date it republished the page.
@@ -2249,10 +2254,15 @@ class _Timeline:
             if c < a or b < c + 5 or 2 * (b - c) <= c - a or not now - _RECENT <= b <= now + 1:
                 continue  # rewrites make years recent: an old year out of order is history
             if not all(self.judgeable(e) for e in (prev, cur, nxt)) or any(
-                is_target_year(f, e) or f.endswith(_SPIKE_BLOCK_BEFORE, 0, e.start)
-                for e in (prev, cur, nxt)
+                is_target_year(f, e) or f.endswith(_SPIKE_BLOCK_BEFORE, 0, e.start) for e in (cur,)
             ):
                 continue
+            if any(f.endswith(_NEIGHBOUR_BLOCK_BEFORE, 0, e.start) for e in (prev, nxt)):
+                continue
+            if f.endswith(_SPIKE_BLOCK_BEFORE, 0, nxt.start) and nxt.start - cur.end <= 2:
+                continue  # 2023年至2002年: a range (reversed-range reports it)
+            if a == c and (prev.month is None or nxt.month is None):
+                continue  # 1963年发现…2014年的批发价…1963年: a fact restated, not a sequence
             if cur.start - prev.end > _SPIKE_REACH or nxt.start - cur.end > _SPIKE_REACH:
                 continue
             article = bisect_right(starts, cur.start)
@@ -2269,8 +2279,11 @@ class _Timeline:
             ]
             if any(y > z for y, z in itertools.pairwise(around)):
                 continue  # the passage is not told in order: a digression, not a spike
-            if _FUTURE_NEAR.search(f, max(0, cur.start - 12), min(len(f), cur.end + 12)):
-                continue  # 到/预计/将/计划/目标 around it: a plan, not the narrative
+            clause = _CLAUSE_END.search(f, cur.end, cur.end + 40)
+            after = max(cur.end + 12, clause.start() if clause else cur.end + 40)
+            if _FUTURE_NEAR.search(f, max(0, cur.start - 12), min(len(f), after)):
+                continue  # 到/预计/将/计划/目标 around it or in its clause: a plan (满足2020年
+                # 旅客吞吐量…的目标), not the narrative
             agrees = meta is not None and meta.year == b
             era_note = "" if agrees else self._era_after(cur, article_starts=starts)
             lines = sorted({doc.position(e.start)[0] for e in (prev, nxt)})

@@ -46,6 +46,10 @@ SPIKES = [
     f"调查分别于{R - 20}年、{R - 18}年、{R}年、{R - 13}年和{R - 12}年进行。",
     # a biography: the jump past the later neighbour is wider than half their gap
     f"他{R - 60}年9月考入哈尔滨工业大学。{R}年，他回到家乡工作。{R - 30}年创立公司。",
+    # neighbours that finish something (建成, 通车) are history once they are past
+    f"该铁路于{R - 28}年11月批复立项，{R}年12月28日全线铺通，{R - 20}年6月建成试运营。",
+    f"{R - 27}年4月3日动工，{R - 26}年4月28日完成地基工程，{R}年4月3日主体结构封顶，"
+    f"至{R - 23}年10月建成启用。",
     # 到 inside a title is no plan marker
     f"{R - 11}年主演了电视剧《到爱的距离》，{R}年在晚会上演唱新歌，{R - 9}年加入综艺节目。",
 ]
@@ -66,6 +70,10 @@ SPIKE_LOOK_ALIKES = [
     f"{R - 12}年，我县启动改造工程，到{R}年将全面完成。{R - 11}年，顺利通过验收。",
     f"{R - 12}年开始筹备，{R}年至{R + 1}年为建设期，{R - 10}年先行开放一期。",
     f"{R - 12}年他发表第一篇论文，代表作《城与乡》（{R}年出版）影响很大，{R - 11}年调入北京。",
+    # a design target in the year's clause, and a fact restated after a digression
+    f"{R - 12}年11月21日，发改委批复迁建工程。本期工程按满足{R - 5}年旅客吞吐量12万人次、"
+    f"货邮吞吐量480吨的目标设计，{R - 11}年5月开工。",
+    f"该药于{R - 62}年首次发现。{R - 8}年的每毫升批发价约为0.05美元。该药由某人于{R - 62}年发现。",
     # a biography spanning decades, told in order
     f"他{R - 60}年出生，{R - 40}年参加工作，{R - 20}年任厂长，{R - 5}年退休，{R}年获终身成就奖。",
 ]
