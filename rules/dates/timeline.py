@@ -2228,7 +2228,7 @@ class _Timeline:
         """A year 5+ years after both its neighbours in a passage told in order.
 
         ``2008年…2023年…2009年``, ``1956年…第二代…2023年…第三代…1976年…第四代``: the
-        years around it (up to three on each side, within one article) go forward, its
+        years around it (two on each side, within one article) go forward, its
         nearest judged neighbours are in order and lie within 300 characters, and it
         jumps past the later one by more than half the gap between them (1985…2016…2010 is a
         wide passage, not a spike); 到/至 is a plan word only right before a year, and a
@@ -2274,7 +2274,7 @@ class _Timeline:
             k = bisect_left(told_starts, cur.start)
             around = [
                 e.year or 0
-                for e in told[max(0, k - 3) : k + 4]
+                for e in told[max(0, k - 2) : k + 3]
                 if e.start != cur.start and bisect_right(starts, e.start) == article
             ]
             if any(y > z for y, z in itertools.pairwise(around)):

@@ -50,6 +50,9 @@ SPIKES = [
     f"该铁路于{R - 28}年11月批复立项，{R}年12月28日全线铺通，{R - 20}年6月建成试运营。",
     f"{R - 27}年4月3日动工，{R - 26}年4月28日完成地基工程，{R}年4月3日主体结构封顶，"
     f"至{R - 23}年10月建成启用。",
+    # an aside three years back does not hide it (the order is read two years each side)
+    f"{R - 40}年建厂。{R - 19}年获评先进企业，此前在{R - 20}年已通过认证。"
+    f"{R - 18}年改制，{R}年上市，{R - 16}年更名。",
     # 到 inside a title is no plan marker
     f"{R - 11}年主演了电视剧《到爱的距离》，{R}年在晚会上演唱新歌，{R - 9}年加入综艺节目。",
 ]
