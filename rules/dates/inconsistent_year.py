@@ -21,6 +21,7 @@ from rules.dates.observance import may_hold_observance
 from rules.dates.prefilter import weighted_evidence_probe, weighted_evidence_probed
 from rules.dates.timeline import (
     Clash,
+    literal_signals,
     may_hold_spike,
     may_hold_tenure,
     may_hold_year,
@@ -136,7 +137,8 @@ class InconsistentYear(Rule):
       plenum with a held-verb (``2023年11月，党的十八大胜利召开`` → 2012), games named by
       their host or edition (``2023年北京奥运会`` → 2008, ``第29届奥运会``,
       ``1994年夺得第十七届冬奥会…``; Tokyo 2020 held in 2021 and Hangzhou 2022 in 2023
-      accepted) or by the series alone (``2023年奥运会上``: 2021 or 2024), a session of
+      accepted; ``…奥运会主体育场``, ``…比完``) or by the series alone (``2023年奥运会上``,
+      ``2023年，奥运会在伦敦举行``: 2021 or 2024), a session of
       an NPC or CPPCC term (``十二届全国人大三次会议`` → 2015). ``2013年，十八大提出…``
       (when something was said) and errands before the games (申办, 预选赛, 吉祥物,
       资格) are not judged;
@@ -160,16 +162,31 @@ class InconsistentYear(Rule):
       year that it dates with a held-verb (``党的十八大将于今年下半年召开`` → 2012,
       ``去年召开的党的十八大`` → 2013; not ``今年是十八大召开五周年``);
     - an edition named twice: ``2014年第十届…运动会`` … ``本届2024年`` or ``2024年（举行）的这届``,
-      or dated twice;
-    - ages: ``生于1925年`` … ``2023年…享年85岁`` (birth + age ± 1; no fix);
+      or dated twice; editions of one series out of order (``2023年第三届…节`` …
+      ``1979年第四届…节``) or too far apart (``第七届（1969年）和第十一届（2023年）…金马奖``:
+      more than 6 years an edition plus 10; a note unless the year is recent);
+    - ages: ``生于1925年`` … ``2023年…享年85岁`` (birth + age ± 1; no fix); an age said
+      of a year (``2000年，18岁的钢琴家``, ``33岁时（2024年）``, ``也就是他22岁那年``) against
+      the article's one birth year (the later of the two reported) or, without one,
+      against two or more other ages that agree; not a spouse's or a child's age (与22岁的,
+      8岁的儿子, 他的儿子于2007年出生); a note when the year is not recent;
+    - era glosses: ``2023年（平成4年）``, ``2024年，即民国三十八年``, ``民国9年（2023年）``
+      (民国/大正 1911 + N, 昭和 1925 + N, 平成 1988 + N, 令和 2018 + N, 明治 1867 + N,
+      光绪, 宣统; ± 1 for lunar years and eras that begin mid-year; a range is not read);
+    - a range written backwards: ``2024年-2001年间``, ``2024年12月至2001年1月`` (no fix);
+    - a span to the present, counted: ``从2023年诞生到现在，短短26年``, ``2024年至今已有12年``,
+      ``自2023年…这是我8年来首次`` put the present after the page's date (or this year)
+      (快/近 N年 counts N − 1; counts of editions, 教龄 and 工龄 are not spans; no fix);
     - durations: ``2008年开工…历时3年…2023年建成`` (start + N ± 1; no fix), and a
       tenure in one sentence: ``2008年加盟…效力5个赛季…2023年转会``, ``1998年入职…服务了25年…
       2023年退休`` (a joining and a leaving word after the years; 一个半赛季 widens by one);
-    - chronology spikes: a recent year 5+ years after both agreeing neighbours (within
-      300 characters of one article, whose nearby years go forward), with no plan or
-      target word near it
-      (``2008年…2023年…2009年``): a note, a warning when it is the page's metadata year
-      or lies 4+ years after its article's era (and no other year does).
+    - chronology spikes: a recent year 5+ years after both neighbours in order (within
+      300 characters of one article, whose nearby years go forward; the jump wider than
+      half the neighbours' gap), with no plan or target word near it (到/至 only right before
+      a year: 《到爱的距离》 is a title; nor in the year's clause: 满足2020年…的目标), its
+      neighbours may be targets met (2005年建成) (``2008年…2023年…2009年``): a note, a warning
+      when it is the page's metadata year or lies 4+ years after its article's era (and
+      no other year does).
 
     When two years of a link could each be the rewritten one (a founding year and a
     jubilee, a relative reference and its anchor), the later one is reported: rewrites
@@ -328,7 +345,7 @@ class InconsistentYear(Rule):
             probed and may_hold_observance(text)
         )
         told = self.settings["timeline"] and (
-            probed or may_hold_spike(text) or may_hold_tenure(document)
+            probed or may_hold_spike(text) or may_hold_tenure(document) or literal_signals(document)
         )
         if not era and not told:
             return ()  # a literal look at the text: nothing either kind of evidence needs

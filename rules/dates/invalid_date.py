@@ -31,6 +31,15 @@ _LUNAR = (
     "正月",
 )
 _LUNAR_WORDS = LazyPattern(re, "|".join(_LUNAR))
+# A decade is named by a year ending in 0 (1970年代): 2023年代 names none (a rewritten
+# year). Found from the literal 年代, the digits read behind it; only before a word that
+# ends a decade's name (年代初, 年代的, 年代，), never 2023年代表/代理/代课 (年 + 代…).
+_ODD_DECADE = LazyPattern(
+    re,
+    "年代(?<=[12１２][0-9０-９]{2}[1-9１-９]年代)"
+    "(?=初|末|早期|中期|中叶|中后期|后期|前期|时|开始|以来|以后|之后|以前|之前|至|到|里|的"
+    "|[、,，.。;；)）—~～-])",
+)
 
 
 def invalid_reason(expr: DateExpr) -> str | None:
@@ -80,7 +89,9 @@ class InvalidDate(Rule):
     What
     ----
     Reports dates whose month or day is out of range: ``2月30日``, ``4月31日``,
-    ``2022年13月``, ``13月5日``, ``12月32日``, ``2022-02-29`` (2022 is not a leap year).
+    ``2022年13月``, ``13月5日``, ``12月32日``, ``2022-02-29`` (2022 is not a leap year),
+    and a decade named by a year that does not end in 0 (``2023年代初``, the mark of a
+    rewritten ``1970年代``; ``2023年代表大会`` is a year and a word).
     Only expressions that are certainly dates are judged: a month needs a year or a
     day beside it (``13月`` alone may be ``13月薪`` or a name), a day needs its month
     (``32日元`` is money), numeric forms need a four-digit year and are judged on the
@@ -97,10 +108,12 @@ class InvalidDate(Rule):
     Flagged::
 
         会议于2月30日召开          2022-02-29 发布          2022年13月
+        2023年代初，组屋的出现缓解了拥挤
 
     Not flagged::
 
         2020-02-29 (a leap day)    农历二月三十    13月薪    32日元    **月6日
+        1970年代初    2023年代表大会    2015年代理商
 
     Fix
     ----
@@ -113,13 +126,41 @@ class InvalidDate(Rule):
     default_severity = Severity.WARNING
     fix_availability = FixAvailability.NEVER
     # a date DT001 can judge has 月 or a numeric separator: the engine skips other texts
-    triggers = ("月", "-", "/")
+    triggers = ("月", "-", "/", "年代")
 
     def check(self, document: Document) -> Iterable[Diagnostic]:
-        """Report impossible dates."""
-        if not may_hold_invalid_date(document.text):
+        """Report impossible dates, and decades named by a year not ending in 0."""
+        text = document.text
+        decades = "年代" in text and _ODD_DECADE.search(text) is not None
+        if not decades and not may_hold_invalid_date(text):
             return ()  # a literal look at the text: nothing to extract
-        return self._findings(document)
+        found = list(self._findings(document)) if may_hold_invalid_date(text) else []
+        if decades:
+            found += self._decades(document)
+            found.sort(key=lambda d: d.start)
+        return found
+
+    def _decades(self, document: Document) -> Iterator[Diagnostic]:
+        """``2023年代初``: no decade starts with a year that does not end in 0."""
+        text = document.text
+        index = marks(document)
+        starts = document.line_starts
+        for m in _ODD_DECADE.finditer(text):
+            start = m.start() - 4
+            if start > 0 and text[start - 1] in "0123456789０１２３４５６７８９":
+                continue  # more digits: not a year
+            line_start = starts[bisect_right(starts, start) - 1]
+            if index.is_open("“", "”", line_start, start) or index.is_open(
+                "《", "》", line_start, start
+            ):
+                continue  # quoted or a title: talked about
+            year = text[start : m.start()]
+            yield self.report(
+                start,
+                m.end(),
+                f"{year}年代 is not a valid decade: a decade is named by a year ending in 0"
+                " (a rewritten year leaves this)",
+            )
 
     def _findings(self, document: Document) -> Iterator[Diagnostic]:
         text = document.text

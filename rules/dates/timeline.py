@@ -21,17 +21,27 @@ when the year cannot be right:
   ``今年…比2021年同期``), the present also pinned by an event of one known year that
   the article dates with 今年/去年 and a held-verb (``党的十八大将于今年下半年召开``);
 - **same-event** — ``本届``/``此届``/``该届`` with a year that differs from the year of the
-  edition it refers back to (``2014年第十届…运动会`` … ``本届2024年``);
-- **age** — ``时年N岁``/``享年N岁`` against the one birth year of the article;
+  edition it refers back to (``2014年第十届…运动会`` … ``本届2024年``), and editions of one
+  series out of order or too far apart (``第七届（1969年）和第十一届（2023年）…奖``);
+- **age** — ``时年N岁``/``享年N岁`` against the one birth year of the article, and an
+  age said of a year (``33岁时（2024年）``, ``2000年，18岁的…``) against it or against
+  the article's other ages;
+- **era gloss** — a year glossed with an era's year (``2023年（平成4年）`` → 1992,
+  ``民国9年（1920年）``), ± 1;
+- **reversed range** — ``2024年-2001年间``: a range that ends before it starts;
+- **to now** — ``从2023年诞生到现在，短短26年``: a span to the present that would end
+  after the page's date (or this year);
+
+The last three are gated by their own shapes (``literal_signals``), not probe words.
 - **duration** — ``2008年开工…历时3年…2023年建成`` (start + N ± 1), and a tenure
   ``2008年加盟…效力5个赛季…2023年转会`` (its gate is not a probe word: 服务, 工作 are common);
 - **observance** — ``2023年9月10日是第27个教师节`` (the first was 1985; the data names
   28 observances with their first year, see ``observance.py``);
 - **zodiac** — ``2023年是龙年`` (the sexagenary cycle; January and February may still
   carry last year's sign);
-- **spike** — a recent year 5+ years after both agreeing neighbours of a passage told in
-  order, with no plan word near it: a note, a warning when it is the page's metadata
-  year (read before any fix, ``page_date_kept``).
+- **spike** — a recent year 5+ years after both neighbours of a passage told in order
+  (the jump wider than half the neighbours' gap), with no plan word near it: a note, a
+  warning when it is the page's metadata year (read before any fix, ``page_date_kept``).
 
 When the two years of a clash could each be the rewritten one (a founding year and a
 jubilee, a relative reference and its anchor), the later of them is reported: a site
@@ -326,6 +336,143 @@ def may_hold_tenure(document: Document) -> bool:
     )
 
 
+# The first year of each era name a year may be glossed with, minus one: 民国N年 is
+# 1911 + N (民国元年 = 1912), 平成N年 1988 + N. Era years met Gregorian ones mid-year
+# (昭和元年 began 25 December 1926) and lunar dates cross New Year: one year of slack.
+_ERA_BASE = {
+    "民国": 1911,
+    "民國": 1911,
+    "大正": 1911,
+    "昭和": 1925,
+    "平成": 1988,
+    "令和": 2018,
+    "明治": 1867,
+    "光绪": 1874,
+    "光緒": 1874,
+    "宣统": 1908,
+    "宣統": 1908,
+}
+_ERA_NUMBER = "(?:[0-9０-９]{1,3}|元|[一二三四五六七八九十〇零]{1,4})"
+_ERA_YEAR_RAW = _Lazy(re, f"(?:{'|'.join(_ERA_BASE)}){_ERA_NUMBER}年")  # (from the name)
+_ERA_YEAR = _Lazy(
+    re, f"({'|'.join(_ERA_BASE)})([0-9]{{1,3}}|元|[一二三四五六七八九十〇零]{{1,4}})年"
+)
+_ERA_NAMES = _Lazy(re, "|".join(_ERA_BASE))  # (one search: faster than a test per name)
+_GLOSS_OPEN = ("(", "（")
+_GLOSS_BEFORE = ("年(", "年（", "年(即", "年（即", "年,即", "年，即")  # (raw text)
+
+
+def may_hold_era_gloss(text: str) -> bool:
+    """Whether a text glosses a year with an era's year (1992年（平成4年）, 民国9年（1920年）):
+    a literal look for the era names, then at the few characters around each."""
+    if _ERA_NAMES.search(text) is None:
+        return False
+    for m in _ERA_YEAR_RAW.finditer(text):
+        if text.endswith(_GLOSS_BEFORE, max(0, m.start() - 3), m.start()):
+            return True
+        if text.startswith(_GLOSS_OPEN, m.end()) and _YEAR_BEFORE.match(text, m.end() + 5):
+            return True
+    return False
+
+
+# A range written backwards (2024年-2001年间, 2024年12月至2001年1月): found from its
+# separator before a year, the year or date before it read behind (in Python: such
+# ranges are few; the pattern scans 7 MB of text in about 10 ms).
+_RANGE_SEPARATORS = ("-", "—", "–", "至", "到", "~", "－", "～")
+_RANGE_RAW = _Lazy(re, "[-—–至到~－～](?<=[年月日号].)(?=[12１２][0-9０-９]{3}年)")
+_RANGE_START = _Lazy(
+    re, "([12１２][0-9０-９]{3})年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}[日号])?)?$"
+)
+
+
+def may_hold_reversed_range(text: str) -> bool:
+    """Whether a range of two years ends before it starts (2024年-2001年): a literal look."""
+    for m in _RANGE_RAW.finditer(text):
+        start = _RANGE_START.search(text, max(0, m.start() - 10), m.start())
+        if start is not None and int(start[1]) > int(text[m.end() : m.end() + 4]):
+            return True
+    return False
+
+
+# A span from a year to the present, counted (从2000年到现在，已有26年; 2000年至今已20年;
+# 自2000年来京，这是我8年来…): the present it implies is the year + N. Found from the
+# present's words, literals; the count follows within a few filler words.
+_TO_NOW_WORDS = ("到现在", "至今", "到今天", "迄今", "到如今", "到目前", "至现在", "年来")
+_TO_NOW = _Lazy(
+    re,
+    "(?:(?:到现在|至今|到今天|迄今|到如今|到目前|至现在)(?:为止)?,?"
+    "(?:已经有|已经|已有|已|有|才|仅仅|仅|只有|不过|短短的?|整整|足足|过去了|经过了|经过|历经|"
+    "快|近|将近|差不多|共|一共|总共|大约|约|了)*)"
+    "(?P<n>[0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?P<more>多)?个?年(?P<lai>来)?"
+    "(?!代|级|前|后|初|底|末|度|内|教龄|工龄|党龄|军龄|龄)",
+)
+_COUNT_DIGITS = frozenset("0123456789一二三四五六七八九十两")
+_TO_NOW_RAW = _Lazy(
+    re,
+    "(?:到现在|至今|到今天|迄今|到如今|到目前|至现在)(?:为止)?[,，]?"
+    "[^。！？!?;；\n]{0,8}?(?:[0-9０-９]{1,3}|[一二三四五六七八九十两]{1,3})多?个?年"
+    "|年来(?<=[0-9０-９一二三四五六七八九十两]年来)",
+)
+_ALMOST = ("快", "近", "将近", "差不多")
+_TO_NOW_LITERALS = _Lazy(re, "到现在|至今|到今天|迄今|到如今|到目前|至现在|年来")
+_YEAR_RAW = _Lazy(re, "年(?<=[12１２][0-9０-９]{3}年)")
+_SINCE_YEAR_RAW = _Lazy(re, "[从自](?=[12１２][0-9０-９]{3}年)")
+
+
+def may_hold_span_to_now(text: str) -> bool:
+    """Whether a text counts the years from a year to its present: a literal look for the
+    present's words, then a year (after 从/自 for N年来) in the few characters before."""
+    if _TO_NOW_LITERALS.search(text) is None:
+        return False
+    for m in _TO_NOW_RAW.finditer(text):
+        if m.group().startswith("年来"):
+            before = _SINCE_YEAR_RAW.search(text, max(0, m.start() - 40), m.start())
+        else:
+            before = _YEAR_RAW.search(text, max(0, m.start() - 18), m.start())
+        if before is not None:
+            return True
+    return False
+
+
+def _counts_to_now(f: str) -> Iterator[tuple[int, int, str, bool, bool]]:
+    """(start, end, number, almost, N年来) of each count of years to the present in the
+    folded text, in order: ``到现在，短短26年`` (from the present's words, literals) and
+    ``这是我8年来`` (from the literal 年来, the number read behind it)."""
+    found = []
+    if _TO_NOW_LITERALS.search(f) is not None:
+        for m in _TO_NOW.finditer(f):
+            almost = f[m.start() : m.start("n")].endswith(_ALMOST)
+            found.append((m.start(), m.end(), m["n"], almost, False))
+        p = f.find("年来")
+        while p != -1:
+            j = p
+            while j > p - 3 and j > 0 and f[j - 1] in _COUNT_DIGITS:
+                j -= 1
+            if j < p and j > 0 and f[j - 1] in ",的这我他她":
+                found.append((j, p + 2, f[j:p], False, True))
+            p = f.find("年来", p + 2)
+        found.sort()
+    return iter(found)
+
+
+def literal_signals(document: Document) -> frozenset[str]:
+    """The signals gated by a shape of their own rather than a probe word (era-gloss,
+    reversed-range, to-now) whose shape the text holds (once per document)."""
+    return document.memo(_literal_signals)
+
+
+def _literal_signals(document: Document) -> frozenset[str]:
+    text = document.text
+    found = []
+    if may_hold_era_gloss(text):
+        found.append("era-gloss")
+    if may_hold_reversed_range(text):
+        found.append("reversed-range")
+    if may_hold_span_to_now(text):
+        found.append("to-now")
+    return frozenset(found)
+
+
 def timeline_probed(document: Document) -> bool:
     """``may_hold_timeline`` of the document's text (once per document: the words found
     are kept for the signals' tests)."""
@@ -360,16 +507,18 @@ def _timeline(document: Document, extensions: tuple[str, ...]) -> list[Clash]:
     probed = timeline_probed(document)
     spiked = probed or may_hold_spike(text)  # (the texts whose spikes are judged)
     tenure = may_hold_tenure(document)
-    if not spiked and not tenure:
+    extra = literal_signals(document)
+    if not spiked and not tenure and not extra:
         return []
     if not may_hold_year(text):
         return []  # every clash reports one of the document's years
-    if not probed and not tenure and not _may_spike(text, *_spike_years(document)):
+    if not probed and not tenure and not extra and not _may_spike(text, *_spike_years(document)):
         return []  # (the spike test of the raw text)
     t = _Timeline(document, extensions)
-    signals = t.possible_signals(probed, spiked=spiked, tenure=tenure)
-    if not signals or not t.years:
-        return []  # (the years are extracted only when some signal can link one)
+    signals = t.possible_signals(probed, spiked=spiked, tenure=tenure, extra=extra)
+    if not signals or not (t.years or "to-now" in extra):
+        return []  # (the years are extracted only when some signal can link one; a span
+        # to the present may count from a since-range, which ``years`` leaves out)
     found: dict[int, Clash] = {}
     for signal in signals:
         for clash in signal():
@@ -435,6 +584,9 @@ _AT_THE_GAMES = (
     "举行",
     "举办",
     "落幕",
+    "主体育场",
+    "主场馆",
+    "比完",
     ",",
     "。",
 )
@@ -589,7 +741,12 @@ _RECENT = 15  # a rewritten year lies within this many years before the page's d
 _CALENDAR_REACH = 60
 _SPIKE_REACH = 300  # neighbours of a spike lie within this many characters
 _SPIKE_BLOCK_BEFORE = ("(", "（", "《", "至", "到", "-", "—", "~")
-_FUTURE_NEAR = _Lazy(re, "到|预计|将|计划|目标|规划|展望|力争|远景")
+_CLAUSE_END = _Lazy(re, "[,;。!?\n]")
+_NEIGHBOUR_BLOCK_BEFORE = ("(", "（", "《")  # a neighbour may be a target done or a range end
+# a plan word near a spike (到/至 only right before a year: 《到爱的距离》 is a title)
+_FUTURE_NEAR = _Lazy(
+    re, "预计|将|计划|目标|规划|展望|力争|远景|(?:到|至)(?=[0-9一二]{4} ?年|[0-9]{4}[-/.])"
+)
 _EDITION_LABEL = _Lazy(
     re, r"第[0-9一二三四五六七八九十百]{1,4}届[^,.;:!?()\n]{1,14}?(?:会|赛|节|展|奖)"
 )
@@ -620,6 +777,36 @@ _DATED_EDITION_RAW = _Lazy(
     )
     + ")[^,.;:!?()\\n，．；：！？（）]{1,14}?(?:会|赛|节|展|奖)",
 )
+# An age said of a year: ``33岁时（2024年）`` (a gloss), or ``2000年，18岁的钢琴家`` /
+# ``1993年，也就是你22岁那年`` (the year before it in its sentence); found from 岁.
+_AGE_SAID = _Lazy(re, "岁(时|那年|的时候|的)?")  # (the age read behind 岁: a literal scan)
+_AGE_DIGITS = frozenset("0123456789一二三四五六七八九十")
+_AGE_SAID_RAW = _Lazy(re, f"岁(?<=[{_W_DIGIT}一二三四五六七八九十]岁)(?:时|那年|的|[(（])")
+_AGE_OTHER = (
+    "与",
+    "和",
+    "同",
+    "跟",
+    "及",
+    "、",
+    "娶",
+    "嫁给",
+    "比",
+    "享年",
+    "时年",
+    "年仅",
+    "年方",
+)
+_KIN_BORN = (*_KIN, "孩子", "孙", "女")  # 他的儿子于2007年出生: another birth
+_KIN_AFTER = ("儿", "女", "子", "孙", "妻", "夫", "母", "父", "妈", "爸", "哥", "姐", "弟", "妹")
+# numbered editions of one series with their years (第七届（1969年）和第十一届（2023年）
+# 台湾金马奖, 2008年第十届…节 … 2023年第十二届…节): editions go forward in time
+_EDITION_NTH = _Lazy(re, "第([0-9一二三四五六七八九十百]{1,4})届")
+_EDITION_NAME = _Lazy(re, r"[^,.;:!?()\n和与及、]{1,14}?(?:会|赛|节|展|奖)")
+_EDITION_GLOSS_RAW = _Lazy(
+    re, f"届(?<={_EDITION_NUMBER}届)[^。，,()（）\n]{{0,14}}[(（][12１２][{_W_DIGIT}]{{3}}年"
+)
+_SHARED_NAME = ("和", "与", "及", "、", ",")
 _AGE_RAW = _Lazy(
     re, f"(?:时年|享年|年仅|年方)(?:[{_W_DIGIT}]{{1,3}}|[一二三四五六七八九十]{{1,3}})(?:周)?岁"
 )
@@ -703,9 +890,9 @@ _SPIKE_STARTS = _SPIKE_REACH + 20
 
 def _may_spike(text: str, lo: int = 0, hi: int = 1 << 30) -> bool:
     """Whether a year of 1900 or later (in ``lo..hi``) has a year five or more years
-    earlier before it and one after it, the two within three years of each other and
-    near it (a spike's neighbours, a necessary condition). The raw text and its folded
-    copy give the same answer."""
+    earlier before it and one after it, in order and near it, the jump past the later
+    one wider than half the gap between them (a spike's neighbours, a necessary condition).
+    The raw text and its folded copy give the same answer."""
     return _spike_among(_years_in_order(text), lo, hi)
 
 
@@ -744,23 +931,29 @@ def _spike_among(found: list[tuple[int, int]], lo: int, hi: int) -> bool:
 
 def _neighbours_near(found: list[tuple[int, int]], k: int) -> bool:
     """Whether year ``k`` has, within ``_SPIKE_STARTS`` before and after it, years ``a``
-    and ``c`` five or more years earlier with ``a <= c <= a + 3``."""
+    and ``c`` five or more years earlier with ``a <= c`` and ``c - a < 2 (year - c)``."""
     at, year = found[k]
-    before: set[int] = set()
-    i = k - 1
-    while i >= 0 and at - found[i][0] <= _SPIKE_STARTS:
-        if found[i][1] <= year - 5:
-            before.add(found[i][1])
-        i -= 1
+    before = sorted({y for _, y in found[_first_near(found, k) : k] if y <= year - 5})
     if not before:
         return False
     i = k + 1
     while i < len(found) and found[i][0] - at <= _SPIKE_STARTS:
         c = found[i][1]
-        if c <= year - 5 and not before.isdisjoint(range(c - 3, c + 1)):
-            return True
+        if c <= year - 5:
+            j = bisect_right(before, c) - 1  # the latest year before it at or below c
+            if j >= 0 and 2 * (year - c) > c - before[j]:
+                return True
         i += 1
     return False
+
+
+def _first_near(found: list[tuple[int, int]], k: int) -> int:
+    """The index of the first year within ``_SPIKE_STARTS`` before year ``k``."""
+    at = found[k][0]
+    i = k
+    while i > 0 and at - found[i - 1][0] <= _SPIKE_STARTS:
+        i -= 1
+    return i
 
 
 class _Said(NamedTuple):
@@ -820,7 +1013,12 @@ class _Timeline:
     # -- which signals can fire ----------------------------------------------------
 
     def possible_signals(
-        self, probed: bool, *, spiked: bool = True, tenure: bool = False
+        self,
+        probed: bool,
+        *,
+        spiked: bool = True,
+        tenure: bool = False,
+        extra: frozenset[str] = frozenset(),
     ) -> list[Callable[[], Iterator[Clash]]]:
         """The signals, in their reporting order, whose literals the folded text holds
         (each test is a necessary condition of a clash of that signal: a literal look
@@ -833,6 +1031,7 @@ class _Timeline:
         """
         if not probed:
             out = [self.tenures] if tenure else []
+            out += self._literal_signals(extra)
             if spiked and self._may_spike():
                 out.append(self.spikes)
             return out
@@ -873,11 +1072,25 @@ class _Timeline:
         if "届" in words and _DATED_EDITION_RAW.search(t) is not None:
             out.append(self.editions)
         if (
+            "届" in words
+            and t.count("届") >= 2
+            and (
+                _EDITION_GLOSS_RAW.search(t) is not None or _DATED_EDITION_RAW.search(t) is not None
+            )
+        ):
+            out.append(self.edition_order)
+        if (
             "岁" in words
             and any(w in t for w in (*_BORN_BEFORE, *_BORN_AFTER))
             and _AGE_RAW.search(t) is not None
         ):
             out.append(self.ages)
+        if (
+            "岁" in words
+            and (t.count("岁") >= 3 or any(w in t for w in (*_BORN_BEFORE, *_BORN_AFTER)))
+            and _AGE_SAID_RAW.search(t) is not None
+        ):
+            out.append(self.age_pairs)  # (a birth year, or three ages to agree)
         if (
             (self.traditional or not probe.observances.isdisjoint(words))
             and "个" in t
@@ -891,9 +1104,19 @@ class _Timeline:
             out.append(self.durations)
         if tenure:
             out.append(self.tenures)
+        out += self._literal_signals(extra)
         if out or self._may_spike():  # (the spikes ran with every other signal before)
             out.append(self.spikes)
         return out
+
+    def _literal_signals(self, names: frozenset[str]) -> list[Callable[[], Iterator[Clash]]]:
+        """The signals of ``literal_signals``' names, in their reporting order."""
+        signals = (
+            ("era-gloss", self.era_glosses),
+            ("reversed-range", self.reversed_ranges),
+            ("to-now", self.spans_to_now),
+        )
+        return [signal for name, signal in signals if name in names]
 
     @functools.cached_property
     def year_starts(self) -> list[int]:
@@ -1080,9 +1303,12 @@ class _Timeline:
             return None
         expr = self.year_before(s, 14)
         if kind == "series":
-            if expr is None or f[expr.end : s] not in ("", "的"):
+            if expr is None or f[expr.end : s] not in ("", "的", ","):
                 return None
-            if after.startswith(_AT_THE_SERIES) or _HELD.match(after):
+            held = _HELD.match(after)
+            if f[expr.end : s] == ",":  # 2023年，奥运会在英国伦敦举行 (not …举行的场馆)
+                return expr if held and not after.startswith(("的", "过"), held.end()) else None
+            if after.startswith(_AT_THE_SERIES) or held:
                 return expr
             return None
         if expr is not None and kind == "edition":
@@ -1553,6 +1779,83 @@ class _Timeline:
             k -= 1
         return None
 
+    def edition_order(self) -> Iterator[Clash]:
+        """``第七届（1969年）和第十一届（2023年）台湾金马奖``: editions of one series go
+        forward in time, at most a few years apart each (4 editions cannot span 54
+        years); the later year of a pair that breaks this is reported (a gap too wide
+        only as a note unless the year is recent: a series may have paused)."""
+        f = self.folded
+        meta, _ = page_date_kept(self.document)
+        now = meta.year if meta is not None else _THIS_YEAR
+        for art in articles(self.document):
+            found: list[tuple[int, DateExpr, str | None, int, int]] = []
+            for m in _EDITION_NTH.finditer(f, art.start, art.end):
+                n = cn_number(m[1])
+                if n is None or n < 1:
+                    continue
+                expr, name, after = None, None, m.end()
+                if f.startswith("(", m.end()):  # 第七届（1969年）台湾金马奖
+                    expr = self.year_at(m.end() + 1)
+                    if expr is None or not f.startswith(")", expr.end):
+                        continue
+                    after = expr.end + 1
+                else:  # 1969年第七届台湾金马奖 / 第七届台湾金马奖（1969年）
+                    before = self.year_before(m.start(), 1)
+                    if before is not None and f[before.end : m.start()] in ("", "的"):
+                        expr = before
+                label = _EDITION_NAME.match(f, after)
+                end = after
+                if label is not None:
+                    name, end = label.group(), label.end()
+                    if expr is None and f.startswith("(", label.end()):
+                        expr = self.year_at(label.end() + 1)  # 第三届青年艺术节（1975年）
+                        if expr is not None:
+                            end = expr.end + (1 if f.startswith(")", expr.end) else 0)
+                if expr is None or expr.year is None:
+                    continue
+                if name is None and not f.startswith(_SHARED_NAME, after):
+                    continue
+                found.append((n, expr, name, m.start(), end))
+            # 第七届（1969年）和第十一届（2023年）台湾金马奖: the first takes the next one's name
+            for k in range(len(found) - 2, -1, -1):
+                n, expr, name, s, e = found[k]
+                nxt = found[k + 1]
+                if name is None and nxt[2] is not None and nxt[3] - e <= 2:
+                    found[k] = (n, expr, nxt[2], s, e)
+            series: dict[str, list[tuple[int, DateExpr, int, int]]] = {}
+            for n, expr, name, s, e in found:
+                if name is not None:
+                    series.setdefault(name, []).append((n, expr, s, e))
+            for name, editions in series.items():
+                editions.sort(key=lambda x: x[0])
+                for (n1, y1, s1, e1), (n2, y2, s2, e2) in itertools.pairwise(editions):
+                    a, b = y1.year or 0, y2.year or 0
+                    if n1 == n2:
+                        continue  # (one edition dated twice: ``editions``)
+                    if a > b:  # a later edition held earlier: the earlier one's year is late
+                        late, other, lo, hi = y1, (y2, s2, e2), b - 6 * (n2 - n1) - 10, b
+                    elif b - a > 6 * (n2 - n1) + 10:
+                        late, other, lo, hi = y2, (y1, s1, e1), a + 1, a + 6 * (n2 - n1) + 10
+                    else:
+                        continue
+                    expr, s, e = other
+                    cited = self.quote(min(s, expr.start), max(e, expr.end))
+                    if late is y2:
+                        many = f"{n2 - n1} editions" if n2 - n1 > 1 else "one edition"
+                        reason = f"leaves {many} of {name} for {b - a} years"
+                    else:
+                        reason = f"is a later edition of {name}, held before it"
+                    clash = self.clash(
+                        late,
+                        range(lo, hi + 1),
+                        [(cited, min(s, expr.start))],
+                        reason,
+                        "edition-order",
+                    )
+                    if clash is not None:
+                        recent = now - _RECENT <= (late.year or 0) <= now + 1
+                        yield clash._replace(fixable=False, note=late is y2 and not recent)
+
     # -- observances counted by their Nth time ---------------------------------------------
 
     def _nth_observances(self) -> Iterator[tuple[int, int, str, int, int]]:
@@ -1714,16 +2017,227 @@ class _Timeline:
                 if clash is not None:
                     yield clash
 
+    # -- ages said of years, against the birth year or each other ----------------------------
+
+    def _age_pairs(self, lo: int, hi: int) -> list[tuple[DateExpr, int, int, int]]:
+        """(year, age, age start, age end) of each age said of a year in ``lo..hi``."""
+        f = self.folded
+        pairs = []
+        for m in _AGE_SAID.finditer(f, lo, hi):
+            j = m.start() - (1 if f.endswith("周", 0, m.start()) else 0)  # 18周岁
+            digits = j
+            while digits > j - 4 and digits > 0 and f[digits - 1] in _AGE_DIGITS:
+                digits -= 1
+            if not 0 < j - digits <= 3 or (digits > 0 and f[digits - 1].isdigit()):
+                continue
+            age = cn_number(f[digits:j])
+            if age is None or not 0 < age < 130:
+                continue
+            if f.startswith("(", m.end()) and m[1] != "的":
+                expr = self.year_at(m.end() + 1)  # 33岁时（2024年）
+            elif m[1] is not None:
+                expr = self.year_before(digits, 16)  # 2000年，18岁的钢琴家
+                if expr is not None and (
+                    any(w in f[expr.start : digits] for w in _KIN)
+                    or f.endswith(_AGE_OTHER, 0, digits)
+                    or (m[1] == "的" and f.startswith(_KIN_AFTER, m.end()))
+                ):
+                    continue  # someone else's age (与22岁的…, 他8岁的儿子)
+            else:
+                continue
+            if expr is not None and expr.year is not None:
+                pairs.append((expr, age, digits, m.start() + 1))
+        return pairs
+
+    def age_pairs(self) -> Iterator[Clash]:
+        """``李云迪1982年出生`` … ``2000年，18岁的钢琴家李云迪``, or ``19岁时（1980年）`` …
+        ``33岁时（2024年）``: the year minus the age is the one birth year (± 1), that of
+        the article's birth or of its other ages (two or more of them agreeing)."""
+        f = self.folded
+        for art in articles(self.document):
+            pairs = self._age_pairs(art.start, art.end)
+            if not pairs:
+                continue
+            born = {
+                e.year: e
+                for e in self._within(art.start, art.end)
+                if e.year is not None
+                and (f.endswith(_BORN_BEFORE, 0, e.start) or f.startswith(_BORN_AFTER, e.end))
+                and not any(w in f[max(0, e.start - 10) : e.start] for w in _KIN_BORN)
+            }
+            if len(born) == 1:
+                birth = next(iter(born.values()))
+                yield from self._age_clashes(pairs, birth, birth.year or 0, 0)
+            elif not born and len(pairs) >= 3:
+                implied = [e.year - age for e, age, _, _ in pairs if e.year is not None]
+                for k, (expr, age, s, e) in enumerate(pairs):
+                    own = implied[k]
+                    others = [b for j, b in enumerate(implied) if j != k]
+                    if any(abs(b - own) <= 1 for b in others):
+                        continue
+                    agreeing = max(sum(abs(b - c) <= 1 for c in others) for b in others)
+                    if agreeing < 2 or own < min(others):
+                        continue  # no consensus, or an earlier year: not a rewrite
+                    typical = sorted(others)[len(others) // 2]
+                    yield from self._age_clashes([(expr, age, s, e)], None, typical, agreeing)
+
+    def _age_clashes(
+        self,
+        pairs: Iterable[tuple[DateExpr, int, int, int]],
+        birth: DateExpr | None,
+        born: int,
+        agreeing: int,
+    ) -> Iterator[Clash]:
+        """The clash of each pair whose birth (year − age) is not ``born`` ± 1: the birth
+        year when it is the later one, else the pair's year; a note unless the year is
+        recent (rewrites make years recent: an old year out of place is a typo to check)."""
+        meta, _ = page_date_kept(self.document)
+        now = meta.year if meta is not None else _THIS_YEAR
+        for expr, age, s, e in pairs:
+            assert expr.year is not None
+            implied = expr.year - age
+            if abs(implied - born) <= 1 or (birth is not None and expr.start == birth.start):
+                continue
+            label = self.quote(s, e)
+            if birth is not None and born > implied:  # the birth year is the later one
+                clash = self.clash(
+                    birth,
+                    range(implied - 1, implied + 2),
+                    [(f"{expr.text} … {label}", min(s, expr.start))],
+                    f"puts the birth in {implied - 1}–{implied + 1}",
+                    "age",
+                )
+            else:
+                cited = (
+                    [(self.quote(birth.start, birth.end), birth.start)] if birth is not None else []
+                )
+                whose = (
+                    f"the birth year {born}"
+                    if birth is not None
+                    else f"the birth year ({born}) of {agreeing} other ages"
+                )
+                clash = self.clash(
+                    expr,
+                    range(born + age - 1, born + age + 2),
+                    [(label, s), *cited],
+                    f"with {whose} puts it in {born + age - 1}–{born + age + 1}",
+                    "age",
+                )
+            if clash is not None:
+                recent = now - _RECENT <= (clash.expr.year or 0) <= now + 1
+                yield clash._replace(fixable=False, note=not recent)
+
+    # -- a year glossed with an era's year ----------------------------------------------------
+
+    def era_glosses(self) -> Iterator[Clash]:
+        """``1992年（平成4年）``, ``1984年，即民国73年``, ``民国9年（1920年）``: the era's
+        year fixes the Gregorian one (± 1: eras and lunar years start mid-year)."""
+        f = self.folded
+        for m in _ERA_YEAR.finditer(f):
+            expr = None
+            if f.endswith(_GLOSS_BEFORE, max(0, m.start() - 3), m.start()):
+                expr = self.year_before(m.start(), 3)
+                if expr is not None and f[expr.end : m.start()] not in ("(", "(即", ",即"):
+                    expr = None
+                if f.startswith(("至", "到", "-", "—", "~"), m.end()):
+                    continue  # 1937年至1945年（民国26年至34年）: a range glossed
+            elif f.startswith("(", m.end()):
+                expr = self.year_at(m.end() + 1)
+            if expr is None or expr.year is None:
+                continue
+            n = 1 if m[2] == "元" else cn_number(m[2])
+            if n is None or n < 1:
+                continue
+            year = _ERA_BASE[m[1]] + n
+            if abs(expr.year - year) <= 1:
+                continue
+            label = self.quote(m.start(), m.end())
+            clash = self.clash(expr, [year], [(label, m.start())], f"is {year}", "era-gloss")
+            if clash is not None:
+                yield clash
+
+    # -- a range written backwards -------------------------------------------------------------
+
+    def reversed_ranges(self) -> Iterator[Clash]:
+        """``2024年-2001年间``: a range ends after it starts; the start is reported."""
+        f = self.folded
+        for first, last in itertools.pairwise(self.years):
+            if first.year is None or last.year is None or last.year >= first.year:
+                continue
+            if f[first.end : last.start] not in _RANGE_SEPARATORS:
+                continue
+            clash = self.clash(
+                first,
+                [last.year],
+                [(last.text, last.start)],
+                f"opens a range that ends in {last.year}",
+                "reversed-range",
+            )
+            if clash is not None:
+                yield clash._replace(fixable=False)
+
+    # -- a span from a year to the present ---------------------------------------------------
+
+    def spans_to_now(self) -> Iterator[Clash]:
+        """``从2023年诞生到现在，短短26年``: the present is the year + N at least, and no
+        later than the page's date (or this year): a year that puts it later is wrong."""
+        f = self.folded
+        doc = self.document
+        meta, where = page_date_kept(doc)
+        now = meta.year if meta is not None else _THIS_YEAR
+        said = [
+            e
+            for e in dates(doc)
+            if e.year is not None and e.metadata is None and e.kind in ("year", "date", "range")
+        ]
+        starts = [e.start for e in said]
+        for start, end, number, almost, lai in _counts_to_now(f):
+            k = bisect_left(starts, start) - 1
+            if k < 0:
+                continue
+            expr = said[k]
+            if lai and not f.endswith(("从", "自"), 0, expr.start):
+                continue  # N年来 counts from a year only after 从/自 (自2000年来京，8年来…)
+            if expr.end < start - 12 or expr.year is None or expr.end_year is not None:
+                continue
+            if document_sentence_span(doc, start)[0] > expr.start:
+                continue  # another sentence's year
+            n = cn_number(number) if number != "两" else 2
+            if n is None or not 0 < n < 200:
+                continue
+            least = expr.year + n - (1 if almost else 0)
+            if least <= now + 1:
+                continue
+            latest = now - n
+            reason = f"puts the present in {least} or later, after {now}"
+            if meta is not None:
+                reason += f" (the page's date, {meta.key} {meta.text}, {where})"
+            clash = self.clash(
+                expr,
+                range(latest - 1, latest + 2),
+                [(self.quote(start, end), start)],
+                reason,
+                "to-now",
+            )
+            if clash is not None:
+                yield clash._replace(fixable=False)
+
     # -- chronology spikes ----------------------------------------------------------------------
 
     def spikes(self) -> Iterator[Clash]:
         """A year 5+ years after both its neighbours in a passage told in order.
 
-        ``2008年…2023年…2009年``: the years around it (up to three on each side, within
-        one article) go forward, and its nearest judged neighbours agree (within three
-        years) and lie within 300 characters. On its own a note (please check); a
-        warning when the year is also the page's metadata year (read before any fix),
-        the signature of a site that rewrites years to the date it republished the page.
+        ``2008年…2023年…2009年``, ``1956年…第二代…2023年…第三代…1976年…第四代``: the
+        years around it (two on each side, within one article) go forward, its
+        nearest judged neighbours are in order and lie within 300 characters, and it
+        jumps past the later one by more than half the gap between them (1985…2016…2010 is a
+        wide passage, not a spike); 到/至 is a plan word only right before a year, and a
+        plan word anywhere in the year's clause (满足2020年…的目标) blocks it; a neighbour
+        may be a target met (2005年建成) or a range's end, not a citation; two equal
+        neighbours need their months (1963年…2014年…1963年 restates a fact). On its
+        own a note (please check); a warning when the year is also the page's metadata
+        year (read before any fix), the signature of a site that rewrites years to the
+        date it republished the page.
         """
         f = self.folded
         doc = self.document
@@ -1737,13 +2251,18 @@ class _Timeline:
         for i in range(1, len(run) - 1):
             prev, cur, nxt = run[i - 1], run[i], run[i + 1]
             a, b, c = prev.year or 0, cur.year or 0, nxt.year or 0
-            if not 0 <= c - a <= 3 or b < max(a, c) + 5 or not now - _RECENT <= b <= now + 1:
+            if c < a or b < c + 5 or 2 * (b - c) <= c - a or not now - _RECENT <= b <= now + 1:
                 continue  # rewrites make years recent: an old year out of order is history
             if not all(self.judgeable(e) for e in (prev, cur, nxt)) or any(
-                is_target_year(f, e) or f.endswith(_SPIKE_BLOCK_BEFORE, 0, e.start)
-                for e in (prev, cur, nxt)
+                is_target_year(f, e) or f.endswith(_SPIKE_BLOCK_BEFORE, 0, e.start) for e in (cur,)
             ):
                 continue
+            if any(f.endswith(_NEIGHBOUR_BLOCK_BEFORE, 0, e.start) for e in (prev, nxt)):
+                continue
+            if f.endswith(_SPIKE_BLOCK_BEFORE, 0, nxt.start) and nxt.start - cur.end <= 2:
+                continue  # 2023年至2002年: a range (reversed-range reports it)
+            if a == c and (prev.month is None or nxt.month is None):
+                continue  # 1963年发现…2014年的批发价…1963年: a fact restated, not a sequence
             if cur.start - prev.end > _SPIKE_REACH or nxt.start - cur.end > _SPIKE_REACH:
                 continue
             article = bisect_right(starts, cur.start)
@@ -1755,13 +2274,16 @@ class _Timeline:
             k = bisect_left(told_starts, cur.start)
             around = [
                 e.year or 0
-                for e in told[max(0, k - 3) : k + 4]
+                for e in told[max(0, k - 2) : k + 3]
                 if e.start != cur.start and bisect_right(starts, e.start) == article
             ]
             if any(y > z for y, z in itertools.pairwise(around)):
                 continue  # the passage is not told in order: a digression, not a spike
-            if _FUTURE_NEAR.search(f, max(0, cur.start - 12), min(len(f), cur.end + 12)):
-                continue  # 到/预计/将/计划/目标 around it: a plan, not the narrative
+            clause = _CLAUSE_END.search(f, cur.end, cur.end + 40)
+            after = max(cur.end + 12, clause.start() if clause else cur.end + 40)
+            if _FUTURE_NEAR.search(f, max(0, cur.start - 12), min(len(f), after)):
+                continue  # 到/预计/将/计划/目标 around it or in its clause: a plan (满足2020年
+                # 旅客吞吐量…的目标), not the narrative
             agrees = meta is not None and meta.year == b
             era_note = "" if agrees else self._era_after(cur, article_starts=starts)
             lines = sorted({doc.position(e.start)[0] for e in (prev, nxt)})
