@@ -15,17 +15,16 @@ from rules.vocabulary import stop_characters
 SENTENCE = r"[^{ends}]*[{ends}]+[”’\"]*|[^{ends}]+$"
 MIN_CHARS = 12
 
-# Where to look: in the reversed text, with every end mark made 。, a sentence said
-# twice in a row reads 。, last words, …, 。, the same last words. One search tries
-# every 。 that follows (in reading order) the last ``_TAIL`` characters of a
-# sentence: the characters up to the next 。 must start with them again. Two cases
-# are kept as well: runs of end marks (the next 。 is in the same run), and copies
-# whose words are shorter than ``_TAIL`` (mostly end marks and closing quotes then:
-# more than MIN_CHARS - _TAIL of them before 。). Only the lines found so are split
-# into sentences.
+# Where to look: with every end mark made 。, a sentence said twice in a row reads …
+# last words。…, the same last words。. One forward search tries every 。 that follows
+# ``_TAIL`` characters without an end mark: the next 。 must follow the same ``_TAIL``
+# characters (a lookbehind that refers to them; the sentence between is crossed once).
+# Two cases are kept as well: runs of end marks (。 right after 。), and copies whose
+# words are shorter than ``_TAIL`` (mostly end marks and closing quotes then: more than
+# MIN_CHARS - _TAIL of them after 。). Only the lines found so are split into sentences.
 _TAIL = 6
 _MAY_REPEAT = (
-    f'。(?:(?=([^。]{{{_TAIL}}})[^。]*+。\\1)|(?=。)|(?<=[。”’"]{{{MIN_CHARS - _TAIL}}}。))'
+    f'。(?:(?=。|[。”’"]{{{MIN_CHARS - _TAIL}}})|(?<=([^。]{{{_TAIL}}})。)[^。]*+(?<=\\1)(?=。))'
 )
 
 
@@ -42,15 +41,15 @@ def repeat_candidates(text: str) -> list[int]:
 
     Every repeat lies on the line of one of these offsets (a superset: most are not).
     """
-    backwards = text[::-1]
-    for c in _patterns()[2]:
-        backwards = backwards.replace(c, "。")
-    may_repeat = _patterns()[1]
-    first = may_repeat.search(backwards)
+    if len(text) < 2 * MIN_CHARS:
+        return []  # two sentences of MIN_CHARS characters do not fit
+    _, may_repeat, other_ends = _patterns()
+    for c in other_ends:
+        text = text.replace(c, "。")
+    first = may_repeat.search(text)
     if first is None:
         return []
-    last = len(text) - 1
-    return [last - m.start() for m in may_repeat.finditer(backwards, first.start())]
+    return [m.start() for m in may_repeat.finditer(text, first.start())]
 
 
 class RepeatedSentence(Rule):
