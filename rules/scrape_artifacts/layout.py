@@ -220,6 +220,8 @@ def may_report(document: Document) -> bool:
     text = document.text
     if "篇" in text or ("范" in text and "范文" in text):
         return True
+    if plainly_empty(text, chrome_matcher().gate):
+        return False  # the layout would be EMPTY: no need to compute and keep it
     return document.memo(compute_layout) is not EMPTY
 
 
@@ -227,7 +229,33 @@ def _may_report_with(key: tuple[tuple[str, ...], ...], document: Document) -> bo
     text = document.text
     if "篇" in text or ("范" in text and "范文" in text):
         return True
+    if plainly_empty(text, chrome_matcher(*key).gate):
+        return False
     return document.memo(compute_layout, *key) is not EMPTY
+
+
+def plainly_empty(text: str, gate: Any) -> bool:
+    """Whether ``compute_layout`` gives EMPTY before any per-line work (a subset of EMPTY).
+
+    The same early decisions in the same order, without the memo: a page with no gate
+    match, no repeated line and no date separator near short lines. False means only
+    "not decided here" (``compute_layout`` decides).
+    """
+    first_break = text.find("\n")
+    if first_break < 0 and len(text) > MAX_LINE_CHARS + 1:
+        return True  # one paragraph
+    if gate.search(text) is not None:
+        return False  # chrome, widgets or teasers may be there
+    if first_break < 0:
+        return True
+    if text.find("\n", first_break + 1) < 0:  # two lines: one possible copy
+        second = text[first_break + 1 :].strip()
+        return not (len(second) >= MIN_PARAGRAPH_CHARS and text[:first_break].strip() == second)
+    parts = text.split("\n")
+    distinct = set(map(str.strip, parts))
+    if len(distinct) - ("" in distinct) < len(parts) - parts.count(""):
+        return False  # a line repeats: a copy may be there
+    return not (has_date_separator(text) and _maybe_runs(distinct))
 
 
 @cache

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pickle
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from lint import Document, Source
 from lint.linter import check_document
 from lint.testing import lint_text
@@ -58,8 +61,8 @@ def test_the_gate_of_an_extended_vocabulary_is_shared_by_the_family_and_knows_th
 
 def test_gated_rules_survive_pickling_with_the_same_findings():
     text = f"{PROSE}\n本站推荐\n来源：新华社\n{PROSE}"
-    for settings in ({}, EXTRA):
-        family = rules(settings)
+    for options in ({}, EXTRA):
+        family = rules(options)
         copies = pickle.loads(pickle.dumps(family))
         assert [r.gate is not None for r in copies] == [True] * len(RULES)
         found = check_document(doc(text), family)
@@ -113,3 +116,26 @@ def test_widget_characters_stay_widgets_whatever_the_anchors():
     # holds no chrome match, so the chrome scan skips it
     assert {"|", "｜", ">", "]", "】"} <= chrome_matcher().widget_only
     assert lint_text("| 首页 | 新闻 | 体育 |\n| 地区 | 省会 |\n】", RULES) == []
+
+
+_LINES = [
+    PROSE, PARAGRAPH, PARAGRAPH + PROSE, "", "  ", "相关新闻", "2022-07-14", "30 16:18:34",
+    "强图打榜 2024-05-23", "来源：新华社", "作者：佚名", "首页 | 新闻 | 体育", "3分钟前",
+    "本文摘要：" + PARAGRAPH[:20], PARAGRAPH[:20] + "…", "第一章", "2023年5月1日", "a.b",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_LINES), min_size=1, max_size=8),
+    st.sampled_from(["\n", "\r\n", "\n\n"]),
+    st.booleans(),
+)
+def test_a_page_the_gate_calls_plainly_empty_gets_the_empty_layout(lines, sep, extended):
+    from rules.scrape_artifacts.layout import compute_layout, plainly_empty
+    from rules.scrape_artifacts.vocabulary import chrome_matcher
+
+    text = sep.join(lines)
+    key = (("栏目",), (), ("本站推荐",)) if extended else ()
+    if plainly_empty(text, chrome_matcher(*key).gate):
+        assert compute_layout(doc(text), *key) is EMPTY, text
