@@ -346,7 +346,12 @@ def check_document(
                 if triggers:
                     hit = present.get(triggers)
                     if hit is None:
-                        hit = present[triggers] = any(map(text.__contains__, triggers))
+                        hit = False
+                        for literal in triggers:  # (cheaper than any(map(...)) for a few)
+                            if literal in text:
+                                hit = True
+                                break
+                        present[triggers] = hit
                     if not hit:
                         continue
                 gate = rule.gate
