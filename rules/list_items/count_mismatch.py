@@ -111,6 +111,7 @@ class ListCountMismatch(Rule):
     name = "list-count-mismatch"
     family = "list-items"
     triggers = TRIGGERS
+    gate = may_hold_lists  # shared: the engine asks it once per document
 
     def check(self, document: Document) -> list[Diagnostic]:
         """Report each announcement whose count is not what follows (or precedes) it."""

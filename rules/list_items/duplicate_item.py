@@ -198,6 +198,7 @@ class DuplicateListItem(Rule):
     name = "duplicate-list-item"
     family = "list-items"
     triggers = TRIGGERS
+    gate = may_hold_lists  # shared: the engine asks it once per document
     fix_availability = FixAvailability.ALWAYS
 
     def check(self, document: Document) -> list[Diagnostic]:
@@ -266,6 +267,7 @@ class NearDuplicateListItem(Rule):
     name = "near-duplicate-list-item"
     family = "list-items"
     triggers = TRIGGERS
+    gate = may_hold_lists  # shared: the engine asks it once per document
     default_severity = Severity.INFO
 
     def check(self, document: Document) -> list[Diagnostic]:
