@@ -1,8 +1,9 @@
 """List items (DL): the shortcuts taken for speed leave the findings as they were.
 
-Importing the family compiles no pattern; a document-level gate (a 、, a quoted count,
-a counted head, or a list of two joined by 和/及/与 that breaks its count) skips
-documents that cannot hold a list; lists counted after them
+Importing the family compiles no pattern; a document-level gate (a clause of three 、
+items, or a count that can start an announcement: a quoted count, a counted head, a count
+with a 、, a colon or 和/及/与 near it) skips documents that cannot hold a list; lists
+counted after them
 are found from the 、 followed by a numeral, and a clause's start is looked for in a
 short window first, then further back.
 """
