@@ -246,6 +246,8 @@ def _lists_gate(document: Document) -> int:
         return gates | _ANNOUNCE if _may_announce(text, True) else gates
     # no 、: a quoted count, a counted head (三点要求) or a list of two counted after it
     # (物流和金融三大) is all that is left
+    if not ("和" in text or "及" in text or "与" in text or "“" in text or '"' in text):
+        return _ANNOUNCE if _counted_heads(text, first_only=True) else 0  # a head at most
     found = _may_announce(text, False)
     if found == _SURE:
         return _ANNOUNCE
