@@ -45,6 +45,7 @@ from functools import cache
 from lint import Line
 from rules import vocabulary
 from rules.lazy import LazyPattern
+from rules.scrape_artifacts.lists import is_label, verse_run
 
 GOOD_MIN_CHARS = 25  # a line with a sentence stop and at least this many characters is prose
 GOOD_COMMA_CHARS = 60  # or this many with a comma
@@ -59,6 +60,7 @@ MAX_BETWEEN = 16  # lines from one anchor to the next that make a block between 
 MIN_TITLE_RUN = 5  # title-like lines that end a page with no furniture around them
 TITLE_RUN_MEAN = 10  # their mean length (poem lines are shorter)
 TITLE_LINES = 3  # lines before the first metadata line kept as the title (title, subtitle, byline)
+MIN_LABEL_RUN = 6  # lines of a run of menu labels next to furniture
 MIN_TEASER_CHARS = 12  # a teaser shorter than this proves nothing
 MAX_CONTACT_CHARS = 60  # a contact line (label: value) is short
 MAX_CONTACT_LABEL = 12  # where its colon may stand (联 系 人 with spaces)
@@ -279,12 +281,15 @@ class Teaser:
 # short line that ends a sentence (如有意见，请联系我们！): prose between widgets, but
 # at the edge of the page it may be a footer's.
 # SEPARATOR: an article separator (篇二): the edge of an article, never furniture.
-SHORT, GOOD, META, ANCHOR, LOOSE, NEAR, SEPARATOR = 0, 1, 2, 3, 4, 5, 6
+# CITE: a line of a reference list, LINKS: a row of a navigation box (``lists``):
+# furniture wherever they stand, reported in blocks; they bound blocks like anchors.
+SHORT, GOOD, META, ANCHOR, LOOSE, NEAR, SEPARATOR, CITE, LINKS = 0, 1, 2, 3, 4, 5, 6, 7, 8
+_BOUNDS = (False, False, False, True, False, False, False, True, True)  # ANCHOR, CITE, LINKS
 
 
 # the classes a block is made of: short lines, loose bad lines (furniture nobody else
 # reports) and, where the context makes them furniture, short sentences
-_MEMBER = (True, False, False, False, True, True, False)
+_MEMBER = (True, False, False, False, True, True, False, True, True)
 
 # Every teaser holds one of these: a summary label, or the last character of an
 # ending before the line break (】 of 【详细】, ] of [详细], . of ..., ．, …).
@@ -396,7 +401,7 @@ def _edges(
             furniture[k], safe[k], where[k] = True, True, f"at the head of the {unit}"
             k += 1
     # tail: after the last good line, from the first anchor there
-    tail_anchor = next((i for i in range(last_good + 1, hi) if classes[i] == ANCHOR), None)
+    tail_anchor = next((i for i in range(last_good + 1, hi) if _BOUNDS[classes[i]]), None)
     if tail_anchor is not None:
         for i in range(tail_anchor + 1, hi):
             if not furniture[i]:
@@ -456,6 +461,7 @@ def find_furniture(
                 elif len(key) <= MAX_COUNTER_CHARS and _is_bare_counter(key):
                     counters.add(i)
             classes[i] = kind
+    cites = [i for i in range(n) if classes[i] == CITE or classes[i] == LINKS]
     teasers: list[Teaser] = []
     teased: set[int] = set()
     for i in range(n - 1):
@@ -497,11 +503,17 @@ def find_furniture(
         c = classes[i]
         if (c in (GOOD, NEAR) and i not in teased) or c in (META, SEPARATOR):
             previous = -1  # a metadata line may have the article's title next to it
-        elif c == ANCHOR:
+        elif _BOUNDS[c]:
             if previous >= 0 and i - previous <= MAX_BETWEEN:
+                boxed = classes[previous] == LINKS and c == LINKS  # a navigation box's labels
                 for k in range(previous + 1, i):
-                    if not furniture[k] and k not in titles:
-                        furniture[k], safe[k], where[k] = True, True, "between page chrome"
+                    if k in titles:
+                        continue
+                    if not furniture[k]:
+                        furniture[k], safe[k] = True, True
+                        where[k] = "in a navigation box" if boxed else "between page chrome"
+                    elif boxed and safe[k]:
+                        where[k] = "in a navigation box"  # one block with its rows
             previous = i
     # under a link-list header: up to the next bad or good line
     for i in range(n) if headers else ():
@@ -527,6 +539,11 @@ def find_furniture(
                 furniture[j], safe[j], where[j] = True, not at_good, f"under `{header}`"
             elif where[j] != f"under `{header}`":
                 where[j] = f"under `{header}`"
+    for i in cites:  # a reference list or a navigation box is furniture wherever it stands
+        furniture[i], safe[i] = True, True
+        where[i] = "in a reference list" if classes[i] == CITE else "in a navigation box"
+    if good:
+        label_runs(classes, keys, furniture, safe, where, teased, titles)
     # a run of title-like lines after the article with nothing around it: a note
     if 0 <= last_good < n - MIN_TITLE_RUN and not any(furniture[last_good + 1 :]):
         tail = range(last_good + 1, n)
@@ -560,6 +577,63 @@ def find_furniture(
     # copy of a link list is SA003's, and noise when its lines are furniture)
     certain = {content[i] for i in range(n) if furniture[i] and safe[i] and _MEMBER[classes[i]]}
     return blocks, teasers, certain
+
+
+def label_runs(
+    classes: list[int],
+    keys: list[str],
+    furniture: list[bool],
+    safe: list[bool],
+    where: list[str],
+    teased: AbstractSet[int],
+    titles: AbstractSet[int | None],
+) -> None:
+    """Mark runs of menu labels next to furniture (``lists``: ``编辑链接``, ``条目``, ``讨论``).
+
+    A run is a maximal sequence of short lines not yet furniture (no prose, short
+    sentence, metadata or title among them); the line just before a paragraph is left
+    out (a heading), and a line ending in a colon ends a run (it introduces a list,
+    which is content). It is furniture when it holds MIN_LABEL_RUN lines or more, two
+    thirds of them labels (``lists.is_label``), is no verse, and a bad line or a block
+    of furniture touches it; its fix is safe when furniture or the page's edge stands
+    on both sides. Runs are walked once, in order (a run made furniture bounds the next).
+    """
+    n = len(classes)
+
+    def free(k: int) -> bool:
+        # a short line not yet furniture; a line ending in a colon introduces a list
+        return (
+            not furniture[k]
+            and (classes[k] == SHORT or classes[k] == LOOSE)
+            and k not in teased
+            and k not in titles
+            and keys[k][-1] not in ":："
+        )
+
+    i = 0
+    while i < n:
+        if not free(i):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and free(j + 1):
+            j += 1
+        end = j
+        if end + 1 < n and classes[end + 1] in (GOOD, NEAR):
+            end -= 1  # a heading before a paragraph is content
+        texts = keys[i : end + 1]
+        if (
+            len(texts) >= MIN_LABEL_RUN
+            and 3 * sum(1 for t in texts if is_label(t)) >= 2 * len(texts)
+            and not verse_run(texts)
+        ):
+            before = i > 0 and (furniture[i - 1] or _BOUNDS[classes[i - 1]])
+            after = end + 1 < n and (furniture[end + 1] or _BOUNDS[classes[end + 1]])
+            if before or after:
+                sure = (before or i == 0) and (after or end == n - 1)
+                for k in range(i, end + 1):
+                    furniture[k], safe[k], where[k] = True, sure, "next to page furniture"
+        i = j + 1
 
 
 def _title_like(text: str) -> bool:

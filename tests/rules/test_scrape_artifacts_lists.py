@@ -1,0 +1,204 @@
+"""Reference lists, navigation boxes and runs of menu labels (rules/scrape_artifacts/lists.py).
+
+Shapes of Wikipedia mirrors and CMS pages that no phrase list names: each is flagged
+with the fix its evidence allows, in both punctuation widths, and the look-alikes a
+reader keeps (an author's endnotes, names with a middle dot, verse, a list introduced
+by a sentence, list items inside the text) stay silent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.testing import fix_text
+from rules.scrape_artifacts import RULES
+from rules.scrape_artifacts.lists import is_label, link_list, marked_lines
+from tests.rules.scrape_artifacts_rows import PARA, PARA2
+from tests.rules.scrape_artifacts_rows import rows as _rows
+
+PARA3 = "新区规划建设以来，交通、教育和医疗设施陆续投入使用，常住人口稳步增长，产业不断聚集。"
+
+
+def _references(paren: tuple[str, str], bracket: tuple[str, str], mark: str = "^") -> list[str]:
+    o, c = paren
+    bo, bc = bracket
+    return [
+        f"{mark} 张明. 新区邮政编码发布. 新华网. 2023-12-06 {bo}2023-12-11{bc}. "
+        f"{o}原始内容存档于2023-12-11{c}.",
+        f"{mark} 新区总体规划 {o}PDF{c}. 新区官网. {bo}2023-06-09{bc}.",
+        f"{mark} 省重点建设项目名单",  # a mark without features, inside the list
+        f"{mark} 跳转到： 3.0 3.1 国务院决定设立新区. 新华社. 2017-04-01 {bo}2017-04-07{bc}.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paren", "bracket"), [(("(", ")"), ("[", "]")), (("（", "）"), ("［", "］"))]
+)
+@pytest.mark.parametrize("mark", ["^", "↑"])
+def test_a_reference_list_after_the_article_is_one_block_with_a_fix(paren, bracket, mark):
+    text = "\n".join([PARA, PARA2, PARA3, *_references(paren, bracket, mark)])
+    rows = [r for r in _rows(text) if r[0] == "SA002"]
+    assert rows == [("SA002", 4, 7, "warning", "safe")]
+    assert fix_text(text, RULES).split("\n") == [PARA, PARA2, PARA3]
+
+
+def test_a_reference_list_between_paragraphs_is_furniture_too():
+    text = "\n".join([PARA, *_references(("(", ")"), ("[", "]")), PARA2, PARA3])
+    rows = [r for r in _rows(text) if r[0] == "SA002"]
+    assert rows == [("SA002", 2, 5, "warning", "safe")]
+
+
+def test_references_numbered_in_brackets_need_what_a_wiki_engine_adds():
+    baike = [
+        "[1] 新区设立. 新华网. 2017-04-01 [引用日期2017-04-02]",
+        "[2] 新区规划纲要. 人民网. 2018-04-21 [引用日期2018-04-22]",
+    ]
+    rows = [r for r in _rows("\n".join([PARA, PARA2, *baike])) if r[0] == "SA002"]
+    assert rows == [("SA002", 3, 4, "warning", "safe")]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # an author's endnotes with URLs: part of the report (human extraction keeps them)
+        [
+            "[1] 《在全国脱贫攻坚总结表彰大会上的讲话》，新华社，2021年2月25日。",
+            "[2] 《我国连续6年保持零发生》，人民网，2023年1月10日，http://example.com/n1.htm。",
+            "［3］ 《中国式现代化将惠及世界》，环球网，2023年5月12日，https://example.com/a。",
+        ],
+        # one citation alone
+        ["^ 张明. 新区邮政编码发布. 新华网. 2023-12-06 [2023-12-11]."],
+        # marked lines without citation features: maths, a numbered list
+        ["^2 表示平方，^3 表示立方", "^ 这是脚注的说明文字", "^ 另一条说明"],
+        ["[1] 第一点，坚持教育优先发展", "[2] 第二点，深化教育改革", "[3] 第三点，加强队伍建设"],
+    ],
+)
+def test_endnotes_single_citations_and_marked_lines_without_features_stay_silent(lines):
+    text = "\n".join([PARA, PARA2, *lines, PARA3])
+    assert [r for r in _rows(text) if r[0] == "SA002"] == []
+
+
+def test_marked_lines_tell_features_apart():
+    text = "\n".join(
+        ["^ 标题. 网站. [2023-06-09].", PARA, "  ↑ 标题 (PDF). 网站.", "[3] 说明 https://x.cn"]
+    )
+    assert marked_lines(text) == {1: True, 3: True, 4: False}
+
+
+NAVBOX = [
+    "石家庄市",
+    "长安区 · 桥西区 · 新华区 · 裕华区 · 井陉矿区 · 藁城区",
+    "唐山市",
+    "路北区 · 路南区 · 古冶区 · 开平区 · 丰南区",
+    "秦皇岛市",
+    "海港区 • 山海关区 • 北戴河区 • 抚宁区",
+]
+
+
+def test_a_navigation_box_after_the_article_is_furniture_with_a_fix():
+    text = "\n".join([PARA, PARA2, PARA3, *NAVBOX])
+    rows = [r for r in _rows(text) if r[0] == "SA002"]
+    # its rows bound the labels between them; the first label follows the article
+    assert ("SA002", 5, 9, "warning", "safe") in rows
+    assert fix_text(text, RULES).split("\n") == [PARA, PARA2, PARA3, "石家庄市"]
+
+
+def test_a_navigation_box_row_alone_is_furniture():
+    text = "\n".join([PARA, "首页 · 新闻 · 体育 · 财经 · 科技", PARA2])
+    assert [r for r in _rows(text) if r[0] == "SA002"] == [("SA002", 2, 2, "warning", "safe")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "长安区 · 桥西区 · 新华区 · 裕华区",
+        "华北地区／华东地区／华南地区／东北地区",
+        "G雄安新区（河北省保定市） · G江北新区（江苏省南京市） · G湘江新区 · G赣江新区",
+    ],
+)
+def test_link_list_shapes(line):
+    assert link_list(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "约翰·罗纳德·瑞尔·托尔金",  # a name: no spaces around the dots
+        "长安区 · 桥西区 · 新华区",  # three items
+        "主演：张三 · 李四 · 王五 · 赵六",  # a labelled value
+        "春天 · 夏天 · 秋天 · 冬天，四季轮回。",  # a sentence
+        "春眠不觉晓 · 处处闻啼鸟 · 夜来风雨声 · 花落知多少",  # verse
+        "2021 · 2022 · 2023 · 2024",  # numbers
+    ],
+)
+def test_link_list_look_alikes(line):
+    assert not link_list(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["约翰·罗纳德·瑞尔·托尔金是英国作家", "主演：张三 · 李四 · 王五 · 赵六"]
+)
+def test_link_list_look_alikes_stay_silent_in_a_page(line):
+    text = "\n".join([PARA, line, PARA2])
+    assert _rows(text) == []
+
+
+MENU = ["编辑链接", "条目", "讨论", "大陆简体", "阅读", "编辑", "查看历史", "工具"]
+
+
+LONG_MENU = [*MENU, "链入页面", "相关更改", "上传文件", "特殊页面", "固定链接", "页面信息"]
+LONG_MENU += ["引用本页", "获取短URL", "维基数据项目", "可打印版"]
+
+
+def test_menu_labels_between_page_chrome_are_furniture_with_a_fix():
+    # further apart than a block between two widgets may be: a run of labels
+    text = "\n".join([PARA, "返回顶部", *LONG_MENU, "[显示]", PARA2, PARA3])
+    rows = [r for r in _rows(text) if r[0] == "SA002"]
+    assert rows == [("SA002", 3, 20, "warning", "safe")]
+    assert fix_text(text, RULES).split("\n") == [PARA, PARA2, PARA3]
+
+
+@pytest.mark.parametrize("toggle", ["[隐藏]", "【展开】"])
+def test_menu_labels_with_furniture_on_one_side_are_a_note_without_fix(toggle):
+    text = "\n".join([PARA, PARA2, toggle, *MENU, "雄安新区的一段说明文字，比较短", PARA3])
+    rows = [r for r in _rows(text) if r[0] == "SA002"]
+    assert rows == [("SA002", 4, 11, "info", None)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a short poem after a widget
+        ["静夜思", "床前明月光", "疑是地上霜", "举头望明月", "低头思故乡", "李白", "唐代"],
+        # a list introduced by a sentence
+        ["本区主要景点如下：", "故宫", "长城", "颐和园", "天坛", "北海公园", "景山"],
+    ],
+)
+def test_poems_and_introduced_lists_next_to_a_widget_stay_silent(body):
+    text = "\n".join([PARA, "【打印】 【关闭】", *body, PARA2])
+    assert [r for r in _rows(text) if r[0] == "SA002"] == []
+
+
+def test_short_list_items_inside_the_text_stay_silent():
+    items = ["北京", "上海", "广州", "深圳", "杭州", "南京", "成都", "武汉"]
+    text = "\n".join([PARA, *items, PARA2, PARA3])
+    assert _rows(text) == []
+
+
+def test_a_table_of_figures_next_to_a_widget_stays_silent():
+    table = ["地区", "面积", "人口", "雄县", "513", "47.86", "容城县", "314", "27.32"]
+    text = "\n".join([PARA, "返回顶部", *table, PARA2])
+    assert [r for r in _rows(text) if r[0] == "SA002"] == []
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [("编辑链接", True), ("Bahasa Indonesia", True), ("3.3.1特色小镇", True), ("120.54", False)],
+)
+def test_is_label(line, label):
+    assert is_label(line) is label
+
+
+@pytest.mark.parametrize("text", ["条目：雄安", "首先，我们要说明"])
+def test_clauses_are_no_labels(text):
+    assert not is_label(text)
