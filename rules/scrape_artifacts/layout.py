@@ -245,8 +245,9 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
                 chrome = {*chrome, *widgets}
                 bylines = bylines - widgets.keys()
     # a navigation box's rows (长安区 · 桥西区 · 新华区 · 裕华区) and reference lists
-    links = {n for n, _ in link_list_lines(text)} if maybe_link_lists(text) else _NO_LINES
-    cites = marked_lines(text) if maybe_references(text) else {}
+    lines = first_break >= 0  # both need two lines or more to matter
+    links = {n for n, _ in link_list_lines(text)} if lines and maybe_link_lists(text) else _NO_LINES
+    cites = marked_lines(text) if lines and maybe_references(text) else {}
     if sum(cites.values()) < MIN_CITATIONS:
         cites = {}
     lists = bool(links or cites)

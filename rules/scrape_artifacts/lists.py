@@ -51,7 +51,6 @@ _CITATION_FEATURE = LazyPattern(
     re,
     r"https?://|www\.|ISBN|\.\s+(?:19|20)\d\d(?:-\d|年)",
 )
-_LINK_SEPARATORS = (" · ", " • ", " ・ ", "／")
 _LINK_SPLIT = LazyPattern(re, r"\s+[·•・]\s+|\s*／\s*")
 _SEPARATOR = LazyPattern(re, r" [·•・] |／")
 _HAN = LazyPattern(re, r"[\u4e00-\u9fff]")
@@ -89,8 +88,13 @@ def marked_lines(text: str) -> dict[int, bool]:
 
 
 def maybe_link_lists(text: str) -> bool:
-    """Whether a page could hold a link list (literal searches)."""
-    return any(sep in text for sep in _LINK_SEPARATORS)
+    """Whether a page could hold a link list (literal searches, a rare character first)."""
+    return (
+        ("·" in text and " · " in text)
+        or ("•" in text and " • " in text)
+        or ("・" in text and " ・ " in text)
+        or "／" in text
+    )
 
 
 def link_list(text: str) -> bool:

@@ -24,7 +24,7 @@ _DATE = (
     r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?"
     r"|\d{2}[-/]\d{2}|\d{1,2}月\d{1,2}[日号])"
 )
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_TIME = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"  # a full-width colon too (29 14：17)
 _RELATIVE = r"\d+\s*(?:秒|分钟|小时|天|周|个月|年)(?:前|内)|刚刚|昨天|前天"
 # A relative timestamp alone on a line, as news sites print it: Arabic digits, no space
 # (``3分钟前``, ``24小时内``). ``三年前`` is a story's; ``11 天前`` (spaced) is what forum
@@ -212,8 +212,8 @@ def chrome_matcher(
     counters = vocabulary.counters()
     with_colon = tuple(t for t in counters if ":" in t or "：" in t)
     bare = tuple(t for t in counters if t not in with_colon)
-    keys = (*vocabulary.metadata_keys(), *extra_keys)
-    bylines = (*vocabulary.byline_keys(), *extra_bylines)
+    keys = _with_spaced((*vocabulary.metadata_keys(), *extra_keys))
+    bylines = _with_spaced((*vocabulary.byline_keys(), *extra_bylines))
     # a link list's header alone on a line is chrome too (相关新闻, 推荐阅读)
     shipped = (*vocabulary.chrome_phrases(), *vocabulary.furniture_headers())
     phrases = tuple(p.lower() for p in (*shipped, *extra_phrases))
@@ -232,6 +232,24 @@ def chrome_matcher(
         trigger_literals=(*pieces, *anchors, *_relative_literals(), *_FOOTER_LITERALS),
         trigger_folded=(*phrases, *_FOOTER_FOLDED),
     )
+
+
+LABEL_SPACES = (" ", "\u3000", "  ")  # how pages space a label's characters (发 布 时 间：)
+
+
+def _with_spaced(labels: tuple[str, ...]) -> tuple[str, ...]:
+    """Labels and their spaced forms (``发 布 时 间``, ``作　者``) for Han labels of 2-6 characters.
+
+    Pages align short labels with long ones by spacing their characters; the
+    spaced form is a literal too, so the label patterns stay literal alternations.
+    """
+    spaced = tuple(
+        sep.join(label)
+        for label in labels
+        if 2 <= len(label) <= 6 and all("\u4e00" <= c <= "\u9fff" for c in label)
+        for sep in LABEL_SPACES
+    )
+    return (*labels, *spaced)
 
 
 def _relative_literals() -> tuple[str, ...]:
@@ -381,13 +399,21 @@ DATED_TITLE = LazyPattern(
 )
 # Every date and time above holds a digit, a separator and a digit (2022-07, 7月14, 16:18):
 # the prefilter for sidebar lines, searched once over the whole page.
-DATE_SEPARATORS = "-/.年月:"
+DATE_SEPARATORS = "-/.年月:："
 DATE_SIGNATURE = LazyPattern(regex, rf"\d\s*[{regex.escape(DATE_SEPARATORS)}]\s*\d")
 
 
 def has_date_separator(text: str) -> bool:
     """Whether ``text`` holds one of DATE_SEPARATORS (literal scans, faster than a pattern)."""
-    return "年" in text or "月" in text or "-" in text or "/" in text or "." in text or ":" in text
+    return (
+        "年" in text
+        or "月" in text
+        or "-" in text
+        or "/" in text
+        or "." in text
+        or ":" in text
+        or "：" in text
+    )
 
 
 MAX_SIDEBAR_CHARS = 60

@@ -202,3 +202,45 @@ def test_is_label(line, label):
 @pytest.mark.parametrize("text", ["条目：雄安", "首先，我们要说明"])
 def test_clauses_are_no_labels(text):
     assert not is_label(text)
+
+
+# Spaced metadata labels and times with a full-width colon (issue 12, cwt-dirty-04/05)
+
+
+@pytest.mark.parametrize("space", [" ", "\u3000", "  "])
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_spaced_metadata_labels_are_chrome(space, colon):
+    label = space.join("发布时间")
+    views = space.join("浏览次数")
+    text = "\n".join(["标题", f"{label}{colon}2021-05-03 10:20　{views}{colon}1234", PARA, PARA2])
+    assert ("SA001", 2, 2, "warning", "safe") in _rows(text)
+
+
+@pytest.mark.parametrize("space", [" ", "\u3000"])
+def test_a_spaced_byline_alone_is_a_note(space):
+    text = "\n".join(["标题", f"作{space}者：张三", PARA, PARA2])
+    assert _rows(text) == [("SA001", 2, 2, "info", None)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "发 布 会 上，他说：我们会继续努力",  # no label: a sentence with spaces
+        "时 间 是 最 好 的 老 师",
+        "作 者 在 书 中 写 道：人生如梦",
+    ],
+)
+def test_spaced_text_that_is_no_label_stays_silent(line):
+    assert _rows("\n".join([PARA, line, PARA2])) == []
+
+
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_comment_timestamps_with_either_colon_are_sidebar_noise(colon):
+    stamps = [f"29 14{colon}17", f"21 20{colon}15", f"18 09{colon}03"]
+    text = "\n".join([PARA, PARA2, *stamps])
+    assert _rows(text) == [("SA002", 3, 5, "warning", "safe")]
+
+
+@pytest.mark.parametrize("line", ["比分定格在3：10，主队遗憾落败。", "比例尺为1：50", "3：10"])
+def test_ratios_and_scores_with_a_full_width_colon_stay_silent(line):
+    assert _rows("\n".join([PARA, line, PARA2])) == []
