@@ -61,6 +61,7 @@ MIN_TITLE_RUN = 5  # title-like lines that end a page with no furniture around t
 TITLE_RUN_MEAN = 10  # their mean length (poem lines are shorter)
 TITLE_LINES = 3  # lines before the first metadata line kept as the title (title, subtitle, byline)
 MIN_LABEL_RUN = 6  # lines of a run of menu labels next to furniture
+LABEL_RUN = "next to page furniture"  # where a run of menu labels stands
 MIN_TEASER_CHARS = 12  # a teaser shorter than this proves nothing
 MAX_CONTACT_CHARS = 60  # a contact line (label: value) is short
 MAX_CONTACT_LABEL = 12  # where its colon may stand (联 系 人 with spaces)
@@ -632,7 +633,7 @@ def label_runs(
             if before or after:
                 sure = (before or i == 0) and (after or end == n - 1)
                 for k in range(i, end + 1):
-                    furniture[k], safe[k], where[k] = True, sure, "next to page furniture"
+                    furniture[k], safe[k], where[k] = True, sure, LABEL_RUN
         i = j + 1
 
 
