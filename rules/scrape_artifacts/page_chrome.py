@@ -31,7 +31,10 @@ class PageChrome(Rule):
     quarter of its words may be left. A label may be spaced to align with longer
     ones (``发 布 时 间：``, ``作　者：``: one space, two spaces or an ideographic space
     between its Han characters), and a time may have a full-width colon
-    (``14：17``). Also chrome: a copyright footer (版权所有,
+    (``14：17``). A link to the neighbouring article (``上一篇：``, ``下一篇：``,
+    ``下一章：``: ``rules/data/pager_keys.txt``, either colon) is chrome whatever its
+    title holds (spaces, commas, brackets; at most 60 characters and no 。；), also
+    two on one line. Also chrome: a copyright footer (版权所有,
     Copyright or © with a year, then the site's name, no sentence punctuation:
     ``版权所有 © 2021 新华网``) and a relative timestamp alone in Arabic digits
     (``3分钟前``, ``24小时内``), and the toggle button of a collapsible box in its
@@ -66,6 +69,7 @@ class PageChrome(Rule):
     --------
     Flagged: ``更新时间:2023-04-23 17:42:10 发布时间:24小时内 作者:文/会员上传 下载doxc``,
     ``发 布 时 间：2021-05-03 10:20　浏 览 次 数：1234``, ``[显示]``,
+    ``上一篇：下月核酸不再免费是吗 7月份核酸检测要收费了？``,
     ``首页|新闻|图片|评论``, ``｜首页｜新闻｜体育｜`` (alone),
     ``当前位置：首页 > 中国历史 >``, ``29 ]``,
     ``来源：新华社``, ``【责任编辑:王頔】``, ``上一篇：湿疹的治疗原则有哪些``, ``推荐度:``,
@@ -77,6 +81,7 @@ class PageChrome(Rule):
     ``版权所有人有权禁止他人复制其作品。``, ``三年前，他离开了家乡。``, ``昨天``,
     ``11 天前`` (a forum's post time, kept by human extraction),
     ``他的博文写得很好，已有很多人来访过他的博客。``, ``时 间 是 最 好 的 老 师``,
+    ``上篇：总论与基本原理`` (a book's part),
     ``| 年份 | 产量 |`` (a table row), ``| 地区 | 省会 | 简称 |`` above
     ``|---|---|---|`` or another row,
     ``| 2020 | 2021 | 2022 |``, ``|a|=2，|b|=3``, ``x > 3 > y``.

@@ -179,6 +179,8 @@ class ChromeMatcher:
             return "chrome"
         if text[0] in _FOOTER_INITIALS and _is_footer_stripped(text):
             return "chrome"
+        if text[0] in _pager_initials() and _pager().fullmatch(text) is not None:
+            return "chrome"  # 上一篇：… 下一篇：…, whatever the titles hold
         rest, n_keys, n_bylines, n_counters = text, 0, 0, 0
         if ":" in text or "：" in text:  # labels are printed as label: value
             rest, n_keys = self.keys.subn("", rest)
@@ -228,10 +230,31 @@ def chrome_matcher(
         _alternation(phrases),
         _counter(bare) or r"(?!)",
         anchors,
-        trigger_labels=(*keys, *bylines),
+        trigger_labels=(*keys, *bylines, *vocabulary.pager_keys()),
         trigger_literals=(*pieces, *anchors, *_relative_literals(), *_FOOTER_LITERALS),
         trigger_folded=(*phrases, *_FOOTER_FOLDED),
     )
+
+
+MAX_PAGER_TITLE = 60  # characters of the title a link to the neighbouring article shows
+
+
+@cache
+def _pager() -> regex.Pattern:
+    """One or two links to the neighbouring articles: ``上一篇：title`` (``pager_keys.txt``).
+
+    The title may hold anything but a sentence stop (。；), at most MAX_PAGER_TITLE
+    characters.
+    """
+    keys = _alternation(vocabulary.pager_keys())
+    item = rf"[【\[]?(?:{keys})[】\]]?\s*[:：]\s*[^。；;]{{0,{MAX_PAGER_TITLE}}}?"
+    return regex.compile(rf"{item}(?:\s+{item})?")
+
+
+@cache
+def _pager_initials() -> frozenset[str]:
+    """The characters a pager line starts with."""
+    return frozenset({"【", "[", *(key[0] for key in vocabulary.pager_keys())})
 
 
 LABEL_SPACES = (" ", "\u3000", "  ")  # how pages space a label's characters (发 布 时 间：)

@@ -244,3 +244,37 @@ def test_comment_timestamps_with_either_colon_are_sidebar_noise(colon):
 @pytest.mark.parametrize("line", ["比分定格在3：10，主队遗憾落败。", "比例尺为1：50", "3：10"])
 def test_ratios_and_scores_with_a_full_width_colon_stay_silent(line):
     assert _rows("\n".join([PARA, line, PARA2])) == []
+
+
+# Links to the neighbouring article, whatever their titles hold (rules/data/pager_keys.txt)
+
+
+@pytest.mark.parametrize("colon", ["：", ":", " : "])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "下月核酸不再免费是吗 7月份核酸检测要收费了？",  # spaces
+        "你所认为的用户，是属于你的真正用户吗？",  # a comma
+        "智慧物流迈入“无人”时代【欧宝体育app】",  # brackets
+    ],
+)
+def test_a_link_to_the_next_article_is_chrome_whatever_its_title_holds(colon, title):
+    text = "\n".join([PARA, PARA2, f"下一篇{colon}{title}"])
+    assert ("SA001", 3, 3, "warning", "safe") in _rows(text)
+
+
+def test_two_links_on_one_line_are_chrome():
+    line = "上一篇： 洋葱的好吃做法 用它与鸡肉搭配 味道更佳 下一篇：没有了"
+    assert ("SA001", 3, 3, "warning", "safe") in _rows("\n".join([PARA, PARA2, line]))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "上篇：总论与基本原理",  # a book's first part
+        "下一篇：我们将介绍如何安装这个软件，并说明常见的问题。",  # a sentence
+        "上一篇文章讲了湿疹的成因，这一篇讲治疗",  # no colon
+    ],
+)
+def test_pager_look_alikes_stay_silent(line):
+    assert _rows("\n".join([PARA, line, PARA2])) == []
