@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import pytest
 
+from lint import Document
+from lint.linter import check_document
 from lint.testing import fix_text
 from rules.scrape_artifacts import RULES
 from rules.scrape_artifacts.lists import is_label, link_list, marked_lines
+from tests.linearity import assert_linear
 from tests.rules.scrape_artifacts_rows import PARA, PARA2
 from tests.rules.scrape_artifacts_rows import rows as _rows
 
@@ -278,3 +281,59 @@ def test_two_links_on_one_line_are_chrome():
 )
 def test_pager_look_alikes_stay_silent(line):
     assert _rows("\n".join([PARA, line, PARA2])) == []
+
+
+# Linear: four times the input costs about four times the work (tests/linearity.py)
+
+_LIST_INPUTS = {
+    # one long reference list: its runs are grouped once
+    "references": lambda n: f"^ 标题{n}. 网站. [2023-06-09]. （原始内容存档于2023-06-10）.\n",
+    # navigation boxes: rows and group labels
+    "navigation-boxes": lambda n: f"第{n}市\n甲区{n} · 乙区 · 丙区 · 丁区\n",
+    # runs of menu labels after a widget, each before a paragraph
+    "label-runs": lambda n: (
+        "返回顶部\n"
+        + "".join(f"菜单{n}项{k}\n" for k in range(20))
+        + f"第{n}段今天我们召开会议，研究部署工作，大家踊跃发言，会议取得圆满成功。\n"
+    ),
+    # marked lines without features between paragraphs: no reference list
+    "marked-lines": lambda n: f"[{n % 999 + 1}] 第{n}点说明\n{PARA}\n",
+}
+
+
+def _list_text(name: str, size: int) -> str:
+    parts, written, n = [PARA + "\n"], 0, 0
+    while written < size:
+        parts.append(_LIST_INPUTS[name](n))
+        written += len(parts[-1].encode("utf-8"))
+        n += 1
+    return "".join(parts)
+
+
+_INSTANCES = [cls() for cls in RULES]
+
+
+def _check(text: str) -> object:
+    return check_document(Document(text), _INSTANCES)
+
+
+@pytest.mark.parametrize("name", _LIST_INPUTS)
+def test_linear_on_list_inputs(name):
+    assert_linear(_check, lambda size: _list_text(name, size), small=16_000)
+
+
+@pytest.mark.parametrize(
+    ("name", "where"),
+    [
+        ("references", "in a reference list"),
+        ("navigation-boxes", "in a navigation box"),
+        ("label-runs", "next to page furniture"),
+        ("marked-lines", None),
+    ],
+)
+def test_list_inputs_exercise_the_shapes(name, where):
+    found = [d.message for d in _check(_list_text(name, 3000)) if d.code == "SA002"]
+    if where is None:
+        assert found == []
+    else:
+        assert found and all(where in m for m in found)
