@@ -596,8 +596,9 @@ def label_runs(
     out (a heading), and a line ending in a colon ends a run (it introduces a list,
     which is content). It is furniture when it holds MIN_LABEL_RUN lines or more, two
     thirds of them labels (``lists.is_label``), is no verse, and a bad line or a block
-    of furniture touches it; its fix is safe when furniture or the page's edge stands
-    on both sides. Runs are walked once, in order (a run made furniture bounds the next).
+    of furniture touches it; its fix is safe when a bad line, a safe block or the
+    page's edge stands on both sides (a note's block makes nothing certain). Runs
+    are walked once, in order (a run made furniture bounds the next).
     """
     n = len(classes)
 
@@ -610,6 +611,12 @@ def label_runs(
             and k not in titles
             and keys[k][-1] not in ":："
         )
+
+    def touch(k: int) -> int:
+        # 2: certain furniture (a bad line, a safe block); 1: a note's block; 0: neither
+        if _BOUNDS[classes[k]] or (furniture[k] and safe[k]):
+            return 2
+        return 1 if furniture[k] else 0
 
     i = 0
     while i < n:
@@ -628,10 +635,10 @@ def label_runs(
             and 3 * sum(1 for t in texts if is_label(t)) >= 2 * len(texts)
             and not verse_run(texts)
         ):
-            before = i > 0 and (furniture[i - 1] or _BOUNDS[classes[i - 1]])
-            after = end + 1 < n and (furniture[end + 1] or _BOUNDS[classes[end + 1]])
+            before = touch(i - 1) if i > 0 else 0
+            after = touch(end + 1) if end + 1 < n else 0
             if before or after:
-                sure = (before or i == 0) and (after or end == n - 1)
+                sure = (before == 2 or i == 0) and (after == 2 or end == n - 1)
                 for k in range(i, end + 1):
                     furniture[k], safe[k], where[k] = True, sure, LABEL_RUN
         i = j + 1
