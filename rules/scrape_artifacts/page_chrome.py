@@ -34,7 +34,9 @@ class PageChrome(Rule):
     (``14：17``). A link to the neighbouring article (``上一篇：``, ``下一篇：``,
     ``下一章：``: ``rules/data/pager_keys.txt``, either colon) is chrome whatever its
     title holds (spaces, commas, brackets; at most 60 characters and no 。；), also
-    two on one line. Also chrome: a copyright footer (版权所有,
+    two on one line; so is a line of links back to the site (``返回南方网首页
+    返回国际新闻频道``: 返回 or 回到, a short name, then 首页, 频道, 栏目, 列表, 顶部,
+    目录, 上一页 or 上级). Also chrome: a copyright footer (版权所有,
     Copyright or © with a year, then the site's name, no sentence punctuation:
     ``版权所有 © 2021 新华网``) and a relative timestamp alone in Arabic digits
     (``3分钟前``, ``24小时内``), and the toggle button of a collapsible box in its
@@ -81,7 +83,7 @@ class PageChrome(Rule):
     ``版权所有人有权禁止他人复制其作品。``, ``三年前，他离开了家乡。``, ``昨天``,
     ``11 天前`` (a forum's post time, kept by human extraction),
     ``他的博文写得很好，已有很多人来访过他的博客。``, ``时 间 是 最 好 的 老 师``,
-    ``上篇：总论与基本原理`` (a book's part),
+    ``上篇：总论与基本原理`` (a book's part), ``返回首页后点击设置即可修改密码``,
     ``| 年份 | 产量 |`` (a table row), ``| 地区 | 省会 | 简称 |`` above
     ``|---|---|---|`` or another row,
     ``| 2020 | 2021 | 2022 |``, ``|a|=2，|b|=3``, ``x > 3 > y``.

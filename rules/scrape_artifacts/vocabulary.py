@@ -181,6 +181,8 @@ class ChromeMatcher:
             return "chrome"
         if text[0] in _pager_initials() and _pager().fullmatch(text) is not None:
             return "chrome"  # 上一篇：… 下一篇：…, whatever the titles hold
+        if text[:2] in _BACK_VERBS and _BACK_LINKS.fullmatch(text) is not None:
+            return "chrome"  # 返回南方网首页 返回国际新闻频道
         rest, n_keys, n_bylines, n_counters = text, 0, 0, 0
         if ":" in text or "：" in text:  # labels are printed as label: value
             rest, n_keys = self.keys.subn("", rest)
@@ -231,11 +233,25 @@ def chrome_matcher(
         _counter(bare) or r"(?!)",
         anchors,
         trigger_labels=(*keys, *bylines, *vocabulary.pager_keys()),
-        trigger_literals=(*pieces, *anchors, *_relative_literals(), *_FOOTER_LITERALS),
+        trigger_literals=(
+            *pieces,
+            *anchors,
+            *_relative_literals(),
+            *_FOOTER_LITERALS,
+            *_BACK_VERBS,
+        ),
         trigger_folded=(*phrases, *_FOOTER_FOLDED),
     )
 
 
+# Links back to a page of the site, alone on a line: 返回南方网首页 返回国际新闻频道
+_BACK_VERBS = ("返回", "回到")
+_BACK_TARGETS = ("首页", "主页", "频道", "栏目", "列表", "顶部", "目录", "上一页", "上页", "上级")
+_BACK_LINKS = LazyPattern(
+    regex,
+    rf"(?:(?:{'|'.join(_BACK_VERBS)})[^\s，。！？；,!?;]{{0,12}}?(?:{'|'.join(_BACK_TARGETS)})"
+    r"[\s|｜>»]*)+",
+)
 MAX_PAGER_TITLE = 60  # characters of the title a link to the neighbouring article shows
 
 

@@ -337,3 +337,18 @@ def test_list_inputs_exercise_the_shapes(name, where):
         assert found == []
     else:
         assert found and all(where in m for m in found)
+
+
+@pytest.mark.parametrize(
+    "line", ["返回南方网首页 返回国际新闻频道", "返回列表", "回到顶部 | 返回新闻首页", "返回上一页"]
+)
+def test_links_back_to_the_site_alone_on_a_line_are_chrome(line):
+    assert ("SA001", 3, 3, "warning", "safe") in _rows("\n".join([PARA, PARA2, line]))
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["返回家乡的路上，他想了很多", "返回首页后点击设置即可修改密码", "回到首都工作以后"],
+)
+def test_sentences_that_start_with_a_return_stay_silent(line):
+    assert _rows("\n".join([PARA, line, PARA2])) == []
