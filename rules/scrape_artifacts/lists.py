@@ -4,7 +4,7 @@ Three shapes that Wikipedia mirrors and many CMS pages print around an article, 
 without a phrase list:
 
 - a **reference list**: consecutive lines that start with a footnote mark (``^``,
-  ``↑``, ``[12]``, ``［12］``), two or more of them carrying citation features (a
+  ``↑``, ``[12]``, ``［12］``, ``12.``), two or more of them carrying citation features (a
   ``(PDF)`` tag, a bracketed access date ``[2023-06-09]``, ``原始内容存档``, ``引用日期``,
   ``跳转到``; after ``^`` or ``↑`` also a URL, an ISBN or a ``. 2017-04-01`` date after
   a source name). Endnotes numbered ``[12]`` with only a URL are a report's own;
@@ -17,9 +17,9 @@ without a phrase list:
   words such as ``编辑链接``, ``条目``, ``讨论``, ``工具``), next to furniture (decided in
   ``furniture.label_runs``).
 
-Literal gates first: a page without ``^``, ``↑`` or ``[`` has no reference list, one
-without the separators no link list; candidate lines are found by one anchored
-search each and classified on their own (linear).
+Literal gates first: a page without ``^``, ``↑`` or a bracket and what a wiki engine
+adds has no reference list, one without the separators no link list; candidate
+lines are found by one anchored search each and classified on their own (linear).
 """
 
 from __future__ import annotations
@@ -38,13 +38,17 @@ LABEL_STOPS = "，,。！？!?；;：:"  # a line holding one is a clause, not a
 VERSE_LENGTHS = (5, 7)
 
 # a footnote mark opening a line (after optional spaces)
-_MARKED_LINE = LazyPattern(re, r"\n[ \t\u3000]*(?:\^|↑|[\[［]\d{1,3}[\]］])")
-_MARK = LazyPattern(re, r"[ \t\u3000]*(?:\^|↑|[\[［]\d{1,3}[\]］])")
+_MARKED_LINE = LazyPattern(re, r"\n[ \t\u3000]*(?:\^|↑|[\[［]\d{1,3}[\]］]|\d{1,3}[.．])")
+_MARK = LazyPattern(re, r"[ \t\u3000]*(?:\^|↑|[\[［]\d{1,3}[\]］]|\d{1,3}[.．])")
 # what a wiki engine prints in a citation: an access date, an archive note, a format tag
 _ENGINE_FEATURE = LazyPattern(
     re,
     r"[(（](?:PDF|pdf)[)）]|[\[［](?:19|20)\d\d(?:-\d{1,2}){1,2}[\]］]|原始内容|存档于"
     r"|检索日期|访问日期|引用日期|失效链接|跳转到",
+)
+_ENGINE_LITERALS = (
+    *("[19", "[20", "［19", "［20"),
+    *("PDF", "pdf", "原始内容", "存档于", "检索日期", "访问日期", "引用日期", "失效链接", "跳转到"),
 )
 # what any citation may hold: a URL, an ISBN, a date after a source name (新华网. 2017-04-01)
 _CITATION_FEATURE = LazyPattern(
@@ -57,15 +61,23 @@ _HAN = LazyPattern(re, r"[\u4e00-\u9fff]")
 
 
 def maybe_references(text: str) -> bool:
-    """Whether a page could hold a reference list (literal searches; a superset)."""
-    return "^" in text or "↑" in text or "[" in text or "［" in text
+    """Whether a page could hold a reference list (literal searches; a superset).
+
+    A line after ``^`` or ``↑`` may count with any feature; otherwise a page needs
+    what a wiki engine adds (``_ENGINE_LITERALS``: each ``_ENGINE_FEATURE`` holds one).
+    """
+    if "^" in text or "↑" in text:
+        return True
+    if "[" not in text and "［" not in text:
+        return False
+    return any(literal in text for literal in _ENGINE_LITERALS)
 
 
 def marked_lines(text: str) -> dict[int, bool]:
     """Line number → whether it carries citation features, for each line opening with a mark.
 
     After ``^`` or ``↑`` (a wiki's backlink marks) any feature counts; after ``[12]``
-    only what a wiki engine adds (an access date, an archive note, ``(PDF)``): the
+    or ``12.`` only what a wiki engine adds (an access date, an archive note, ``(PDF)``): the
     endnotes an author numbers himself, with their URLs, are part of a report.
     One anchored search over the page; each candidate line is tested on its own.
     """

@@ -65,7 +65,7 @@ class SidebarNoise(Rule):
     (``rules/scrape_artifacts/lists.py``), and bound blocks like the bad lines:
 
     - a *reference list*: consecutive lines opening with a footnote mark (``^``,
-      ``↑``, ``[12]``, ``［12］``), two or more of them with citation features: what
+      ``↑``, ``[12]``, ``［12］``, ``12.``), two or more of them with citation features: what
       a wiki engine adds (``(PDF)``, a bracketed access date ``[2023-06-09]``,
       ``原始内容存档``, ``引用日期``, ``跳转到``) or, after ``^``/``↑``, a URL, an ISBN
       or a ``. 2017-04-01`` date after a source name. Endnotes an author numbers

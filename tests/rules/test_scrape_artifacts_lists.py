@@ -352,3 +352,22 @@ def test_links_back_to_the_site_alone_on_a_line_are_chrome(line):
 )
 def test_sentences_that_start_with_a_return_stay_silent(line):
     assert _rows("\n".join([PARA, line, PARA2])) == []
+
+
+@pytest.mark.parametrize("dot", [".", "．"])
+def test_numbered_references_with_access_dates_are_a_reference_list(dot):
+    refs = [
+        f"1{dot}  新区设立 ．新华网．2017-04-01[引用日期2017-04-02]",
+        f"2{dot}  新区规划纲要发布 ．人民网．2018-04-21[引用日期2018-04-22]",
+    ]
+    rows = [r for r in _rows("\n".join([PARA, PARA2, *refs])) if r[0] == "SA002"]
+    assert rows == [("SA002", 3, 4, "warning", "safe")]
+
+
+def test_a_numbered_list_with_dates_and_links_stays_silent():
+    items = [
+        "1. 2017年4月1日，新区设立，详见 http://www.example.cn/a.htm",
+        "2. 2018年4月21日，规划纲要获批复，详见 www.example.cn/b.htm",
+        "3. 2019年8月26日，自贸试验区设立",
+    ]
+    assert _rows("\n".join([PARA, *items, PARA2])) == []
