@@ -371,3 +371,18 @@ def test_a_numbered_list_with_dates_and_links_stays_silent():
         "3. 2019年8月26日，自贸试验区设立",
     ]
     assert _rows("\n".join([PARA, *items, PARA2])) == []
+
+
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_an_address_block_inside_the_article_stays_silent(colon):
+    address = [
+        "报名地点",
+        "北京市海淀区中关村大街59号",
+        "中国人民大学明德楼",
+        f"联系人{colon}王老师",
+        "邮编 100872",
+        "电话 010-62511242",
+        "传真 010-62514775",
+    ]
+    text = "\n".join(["【打印】", PARA, *address, PARA2, PARA3])
+    assert [r for r in _rows(text) if r[0] == "SA002"] == []
