@@ -25,6 +25,11 @@ article's title). A run of short lines is furniture when
   Inside the text such a run has no safe fix and leaves out the line just before
   the next good paragraph (a heading before a paragraph is content).
 
+Reference lists and the rows of navigation boxes (``lists``) are furniture wherever
+they stand and bound blocks like anchors (the labels between two rows of a box are
+the box's); a run of six or more menu labels that touches furniture is furniture
+(``label_runs``).
+
 A *teaser* is a line that repeats the start of the next paragraph: ``摘要：…`` or a
 line ending in ``…``, ``...`` or ``【详细】`` whose text (spaces aside) the following
 lines begin with. Deleting it loses nothing.
@@ -438,7 +443,7 @@ def find_furniture(
     """Furniture blocks, teasers and the numbers of the lines that are certainly furniture.
 
     ``keys``: the non-blank lines stripped, ``content``: their line numbers; ``bad``:
-    line number → META, ANCHOR or LOOSE; ``headers``: link-list header
+    line number → META, ANCHOR, LOOSE, CITE or LINKS; ``headers``: link-list header
     lines; ``skip``: lines another finding owns (a repeated block); ``make_line``:
     number → Line; ``separators``: article separator lines (篇二), each the edge of an
     article; ``navigation_lines``: navigation bars and breadcrumbs (a title follows
@@ -462,7 +467,7 @@ def find_furniture(
                 elif len(key) <= MAX_COUNTER_CHARS and _is_bare_counter(key):
                     counters.add(i)
             classes[i] = kind
-    cites = [i for i in range(n) if classes[i] == CITE or classes[i] == LINKS]
+    listed = [i for i in range(n) if classes[i] == CITE or classes[i] == LINKS]
     teasers: list[Teaser] = []
     teased: set[int] = set()
     for i in range(n - 1):
@@ -540,7 +545,7 @@ def find_furniture(
                 furniture[j], safe[j], where[j] = True, not at_good, f"under `{header}`"
             elif where[j] != f"under `{header}`":
                 where[j] = f"under `{header}`"
-    for i in cites:  # a reference list or a navigation box is furniture wherever it stands
+    for i in listed:  # a reference list or a navigation box is furniture wherever it stands
         furniture[i], safe[i] = True, True
         where[i] = "in a reference list" if classes[i] == CITE else "in a navigation box"
     if good:
