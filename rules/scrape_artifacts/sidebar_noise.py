@@ -61,8 +61,9 @@ class SidebarNoise(Rule):
       footer and join the tail. Elsewhere contact lines are content: a notice or
       an advertisement ends with them, and an article may quote an address.
 
-    Three shapes of Wikipedia mirrors and CMS pages are furniture on their own
-    (``rules/scrape_artifacts/lists.py``), and bound blocks like the bad lines:
+    Shapes of Wikipedia mirrors and CMS pages (``rules/scrape_artifacts/lists.py``):
+    the first two are furniture on their own and bound blocks like the bad lines,
+    the third is decided by its neighbours:
 
     - a *reference list*: consecutive lines opening with a footnote mark (``^``,
       ``↑``, ``[12]``, ``［12］``, ``12.``), two or more of them with citation features: what
