@@ -238,7 +238,7 @@ def chrome_matcher(
             *anchors,
             *_relative_literals(),
             *_FOOTER_LITERALS,
-            *_BACK_VERBS,
+            *(f"\n{verb}" for verb in _BACK_VERBS),  # a back link opens its line
         ),
         trigger_folded=(*phrases, *_FOOTER_FOLDED),
     )
