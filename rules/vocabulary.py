@@ -75,6 +75,11 @@ def link_line_starts() -> tuple[str, ...]:
     return data_lines("link_line_starts.txt")
 
 
+def pager_keys() -> tuple[str, ...]:
+    """Labels of links to the neighbouring article (``上一篇``, ``下一篇``, ``下一章``)."""
+    return data_lines("pager_keys.txt")
+
+
 def furniture_headers() -> tuple[str, ...]:
     """Headers of link lists (``相关新闻``, ``推荐阅读``, ``热门排行``, ``猜你喜欢``)."""
     return data_lines("furniture_headers.txt")

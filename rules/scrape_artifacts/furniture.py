@@ -25,6 +25,11 @@ article's title). A run of short lines is furniture when
   Inside the text such a run has no safe fix and leaves out the line just before
   the next good paragraph (a heading before a paragraph is content).
 
+Reference lists and the rows of navigation boxes (``lists``) are furniture wherever
+they stand and bound blocks like anchors (the labels between two rows of a box are
+the box's); a run of six or more menu labels that touches furniture is furniture
+(``label_runs``).
+
 A *teaser* is a line that repeats the start of the next paragraph: ``摘要：…`` or a
 line ending in ``…``, ``...`` or ``【详细】`` whose text (spaces aside) the following
 lines begin with. Deleting it loses nothing.
@@ -45,6 +50,7 @@ from functools import cache
 from lint import Line
 from rules import vocabulary
 from rules.lazy import LazyPattern
+from rules.scrape_artifacts.lists import is_label, verse_run
 
 GOOD_MIN_CHARS = 25  # a line with a sentence stop and at least this many characters is prose
 GOOD_COMMA_CHARS = 60  # or this many with a comma
@@ -59,6 +65,8 @@ MAX_BETWEEN = 16  # lines from one anchor to the next that make a block between 
 MIN_TITLE_RUN = 5  # title-like lines that end a page with no furniture around them
 TITLE_RUN_MEAN = 10  # their mean length (poem lines are shorter)
 TITLE_LINES = 3  # lines before the first metadata line kept as the title (title, subtitle, byline)
+MIN_LABEL_RUN = 6  # lines of a run of menu labels next to furniture
+LABEL_RUN = "next to page furniture"  # where a run of menu labels stands
 MIN_TEASER_CHARS = 12  # a teaser shorter than this proves nothing
 MAX_CONTACT_CHARS = 60  # a contact line (label: value) is short
 MAX_CONTACT_LABEL = 12  # where its colon may stand (联 系 人 with spaces)
@@ -279,12 +287,15 @@ class Teaser:
 # short line that ends a sentence (如有意见，请联系我们！): prose between widgets, but
 # at the edge of the page it may be a footer's.
 # SEPARATOR: an article separator (篇二): the edge of an article, never furniture.
-SHORT, GOOD, META, ANCHOR, LOOSE, NEAR, SEPARATOR = 0, 1, 2, 3, 4, 5, 6
+# CITE: a line of a reference list, LINKS: a row of a navigation box (``lists``):
+# furniture wherever they stand, reported in blocks; they bound blocks like anchors.
+SHORT, GOOD, META, ANCHOR, LOOSE, NEAR, SEPARATOR, CITE, LINKS = 0, 1, 2, 3, 4, 5, 6, 7, 8
+_BOUNDS = (False, False, False, True, False, False, False, True, True)  # ANCHOR, CITE, LINKS
 
 
 # the classes a block is made of: short lines, loose bad lines (furniture nobody else
 # reports) and, where the context makes them furniture, short sentences
-_MEMBER = (True, False, False, False, True, True, False)
+_MEMBER = (True, False, False, False, True, True, False, True, True)
 
 # Every teaser holds one of these: a summary label, or the last character of an
 # ending before the line break (】 of 【详细】, ] of [详细], . of ..., ．, …).
@@ -411,7 +422,7 @@ def _edges(
             furniture[k], safe[k], where[k] = True, True, f"at the head of the {unit}"
             k += 1
     # tail: after the last good line, from the first anchor there
-    tail_anchor = next((i for i in range(last_good + 1, hi) if classes[i] == ANCHOR), None)
+    tail_anchor = next((i for i in range(last_good + 1, hi) if _BOUNDS[classes[i]]), None)
     if tail_anchor is not None:
         for i in range(tail_anchor + 1, hi):
             if not furniture[i]:
@@ -447,7 +458,7 @@ def find_furniture(
     """Furniture blocks, teasers and the numbers of the lines that are certainly furniture.
 
     ``keys``: the non-blank lines stripped, ``content``: their line numbers; ``bad``:
-    line number → META, ANCHOR or LOOSE; ``headers``: link-list header
+    line number → META, ANCHOR, LOOSE, CITE or LINKS; ``headers``: link-list header
     lines; ``skip``: lines another finding owns (a repeated block); ``make_line``:
     number → Line; ``separators``: article separator lines (篇二), each the edge of an
     article; ``navigation_lines``: navigation bars and breadcrumbs (a title follows
@@ -471,6 +482,7 @@ def find_furniture(
                 elif len(key) <= MAX_COUNTER_CHARS and _is_bare_counter(key):
                     counters.add(i)
             classes[i] = kind
+    listed = [i for i in range(n) if classes[i] == CITE or classes[i] == LINKS]
     teasers: list[Teaser] = []
     teased: set[int] = set()
     for i in range(n - 1):
@@ -512,11 +524,17 @@ def find_furniture(
         c = classes[i]
         if (c in (GOOD, NEAR) and i not in teased) or c in (META, SEPARATOR):
             previous = -1  # a metadata line may have the article's title next to it
-        elif c == ANCHOR:
+        elif _BOUNDS[c]:
             if previous >= 0 and i - previous <= MAX_BETWEEN:
+                boxed = classes[previous] == LINKS and c == LINKS  # a navigation box's labels
                 for k in range(previous + 1, i):
-                    if not furniture[k] and k not in titles:
-                        furniture[k], safe[k], where[k] = True, True, "between page chrome"
+                    if k in titles:
+                        continue
+                    if not furniture[k]:
+                        furniture[k], safe[k] = True, True
+                        where[k] = "in a navigation box" if boxed else "between page chrome"
+                    elif boxed and safe[k]:
+                        where[k] = "in a navigation box"  # one block with its rows
             previous = i
     # under a link-list header: up to the next bad or good line
     for i in range(n) if headers else ():
@@ -542,6 +560,11 @@ def find_furniture(
                 furniture[j], safe[j], where[j] = True, not at_good, f"under `{header}`"
             elif where[j] != f"under `{header}`":
                 where[j] = f"under `{header}`"
+    for i in listed:  # a reference list or a navigation box is furniture wherever it stands
+        furniture[i], safe[i] = True, True
+        where[i] = "in a reference list" if classes[i] == CITE else "in a navigation box"
+    if good:
+        label_runs(classes, keys, furniture, safe, where, teased, titles)
     # a run of title-like lines after the article with nothing around it: a note
     if 0 <= last_good < n - MIN_TITLE_RUN and not any(furniture[last_good + 1 :]):
         tail = range(last_good + 1, n)
@@ -575,6 +598,70 @@ def find_furniture(
     # copy of a link list is SA003's, and noise when its lines are furniture)
     certain = {content[i] for i in range(n) if furniture[i] and safe[i] and _MEMBER[classes[i]]}
     return blocks, teasers, certain
+
+
+def label_runs(
+    classes: list[int],
+    keys: list[str],
+    furniture: list[bool],
+    safe: list[bool],
+    where: list[str],
+    teased: AbstractSet[int],
+    titles: AbstractSet[int | None],
+) -> None:
+    """Mark runs of menu labels next to furniture (``lists``: ``编辑链接``, ``条目``, ``讨论``).
+
+    A run is a maximal sequence of short lines not yet furniture (no prose, short
+    sentence, metadata or title among them); the line just before a paragraph is left
+    out (a heading), and a line ending in a colon ends a run (it introduces a list,
+    which is content). It is furniture when it holds MIN_LABEL_RUN lines or more, two
+    thirds of them labels (``lists.is_label``), is no verse, and a bad line or a block
+    of furniture touches it; its fix is safe when a bad line, a safe block or the
+    page's edge stands on both sides (a note's block makes nothing certain). Runs
+    are walked once, in order (a run made furniture bounds the next).
+    """
+    n = len(classes)
+
+    def free(k: int) -> bool:
+        # a short line not yet furniture; a line ending in a colon introduces a list
+        return (
+            not furniture[k]
+            and (classes[k] == SHORT or classes[k] == LOOSE)
+            and k not in teased
+            and k not in titles
+            and keys[k][-1] not in ":："
+        )
+
+    def touch(k: int) -> int:
+        # 2: certain furniture (a bad line, a safe block); 1: a note's block; 0: neither
+        if _BOUNDS[classes[k]] or (furniture[k] and safe[k]):
+            return 2
+        return 1 if furniture[k] else 0
+
+    i = 0
+    while i < n:
+        if not free(i):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and free(j + 1):
+            j += 1
+        end = j
+        if end + 1 < n and classes[end + 1] in (GOOD, NEAR):
+            end -= 1  # a heading before a paragraph is content
+        texts = keys[i : end + 1]
+        if (
+            len(texts) >= MIN_LABEL_RUN
+            and 3 * sum(1 for t in texts if is_label(t)) >= 2 * len(texts)
+            and not verse_run(texts)
+        ):
+            before = touch(i - 1) if i > 0 else 0
+            after = touch(end + 1) if end + 1 < n else 0
+            if before or after:
+                sure = (before == 2 or i == 0) and (after == 2 or end == n - 1)
+                for k in range(i, end + 1):
+                    furniture[k], safe[k], where[k] = True, sure, LABEL_RUN
+        i = j + 1
 
 
 def _title_like(text: str) -> bool:

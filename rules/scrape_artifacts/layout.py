@@ -32,6 +32,8 @@ from typing import Any
 from lint import Document, Edit, Line, Option
 from rules.scrape_artifacts.furniture import (
     ANCHOR,
+    CITE,
+    LINKS,
     LOOSE,
     META,
     FurnitureBlock,
@@ -43,6 +45,13 @@ from rules.scrape_artifacts.furniture import (
     maybe_teasers,
     widget_kind,
     widget_trigger,
+)
+from rules.scrape_artifacts.lists import (
+    MIN_CITATIONS,
+    link_list_lines,
+    marked_lines,
+    maybe_link_lists,
+    maybe_references,
 )
 from rules.scrape_artifacts.vocabulary import (
     DATE_SIGNATURE,
@@ -238,7 +247,8 @@ def plainly_empty(text: str, gate: Any) -> bool:
     """Whether ``compute_layout`` gives EMPTY before any per-line work (a subset of EMPTY).
 
     The same early decisions in the same order, without the memo: a page with no gate
-    match, no repeated line and no date separator near short lines. False means only
+    match, no link or reference list, no repeated line and no date separator near short
+    lines. False means only
     "not decided here" (``compute_layout`` decides).
     """
     first_break = text.find("\n")
@@ -248,6 +258,8 @@ def plainly_empty(text: str, gate: Any) -> bool:
         return False  # chrome, widgets or teasers may be there
     if first_break < 0:
         return True
+    if maybe_link_lists(text) or maybe_references(text):
+        return False  # a navigation box or a reference list may be there
     if text.find("\n", first_break + 1) < 0:  # two lines: one possible copy
         second = text[first_break + 1 :].strip()
         return not (len(second) >= MIN_PARAGRAPH_CHARS and text[:first_break].strip() == second)
@@ -291,6 +303,13 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
             if widgets:
                 chrome = {*chrome, *widgets}
                 bylines = bylines - widgets.keys()
+    # a navigation box's rows (长安区 · 桥西区 · 新华区 · 裕华区) and reference lists
+    lines = first_break >= 0  # both need two lines or more to matter
+    links = {n for n, _ in link_list_lines(text)} if lines and maybe_link_lists(text) else _NO_LINES
+    cites = marked_lines(text) if lines and maybe_references(text) else {}
+    if sum(cites.values()) < MIN_CITATIONS:
+        cites = {}
+    lists = bool(links or cites)
     parts = keys = None
     repeats = False
     if first_break < 0:
@@ -299,7 +318,9 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
     elif text.find("\n", first_break + 1) < 0:  # two lines: no run, one possible copy
         first, second = text[:first_break].strip(), text[first_break + 1 :].strip()
         repeats = len(second) >= MIN_PARAGRAPH_CHARS and first == second
-        if not (chrome or bylines or repeats or (teasers and _maybe_teaser([first, second]))):
+        if not (
+            chrome or bylines or repeats or lists or (teasers and _maybe_teaser([first, second]))
+        ):
             return EMPTY
     else:
         parts = text.split("\n")
@@ -313,12 +334,14 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
             chrome
             or bylines
             or repeats
+            or lists
             or (has_date_separator(text) and _maybe_runs(keys or distinct))
             or (teasers and _maybe_teaser(keys := keys or list(map(str.strip, parts))))
         ):
-            # nothing any SA rule reports: without chrome, blocks or runs the layout
-            # holds only teasers (the furniture search's other findings need chrome,
-            # a copy or a run to be reported), and the page has none
+            # nothing any SA rule reports: without chrome, blocks, runs or link and
+            # reference lists the layout holds only teasers (the furniture search's other
+            # findings need chrome, a copy, a run or a list to be reported), and the page
+            # has none
             return EMPTY
     if parts is None:
         parts = text.split("\n")
@@ -335,14 +358,16 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
         _find_blocks(layout, content, [key for key in keys if key])
     if len(layout.sidebar) >= MIN_RUN:
         _find_runs(layout, content)
-    if not (chrome or bylines or layout.blocks or layout.runs) and not (
+    if not (chrome or bylines or lists or layout.blocks or layout.runs) and not (
         teasers and _maybe_teaser(keys)
     ):
         return EMPTY  # only a teaser could make a finding, and the page holds none
-    if chrome or bylines or layout.sidebar or teasers:
+    if chrome or bylines or layout.sidebar or teasers or lists:
         separators = {a.separator.number for a in articles(document) if a.separator is not None}
-        _find_furniture(layout, content, keys, matcher, separators)
-    if not (chrome or bylines or layout.blocks or layout.runs or layout.teasers):
+        _find_furniture(layout, content, keys, matcher, separators, cites, links)
+    if not (
+        chrome or bylines or layout.blocks or layout.runs or layout.teasers or layout.furniture
+    ):
         return EMPTY
     is_noise = layout.is_noise
     layout.first_text = next((n for n in content if not is_noise(n)), None)
@@ -445,11 +470,19 @@ def _next_to_bars(parts: list[str], at: int) -> bool:
 
 
 def _find_furniture(
-    layout: Layout, content: list[int], keys: list[str], matcher: Any, separators: set[int]
+    layout: Layout,
+    content: list[int],
+    keys: list[str],
+    matcher: Any,
+    separators: set[int],
+    cites: Mapping[int, bool] | None = None,
+    links: AbstractSet[int] = frozenset(),
 ) -> None:
     """Furniture blocks and teasers: the line classifier in context (``furniture``).
 
     ``separators``: the article separator lines (篇二): each article has a head and a tail.
+    ``cites``: line number → citation features, of the lines opening with a footnote mark;
+    ``links``: the link-list lines (``lists.link_list``), rows of a navigation box.
     """
     bad: dict[int, int] = {}
     headers: dict[int, str] = {}
@@ -475,6 +508,10 @@ def _find_furniture(
             bad[number] = META
         else:
             bad[number] = ANCHOR
+    if cites:
+        _reference_lists(bad, content, cites)
+    for number in links:
+        bad.setdefault(number, LINKS)
     stripped = [keys[number - 1] for number in content]
     navigation = {
         number
@@ -513,6 +550,24 @@ def _find_furniture(
         ]
     if layout.teasers and layout.bylines:  # 本文摘要：… is a teaser, not a byline
         layout.bylines = layout.bylines - {t.line.number for t in layout.teasers}
+
+
+def _reference_lists(bad: dict[int, int], content: list[int], cites: Mapping[int, bool]) -> None:
+    """Class CITE for the lines of each reference list not bad already.
+
+    A reference list: consecutive non-blank lines opening with a footnote mark,
+    MIN_CITATIONS or more of them with citation features (``lists.marked_lines``).
+    """
+    position = {number: i for i, number in enumerate(content)}
+    run: list[int] = []
+    for number in [*sorted(cites), None]:
+        if run and number is not None and position[number] == position[run[-1]] + 1:
+            run.append(number)
+            continue
+        if sum(1 for x in run if cites[x]) >= MIN_CITATIONS:
+            for x in run:
+                bad.setdefault(x, CITE)
+        run = [number] if number is not None else []
 
 
 def _sidebar(text: str) -> dict[int, str]:

@@ -30,11 +30,21 @@ class PageChrome(Rule):
     footers (``版权所有``, ``ICP备``, ``本文来源于网络 如有侵权请联系删除``). The line must
     be short and hold a chrome label; once labels with their values, counters, dates,
     times, relative timestamps, numbers and punctuation are taken away, at most a
-    quarter of its words may be left. Also chrome: a copyright footer (版权所有,
+    quarter of its words may be left. A label may be spaced to align with longer
+    ones (``发 布 时 间：``, ``作　者：``: one space, two spaces or an ideographic space
+    between its Han characters), and a time may have a full-width colon
+    (``14：17``). A link to the neighbouring article (``上一篇：``, ``下一篇：``,
+    ``下一章：``: ``rules/data/pager_keys.txt``, either colon) is chrome whatever its
+    title holds (spaces, commas, brackets; at most 60 characters and no 。；), also
+    two on one line; so is a line of links back to the site (``返回南方网首页
+    返回国际新闻频道``: 返回 or 回到, a short name, then 首页, 频道, 栏目, 列表, 顶部,
+    目录, 上一页 or 上级). Also chrome: a copyright footer (版权所有,
     Copyright or © with a year, then the site's name, no sentence punctuation:
     ``版权所有 © 2021 新华网``) and a relative timestamp alone in Arabic digits
-    (``3分钟前``, ``24小时内``). Full-width and half-width punctuation are treated
-    alike. A line that is only a byline (``作者：佚名``, ``【责任编辑：王頔】``) is noted
+    (``3分钟前``, ``24小时内``), and the toggle button of a collapsible box in its
+    brackets (``[显示]``, ``[隐藏]``, ``【展开】``; the bare words are text).
+    Full-width and half-width punctuation are treated alike. A line that is only
+    a byline (``作者：佚名``, ``【责任编辑：王頔】``) is noted
     at info level without a fix: human-extracted article text often keeps bylines;
     a byline with a date (``时间：2022-11-24 05:30:58 编辑：``,
     ``2024年05月10日06:58 | 来源：人民网``) is a metadata line, chrome.
@@ -62,6 +72,8 @@ class PageChrome(Rule):
     Examples
     --------
     Flagged: ``更新时间:2023-04-23 17:42:10 发布时间:24小时内 作者:文/会员上传 下载doxc``,
+    ``发 布 时 间：2021-05-03 10:20　浏 览 次 数：1234``, ``[显示]``,
+    ``上一篇：下月核酸不再免费是吗 7月份核酸检测要收费了？``,
     ``首页|新闻|图片|评论``, ``｜首页｜新闻｜体育｜`` (alone),
     ``当前位置：首页 > 中国历史 >``, ``29 ]``,
     ``来源：新华社``, ``【责任编辑:王頔】``, ``上一篇：湿疹的治疗原则有哪些``, ``推荐度:``,
@@ -72,8 +84,10 @@ class PageChrome(Rule):
     下载), ``上一篇文章讲了湿疹的成因，这一篇讲治疗。``, ``来源于生活，高于生活``,
     ``版权所有人有权禁止他人复制其作品。``, ``三年前，他离开了家乡。``, ``昨天``,
     ``11 天前`` (a forum's post time, kept by human extraction),
-    ``他的博文写得很好，已有很多人来访过他的博客。``, ``| 年份 | 产量 |`` (a table
-    row), ``| 地区 | 省会 | 简称 |`` above ``|---|---|---|`` or another row,
+    ``他的博文写得很好，已有很多人来访过他的博客。``, ``时 间 是 最 好 的 老 师``,
+    ``上篇：总论与基本原理`` (a book's part), ``返回首页后点击设置即可修改密码``,
+    ``| 年份 | 产量 |`` (a table row), ``| 地区 | 省会 | 简称 |`` above
+    ``|---|---|---|`` or another row,
     ``| 2020 | 2021 | 2022 |``, ``|a|=2，|b|=3``, ``x > 3 > y``.
 
     Fix

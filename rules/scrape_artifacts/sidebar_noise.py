@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from lint import Diagnostic, Document, Edit, Fix, FixAvailability, Rule, Severity
-from rules.scrape_artifacts.furniture import FurnitureBlock
+from rules.scrape_artifacts.furniture import LABEL_RUN, FurnitureBlock
 from rules.scrape_artifacts.layout import (
     LAYOUT_OPTIONS,
     Layout,
@@ -26,7 +26,8 @@ class SidebarNoise(Rule):
     Two kinds of runs, each reported once with its line range.
 
     *Sidebar dates*: three or more consecutive lines that hold only a date or a
-    time (``2022-07-14``, ``30 16:18:34``) or a date with a short link title
+    time (``2022-07-14``, ``30 16:18:34``, ``29 14：17`` with a full-width colon) or a
+    date with a short link title
     (``强图打榜 2024-05-23``). A run of bare dates is a warning anywhere; a run of
     dated titles inside the body is only a note (it may be a timeline).
 
@@ -62,6 +63,26 @@ class SidebarNoise(Rule):
       footer and join the tail. Elsewhere contact lines are content: a notice or
       an advertisement ends with them, and an article may quote an address.
 
+    Shapes of Wikipedia mirrors and CMS pages (``rules/scrape_artifacts/lists.py``):
+    the first two are furniture on their own and bound blocks like the bad lines,
+    the third is decided by its neighbours:
+
+    - a *reference list*: consecutive lines opening with a footnote mark (``^``,
+      ``↑``, ``[12]``, ``［12］``, ``12.``), two or more of them with citation features: what
+      a wiki engine adds (``(PDF)``, a bracketed access date ``[2023-06-09]``,
+      ``原始内容存档``, ``引用日期``, ``跳转到``) or, after ``^``/``↑``, a URL, an ISBN
+      or a ``. 2017-04-01`` date after a source name. Endnotes an author numbers
+      ``[1]`` with only URLs and dates are the report's own and stay;
+    - a *navigation box*: rows of four or more short items joined by ``·``, ``•``
+      or ``・`` with spaces around them, or by ``／`` (``长安区 · 桥西区 · 新华区 ·
+      裕华区``), no clause punctuation, mostly Han, not verse (``约翰·罗纳德·瑞尔·托尔金``
+      is a name), with the group labels between its rows;
+    - a *run of menu labels*: six or more short lines not yet furniture, two thirds
+      of them labels (at most 16 characters, no ``，。！？；：``, not a number:
+      ``编辑链接``, ``条目``, ``讨论``, ``工具``), not verse, touching a bad line or a
+      block of furniture. The line before a paragraph is left out (a heading) and
+      a line ending in a colon ends the run (the list it introduces is content).
+
     A page without any prose (a table of contents, a list of names) gets no head,
     tail or between-chrome blocks: nothing there tells furniture from text.
 
@@ -83,21 +104,31 @@ class SidebarNoise(Rule):
     ``联 系 人： 龙涛`` and ``地 址： …`` right above ``Copyright © 2009-2019 某某网``
     (a copyright footer, its years included, bounds blocks like any widget).
 
+    Also flagged: ``^ 刘某. 新区邮政编码发布. 新华网. 2023-12-06 [2023-12-11].`` and
+    the citations around it; ``石家庄市`` / ``长安区 · 桥西区 · 新华区 · 裕华区`` /
+    ``唐山市`` / ``路北区 · 路南区 · 古冶区 · 开平区``; ``编辑链接``, ``条目``, ``讨论``,
+    ``大陆简体``, ``阅读``, ``编辑``, ``查看历史`` after ``[关闭]``.
+
     Not flagged: a number alone between paragraphs, under a title or under a
     widget with the title between; contact lines between paragraphs, ending a
     notice (also above ``【打印】 【关闭】``), or one alone above the footer; two
     dates on their own lines; ``2008年5月12日，汶川发生地震。``
     and other dated sentences; a timeline inside the text (an info note only);
     a run of short lines with no furniture around it; the title above
-    ``时间：2019-05-03`` or ``来源：新华社``.
+    ``时间：2019-05-03`` or ``来源：新华社``; ``[1] 《…》，新华社，2021年7月1日，
+    https://…`` endnotes; a poem or a list after ``本区主要景点如下：`` next to a
+    widget; a table of figures.
 
     Fix
     ---
     Safe (deletes the run) when it is certain: a sidebar run at the head or tail
     of the page or between chrome lines; a furniture block at the head or tail, or
     bounded by bad lines, or under a header and ending at a bad line or the end of
-    the page. A title run under a header inside the text (a good paragraph follows)
-    is only a note without fix, and the line just before the paragraph is left
+    the page; a reference list or a navigation box wherever it stands; a run of
+    menu labels with furniture (or the page's edge) on both sides. A run of menu
+    labels with furniture on one side only is a note without fix. A title run
+    under a header inside the text (a good paragraph follows) is only a note
+    without fix, and the line just before the paragraph is left
     out (a heading before a paragraph is content). Five or more title-like lines
     (6 to 40 characters, 10 on average, ending in a word, ``？`` or a bracket) that
     end a page with furniture elsewhere on it but none around them are a note
@@ -154,8 +185,14 @@ class SidebarNoise(Rule):
                 yield self.report(
                     first.start,
                     last.end,
-                    f"page furniture? {lines} {block.where}: title-like lines with no chrome"
-                    " around them to make deleting them certain",
+                    f"page furniture? {lines} {block.where}: "
+                    + (
+                        "menu labels with furniture on one side only, not enough to make"
+                        " deleting them certain"
+                        if block.where == LABEL_RUN
+                        else "title-like lines with no chrome around them to make deleting"
+                        " them certain"
+                    ),
                     severity=Severity.INFO,
                 )
         for run in layout.runs:

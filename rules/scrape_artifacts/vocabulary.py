@@ -24,7 +24,7 @@ _DATE = (
     r"(?:(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?"
     r"|\d{2}[-/]\d{2}|\d{1,2}月\d{1,2}[日号])"
 )
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+_TIME = r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"  # a full-width colon too (29 14：17)
 _RELATIVE = r"\d+\s*(?:秒|分钟|小时|天|周|个月|年)(?:前|内)|刚刚|昨天|前天"
 # A relative timestamp alone on a line, as news sites print it: Arabic digits, no space
 # (``3分钟前``, ``24小时内``). ``三年前`` is a story's; ``11 天前`` (spaced) is what forum
@@ -183,6 +183,10 @@ class ChromeMatcher:
             return "chrome"
         if text[0] in _FOOTER_INITIALS and _is_footer_stripped(text):
             return "chrome"
+        if text[0] in _pager_initials() and _pager().fullmatch(text) is not None:
+            return "chrome"  # 上一篇：… 下一篇：…, whatever the titles hold
+        if text[:2] in _BACK_VERBS and _BACK_LINKS.fullmatch(text) is not None:
+            return "chrome"  # 返回南方网首页 返回国际新闻频道
         rest, n_keys, n_bylines, n_counters = text, 0, 0, 0
         if ":" in text or "：" in text:  # labels are printed as label: value
             rest, n_keys = self.keys.subn("", rest)
@@ -216,8 +220,8 @@ def chrome_matcher(
     counters = vocabulary.counters()
     with_colon = tuple(t for t in counters if ":" in t or "：" in t)
     bare = tuple(t for t in counters if t not in with_colon)
-    keys = (*vocabulary.metadata_keys(), *extra_keys)
-    bylines = (*vocabulary.byline_keys(), *extra_bylines)
+    keys = _with_spaced((*vocabulary.metadata_keys(), *extra_keys))
+    bylines = _with_spaced((*vocabulary.byline_keys(), *extra_bylines))
     # a link list's header alone on a line is chrome too (相关新闻, 推荐阅读)
     shipped = (*vocabulary.chrome_phrases(), *vocabulary.furniture_headers())
     phrases = tuple(p.lower() for p in (*shipped, *extra_phrases))
@@ -232,10 +236,63 @@ def chrome_matcher(
         _alternation(phrases),
         _counter(bare) or r"(?!)",
         anchors,
-        trigger_labels=(*keys, *bylines),
-        trigger_literals=(*pieces, *anchors, *_relative_literals(), *_FOOTER_LITERALS),
+        trigger_labels=(*keys, *bylines, *vocabulary.pager_keys()),
+        trigger_literals=(
+            *pieces,
+            *anchors,
+            *_relative_literals(),
+            *_FOOTER_LITERALS,
+            *(f"\n{verb}" for verb in _BACK_VERBS),  # a back link opens its line
+        ),
         trigger_folded=(*phrases, *_FOOTER_FOLDED),
     )
+
+
+# Links back to a page of the site, alone on a line: 返回南方网首页 返回国际新闻频道
+_BACK_VERBS = ("返回", "回到")
+_BACK_TARGETS = ("首页", "主页", "频道", "栏目", "列表", "顶部", "目录", "上一页", "上页", "上级")
+_BACK_LINKS = LazyPattern(
+    regex,
+    rf"(?:(?:{'|'.join(_BACK_VERBS)})[^\s，。！？；,!?;]{{0,12}}?(?:{'|'.join(_BACK_TARGETS)})"
+    r"[\s|｜>»]*)+",
+)
+MAX_PAGER_TITLE = 60  # characters of the title a link to the neighbouring article shows
+
+
+@cache
+def _pager() -> regex.Pattern:
+    """One or two links to the neighbouring articles: ``上一篇：title`` (``pager_keys.txt``).
+
+    The title may hold anything but a sentence stop (。；), at most MAX_PAGER_TITLE
+    characters.
+    """
+    keys = _alternation(vocabulary.pager_keys())
+    item = rf"[【\[]?(?:{keys})[】\]]?\s*[:：]\s*[^。；;]{{0,{MAX_PAGER_TITLE}}}?"
+    return regex.compile(rf"{item}(?:\s+{item})?")
+
+
+@cache
+def _pager_initials() -> frozenset[str]:
+    """The characters a pager line starts with."""
+    return frozenset({"【", "[", *(key[0] for key in vocabulary.pager_keys())})
+
+
+LABEL_SPACES = (" ", "\u3000", "  ")  # how pages space a label's characters (发 布 时 间：)
+
+
+def _with_spaced(labels: tuple[str, ...]) -> tuple[str, ...]:
+    """Labels and their spaced forms (``发 布 时 间``, ``作　者``) for Han labels of 2-6 characters.
+
+    Pages align short labels with long ones by spacing their characters; the
+    spaced form is a literal too, so the label patterns stay literal alternations.
+    """
+    spaced = tuple(
+        sep.join(label)
+        for label in labels
+        if 2 <= len(label) <= 6 and all("\u4e00" <= c <= "\u9fff" for c in label)
+        for sep in LABEL_SPACES
+    )
+    return (*labels, *spaced)
 
 
 def _relative_literals() -> tuple[str, ...]:
@@ -439,13 +496,21 @@ DATED_TITLE = LazyPattern(
 )
 # Every date and time above holds a digit, a separator and a digit (2022-07, 7月14, 16:18):
 # the prefilter for sidebar lines, searched once over the whole page.
-DATE_SEPARATORS = "-/.年月:"
+DATE_SEPARATORS = "-/.年月:："
 DATE_SIGNATURE = LazyPattern(regex, rf"\d\s*[{regex.escape(DATE_SEPARATORS)}]\s*\d")
 
 
 def has_date_separator(text: str) -> bool:
     """Whether ``text`` holds one of DATE_SEPARATORS (literal scans, faster than a pattern)."""
-    return "年" in text or "月" in text or "-" in text or "/" in text or "." in text or ":" in text
+    return (
+        "年" in text
+        or "月" in text
+        or "-" in text
+        or "/" in text
+        or "." in text
+        or ":" in text
+        or "：" in text
+    )
 
 
 MAX_SIDEBAR_CHARS = 60
