@@ -27,6 +27,7 @@ alone when ../shared is absent).
                                   growth per doubling, seconds per MB, flags
   python -m lint.bench --process  scrapelint check processes on a 200 MB JSONL file:
                                   wall s, MB/s, peak RSS, --jobs 2 speed-up, start-up
+                                  (--ray: also --engine ray --jobs 2 and its speed-up)
   python -m lint.bench --recall   recall on damage injected into clean documents (a
                                   list item written twice, a miscount, a rewritten year,
                                   masks, a pasted paragraph): found / injected per kind
@@ -81,6 +82,11 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--process", action="store_true", help="time scrapelint check processes")
     g.add_argument("--size-mb", type=float, default=200, help="JSONL size (default 200)")
     g.add_argument("--jobs-list", default="1,2", help="values of --jobs to run (default 1,2)")
+    g.add_argument(
+        "--ray",
+        action="store_true",
+        help="also time --engine ray --jobs 2 (needs scrapelint[ray]; Ray starts a local instance)",
+    )
     g.add_argument(
         "--workdir",
         type=Path,
@@ -221,6 +227,9 @@ def run_process(args: argparse.Namespace, corpus: Corpus, say: Callable[[str], N
                 say("scrapelint check without --jobs")
                 runs.append(process.run_check(jsonl, None, workdir))
                 break
+        if args.ray:
+            say("scrapelint check --engine ray --jobs 2")
+            runs.append(process.run_check(jsonl, 2, workdir, engine="ray"))
         say("start-up")
         start = process.startup_time(workdir)
         if args.workdir is None:
@@ -246,6 +255,7 @@ def run_process(args: argparse.Namespace, corpus: Corpus, say: Callable[[str], N
         "jsonl": {**dataclasses.asdict(jsonl), "path": str(jsonl.path)},
         "runs": [{**dataclasses.asdict(r), "mb_per_s": r.mb_per_s} for r in runs],
         "speedup_jobs2_over_jobs1": process.speedup(runs),
+        "speedup_ray_over_jobs1": process.speedup(runs, engine="ray"),
         "identical_output": process.same_output(runs),
         "startup": dataclasses.asdict(start),
     }

@@ -133,6 +133,7 @@ class ProcessRun:
     problem: str | None
     file_bytes: int
     load: float = 0.0  # 1-minute load average of the machine when the run started
+    engine: str | None = None  # --engine (None: the local runner)
 
     @property
     def mb_per_s(self) -> float:
@@ -155,17 +156,37 @@ def run_measured(cmd: Sequence[str], workdir: Path) -> tuple[dict, str, str]:
     return stats, log("stderr.txt"), log("stdout.txt")
 
 
-def run_check(
-    corpus: JsonlCorpus, jobs: int | None, workdir: Path, base: Sequence[str] | None = None
-) -> ProcessRun:
-    """Run ``scrapelint check`` on the corpus with ``--jobs`` (none when ``jobs`` is None)."""
-    out = workdir / f"findings-jobs{jobs if jobs is not None else 'none'}.jsonl"
-    out.unlink(missing_ok=True)
+def check_command(
+    corpus_path: Path,
+    out: Path,
+    jobs: int | None,
+    engine: str | None = None,
+    base: Sequence[str] | None = None,
+) -> list[str]:
+    """The ``scrapelint check`` command line a process run times."""
     cmd = [*(base or scrapelint_command()), "check", "--isolated", "--exit-zero"]
     cmd += ["--output-format", "jsonl", "--output-file", str(out)]
+    if engine is not None:
+        cmd += ["--engine", engine]
     if jobs is not None:
         cmd += ["--jobs", str(jobs)]
-    cmd.append(str(corpus.path))
+    cmd.append(str(corpus_path))
+    return cmd
+
+
+def run_check(
+    corpus: JsonlCorpus,
+    jobs: int | None,
+    workdir: Path,
+    base: Sequence[str] | None = None,
+    engine: str | None = None,
+) -> ProcessRun:
+    """Run ``scrapelint check`` on the corpus with ``--jobs`` (none when ``jobs`` is None)
+    and ``--engine`` (the local runner when ``engine`` is None)."""
+    name = f"jobs{jobs if jobs is not None else 'none'}" + (f"-{engine}" if engine else "")
+    out = workdir / f"findings-{name}.jsonl"
+    out.unlink(missing_ok=True)
+    cmd = check_command(corpus.path, out, jobs, engine, base)
     load = load_average()
     stats, stderr, stdout = run_measured(cmd, workdir)
     problem = diagnose(stats["rc"], stderr, stdout)
@@ -183,6 +204,8 @@ def run_check(
     elif problem is None:
         problem = "no output file written"
     label = f"--jobs {jobs}" if jobs is not None else "no --jobs option"
+    if engine is not None:
+        label = f"--engine {engine} {label}"
     return ProcessRun(
         label,
         jobs,
@@ -196,6 +219,7 @@ def run_check(
         problem,
         corpus.file_bytes,
         load,
+        engine,
     )
 
 
@@ -219,12 +243,17 @@ def busy_warning(runs: Sequence[ProcessRun], cpus: int) -> str | None:
     )
 
 
-def speedup(runs: Sequence[ProcessRun], fast: int = 2, slow: int = 1) -> float | None:
-    """Wall-time speed-up of ``--jobs fast`` over ``--jobs slow`` (both must have succeeded)."""
-    by_jobs = {r.jobs: r for r in runs if r.problem is None}
-    if fast not in by_jobs or slow not in by_jobs:
+def speedup(
+    runs: Sequence[ProcessRun], fast: int = 2, slow: int = 1, engine: str | None = None
+) -> float | None:
+    """Wall-time speed-up of ``--jobs fast`` (on ``engine``) over the local ``--jobs slow``
+    (both must have succeeded)."""
+    ok = [r for r in runs if r.problem is None]
+    quick = [r for r in ok if r.jobs == fast and r.engine == engine]
+    local = [r for r in ok if r.jobs == slow and r.engine is None]
+    if not quick or not local:
         return None
-    return by_jobs[slow].wall / max(by_jobs[fast].wall, 1e-9)
+    return local[0].wall / max(quick[0].wall, 1e-9)
 
 
 def same_output(runs: Sequence[ProcessRun]) -> bool | None:

@@ -221,6 +221,18 @@ def process_summary(runs: Sequence[ProcessRun], start: Startup) -> str:
     else:
         verdict = "met" if gain >= 1.7 else "NOT met"
         lines.append(f"speed-up --jobs 2 over --jobs 1: {gain:.2f}x (target >= 1.7x: {verdict})")
+    if any(r.engine == "ray" for r in runs):
+        ray_gain = speedup(runs, engine="ray")
+        if ray_gain is None:
+            lines.append(
+                "speed-up --engine ray --jobs 2 over --jobs 1: not measured (a run failed)"
+            )
+        else:
+            verdict = "met" if ray_gain >= 1.5 else "NOT met"
+            lines.append(
+                f"speed-up --engine ray --jobs 2 over --jobs 1: {ray_gain:.2f}x"
+                f" (target >= 1.5x: {verdict})"
+            )
     same = same_output(runs)
     if same is not None:
         lines.append(f"identical findings in every successful run: {'yes' if same else 'NO'}")

@@ -407,6 +407,31 @@ def test_speedup_and_identical_output_across_runs():
     assert "load average up to 3.2 on 2 CPUs" in process.busy_warning(runs, 2)
 
 
+def test_ray_speedup_is_over_the_local_jobs_1_run_and_kept_apart_from_jobs_2():
+    ray = make_run(2, 8.0, "a")
+    ray.engine = "ray"
+    runs = [make_run(1, 12.0, "a"), make_run(2, 6.0, "a"), ray]
+    assert process.speedup(runs) == pytest.approx(2.0)  # the local --jobs 2
+    assert process.speedup(runs, engine="ray") == pytest.approx(1.5)
+    assert process.speedup(runs[:2], engine="ray") is None
+    summary = report.process_summary(runs, process.Startup(0.1, 0.1, 5, None))
+    assert "speed-up --engine ray --jobs 2 over --jobs 1: 1.50x (target >= 1.5x: met)" in summary
+    assert "speed-up --jobs 2 over --jobs 1: 2.00x" in summary
+    ray.wall = 9.0
+    summary = report.process_summary(runs, process.Startup(0.1, 0.1, 5, None))
+    assert "1.33x (target >= 1.5x: NOT met)" in summary
+
+
+def test_the_timed_command_names_the_engine_before_the_jobs(tmp_path):
+    cmd = process.check_command(tmp_path / "c.jsonl", tmp_path / "o.jsonl", 2, "ray", ["sl"])
+    assert cmd == [
+        "sl", "check", "--isolated", "--exit-zero", "--output-format", "jsonl",
+        "--output-file", str(tmp_path / "o.jsonl"), "--engine", "ray", "--jobs", "2",
+        str(tmp_path / "c.jsonl"),
+    ]  # fmt: skip
+    assert "--engine" not in process.check_command(tmp_path / "c", tmp_path / "o", 1, None, ["sl"])
+
+
 # -- output -------------------------------------------------------------------------------
 
 
