@@ -11,8 +11,9 @@ process of CMD's tree (CMD or a worker it waited for). A fresh wrapper per run
 keeps one run's peak from hiding in another's (in one long-lived process,
 RUSAGE_CHILDREN is a maximum over every child ever waited for).
 ``tree_peak_kb`` is the largest sum of the resident sets of CMD and all its
-descendants, sampled every ``SAMPLE_SECONDS`` from ``/proc`` (0 where ``/proc``
-is absent; a short peak between samples can be missed).
+descendants, sampled from ``/proc`` every ``SAMPLE_SECONDS``, or less often when a
+sample is slow (a sample takes at most a fiftieth of one CPU); 0 where ``/proc`` is
+absent; a short peak between samples can be missed.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 SAMPLE_SECONDS = 0.05
+SAMPLE_SHARE = 50  # the sampler waits at least this many times as long as a sample took
 
 
 def _descendants(pid: int) -> list[int]:
@@ -67,8 +69,13 @@ def run(cmd: Sequence[str], log_dir: Path) -> dict[str, float | int]:
 
         def sample() -> None:
             while not done.is_set():
+                started = time.perf_counter()
                 peak[0] = max(peak[0], tree_rss_kb(proc.pid))
-                done.wait(SAMPLE_SECONDS)
+                # a big tree (Ray: many processes of many threads) makes a sample
+                # costly: wait long enough that sampling takes at most 1/SAMPLE_SHARE
+                # of one CPU, so that it does not slow the run it measures
+                spent = time.perf_counter() - started
+                done.wait(max(SAMPLE_SECONDS, spent * SAMPLE_SHARE))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
