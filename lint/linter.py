@@ -358,7 +358,14 @@ def check_document(
                 if gate is not None and (passed := present.get(gate)) is not True:
                     if passed is False:
                         continue
-                    passed = present[gate] = _gate(gate, document, rule, clock)
+                    try:
+                        passed = _gate(gate, document, rule, clock)
+                    except BaseException:
+                        # reported once, for this rule: the others that share the gate
+                        # skip the document rather than fail (or time out) again
+                        present[gate] = False
+                        raise
+                    present[gate] = passed
                     if document._text is not text:
                         _restore_text(document, text)
                         raise _BadFinding("RuntimeError", "the rule's gate changed the text")

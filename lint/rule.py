@@ -119,6 +119,15 @@ class RuleDocs:
         return self.sections.get(title, "")
 
 
+def _takes_one_argument(fn: Callable[..., object]) -> bool:
+    """Whether ``fn`` can be called with exactly one positional argument."""
+    try:
+        inspect.signature(fn).bind(None)
+    except TypeError:
+        return False
+    return True
+
+
 class Rule:
     """Base class of every rule, built-in or third-party.
 
@@ -144,13 +153,16 @@ class Rule:
     # find something in it. The engine calls each distinct gate once per document and
     # runs ``check`` only where it said true, so the rules of a family that share one
     # gate (``gate = may_hold_lists``) cost one call on a document none of them can
-    # flag. A plain function assigned here is kept as a static method.
+    # flag. A function of one argument assigned here is kept as a static method.
     gate: Callable[[Document], object] | None = None
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         gate = cls.__dict__.get("gate")
-        if inspect.isfunction(gate):  # not a method: the same object on every rule
+        # a function of the document alone (``gate = may_hold_lists``) is kept as a
+        # static method: the same object on every rule, so rules share its answer; a
+        # method ``def gate(self, document)`` stays a method (asked once per rule)
+        if inspect.isfunction(gate) and _takes_one_argument(gate):
             cls.gate = staticmethod(gate)  # type: ignore[assignment]
         if "fix_safety" in cls.__dict__ and "fix_availability" not in cls.__dict__:
             warnings.warn(

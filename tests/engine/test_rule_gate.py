@@ -105,16 +105,36 @@ def slow(document: Document) -> bool:
     return True
 
 
-def test_a_gate_that_fails_is_an_internal_error_of_each_rule_and_the_others_run():
+def test_a_gate_that_fails_is_reported_once_and_the_other_rules_run():
     class Broken(First):
         code = "GT005"
         name = "broken"
         gate = fails
 
-    found = check_document(doc("甲、乙"), [Broken(), Ungated()])
+    class AlsoBroken(First):
+        code = "GT008"
+        name = "also-broken"
+        gate = fails
+
+    found = check_document(doc("甲、乙"), [Broken(), AlsoBroken(), Ungated()])
     errors = [d.message for d in found if d.code == RULE_ERROR]
+    # one report, for the first rule that asked; the rule sharing the gate skips the document
     assert len(errors) == 1 and "GT005 (broken)" in errors[0] and "gate broke" in errors[0]
     assert [d.code for d in found if d.code != RULE_ERROR] == ["GT003"]
+
+
+def test_a_gate_written_as_a_method_is_called_as_one():
+    class Minded(_Counting):
+        code = "GT009"
+        name = "minded"
+        wanted = "甲"
+
+        def gate(self, document: Document) -> bool:
+            return self.wanted in document.text
+
+    rule = Minded()
+    assert [d.code for d in check_document(doc("甲、乙"), [rule])] == ["GT009"]
+    assert check_document(doc("乙、丙"), [rule]) == []
 
 
 def test_a_gate_that_changes_the_text_is_reported_and_undone():
