@@ -159,7 +159,7 @@ def rewrite_year(text: str, rng: random.Random) -> Damage | None:
     return Damage(damaged, m.start(1), m.end(1))
 
 
-def has_timeline(text: str, damage: Damage) -> bool:
+def has_timeline(damage: Damage) -> bool:
     """Whether the text around a rewritten year gives it away: two or more other years."""
     others = {
         m.group(1)
@@ -381,8 +381,9 @@ def measure_kind(
         before = _findings(doc.text, rules, doc.label)
         moved = [_shift(d, damage, inserted) for d in before]
         if any(
-            _matches(d.code, kind.codes) and span[0] <= near[1] and span[1] >= near[0]
+            _matches(d.code, kind.codes) and span[0] <= p[1] and span[1] >= p[0]
             for d, span in zip(before, moved, strict=True)
+            for p in places
         ):
             result.skipped += 1  # already flagged there: the damage cannot be told apart
             continue
@@ -402,7 +403,7 @@ def measure_kind(
         )
         lo, hi = max(0, damage.start - 30), min(len(damage.text), damage.end + 30)
         excerpt = damage.text[lo:hi].replace("\n", "⏎")
-        timeline = kind.inject is rewrite_year and has_timeline(doc.text, damage)
+        timeline = kind.inject is rewrite_year and has_timeline(damage)
         warned = any(d.severity >= Severity.WARNING for d in hits)
         result.outcomes.append(Outcome(doc.label, bool(hits), warned, excerpt, elsewhere, timeline))
     return result
