@@ -46,6 +46,13 @@ _ENGINE_FEATURE = LazyPattern(
     r"[(（](?:PDF|pdf)[)）]|[\[［](?:19|20)\d\d(?:-\d{1,2}){1,2}[\]］]|原始内容|存档于"
     r"|检索日期|访问日期|引用日期|失效链接|跳转到",
 )
+# after a ``12.`` mark (a how-to's steps look the same) only a feature a citation alone
+# prints: not ``跳转到`` (点击按钮跳转到设置) nor a bare ``原始内容``
+_NUMBERED_FEATURE = LazyPattern(
+    re,
+    r"[(（](?:PDF|pdf)[)）]|[\[［](?:19|20)\d\d(?:-\d{1,2}){1,2}[\]］]|原始内容存档|存档于"
+    r"|检索日期|访问日期|引用日期|失效链接",
+)
 _ENGINE_LITERALS = (
     *("[19", "[20", "［19", "［20"),
     *("PDF", "pdf", "原始内容", "存档于", "检索日期", "访问日期", "引用日期", "失效链接", "跳转到"),
@@ -78,7 +85,8 @@ def marked_lines(text: str) -> dict[int, bool]:
 
     After ``^`` or ``↑`` (a wiki's backlink marks) any feature counts; after ``[12]``
     or ``12.`` only what a wiki engine adds (an access date, an archive note, ``(PDF)``): the
-    endnotes an author numbers himself, with their URLs, are part of a report.
+    endnotes an author numbers himself, with their URLs, are part of a report. After
+    ``12.`` ``跳转到`` does not count: a how-to's numbered steps jump to pages too.
     One anchored search over the page; each candidate line is tested on its own.
     """
     found: dict[int, bool] = {}
@@ -93,9 +101,16 @@ def marked_lines(text: str) -> dict[int, bool]:
         end = find("\n", start)
         line = text[start : end if end >= 0 else len(text)]
         if len(line) <= MAX_CITATION_LINE:
-            found[number] = _ENGINE_FEATURE.search(line) is not None or (
-                line.lstrip()[:1] in "^↑" and _CITATION_FEATURE.search(line) is not None
-            )
+            head = line.lstrip()[:1]
+            if head in "^↑":
+                found[number] = (
+                    _ENGINE_FEATURE.search(line) is not None
+                    or _CITATION_FEATURE.search(line) is not None
+                )
+            elif head in "[［":
+                found[number] = _ENGINE_FEATURE.search(line) is not None
+            else:  # 12.
+                found[number] = _NUMBERED_FEATURE.search(line) is not None
     return found
 
 

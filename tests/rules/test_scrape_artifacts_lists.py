@@ -386,3 +386,12 @@ def test_an_address_block_inside_the_article_stays_silent(colon):
     ]
     text = "\n".join(["【打印】", PARA, *address, PARA2, PARA3])
     assert [r for r in _rows(text) if r[0] == "SA002"] == []
+
+
+@pytest.mark.parametrize("dot", [".", "．"])
+def test_numbered_how_to_steps_that_jump_to_pages_stay_silent(dot):
+    # 跳转到 is a wiki backlink only after ^ or ↑: a step of a how-to may jump to a page
+    steps = [f"1{dot} 点击按钮跳转到设置", f"2{dot} 选择账户跳转到登录页", f"3{dot} 输入密码"]
+    text = "\n".join([PARA, *steps, PARA2 + "[注]"])
+    assert [r for r in _rows(text) if r[0] == "SA002"] == []
+    assert marked_lines(text) == {2: False, 3: False, 4: False}
