@@ -39,6 +39,12 @@ def _table(name: str) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+@cache
+def not_road_names() -> frozenset[str]:
+    """Words that end like a road name but name none (``味道``, ``铁路``): not a route's stops."""
+    return frozenset(data_lines("not_road_names.txt"))
+
+
 def metadata_keys() -> tuple[str, ...]:
     """Labels of page metadata printed before a value (``发布时间``, ``浏览次数``, ``本文地址``)."""
     return data_lines("metadata_keys.txt")

@@ -29,7 +29,7 @@ from lint import Document
 from rules.list_items.markers import HEAD, LineMarkers, numbering
 from rules.numerals import parse_numeral
 from rules.text import articles
-from rules.vocabulary import marker_numerals, stop_characters
+from rules.vocabulary import marker_numerals, not_road_names, stop_characters
 
 CLAUSE_ENDS = "，,；;。！？!?:：\n（）()"
 # a 、 list counted after it also ends at a full-width full stop (甲、乙．把甲、乙两个)
@@ -144,12 +144,6 @@ def _patterns() -> _Patterns:
 
 
 _ROAD_ENDINGS = ("道", "街", "路", "巷", "桥", "隧道", "公路", "交汇处", "回旋处", "总站", "邨")
-# common words with a road's ending that name no road (营养、味道、品种; 铁路、公路、水路)
-_NOT_ROADS = frozenset((
-    "味道", "知道", "频道", "渠道", "轨道", "管道", "通道", "赛道", "跑道", "车道", "街道",
-    "道路", "铁路", "公路", "水路", "陆路", "思路", "电路", "线路", "出路", "网路", "回路",
-    "套路", "门路", "马路", "大街", "大桥",
-))  # fmt: skip
 
 
 class Item(NamedTuple):
@@ -351,7 +345,8 @@ def is_route(items: list[Item], text: str, start: int) -> bool:
     via = before.rfind("经")
     if via != -1 and _patterns().route_breaks.isdisjoint(before[via + 1 :]):
         return True
-    roads = sum(1 for it in items if it.text.endswith(_ROAD_ENDINGS) and it.text not in _NOT_ROADS)
+    not_roads = not_road_names()  # (味道, 铁路: words, not road names)
+    roads = sum(1 for it in items if it.text.endswith(_ROAD_ENDINGS) and it.text not in not_roads)
     return roads * 2 >= len(items)
 
 
