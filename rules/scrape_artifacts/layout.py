@@ -35,6 +35,7 @@ from rules.scrape_artifacts.furniture import (
     CITE,
     LINKS,
     LOOSE,
+    MAX_BETWEEN,
     META,
     FurnitureBlock,
     Teaser,
@@ -510,7 +511,7 @@ def _find_furniture(
             bad[number] = ANCHOR
     if cites:
         _reference_lists(bad, content, cites)
-    for number in links:
+    for number in _navigation_rows(bad, content, links):
         bad.setdefault(number, LINKS)
     stripped = [keys[number - 1] for number in content]
     navigation = {
@@ -550,6 +551,32 @@ def _find_furniture(
         ]
     if layout.teasers and layout.bylines:  # 本文摘要：… is a teaser, not a byline
         layout.bylines = layout.bylines - {t.line.number for t in layout.teasers}
+
+
+def _navigation_rows(
+    bad: Mapping[int, int], content: list[int], links: AbstractSet[int]
+) -> list[int]:
+    """The link-list lines that are a navigation box's rows, not a line of the text.
+
+    A row alone between paragraphs (张三 · 李四 · 王五 · 赵六, 主要产品／型号／规格) may be
+    the article's own: a row counts when another row stands within MAX_BETWEEN
+    non-blank lines or a bad line (chrome, a reference list) touches it.
+    """
+    if not links:
+        return []
+    position = {number: i for i, number in enumerate(content)}
+    at = sorted(position[number] for number in links)
+    rows: list[int] = []
+    for k, i in enumerate(at):
+        near_row = (k > 0 and i - at[k - 1] <= MAX_BETWEEN) or (
+            k + 1 < len(at) and at[k + 1] - i <= MAX_BETWEEN
+        )
+        touches = (i > 0 and content[i - 1] in bad) or (
+            i + 1 < len(content) and content[i + 1] in bad
+        )
+        if near_row or touches:
+            rows.append(content[i])
+    return rows
 
 
 def _reference_lists(bad: dict[int, int], content: list[int], cites: Mapping[int, bool]) -> None:

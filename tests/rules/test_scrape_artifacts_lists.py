@@ -106,9 +106,23 @@ def test_a_navigation_box_after_the_article_is_furniture_with_a_fix():
     assert fix_text(text, RULES).split("\n") == [PARA, PARA2, PARA3, "石家庄市"]
 
 
-def test_a_navigation_box_row_alone_is_furniture():
-    text = "\n".join([PARA, "首页 · 新闻 · 体育 · 财经 · 科技", PARA2])
+def test_a_navigation_box_row_next_to_chrome_is_furniture():
+    text = "\n".join([PARA, "首页 · 新闻 · 体育 · 财经 · 科技", "返回顶部", PARA2])
     assert [r for r in _rows(text) if r[0] == "SA002"] == [("SA002", 2, 2, "warning", "safe")]
+
+
+def test_two_navigation_box_rows_between_paragraphs_are_furniture():
+    text = "\n".join([PARA, "首页 · 新闻 · 体育 · 财经 · 科技", "国内 · 国际 · 军事 · 社会", PARA2])
+    assert [r for r in _rows(text) if r[0] == "SA002"] == [("SA002", 2, 3, "warning", "safe")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["主要产品／型号／规格／价格", "张三 · 李四 · 王五 · 赵六", "首页 · 新闻 · 体育 · 财经 · 科技"],
+)
+def test_one_link_list_line_alone_between_paragraphs_stays_silent(line):
+    # no second row of a box and no furniture next to it: it may be the article's own
+    assert _rows("\n".join([PARA, line, PARA2])) == []
 
 
 @pytest.mark.parametrize(
