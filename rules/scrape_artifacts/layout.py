@@ -49,6 +49,7 @@ from rules.scrape_artifacts.furniture import (
 )
 from rules.scrape_artifacts.lists import (
     MIN_CITATIONS,
+    SPACED_DOTS,
     link_list_lines,
     marked_lines,
     maybe_link_lists,
@@ -511,7 +512,7 @@ def _find_furniture(
             bad[number] = ANCHOR
     if cites:
         _reference_lists(bad, content, cites)
-    for number in _navigation_rows(bad, content, links):
+    for number in _navigation_rows(bad, content, links, keys):
         bad.setdefault(number, LINKS)
     stripped = [keys[number - 1] for number in content]
     navigation = {
@@ -554,13 +555,14 @@ def _find_furniture(
 
 
 def _navigation_rows(
-    bad: Mapping[int, int], content: list[int], links: AbstractSet[int]
+    bad: Mapping[int, int], content: list[int], links: AbstractSet[int], keys: list[str]
 ) -> list[int]:
     """The link-list lines that are a navigation box's rows, not a line of the text.
 
     A row alone between paragraphs (张三 · 李四 · 王五 · 赵六, 主要产品／型号／规格) may be
     the article's own: a row counts when another row stands within MAX_BETWEEN
-    non-blank lines or a bad line (chrome, a reference list) touches it.
+    non-blank lines or a bad line (chrome, a reference list) touches it. Prose joins
+    words with ``／`` too: a row joined only by it needs the other row next to it.
     """
     if not links:
         return []
@@ -568,8 +570,10 @@ def _navigation_rows(
     at = sorted(position[number] for number in links)
     rows: list[int] = []
     for k, i in enumerate(at):
-        near_row = (k > 0 and i - at[k - 1] <= MAX_BETWEEN) or (
-            k + 1 < len(at) and at[k + 1] - i <= MAX_BETWEEN
+        key = keys[content[i] - 1]
+        reach = MAX_BETWEEN if any(dot in key for dot in SPACED_DOTS) else 1
+        near_row = (k > 0 and i - at[k - 1] <= reach) or (
+            k + 1 < len(at) and at[k + 1] - i <= reach
         )
         touches = (i > 0 and content[i - 1] in bad) or (
             i + 1 < len(content) and content[i + 1] in bad

@@ -36,6 +36,7 @@ MAX_CITATION_LINE = 400
 MAX_LABEL_CHARS = 16  # a menu label is short
 LABEL_STOPS = "，,。！？!?；;：:"  # a line holding one is a clause, not a label
 VERSE_LENGTHS = (5, 7)
+SPACED_DOTS = (" · ", " • ", " ・ ")  # a navigation box's separators (prose joins with ／ too)
 
 # a footnote mark opening a line (after optional spaces)
 _MARKED_LINE = LazyPattern(re, r"\n[ \t\u3000]*(?:\^|↑|[\[［]\d{1,3}[\]］]|\d{1,3}[.．])")

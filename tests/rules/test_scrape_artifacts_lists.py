@@ -409,3 +409,13 @@ def test_numbered_how_to_steps_that_jump_to_pages_stay_silent(dot):
     text = "\n".join([PARA, *steps, PARA2 + "[注]"])
     assert [r for r in _rows(text) if r[0] == "SA002"] == []
     assert marked_lines(text) == {2: False, 3: False, 4: False}
+
+
+def test_lines_joined_by_a_full_width_slash_need_a_row_next_to_them():
+    # prose joins words with ／: two such lines apart are no navigation box, two together are
+    apart = [PARA, "主要产品／型号／规格／价格", "张三", "颜色／尺寸／重量／产地", PARA2]
+    assert _rows("\n".join(apart)) == []
+    together = [PARA, "华北地区／华东地区／华南地区／东北地区", "颜色／尺寸／重量／产地", PARA2]
+    assert [r for r in _rows("\n".join(together)) if r[0] == "SA002"] == [
+        ("SA002", 2, 3, "warning", "safe")
+    ]
