@@ -63,6 +63,7 @@ from rules.scrape_artifacts.vocabulary import (
     chrome_matcher,
     has_date_separator,
     is_footer,
+    opens_with_back_link,
     sidebar_kind_stripped,
 )
 from rules.text import articles
@@ -256,7 +257,7 @@ def plainly_empty(text: str, gate: Any) -> bool:
     first_break = text.find("\n")
     if first_break < 0 and len(text) > MAX_LINE_CHARS + 1:
         return True  # one paragraph
-    if gate.search(text) is not None:
+    if gate.search(text) is not None or opens_with_back_link(text):
         return False  # chrome, widgets or teasers may be there
     if first_break < 0:
         return True
@@ -305,6 +306,8 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
             if widgets:
                 chrome = {*chrome, *widgets}
                 bylines = bylines - widgets.keys()
+    if 1 not in chrome and opens_with_back_link(text):  # no line break before it
+        chrome = {*chrome, 1}
     # a navigation box's rows (长安区 · 桥西区 · 新华区 · 裕华区) and reference lists
     lines = first_break >= 0  # both need two lines or more to matter
     links = {n for n, _ in link_list_lines(text)} if lines and maybe_link_lists(text) else _NO_LINES

@@ -257,6 +257,20 @@ _BACK_LINKS = LazyPattern(
     r"[\s|｜>»]*)+",
 )
 MAX_PAGER_TITLE = 60  # characters of the title a link to the neighbouring article shows
+_LEADING_SPACE = " \t\u3000\ufeff"
+
+
+def opens_with_back_link(text: str) -> bool:
+    """Whether a page's first line is a back link (``返回南方网首页``).
+
+    The trigger literals find a back link after a line break (``\n返回``): the first
+    line has none before it. Only the first line is looked at.
+    """
+    if text[:2] not in _BACK_VERBS and text.lstrip(_LEADING_SPACE)[:2] not in _BACK_VERBS:
+        return False
+    end = text.find("\n")
+    first = (text if end < 0 else text[:end]).strip()
+    return len(first) <= MAX_CHROME_CHARS and _BACK_LINKS.fullmatch(first) is not None
 
 
 @cache

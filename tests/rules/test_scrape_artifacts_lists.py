@@ -360,12 +360,21 @@ def test_links_back_to_the_site_alone_on_a_line_are_chrome(line):
     assert ("SA001", 3, 3, "warning", "safe") in _rows("\n".join([PARA, PARA2, line]))
 
 
+@pytest.mark.parametrize("line", ["返回南方网首页", "  回到顶部 | 返回新闻首页"])
+def test_a_link_back_to_the_site_on_the_first_line_is_chrome(line):
+    # no line break before it: the page's start is looked at on its own
+    text = "\n".join([line, PARA, PARA2])
+    assert _rows(text) == [("SA001", 1, 1, "warning", "safe")]
+    assert fix_text(text, RULES) == "\n".join([PARA, PARA2])
+
+
 @pytest.mark.parametrize(
     "line",
     ["返回家乡的路上，他想了很多", "返回首页后点击设置即可修改密码", "回到首都工作以后"],
 )
 def test_sentences_that_start_with_a_return_stay_silent(line):
     assert _rows("\n".join([PARA, line, PARA2])) == []
+    assert _rows("\n".join([line, PARA, PARA2])) == []
 
 
 @pytest.mark.parametrize("dot", [".", "．"])
