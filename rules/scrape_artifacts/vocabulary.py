@@ -273,15 +273,30 @@ def opens_with_back_link(text: str) -> bool:
     return len(first) <= MAX_CHROME_CHARS and _BACK_LINKS.fullmatch(first) is not None
 
 
+# a course or a book says 上一节：我们讨论了…，这一节…: after these labels the title
+# holds no clause punctuation (an article's title after 下一篇 may hold a comma)
+_SECTION_PAGER_KEYS = frozenset({"上一节", "下一节", "上一章", "下一章"})
+
+
 @cache
 def _pager() -> regex.Pattern:
     """One or two links to the neighbouring articles: ``上一篇：title`` (``pager_keys.txt``).
 
     The title may hold anything but a sentence stop (。；), at most MAX_PAGER_TITLE
-    characters.
+    characters; after a section's or chapter's label (``_SECTION_PAGER_KEYS``) no
+    comma either: running prose is no title.
     """
-    keys = _alternation(vocabulary.pager_keys())
-    item = rf"[【\[]?(?:{keys})[】\]]?\s*[:：]\s*[^。；;]{{0,{MAX_PAGER_TITLE}}}?"
+    keys = vocabulary.pager_keys()
+    articles = _alternation(tuple(k for k in keys if k not in _SECTION_PAGER_KEYS))
+    sections = _alternation(tuple(k for k in keys if k in _SECTION_PAGER_KEYS))
+    label = r"[【\[]?(?:{})[】\]]?\s*[:：]\s*"
+    title = rf"{{}}{{{{0,{MAX_PAGER_TITLE}}}}}?"
+    items = [
+        label.format(group) + title.format(stops)
+        for group, stops in ((articles, "[^。；;]"), (sections, "[^。；;，,]"))
+        if group
+    ]
+    item = f"(?:{'|'.join(items)})" if items else r"(?!)"
     return regex.compile(rf"{item}(?:\s+{item})?")
 
 

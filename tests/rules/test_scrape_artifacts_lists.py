@@ -291,10 +291,20 @@ def test_two_links_on_one_line_are_chrome():
         "上篇：总论与基本原理",  # a book's first part
         "下一篇：我们将介绍如何安装这个软件，并说明常见的问题。",  # a sentence
         "上一篇文章讲了湿疹的成因，这一篇讲治疗",  # no colon
+        "上一节：我们讨论了变量的作用域，这一节讨论函数",  # a course's prose
+        "上一章：主人公离开了家乡，踏上了旅途",  # a book's summary
     ],
 )
 def test_pager_look_alikes_stay_silent(line):
     assert _rows("\n".join([PARA, line, PARA2])) == []
+    assert _rows("\n".join([PARA, PARA2, line])) == []
+
+
+@pytest.mark.parametrize(
+    "line", ["下一节：函数的定义与调用", "上一章：第十二章 风起云涌 下一章：第十四章 尘埃落定"]
+)
+def test_links_to_the_neighbouring_section_are_chrome(line):
+    assert ("SA001", 3, 3, "warning", "safe") in _rows("\n".join([PARA, PARA2, line]))
 
 
 # Linear: four times the input costs about four times the work (tests/linearity.py)
