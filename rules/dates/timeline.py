@@ -1087,10 +1087,10 @@ class _Timeline:
             out.append(self.ages)
         if (
             "岁" in words
-            and (t.count("岁") >= 3 or any(w in t for w in (*_BORN_BEFORE, *_BORN_AFTER)))
+            and any(w in t for w in (*_BORN_BEFORE, *_BORN_AFTER))
             and _AGE_SAID_RAW.search(t) is not None
         ):
-            out.append(self.age_pairs)  # (a birth year, or three ages to agree)
+            out.append(self.age_pairs)  # (against the article's one birth year)
         if (
             (self.traditional or not probe.observances.isdisjoint(words))
             and "个" in t
@@ -2017,7 +2017,7 @@ class _Timeline:
                 if clash is not None:
                     yield clash
 
-    # -- ages said of years, against the birth year or each other ----------------------------
+    # -- ages said of years, against the birth year -------------------------------------------
 
     def _age_pairs(self, lo: int, hi: int) -> list[tuple[DateExpr, int, int, int]]:
         """(year, age, age start, age end) of each age said of a year in ``lo..hi``."""
@@ -2050,9 +2050,10 @@ class _Timeline:
         return pairs
 
     def age_pairs(self) -> Iterator[Clash]:
-        """``李云迪1982年出生`` … ``2000年，18岁的钢琴家李云迪``, or ``19岁时（1980年）`` …
-        ``33岁时（2024年）``: the year minus the age is the one birth year (± 1), that of
-        the article's birth or of its other ages (two or more of them agreeing)."""
+        """``李云迪1982年出生`` … ``2000年，18岁的钢琴家李云迪``: the year minus the age is
+        the article's one birth year (± 1). Without a birth year nothing is judged: ages
+        said of years may be different people's (``2008年，18岁的张三`` … ``2019年，19岁的
+        新秀赵六``)."""
         f = self.folded
         for art in articles(self.document):
             pairs = self._age_pairs(art.start, art.end)
@@ -2066,40 +2067,24 @@ class _Timeline:
                 and not any(w in f[max(0, e.start - 10) : e.start] for w in _KIN_BORN)
             }
             if len(born) == 1:
-                birth = next(iter(born.values()))
-                yield from self._age_clashes(pairs, birth, birth.year or 0, 0)
-            elif not born and len(pairs) >= 3:
-                implied = [e.year - age for e, age, _, _ in pairs if e.year is not None]
-                for k, (expr, age, s, e) in enumerate(pairs):
-                    own = implied[k]
-                    others = [b for j, b in enumerate(implied) if j != k]
-                    if any(abs(b - own) <= 1 for b in others):
-                        continue
-                    agreeing = max(sum(abs(b - c) <= 1 for c in others) for b in others)
-                    if agreeing < 2 or own < min(others):
-                        continue  # no consensus, or an earlier year: not a rewrite
-                    typical = sorted(others)[len(others) // 2]
-                    yield from self._age_clashes([(expr, age, s, e)], None, typical, agreeing)
+                yield from self._age_clashes(pairs, next(iter(born.values())))
 
     def _age_clashes(
-        self,
-        pairs: Iterable[tuple[DateExpr, int, int, int]],
-        birth: DateExpr | None,
-        born: int,
-        agreeing: int,
+        self, pairs: Iterable[tuple[DateExpr, int, int, int]], birth: DateExpr
     ) -> Iterator[Clash]:
-        """The clash of each pair whose birth (year − age) is not ``born`` ± 1: the birth
-        year when it is the later one, else the pair's year; a note unless the year is
+        """The clash of each pair whose birth (year − age) is not the birth year ± 1: the
+        birth year when it is the later one, else the pair's year; a note unless the year is
         recent (rewrites make years recent: an old year out of place is a typo to check)."""
         meta, _ = page_date_kept(self.document)
         now = meta.year if meta is not None else _THIS_YEAR
+        born = birth.year or 0
         for expr, age, s, e in pairs:
             assert expr.year is not None
             implied = expr.year - age
-            if abs(implied - born) <= 1 or (birth is not None and expr.start == birth.start):
+            if abs(implied - born) <= 1 or expr.start == birth.start:
                 continue
             label = self.quote(s, e)
-            if birth is not None and born > implied:  # the birth year is the later one
+            if born > implied:  # the birth year is the later one
                 clash = self.clash(
                     birth,
                     range(implied - 1, implied + 2),
@@ -2108,19 +2093,11 @@ class _Timeline:
                     "age",
                 )
             else:
-                cited = (
-                    [(self.quote(birth.start, birth.end), birth.start)] if birth is not None else []
-                )
-                whose = (
-                    f"the birth year {born}"
-                    if birth is not None
-                    else f"the birth year ({born}) of {agreeing} other ages"
-                )
                 clash = self.clash(
                     expr,
                     range(born + age - 1, born + age + 2),
-                    [(label, s), *cited],
-                    f"with {whose} puts it in {born + age - 1}–{born + age + 1}",
+                    [(label, s), (self.quote(birth.start, birth.end), birth.start)],
+                    f"with the birth year {born} puts it in {born + age - 1}–{born + age + 1}",
                     "age",
                 )
             if clash is not None:

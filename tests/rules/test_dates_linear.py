@@ -110,6 +110,17 @@ def test_linear_on_one_long_line_of_dated_text():
     assert_linear(_check, long_line, small=64_000)
 
 
+def test_linear_on_ages_said_of_years_without_a_birth_year():
+    # ages said of years, no two agreeing: each was once compared with every other age
+    # for every other age (a cubic consensus). Small inputs: the years must stay in 1000-2999.
+    def ages(size: int) -> str:
+        unit = "年，18岁的选手获奖。"
+        count = size // len(f"1000{unit}".encode()) + 1
+        return "".join(f"{1000 + 2 * i}{unit}" for i in range(count)) + "\n"
+
+    assert_linear(_check, ages, small=4_000)
+
+
 def test_linear_evidence_for_one_anchor_mentioned_again_and_again():
     # every mention of an anchor is compared with its earlier ones by offset, not by scan
     anchors = load_anchors()

@@ -261,7 +261,7 @@ def test_games_named_in_a_later_year_are_left_alone(text):
     assert _dt002(text) == []
 
 
-# -- ages said of years, against the birth year or each other ----------------------------------
+# -- ages said of years, against the birth year ---------------------------------------------------
 
 AGES = [
     # the birth year is the later one: it is reported
@@ -276,12 +276,12 @@ AGES = [
         f"{R}年10月20日",
         f"with the birth year {R - 43}",
     ),
-    # ages glossed with years: one disagrees with three that agree
+    # ages glossed with years, against the birth year
     (
-        f"19岁时（{R - 44}年）进入出版社。21岁时（{R - 42}年）开始连载。"
-        f"22岁时（{R - 41}年）获奖。33岁时（{R}年）出版画集。",
+        f"他生于{R - 63}年。19岁时（{R - 44}年）进入出版社。21岁时（{R - 42}年）开始连载。"
+        f"33岁时（{R}年）出版画集。",
         f"{R}年",
-        "of 3 other ages",
+        f"with the birth year {R - 63}",
     ),
     (
         f"{R - 30}年，也就是他22岁那年，他辞职创业。他生于{R}年，从小喜欢机械。",
@@ -304,21 +304,26 @@ AGE_LOOK_ALIKES = [
     f"他{R - 70}年出生。{R - 40}年，他与22岁的李芳结婚。",
     f"他{R - 70}年出生。{R - 30}年，他8岁的儿子考上了少年班。",
     f"严华于{R - 20}年结婚。{R - 30}年，16岁的严华签约电视台，他的儿子于{R - 15}年出生。",
-    # ages that agree, and two ages only (no consensus without a birth year)
+    # ages that agree; ages without a birth year are not judged against each other
     f"19岁时（{R - 44}年）进入出版社。21岁时（{R - 42}年）开始连载。22岁时（{R - 41}年）获奖。",
     f"19岁时（{R - 44}年）进入出版社。33岁时（{R}年）出版画集。",
+    f"19岁时（{R - 44}年）进入出版社。21岁时（{R - 42}年）开始连载。"
+    f"22岁时（{R - 41}年）获奖。33岁时（{R}年）出版画集。",
+    # different people's ages, one of them out of step with the others
+    f"{R - 11}年，18岁的张三获奖。{R - 9}年，20岁的李四获奖。{R - 7}年，22岁的王五获奖。"
+    f"{R}年，19岁的新秀赵六获奖。",
 ]
 
 
 @pytest.mark.parametrize("text", _both(AGE_LOOK_ALIKES))
-def test_ages_of_others_or_without_a_consensus_are_left_alone(text):
+def test_ages_of_others_or_without_a_birth_year_are_left_alone(text):
     assert _dt002(text) == []
 
 
 def test_an_old_year_out_of_place_among_ages_is_only_a_note():
     # a typo in an old biography, not a rewrite (rewrites make years recent)
     text = (
-        "33岁时（1995年）出版画集。34岁时（1996年）连载。"
+        "他生于1962年。33岁时（1995年）出版画集。34岁时（1996年）连载。"
         "35岁时（2002年）获奖。36岁时（1998年）出版。"
     )
     found = _dt002(text)
