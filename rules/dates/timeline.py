@@ -807,6 +807,12 @@ _EDITION_GLOSS_RAW = _Lazy(
     re, f"届(?<={_EDITION_NUMBER}届)[^。，,()（）\n]{{0,14}}[(（][12１２][{_W_DIGIT}]{{3}}年"
 )
 _SHARED_NAME = ("和", "与", "及", "、", ",")
+# the body before 第N届 (省作家协会第八届理事会): read back to punctuation, a conjunction, a
+# verb or particle, or a number (a year), at most this many characters
+_EDITION_BODY_STOP = frozenset(
+    ",.;:!?()[]\"'“”‘’《》<> \t\n。，；：！？「」『』【】〔〕…—·和与及、获过在了是为于的0123456789"
+)
+_EDITION_BODY_WINDOW = 12
 _AGE_RAW = _Lazy(
     re, f"(?:时年|享年|年仅|年方)(?:[{_W_DIGIT}]{{1,3}}|[一二三四五六七八九十]{{1,3}})(?:周)?岁"
 )
@@ -1783,7 +1789,8 @@ class _Timeline:
         """``第七届（1969年）和第十一届（2023年）台湾金马奖``: editions of one series go
         forward in time, at most a few years apart each (4 editions cannot span 54
         years); the later year of a pair that breaks this is reported (a gap too wide
-        only as a note unless the year is recent: a series may have paused)."""
+        only as a note unless the year is recent: a series may have paused). Two bodies
+        named before ``第N届`` (省作家协会 … 中国作家协会) make two series of one name."""
         f = self.folded
         meta, _ = page_date_kept(self.document)
         now = meta.year if meta is not None else _THIS_YEAR
@@ -1822,16 +1829,18 @@ class _Timeline:
                 nxt = found[k + 1]
                 if name is None and nxt[2] is not None and nxt[3] - e <= 2:
                     found[k] = (n, expr, nxt[2], s, e)
-            series: dict[str, list[tuple[int, DateExpr, int, int]]] = {}
+            series: dict[str, list[tuple[int, DateExpr, int, int, str]]] = {}
             for n, expr, name, s, e in found:
                 if name is not None:
-                    series.setdefault(name, []).append((n, expr, s, e))
+                    series.setdefault(name, []).append((n, expr, s, e, self._edition_body(s)))
             for name, editions in series.items():
                 editions.sort(key=lambda x: x[0])
-                for (n1, y1, s1, e1), (n2, y2, s2, e2) in itertools.pairwise(editions):
+                for (n1, y1, s1, e1, b1), (n2, y2, s2, e2, b2) in itertools.pairwise(editions):
                     a, b = y1.year or 0, y2.year or 0
                     if n1 == n2:
                         continue  # (one edition dated twice: ``editions``)
+                    if b1 and b2 and not (b1.endswith(b2) or b2.endswith(b1)):
+                        continue  # 省作家协会第八届理事会 … 中国作家协会第五届理事会: two bodies
                     if a > b:  # a later edition held earlier: the earlier one's year is late
                         late, other, lo, hi = y1, (y2, s2, e2), b - 6 * (n2 - n1) - 10, b
                     elif b - a > 6 * (n2 - n1) + 10:
@@ -1855,6 +1864,14 @@ class _Timeline:
                     if clash is not None:
                         recent = now - _RECENT <= (late.year or 0) <= now + 1
                         yield clash._replace(fixable=False, note=late is y2 and not recent)
+
+    def _edition_body(self, start: int) -> str:
+        """The body named just before the ``第N届`` at ``start`` (``省作家协会``), or ``""``."""
+        f = self.folded
+        i = start
+        while i > max(0, start - _EDITION_BODY_WINDOW) and f[i - 1] not in _EDITION_BODY_STOP:
+            i -= 1
+        return f[i:start].removeprefix("年")
 
     # -- observances counted by their Nth time ---------------------------------------------
 

@@ -348,6 +348,17 @@ EDITION_ORDER = [
         f"{R}年",
         "is a later edition of 青年艺术节, held before it",
     ),
+    # the same body before 第N届, once with a province's prefix
+    (
+        f"中国作家协会第八届理事会（{R - 5}年）召开。中国作家协会第五届理事会（{R}年）召开。",
+        f"{R}年",
+        "is a later edition of 理事会, held before it",
+    ),
+    (
+        f"省作家协会第八届理事会（{R - 5}年）召开。作家协会第五届理事会（{R}年）召开。",
+        f"{R}年",
+        "is a later edition of 理事会, held before it",
+    ),
 ]
 
 
@@ -367,6 +378,9 @@ EDITION_LOOK_ALIKES = [
     f"他获得过第七届（{R - 55}年）电影节金奖和第十一届（{R}年）戏剧节金奖。",
     # a biography naming editions of one annual event, in order
     f"{R - 20}年第五届青年艺术节他获铜奖，{R - 10}年第十五届青年艺术节他获金奖。",
+    # one generic name after 第N届, two bodies before it
+    f"省作家协会第八届理事会（{R - 5}年）召开。中国作家协会第五届理事会（{R}年）召开。",
+    f"他当选省作家协会第八届理事会（{R - 5}年）理事，中国作家协会第五届理事会（{R}年）委员。",
 ]
 
 
