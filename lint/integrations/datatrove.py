@@ -39,28 +39,8 @@ REJECT_REASON = "scrapelint"
 class _Linting:
     """What both steps share: the linter's settings, the linter itself, the annotation."""
 
-    def _setup(
-        self,
-        *,
-        select: str | Sequence[str] | None,
-        extend_select: str | Sequence[str] | None,
-        ignore: str | Sequence[str] | None,
-        config: str | Path | None,
-        fix: bool,
-        unsafe_fixes: bool,
-        fail_on: str | None,
-        path: str,
-        annotate: bool,
-    ) -> None:
-        self.settings = LinterSettings.of(
-            select=select,
-            extend_select=extend_select,
-            ignore=ignore,
-            config=config,
-            fix=fix,
-            unsafe_fixes=unsafe_fixes,
-            fail_on=fail_on,
-        )
+    def _setup(self, settings: LinterSettings, *, path: str, annotate: bool) -> None:
+        self.settings = settings
         self.path = path
         self.annotate = annotate
         self._linter: RecordLinter | None = None
@@ -109,17 +89,14 @@ class ScrapelintFilter(_Linting, BaseFilter):
         annotate: bool = True,
     ) -> None:
         BaseFilter.__init__(self, exclusion_writer)
-        self._setup(
+        settings = LinterSettings.of(
             select=select,
             extend_select=extend_select,
             ignore=ignore,
             config=config,
-            fix=False,
-            unsafe_fixes=False,
             fail_on=fail_on,
-            path=path,
-            annotate=annotate,
         )
+        self._setup(settings, path=path, annotate=annotate)
 
     def filter(self, doc: Document) -> bool | tuple[bool, str]:
         """Keep the document unless it fails; failures carry the reason ``scrapelint``."""
@@ -148,7 +125,7 @@ class ScrapelintAnnotator(_Linting, PipelineStep):
         path: str = "-",
     ) -> None:
         PipelineStep.__init__(self)
-        self._setup(
+        settings = LinterSettings.of(
             select=select,
             extend_select=extend_select,
             ignore=ignore,
@@ -156,9 +133,8 @@ class ScrapelintAnnotator(_Linting, PipelineStep):
             fix=fix,
             unsafe_fixes=unsafe_fixes,
             fail_on=fail_on,
-            path=path,
-            annotate=True,
         )
+        self._setup(settings, path=path, annotate=True)
 
     def run(
         self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1
