@@ -353,6 +353,7 @@ def _trigger_pattern(
         return re.compile(r"\S")  # an empty phrase, or one lower() can produce from İ
     trie: dict = {}
     cost: dict[str, int] = {}  # first token → how common its character is
+    before: dict[str, str | None] = {}  # a look-behind tail → the character before its anchor
     for (text, fold, colon), k in zip(items, _anchor_indices(items), strict=True):
         tail = r"\s*[:：]" if colon else ""
         if not text:  # an empty label: any colon
@@ -362,6 +363,8 @@ def _trigger_pattern(
             continue
         if k:
             tail = f"(?<={_literal(text, fold)})" + tail
+            c = text[k - 1] if _exact(text[k - 1]) else None
+            before[tail] = c if before.get(tail, c) == c else None
         for first in _first_tokens(text[k], fold):
             cost[first] = _anchor_cost(text[k], fold)
             node = trie.setdefault(first, {})
@@ -369,7 +372,7 @@ def _trigger_pattern(
                 node = node.setdefault(_token(c, fold), {})
             node.setdefault("", set()).add(tail)
     # re tries the alternatives in order at each candidate character: common first
-    return re.compile(_emit(dict(sorted(trie.items(), key=lambda kv: -cost[kv[0]]))))
+    return re.compile(_emit(dict(sorted(trie.items(), key=lambda kv: -cost[kv[0]])), before))
 
 
 def _trigger_items(
@@ -465,10 +468,28 @@ def _literal(text: str, fold: bool) -> str:
     return "".join(_token(c, fold) for c in text)
 
 
-def _emit(node: dict) -> str:
-    """A trie of tokens as one regex (a node's key "" holds the tails that end there)."""
-    alternatives = [token + _emit(child) for token, child in node.items() if token]
-    alternatives += sorted(node.get("", ()))
+_ANY = r"[\s\S]"  # any character, in a look-behind of fixed width
+
+
+def _emit(node: dict, before: dict[str, str | None], depth: int = 0) -> str:
+    """A trie of tokens as one regex (a node's key "" holds the tails that end there).
+
+    ``before``: the character just before the anchor of each look-behind tail; ``depth``:
+    the characters matched from the anchor to ``node``. A node's look-behind tails (a
+    prose character such as 期 ends 日期, 时期, 长期: most of its occurrences fail them
+    all) are tried behind one guard that checks that character first, in the same order.
+    """
+    alternatives = [
+        token + _emit(child, before, depth + 1) for token, child in node.items() if token
+    ]
+    tails = sorted(node.get("", ()))
+    behind = [t for t in tails if t.startswith("(?<=")]  # consecutive: "" < "(" < "\\"
+    if len(behind) > 1 and all(before.get(t) for t in behind):
+        at = tails.index(behind[0])
+        chars = "".join(sorted({before[t] for t in behind}))
+        guard = f"(?<=[{re.escape(chars)}]{_ANY * depth})"
+        tails[at : at + len(behind)] = [f"{guard}(?:{'|'.join(behind)})"]
+    alternatives += tails
     if len(alternatives) == 1:
         return alternatives[0]
     return "(?:" + "|".join(alternatives) + ")"

@@ -139,3 +139,17 @@ def test_a_page_the_gate_calls_plainly_empty_gets_the_empty_layout(lines, sep, e
     key = (("栏目",), (), ("本站推荐",)) if extended else ()
     if plainly_empty(text, chrome_matcher(*key).gate):
         assert compute_layout(doc(text), *key) is EMPTY, text
+
+
+def test_the_labels_that_end_at_a_common_anchor_are_tried_behind_one_guard():
+    from rules.scrape_artifacts.vocabulary import chrome_matcher
+
+    gate = chrome_matcher().gate
+    assert "(?<=[" in gate.pattern  # 期 of 发表日期, 更新日期 …: the character before it first
+    found = ["发表日期：2023-05-01", "更 新 日 期：昨天", "3分钟前", "2天前", "小时前"]
+    found += ["作者：张三", "原 作 者：佚名", "文件大小：3MB", "大 中 小", "分钟内"]
+    for line in found:
+        assert gate.search(f"前文。\n{line}\n后文。") is not None, line
+    # the same anchors in prose: the guard says no, as every label behind it would
+    for line in ["日期：", "长期：", "前天", "目前", "读者：", "时期", "大小", "科学家记者们"]:
+        assert gate.search(f"前文。\n{line}\n后文。") is None, line
