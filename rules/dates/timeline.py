@@ -357,7 +357,6 @@ _ERA_YEAR_RAW = _Lazy(re, f"(?:{'|'.join(_ERA_BASE)}){_ERA_NUMBER}年")  # (from
 _ERA_YEAR = _Lazy(
     re, f"({'|'.join(_ERA_BASE)})([0-9]{{1,3}}|元|[一二三四五六七八九十〇零]{{1,4}})年"
 )
-_ERA_NAMES = _Lazy(re, "|".join(_ERA_BASE))  # (one search: faster than a test per name)
 _GLOSS_OPEN = ("(", "（")
 _GLOSS_BEFORE = ("年(", "年（", "年(即", "年（即", "年,即", "年，即")  # (raw text)
 
@@ -365,7 +364,10 @@ _GLOSS_BEFORE = ("年(", "年（", "年(即", "年（即", "年,即", "年，即
 def may_hold_era_gloss(text: str) -> bool:
     """Whether a text glosses a year with an era's year (1992年（平成4年）, 民国9年（1920年）):
     a literal look for the era names, then at the few characters around each."""
-    if _ERA_NAMES.search(text) is None:
+    for name in _ERA_BASE:  # (an ``in`` per name scans faster than one alternation)
+        if name in text:
+            break
+    else:
         return False
     for m in _ERA_YEAR_RAW.finditer(text):
         if text.endswith(_GLOSS_BEFORE, max(0, m.start() - 3), m.start()):
@@ -377,19 +379,24 @@ def may_hold_era_gloss(text: str) -> bool:
 
 # A range written backwards (2024年-2001年间, 2024年12月至2001年1月): found from its
 # separator before a year, the year or date before it read behind (in Python: such
-# ranges are few; the pattern scans 7 MB of text in about 10 ms).
+# ranges are few).
 _RANGE_SEPARATORS = ("-", "—", "–", "至", "到", "~", "－", "～")
-_RANGE_RAW = _Lazy(re, "[-—–至到~－～](?<=[年月日号].)(?=[12１２][0-9０-９]{3}年)")
 _RANGE_START = _Lazy(
     re, "([12１２][0-9０-９]{3})年(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}[日号])?)?$"
 )
 
 
+# (a separator after 年/月/日/号 and before a year, found from that year's 年, five
+# characters on: a pattern led by a literal scans many times faster than one led by a class)
+_RANGE_END_RAW = _Lazy(re, "年(?<=[年月日号][-—–至到~－～][12１２][0-9０-９]{3}年)")
+
+
 def may_hold_reversed_range(text: str) -> bool:
     """Whether a range of two years ends before it starts (2024年-2001年): a literal look."""
-    for m in _RANGE_RAW.finditer(text):
-        start = _RANGE_START.search(text, max(0, m.start() - 10), m.start())
-        if start is not None and int(start[1]) > int(text[m.end() : m.end() + 4]):
+    for m in _RANGE_END_RAW.finditer(text):
+        p = m.start() - 5  # the separator
+        start = _RANGE_START.search(text, max(0, p - 10), p)
+        if start is not None and int(start[1]) > int(text[p + 1 : p + 5]):
             return True
     return False
 
@@ -417,12 +424,25 @@ _ALMOST = ("快", "近", "将近", "差不多")
 _TO_NOW_LITERALS = _Lazy(re, "到现在|至今|到今天|迄今|到如今|到目前|至现在|年来")
 _YEAR_RAW = _Lazy(re, "年(?<=[12１２][0-9０-９]{3}年)")
 _SINCE_YEAR_RAW = _Lazy(re, "[从自](?=[12１２][0-9０-９]{3}年)")
+_PRESENT_WORDS = _TO_NOW_WORDS[:-1]  # (the words of ``_TO_NOW_RAW``'s first branch)
+_RAW_COUNT_DIGITS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两")
 
 
 def may_hold_span_to_now(text: str) -> bool:
     """Whether a text counts the years from a year to its present: a literal look for the
     present's words, then a year (after 从/自 for N年来) in the few characters before."""
-    if _TO_NOW_LITERALS.search(text) is None:
+    if not any(w in text for w in _PRESENT_WORDS):  # (``in`` per word: faster than a scan)
+        if "年来" not in text:
+            return False
+        p = text.find("年来")  # only ``N年来`` can match: ``_TO_NOW_RAW``'s second branch
+        while p != -1:
+            if (
+                p
+                and text[p - 1] in _RAW_COUNT_DIGITS
+                and _SINCE_YEAR_RAW.search(text, max(0, p - 40), p) is not None
+            ):
+                return True
+            p = text.find("年来", p + 2)
         return False
     for m in _TO_NOW_RAW.finditer(text):
         if m.group().startswith("年来"):
