@@ -56,6 +56,7 @@ from rules.scrape_artifacts.lists import (
     maybe_references,
 )
 from rules.scrape_artifacts.vocabulary import (
+    BACK_INITIALS,
     DATE_SIGNATURE,
     MAX_CHROME_CHARS,
     MAX_SIDEBAR_CHARS,
@@ -257,7 +258,7 @@ def plainly_empty(text: str, gate: Any) -> bool:
     first_break = text.find("\n")
     if first_break < 0 and len(text) > MAX_LINE_CHARS + 1:
         return True  # one paragraph
-    if gate.search(text) is not None or opens_with_back_link(text):
+    if gate.search(text) is not None or (text[:1] in BACK_INITIALS and opens_with_back_link(text)):
         return False  # chrome, widgets or teasers may be there
     if first_break < 0:
         return True

@@ -258,6 +258,8 @@ _BACK_LINKS = LazyPattern(
 )
 MAX_PAGER_TITLE = 60  # characters of the title a link to the neighbouring article shows
 _LEADING_SPACE = " \t\u3000\ufeff"
+# how a page that opens with a back link starts: one test of its first character
+BACK_INITIALS = "".join(sorted({verb[0] for verb in _BACK_VERBS})) + _LEADING_SPACE
 
 
 def opens_with_back_link(text: str) -> bool:
