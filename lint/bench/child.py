@@ -3,7 +3,9 @@
 ``python lint/bench/child.py LOG_DIR -- CMD ...`` runs CMD with its standard
 output and error written to LOG_DIR/stdout.txt and LOG_DIR/stderr.txt, then prints one JSON
 object: ``rc``, ``wall`` (seconds), ``cpu`` (user + system seconds of CMD and every
-process of its tree that was waited for), ``maxrss_kb`` and ``tree_peak_kb``.
+process of its tree that was waited for), ``maxrss_kb``, ``tree_peak_kb`` and
+``started_at`` (``time.time()`` just before CMD started: the origin of the run's own
+timestamps, such as the phases ``--engine ray`` prints).
 
 ``maxrss_kb`` comes from ``getrusage(RUSAGE_CHILDREN)`` of this wrapper, which
 waits for nothing but CMD: it is the peak resident set of the largest single
@@ -64,6 +66,7 @@ def run(cmd: Sequence[str], log_dir: Path) -> dict[str, float | int]:
     peak = [0]
     done = threading.Event()
     with (log_dir / "stdout.txt").open("wb") as out, (log_dir / "stderr.txt").open("wb") as err:
+        started_at = time.time()
         t0 = time.perf_counter()
         proc = subprocess.Popen(list(cmd), stdout=out, stderr=err)
 
@@ -91,6 +94,7 @@ def run(cmd: Sequence[str], log_dir: Path) -> dict[str, float | int]:
         "cpu": usage.ru_utime + usage.ru_stime,
         "maxrss_kb": maxrss,
         "tree_peak_kb": peak[0],
+        "started_at": started_at,
     }
 
 

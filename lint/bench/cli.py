@@ -27,7 +27,8 @@ alone when ../shared is absent).
                                   growth per doubling, seconds per MB, flags
   python -m lint.bench --process  scrapelint check processes on a 200 MB JSONL file:
                                   wall s, MB/s, peak RSS, --jobs 2 speed-up, start-up
-                                  (--ray: also --engine ray --jobs 2 and its speed-up)
+                                  (--ray: also --engine ray --jobs 2 starting Ray, and
+                                  attached to a running instance: speed-ups, phases)
   python -m lint.bench --recall   recall on damage injected into clean documents (a
                                   list item written twice, a miscount, a rewritten year,
                                   masks, a pasted paragraph): found / injected per kind
@@ -85,7 +86,8 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument(
         "--ray",
         action="store_true",
-        help="also time --engine ray --jobs 2 (needs scrapelint[ray]; Ray starts a local instance)",
+        help="also time --engine ray --jobs 2 (needs scrapelint[ray]) twice: starting its own"
+        " local Ray, and attached to a local instance started beforehand (start timed apart)",
     )
     g.add_argument(
         "--workdir",
@@ -228,8 +230,15 @@ def run_process(args: argparse.Namespace, corpus: Corpus, say: Callable[[str], N
                 runs.append(process.run_check(jsonl, None, workdir))
                 break
         if args.ray:
-            say("scrapelint check --engine ray --jobs 2")
+            say("scrapelint check --engine ray --jobs 2, starting Ray")
             runs.append(process.run_check(jsonl, 2, workdir, engine="ray"))
+            say("ray start (a local instance of 2 CPUs)")
+            try:
+                with process.running_ray(cpus=2) as instance:
+                    say("scrapelint check --engine ray --jobs 2, attached to it")
+                    runs.append(process.run_check(jsonl, 2, workdir, engine="ray", ray=instance))
+            except RuntimeError as exc:
+                say(f"no attached run: {exc}")
         say("start-up")
         start = process.startup_time(workdir)
         if args.workdir is None:
@@ -256,7 +265,10 @@ def run_process(args: argparse.Namespace, corpus: Corpus, say: Callable[[str], N
         "jsonl": {**dataclasses.asdict(jsonl), "path": str(jsonl.path)},
         "runs": [{**dataclasses.asdict(r), "mb_per_s": r.mb_per_s} for r in runs],
         "speedup_jobs2_over_jobs1": process.speedup(runs),
-        "speedup_ray_over_jobs1": process.speedup(runs, engine="ray"),
+        "speedup_ray_over_jobs1": process.speedup(runs, engine="ray", instance=process.STARTED),
+        "speedup_ray_attached_over_jobs1": process.speedup(
+            runs, engine="ray", instance=process.ATTACHED
+        ),
         "identical_output": process.same_output(runs),
         "startup": dataclasses.asdict(start),
     }

@@ -9,24 +9,43 @@ FILE``, which reports the wall time, CPU time and peak memory of that run alone
 counted (none at all means the records were not read), searched for engine errors
 (SL codes) and compared between runs (``--jobs 2`` must write what ``--jobs 1``
 writes).
+
+``--engine ray`` runs print their phases (``SCRAPELINT_RAY_PHASES``), which are kept
+with the run. A run attached to a running local Ray instance uses one that
+``running_ray`` starts beforehand with ``ray start --block`` (its start time is
+measured apart, not in the run's).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
+import tempfile
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.bench import child
 from lint.bench.corpus import BenchDocument
+from lint.integrations.ray_engine import PHASE_PREFIX, PHASES_ENV
+
+# Ray instances: started by the run itself, or attached to (one ``running_ray`` started)
+STARTED, ATTACHED = "started", "attached"
+INSTANCE_LABELS = {
+    STARTED: "Ray started by the run",
+    ATTACHED: "attached to a running local instance",
+}
+# the bench's own instance and its clients: no token authentication (a local instance)
+RAY_ENV = {"RAY_AUTH_MODE": "disabled"}
 
 
 @dataclass(frozen=True)
@@ -134,6 +153,10 @@ class ProcessRun:
     file_bytes: int
     load: float = 0.0  # 1-minute load average of the machine when the run started
     engine: str | None = None  # --engine (None: the local runner)
+    instance: str | None = None  # with Ray: STARTED or ATTACHED
+    instance_start: float | None = None  # seconds the attached instance took to start
+    phases: dict[str, float] = field(default_factory=dict)  # name: seconds from the start
+    phase_notes: dict[str, str] = field(default_factory=dict)  # name: what it said
 
     @property
     def mb_per_s(self) -> float:
@@ -141,11 +164,16 @@ class ProcessRun:
         return self.file_bytes / 1e6 / max(self.wall, 1e-9)
 
 
-def run_measured(cmd: Sequence[str], workdir: Path) -> tuple[dict, str, str]:
-    """Run ``cmd`` in a fresh measuring wrapper; return its measurements, stderr and stdout."""
+def run_measured(
+    cmd: Sequence[str], workdir: Path, env: Mapping[str, str] | None = None
+) -> tuple[dict, str, str]:
+    """Run ``cmd`` in a fresh measuring wrapper (with ``env``, else this environment);
+    return its measurements, stderr and stdout."""
     # run as a script: the wrapper imports nothing but the standard library
     wrapper = [sys.executable, child.__file__, str(workdir), "--", *cmd]
-    done = subprocess.run(wrapper, capture_output=True, text=True, cwd=workdir, check=False)
+    done = subprocess.run(
+        wrapper, capture_output=True, text=True, cwd=workdir, check=False, env=env
+    )
     if done.returncode != 0:
         raise RuntimeError(f"measuring wrapper failed: {done.stderr.strip()}")
     stats = json.loads(done.stdout)
@@ -180,16 +208,31 @@ def run_check(
     workdir: Path,
     base: Sequence[str] | None = None,
     engine: str | None = None,
+    ray: RayInstance | None = None,
 ) -> ProcessRun:
     """Run ``scrapelint check`` on the corpus with ``--jobs`` (none when ``jobs`` is None)
-    and ``--engine`` (the local runner when ``engine`` is None)."""
+    and ``--engine`` (the local runner when ``engine`` is None).
+
+    With ``--engine ray``, the run starts its own Ray instance, or with ``ray`` attaches
+    to that running one; its phases are kept, and a run that did otherwise than asked
+    (attached to some other running instance instead of starting one) is a problem.
+    """
+    instance = (ATTACHED if ray is not None else STARTED) if engine == "ray" else None
     name = f"jobs{jobs if jobs is not None else 'none'}" + (f"-{engine}" if engine else "")
+    name += f"-{instance}" if instance else ""
     out = workdir / f"findings-{name}.jsonl"
     out.unlink(missing_ok=True)
     cmd = check_command(corpus.path, out, jobs, engine, base)
+    env = None
+    if instance is not None:
+        env = {k: v for k, v in os.environ.items() if k != "RAY_ADDRESS"}
+        env[PHASES_ENV] = "1"
+        if ray is not None:
+            env.update(RAY_ENV, RAY_ADDRESS=ray.address)
     load = load_average()
-    stats, stderr, stdout = run_measured(cmd, workdir)
+    stats, stderr, stdout = run_measured(cmd, workdir, env)
     problem = diagnose(stats["rc"], stderr, stdout)
+    phases, notes = ray_phases(stderr, stats.get("started_at", 0.0))
     findings = digest = None
     if out.exists():
         data = findings_part(out.read_bytes())
@@ -206,6 +249,11 @@ def run_check(
     label = f"--jobs {jobs}" if jobs is not None else "no --jobs option"
     if engine is not None:
         label = f"--engine {engine} {label}"
+    if instance is not None:
+        label += f", {instance}"
+        said = notes.get("ray ready", "")
+        if problem is None and said != f"instance {instance}":
+            problem = f"asked for Ray {instance}, the run said: {said or 'nothing'}"
     return ProcessRun(
         label,
         jobs,
@@ -220,7 +268,107 @@ def run_check(
         corpus.file_bytes,
         load,
         engine,
+        instance,
+        ray.start_seconds if ray is not None else None,
+        phases,
+        notes,
     )
+
+
+def ray_phases(stderr: str, started_at: float) -> tuple[dict[str, float], dict[str, str]]:
+    """The phases an ``--engine ray`` run printed on stderr: seconds from the start of its
+    process, by name, and what some of them said (the instance, pieces checked by the driver).
+
+    Of the pieces returned, the first and the last are kept.
+    """
+    phases: dict[str, float] = {}
+    notes: dict[str, str] = {}
+    for line in stderr.splitlines():
+        if not line.startswith(PHASE_PREFIX):
+            continue
+        try:
+            record = json.loads(line[len(PHASE_PREFIX) :])
+            name, at = record.pop("phase"), float(record.pop("time"))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue
+        seconds = round(at - started_at, 3)
+        if name == "piece returned":
+            phases.setdefault("first piece returned", seconds)
+            phases["last piece returned"] = seconds
+            continue
+        phases.setdefault(name, seconds)
+        if "instance" in record:
+            notes[name] = f"instance {record['instance']}"
+        elif "pieces" in record:
+            notes[name] = f"{record['pieces']} of {record.get('of', '?')} pieces"
+    return phases, notes
+
+
+@dataclass(frozen=True)
+class RayInstance:
+    """A local Ray instance started for the bench: its address and how long it took to start."""
+
+    address: str
+    start_seconds: float
+
+
+def ray_command() -> list[str]:
+    """The ``ray`` console script of this interpreter's environment."""
+    beside = Path(sys.executable).with_name("ray")
+    if beside.exists():
+        return [str(beside)]
+    return [shutil.which("ray") or "ray"]
+
+
+@contextlib.contextmanager
+def running_ray(cpus: int = 2, timeout: float = 120.0) -> Iterator[RayInstance]:
+    """A local Ray instance of ``cpus`` CPUs for the length of the block (``ray start --block``).
+
+    Its own temporary directory keeps it apart: ``ray.init()`` elsewhere on the machine
+    (tests, other runs) does not find and join it. Its start time is from launching
+    ``ray start`` to its address being written. Stopped (SIGTERM, then SIGKILL of its
+    process group) at the end.
+    """
+    temp = Path(tempfile.mkdtemp(prefix="slray-"))  # short: Ray's socket paths live in it
+    cmd = [*ray_command(), "start", "--head", "--block", "--port", "0", "--num-cpus", str(cpus)]
+    cmd += ["--include-dashboard=false", "--disable-usage-stats", "--temp-dir", str(temp)]
+    env = {k: v for k, v in os.environ.items() if k != "RAY_ADDRESS"}
+    env.update(RAY_ENV)
+    env.pop(PHASES_ENV, None)
+    log_path = temp / "ray-start.log"
+    address_file = temp / "ray_current_cluster"
+    with log_path.open("wb") as log:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(
+            cmd, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True
+        )
+        try:
+            while not (address_file.exists() and address_file.read_text().strip()):
+                if proc.poll() is not None:
+                    last = log_path.read_text(errors="replace").strip().splitlines()[-1:]
+                    raise RuntimeError(f"ray start failed (exit {proc.returncode}): {last}")
+                if time.perf_counter() - t0 > timeout:
+                    raise RuntimeError(f"ray start: no address after {timeout:g} s")
+                time.sleep(0.02)
+            started = time.perf_counter() - t0
+            yield RayInstance(address_file.read_text().strip(), started)
+        finally:
+            _stop(proc)
+            shutil.rmtree(temp, ignore_errors=True)
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    """Stop ``ray start --block`` and the instance it started."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)  # it stops the processes it started
+        try:
+            proc.wait(timeout=30)
+            return
+        except subprocess.TimeoutExpired:
+            pass
+    with contextlib.suppress(OSError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
 
 
 def load_average() -> float:
@@ -244,12 +392,18 @@ def busy_warning(runs: Sequence[ProcessRun], cpus: int) -> str | None:
 
 
 def speedup(
-    runs: Sequence[ProcessRun], fast: int = 2, slow: int = 1, engine: str | None = None
+    runs: Sequence[ProcessRun],
+    fast: int = 2,
+    slow: int = 1,
+    engine: str | None = None,
+    instance: str | None = None,
 ) -> float | None:
-    """Wall-time speed-up of ``--jobs fast`` (on ``engine``) over the local ``--jobs slow``
-    (both must have succeeded)."""
+    """Wall-time speed-up of ``--jobs fast`` (on ``engine``, with the Ray ``instance`` when
+    given) over the local ``--jobs slow`` (both must have succeeded)."""
     ok = [r for r in runs if r.problem is None]
     quick = [r for r in ok if r.jobs == fast and r.engine == engine]
+    if instance is not None:
+        quick = [r for r in quick if r.instance == instance]
     local = [r for r in ok if r.jobs == slow and r.engine is None]
     if not quick or not local:
         return None

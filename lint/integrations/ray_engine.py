@@ -26,7 +26,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import inspect
 import io
+import json
 import math
 import os
 import pickle
@@ -34,6 +36,7 @@ import stat
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -55,6 +58,8 @@ from lint.suppression import Suppressed
 from lint.worker import BlockResult, FileJob, Worker
 
 PIECE_BYTES = 8 * 1024 * 1024  # a big JSON Lines file is checked in pieces of at most this
+TAIL_PIECES = 2  # per actor: pieces shrink so that about this many are left for each at the end
+SMALLEST_PIECE = 8  # ...down to PIECE_BYTES / SMALLEST_PIECE
 # Built-in formats whose text for a finding depends on nothing but the finding and the
 # run (no state between findings): actors render them, the driver writes the text.
 RENDERED_ON_ACTORS = {
@@ -71,6 +76,23 @@ REFUSED = (
     ("baseline", "--baseline"),
     ("add_ignore", "--add-ignore"),
 )
+
+
+PHASES_ENV = "SCRAPELINT_RAY_PHASES"  # when set, the driver prints its phases on stderr
+PHASE_PREFIX = "scrapelint-ray-phase "
+
+
+def phase(name: str, **details: Any) -> None:
+    """Print a timestamped phase of the run on stderr when ``SCRAPELINT_RAY_PHASES`` is set.
+
+    One line each, ``scrapelint-ray-phase {"phase": ..., "time": ...}`` (``time.time()``),
+    for the benchmark to show where a run's wall time goes. Actors print theirs (each
+    piece's start, end and CPU seconds) into Ray's worker logs, when the variable is set
+    where their workers start.
+    """
+    if os.environ.get(PHASES_ENV):
+        record = {"phase": name, "time": time.time(), **details}
+        print(PHASE_PREFIX + json.dumps(record), file=sys.stderr, flush=True)
 
 
 class EngineUsageError(UsageError):
@@ -255,7 +277,11 @@ class CheckFiles:
 
     def piece(self, index: int) -> bytes:
         """The outcome of one piece, rendered and pickled (a Ray actor method)."""
-        return self._finished(self.check_piece(self.pieces[index]))
+        phase("actor piece start", piece=index, pid=os.getpid())
+        cpu = time.process_time()
+        done = self._finished(self.check_piece(self.pieces[index]))
+        phase("actor piece end", piece=index, pid=os.getpid(), cpu=time.process_time() - cpu)
+        return done
 
     def outcome(self, index: int) -> FileOutcome:
         """The outcome of one piece, rendered (checked where this object is)."""
@@ -341,11 +367,23 @@ class CheckFiles:
         return outcome
 
 
-def _cut_lines(fh: Any, size: int, piece: int) -> Iterator[tuple[int, int, int]]:
-    """(start, end, first line number) of pieces of about ``piece`` bytes, cut after a line."""
+def piece_size(left: int, actors: int, largest: int) -> int:
+    """The size of the next piece when ``left`` bytes remain: ``largest``, smaller at the end.
+
+    Once less than ``TAIL_PIECES`` pieces per actor are left, a piece is that share of
+    what is left (down to ``largest / SMALLEST_PIECE``): the last pieces are small, so
+    the actors finish together instead of one waiting for the other's big last piece.
+    """
+    share = -(-left // (TAIL_PIECES * max(1, actors)))
+    return max(1, min(largest, max(share, largest // SMALLEST_PIECE)))
+
+
+def _cut_lines(fh: Any, size: int, piece: Callable[[int], int]) -> Iterator[tuple[int, int, int]]:
+    """(start, end, first line number) of pieces of about ``piece(bytes left)`` bytes, cut
+    after a line."""
     start, line = 0, 1
     while start < size:
-        end = min(start + piece, size)
+        end = min(start + piece(size - start), size)
         if end < size:  # move the end just past the next line break
             fh.seek(end - 1)
             at = end - 1
@@ -369,6 +407,10 @@ def _cut_lines(fh: Any, size: int, piece: int) -> Iterator[tuple[int, int, int]]
             line += chunk.count(b"\n")
             left -= len(chunk)
         start = end
+
+
+def _next_piece(actors: int, largest: int, left: int) -> int:
+    return piece_size(left, actors, largest)
 
 
 def _key(path: str) -> str:
@@ -430,6 +472,7 @@ class RayRunner(CountingRunner):
             import ray
         except ImportError:
             raise EngineUsageError(EXTRA_HINT) from None
+        phase("run")
         paths, tasks = self._tasks(targets)
         if not paths:
             return
@@ -464,7 +507,9 @@ class RayRunner(CountingRunner):
                 if not ray.is_initialized():
                     started = True
                     start_ray(INIT_TIMEOUT)
+                phase("ray ready", instance=_instance_kind(started))
                 self._run(paths, tasks, setup, helper, shown)
+                phase("outputs written")
         finally:
             sys.setswitchinterval(switching)
             if helper is not None:
@@ -472,6 +517,7 @@ class RayRunner(CountingRunner):
             if started:
                 with contextlib.redirect_stdout(sys.stderr):
                     ray.shutdown()
+                phase("ray shut down")
 
     def _run(
         self,
@@ -521,8 +567,8 @@ class RayRunner(CountingRunner):
     def _pieces(self, tasks: Mapping[str, FileTask], actors: int) -> list[Piece]:
         """Every file as pieces: a big plain JSON Lines file cut at line ends, others whole.
 
-        A big file is cut into a multiple of ``actors`` pieces of at most about
-        ``PIECE_BYTES``, so that the actors finish it together.
+        A big file is cut into pieces of about ``PIECE_BYTES``, smaller towards its end
+        (``piece_size``), so that the actors finish it together.
         """
         pieces: list[Piece] = []
         for task in sorted(tasks.values(), key=lambda t: t.index):
@@ -544,7 +590,8 @@ class RayRunner(CountingRunner):
         with open(task.path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
             count = actors * math.ceil(size / (actors * PIECE_BYTES))
-            cuts = _cut_lines(fh, size, math.ceil(size / count))
+            largest = math.ceil(size / count)
+            cuts = _cut_lines(fh, size, functools.partial(_next_piece, actors, largest))
             return [Piece(task, start, end, line, end >= size) for start, end, line in cuts]
 
     def _unreadable(
@@ -635,7 +682,8 @@ def start_ray(timeout: float) -> None:
 
     address = os.environ.get("RAY_ADDRESS")
     if not address:  # no dashboard, no forwarding of worker logs, no changes to logging
-        ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False)
+        with lean_local_start():
+            ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False)
         return
     failure: list[BaseException] = []
 
@@ -655,6 +703,63 @@ def start_ray(timeout: float) -> None:
         )
     if failure:
         raise failure[0]
+
+
+# Processes ray.init starts with a local instance that a run does not need, as
+# ``ray start`` names them: the autoscaler's monitor (``--no-monitor``: the instance
+# has a fixed size) and the log monitor (``--include-log-monitor=false``: worker logs
+# are not sent to the driver).
+LEAN_START = {"no_monitor": True, "include_log_monitor": False}
+
+
+@contextlib.contextmanager
+def lean_local_start() -> Iterator[bool]:
+    """While it lasts, a local Ray instance that ``ray.init`` starts has no monitor processes.
+
+    ``ray.init`` has no option for them: for the duration, ``RayParams`` (Ray's private
+    class of node settings) defaults to ``LEAN_START``. Each of these processes imports
+    Ray while Ray starts (CPU taken from the run), and the autoscaler's monitor holds up
+    ``ray.shutdown`` for a second (it outlives SIGTERM). Yields whether the defaults
+    were changed: not with a Ray whose ``RayParams`` lacks these settings, which then
+    starts as usual. Joining a running instance is unaffected.
+    """
+    try:
+        from ray._private import parameter
+
+        original = parameter.RayParams.__init__
+        known = inspect.signature(original).parameters
+    except (ImportError, AttributeError, TypeError, ValueError):
+        yield False
+        return
+    if not all(name in known for name in LEAN_START):
+        yield False
+        return
+
+    @functools.wraps(original)
+    def lean(self: Any, *args: Any, **kwargs: Any) -> None:
+        for name, value in LEAN_START.items():
+            kwargs.setdefault(name, value)
+        original(self, *args, **kwargs)
+
+    parameter.RayParams.__init__ = lean
+    try:
+        yield True
+    finally:
+        parameter.RayParams.__init__ = original
+
+
+def _instance_kind(joined: bool) -> str:
+    """``started`` (this run started the Ray instance), ``attached`` (to a running one), or
+    ``in use`` (Ray was initialised before the run): for the run's phases."""
+    if not joined:
+        return "in use"
+    try:
+        import ray
+
+        node = ray._private.worker._global_node  # private: only to name the phase
+        return "started" if getattr(node, "ray_init_cluster", False) else "attached"
+    except AttributeError:
+        return "attached"
 
 
 class DriverHelper(threading.Thread):
@@ -728,6 +833,7 @@ def _on_actors(
     left = helper.count - helper.following
     checker = ray.remote(num_cpus=1)(CheckFiles)
     pool = [checker.remote(**setup) for _ in range(min(most, max(left, 0)))]
+    phase("actors asked for", actors=len(pool))
     pending: dict[Any, tuple[int, Any]] = {}
 
     def give(actor: Any) -> None:
@@ -742,6 +848,7 @@ def _on_actors(
     for actor in pool * 2:
         give(actor)
     waiting = dict(helper.finish())  # after the piece in hand
+    phase("driver stopped checking", pieces=len(waiting), of=helper.count)
     expected = 0
     try:
         while True:
@@ -753,6 +860,7 @@ def _on_actors(
             done, _ = ray.wait(list(pending), num_returns=1)
             index, actor = pending.pop(done[0])
             waiting[index] = pickle.loads(ray.get(done[0]))
+            phase("piece returned", piece=index)
             give(actor)
     finally:
         for actor in pool:

@@ -422,6 +422,60 @@ def test_ray_speedup_is_over_the_local_jobs_1_run_and_kept_apart_from_jobs_2():
     assert "1.33x (target >= 1.5x: NOT met)" in summary
 
 
+def test_ray_runs_started_and_attached_each_have_their_speedup_and_phases():
+    started, attached = make_run(2, 8.0, "a"), make_run(2, 6.0, "a")
+    for run, instance in ((started, process.STARTED), (attached, process.ATTACHED)):
+        run.engine, run.instance, run.label = "ray", instance, f"--engine ray, {instance}"
+    attached.instance_start = 4.25
+    started.phases = {"ray ready": 3.0, "outputs written": 7.5}
+    started.phase_notes = {"ray ready": "instance started"}
+    runs = [make_run(1, 12.0, "a"), started, attached]
+    assert process.speedup(runs, engine="ray", instance=process.STARTED) == pytest.approx(1.5)
+    assert process.speedup(runs, engine="ray", instance=process.ATTACHED) == pytest.approx(2.0)
+    summary = report.process_summary(runs, process.Startup(0.1, 0.1, 5, None))
+    assert (
+        "speed-up --engine ray --jobs 2 over --jobs 1, Ray started by the run: 1.50x"
+        " (target >= 1.5x: met)" in summary
+    )
+    assert (
+        "speed-up --engine ray --jobs 2 over --jobs 1, attached to a running local instance"
+        " (its start, not counted: 4.25 s): 2.00x (target >= 1.5x: met)" in summary
+    )
+    assert (
+        "phases of --engine ray, started, s from its start: ray ready 3.00 (instance started),"
+        " outputs written 7.50, process ended 8.00" in summary
+    )
+    attached.problem = "asked for Ray attached, the run said: instance started"
+    summary = report.process_summary(runs, process.Startup(0.1, 0.1, 5, None))
+    assert "attached to a running local instance (its start, not counted: 4.25 s): not" in summary
+
+
+def test_ray_phases_are_read_from_stderr_in_seconds_from_the_start():
+    from lint.integrations.ray_engine import PHASE_PREFIX
+
+    def line(name, at, **details):
+        return PHASE_PREFIX + json.dumps({"phase": name, "time": 1000.0 + at, **details})
+
+    stderr = "\n".join([
+        "some warning of Ray",
+        line("run", 0.5),
+        line("ray ready", 2.25, instance="started"),
+        line("driver stopped checking", 3.0, pieces=2, of=30),
+        line("piece returned", 4.0, piece=2),
+        line("piece returned", 5.0, piece=3),
+        line("piece returned", 9.5, piece=29),
+        PHASE_PREFIX + "{not json",
+        line("outputs written", 9.75),
+    ])  # fmt: skip
+    phases, notes = process.ray_phases(stderr, 1000.0)
+    assert phases == {
+        "run": 0.5, "ray ready": 2.25, "driver stopped checking": 3.0,
+        "first piece returned": 4.0, "last piece returned": 9.5, "outputs written": 9.75,
+    }  # fmt: skip
+    assert notes == {"ray ready": "instance started", "driver stopped checking": "2 of 30 pieces"}
+    assert process.ray_phases("no phases here", 0.0) == ({}, {})
+
+
 def test_the_timed_command_names_the_engine_before_the_jobs(tmp_path):
     cmd = process.check_command(tmp_path / "c.jsonl", tmp_path / "o.jsonl", 2, "ray", ["sl"])
     assert cmd == [

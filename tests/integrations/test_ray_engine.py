@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import socket
@@ -218,3 +219,78 @@ def test_allow_entries_are_used_and_judged_as_in_a_local_run(
     assert runs[0] == runs[1]
     out = runs[0][1]
     assert "SL005" in out and "从未出现的词" in out and "Suppressed (" in out
+
+
+def test_pieces_shrink_at_the_end_and_cover_the_file_in_whole_lines(tmp_path, monkeypatch):
+    """Full-size pieces first, then shares of what is left (the actors finish together),
+    never below an eighth of the full size; every byte in one piece, cut after a line."""
+    from lint.integrations import ray_engine
+    from lint.integrations.ray_engine import FileTask, RayRunner, piece_size
+
+    full = 8_000
+    assert piece_size(1_000_000, 2, full) == full
+    assert piece_size(20_000, 2, full) == 5_000  # a quarter: two pieces per actor left
+    assert piece_size(3_000, 2, full) == 1_000  # not below full / 8
+    assert piece_size(3_000, 1, full) == 1_500
+    lines = [json.dumps({"text": "好" * (i % 50)}).encode() + b"\n" for i in range(3_000)]
+    path = tmp_path / "big.jsonl"
+    path.write_bytes(b"".join(lines))
+    task = FileTask(0, "big.jsonl", "big.jsonl", None, path)  # type: ignore[arg-type]
+    monkeypatch.setattr(ray_engine, "PIECE_BYTES", full)
+    pieces = RayRunner._cut(task, 2)
+    data = path.read_bytes()
+    assert pieces[0].start == 0 and pieces[-1].end == len(data) and pieces[-1].last
+    assert all(a.end == b.start for a, b in itertools.pairwise(pieces))
+    assert all(data[p.end - 1 : p.end] == b"\n" for p in pieces)
+    assert [p.first_line for p in pieces] == [data.count(b"\n", 0, p.start) + 1 for p in pieces]
+    sizes = [p.end - p.start for p in pieces]
+    assert max(sizes) <= full + 200 and sizes[-2] < sizes[0] / 4  # small ones at the end
+    assert not any(p.last for p in pieces[:-1])
+
+
+def test_a_local_start_leaves_out_the_monitors_and_only_while_ray_starts():
+    """RayParams made inside lean_local_start default to no autoscaler monitor and no log
+    monitor (ray start --no-monitor --include-log-monitor=false); outside, Ray's defaults."""
+    from ray._private.parameter import RayParams
+
+    from lint.integrations.ray_engine import lean_local_start
+
+    with lean_local_start() as changed:
+        inside = RayParams()
+        chosen = RayParams(no_monitor=False)
+    after = RayParams()
+    assert changed
+    assert inside.no_monitor is True and inside.include_log_monitor is False
+    assert chosen.no_monitor is False  # what a caller says still counts
+    assert after.no_monitor is False and after.include_log_monitor is None
+
+
+def test_phases_are_printed_on_stderr_only_when_asked(ray_local, records, tmp_path, capsys,
+                                                      monkeypatch):  # fmt: skip
+    """SCRAPELINT_RAY_PHASES: one timestamped line per phase on stderr (Ray was already in
+    use: this run neither started nor joined it); none without it."""
+    from lint.integrations import ray_engine
+
+    monkeypatch.setattr(ray_engine, "PIECE_BYTES", 8 * 1024)
+    write_jsonl(tmp_path / "big.jsonl", records)
+    argv = ["check", "--no-progress", "--engine", "ray", "--jobs", "2", "--exit-zero",
+            "--output-format", "concise", str(tmp_path / "big.jsonl")]  # fmt: skip
+    main(argv)
+    assert ray_engine.PHASE_PREFIX not in capsys.readouterr().err
+    monkeypatch.setenv(ray_engine.PHASES_ENV, "1")
+    main(argv)
+    captured = capsys.readouterr()
+    phases = [
+        json.loads(line[len(ray_engine.PHASE_PREFIX) :])
+        for line in captured.err.splitlines()
+        if line.startswith(ray_engine.PHASE_PREFIX)
+    ]
+    names = [p["phase"] for p in phases]
+    assert names[:2] == ["run", "ray ready"] and names[-1] == "outputs written"
+    assert phases[1]["instance"] == "in use"
+    assert "actors asked for" in names and "driver stopped checking" in names
+    stopped = phases[names.index("driver stopped checking")]
+    returned = names.count("piece returned")
+    assert stopped["pieces"] + returned == stopped["of"] > 1
+    assert [p["time"] for p in phases] == sorted(p["time"] for p in phases)
+    assert ray_engine.PHASE_PREFIX not in captured.out
