@@ -209,12 +209,13 @@ _LITERALS_WITHOUT_LISTS = (
 
 
 def may_hold_lists(document: Document) -> bool:
-    """Whether DL001–DL003 may find anything: a clause of three 、 items, or an
-    announcement (a count before a measure word, a quoted count).
+    """Whether DL001–DL003 may find anything: a clause of three 、 items two of which
+    may be the same, or an announcement (a count before a measure word, a quoted count).
 
     A document holds no announcement without a count of two to twenty before a measure
     word (``三点要求``, ``四大``, ``两个方面``) or a quoted count (``“五带头”``): then only a
-    clause of three or more 、 items can hold a copy. Without a 、 there is no clause
+    clause of three or more 、 items can hold a copy, and only when two of its items are
+    equal or it holds a space, a quote or punctuation that may make them so. Without a 、 there is no clause
     list, no list of 、 items counted after it and no count before a colon (its list is
     of 、 items); only a quoted count, a count of requirements (``三点要求``) or a list
     of two counted after it (``物流和物流两大``, see ``joined_lists``) is then left.
@@ -229,14 +230,15 @@ def may_announce(document: Document) -> bool:
 
 
 _ANNOUNCE = 1  # a count before a measure word, or a quoted count
-_CLAUSE = 2  # a clause with two 、
+_CLAUSE = 2  # a clause of three or more 、 items that may hold a copy
 
 
 def _lists_gate(document: Document) -> int:
     """_ANNOUNCE and _CLAUSE, for what the document may hold (0: nothing to judge)."""
     text = document.text
     if "、" in text:
-        gates = _CLAUSE if _patterns().long_list.search(text) is not None else 0
+        # the clauses that may hold a copy are looked for once, here: clause_lists reads them
+        gates = _CLAUSE if document.memo(_copy_clauses) else 0
         return gates | _ANNOUNCE if _may_announce(text, True) else gates
     # no 、: a quoted count, a counted head (三点要求) or a list of two counted after it
     # (物流和金融三大) is all that is left
@@ -785,12 +787,10 @@ def _numbered_line(context: _Context, start: int) -> int:
 # -- clause lists ---------------------------------------------------------------------
 
 
-def _clause_lists(document: Document) -> list[Enumeration]:
+def _copy_clauses(document: Document) -> list[tuple[int, list[str]]]:
+    """(start, raw items) of each clause of three or more 、 items in which two items may
+    be the same item (equal, or differing in spaces, quotes or punctuation width)."""
     text = document.text
-    if "、" not in text:
-        return []
-    covered = document.memo(_analyse).covered
-    cover_starts = [a for a, _ in covered]
     patterns = _patterns()
     clause_start, normalisable = patterns.clause_start, patterns.normalisable
     out = []
@@ -804,6 +804,21 @@ def _clause_lists(document: Document) -> list[Enumeration]:
             all(map(str.isalnum, parts)) or normalisable.search(clause) is None
         ):
             continue  # every item differs from every other: nothing to judge
+        out.append((start, parts))
+    return out
+
+
+def _clause_lists(document: Document) -> list[Enumeration]:
+    if "、" not in document.text:
+        return []
+    found = document.memo(_copy_clauses)
+    if not found:
+        return []
+    text = document.text
+    covered = document.memo(_analyse).covered
+    cover_starts = [a for a, _ in covered]
+    out = []
+    for start, parts in found:
         bounds, pos = [], start
         for part in parts:
             bounds.append((pos, pos + len(part)))

@@ -60,6 +60,7 @@ def test_importing_the_family_compiles_no_pattern():
         "这个问题很重要。",  # a measure word after no count
         "甲、乙",  # two 、 items and no count: nothing to judge
         "我们去了公园、博物馆，玩了三天。",  # one 、, and a count of no measure word
+        "苹果、香蕉、橘子都很好吃。",  # three different 、 items of letters only: no copy
     ],
 )
 def test_gate_skips_documents_without_lists(text):
@@ -73,6 +74,7 @@ def test_gate_skips_documents_without_lists(text):
         "提出三点要求：一是加强学习，二是改进作风。",  # a counted head, no 、
         "坚持“两个确保”即确保安全，确保质量，确保安全。",  # a quoted count, no 、
         "甲、乙、甲",  # a clause of three 、 items
+        "苹果、“苹果”、香蕉都很好吃。",  # three 、 items, two the same up to quotes
         "重点发展物流、金融、会展四大产业。",  # a count after a 、 list
         "会议提出，加快发展物流和物流两大现代服务业。",  # a list of two, no 、
     ],
