@@ -10,10 +10,10 @@ see the same layout.
 Cheap where there is nothing to find, linear everywhere. Three tests decide whether a
 page needs a layout at all: one search for the vocabulary's triggers (each label or
 phrase searched from its rarest character), a set of the stripped lines (does any
-line repeat enough to make a block?) and, over the short lines, a literal test for
-date separators (could three of them be sidebar dates?). Most pages get the shared
-EMPTY layout without any per-line work. Otherwise only the candidate lines are
-classified (each distinct text once), the repeated-block search skips lines that
+line repeat enough to make a block?) and one search for a date separator next to a
+digit (then, over the short lines, could three of them be sidebar dates?). Most pages
+get the shared EMPTY layout without any per-line work. Otherwise only the candidate
+lines are classified (each distinct text once), the repeated-block search skips lines that
 occur once, the questions the rules ask about a run (what comes before and after it)
 are answered from indexes built once, and ``Line`` objects are made only for the
 lines the rules report.
@@ -64,6 +64,7 @@ from rules.scrape_artifacts.vocabulary import (
     chrome_matcher,
     has_date_separator,
     is_footer,
+    may_hold_date,
     opens_with_back_link,
     sidebar_kind_stripped,
 )
@@ -271,7 +272,7 @@ def plainly_empty(text: str, gate: Any) -> bool:
     distinct = set(map(str.strip, parts))
     if len(distinct) - ("" in distinct) < len(parts) - parts.count(""):
         return False  # a line repeats: a copy may be there
-    return not (has_date_separator(text) and _maybe_runs(distinct))
+    return not (may_hold_date(text) and _maybe_runs(distinct))
 
 
 @cache
@@ -341,7 +342,7 @@ def compute_layout(document: Document, *extras: tuple[str, ...]) -> Layout:
             or bylines
             or repeats
             or lists
-            or (has_date_separator(text) and _maybe_runs(keys or distinct))
+            or (may_hold_date(text) and _maybe_runs(keys or distinct))
             or (teasers and _maybe_teaser(keys := keys or list(map(str.strip, parts))))
         ):
             # nothing any SA rule reports: without chrome, blocks, runs or link and
@@ -609,7 +610,7 @@ def _sidebar(text: str) -> dict[int, str]:
     """Line number → sidebar kind of every sidebar line."""
     sidebar: dict[int, str] = {}
     kinds: dict[str, str | None] = {}
-    if (m := DATE_SIGNATURE.search(text)) is not None:
+    if may_hold_date(text) and (m := DATE_SIGNATURE.search(text)) is not None:
         for number, line in _lines_matching(text, m, MAX_SIDEBAR_CHARS):
             if (kind := kinds.get(line, _UNSEEN)) is _UNSEEN:
                 kind = kinds[line] = sidebar_kind_stripped(line)

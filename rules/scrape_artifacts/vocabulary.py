@@ -550,6 +550,19 @@ DATED_TITLE = LazyPattern(
 # the prefilter for sidebar lines, searched once over the whole page.
 DATE_SEPARATORS = "-/.年月:："
 DATE_SIGNATURE = LazyPattern(regex, rf"\d\s*[{regex.escape(DATE_SEPARATORS)}]\s*\d")
+# A superset of DATE_SIGNATURE that the standard library's re scans several times faster:
+# led by the separator (a small literal set), a digit or a space just before it (where
+# a signature's spaces end), a digit after it. A page without a match holds no date.
+_SEPARATOR_SET = f"[{re.escape(DATE_SEPARATORS)}]"
+_NEAR_DIGITS = LazyPattern(re, rf"{_SEPARATOR_SET}(?<=[\d\s]{_SEPARATOR_SET})\s*\d")
+
+
+def may_hold_date(text: str) -> bool:
+    """Whether ``text`` may hold a DATE_SIGNATURE (one fast search; a superset).
+
+    Every sidebar date and time holds one, inside its line.
+    """
+    return _NEAR_DIGITS.search(text) is not None
 
 
 def has_date_separator(text: str) -> bool:

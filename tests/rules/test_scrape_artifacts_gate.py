@@ -153,3 +153,24 @@ def test_the_labels_that_end_at_a_common_anchor_are_tried_behind_one_guard():
     # the same anchors in prose: the guard says no, as every label behind it would
     for line in ["日期：", "长期：", "前天", "目前", "读者：", "时期", "大小", "科学家记者们"]:
         assert gate.search(f"前文。\n{line}\n后文。") is None, line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0１9 \u3000\t\n-/.年月日:：a天", max_size=12))
+def test_the_fast_date_search_finds_every_date_signature(text):
+    from rules.scrape_artifacts.vocabulary import DATE_SIGNATURE, may_hold_date
+
+    if DATE_SIGNATURE.search(text) is not None:
+        assert may_hold_date(text), text
+
+
+def test_a_page_without_a_digit_next_to_a_date_separator_has_no_sidebar():
+    from rules.scrape_artifacts.vocabulary import may_hold_date
+
+    for date in ["2022-07-14", "30 16:18:34", "7月14日", "2023 年 5 月 1 日", "08 / 09"]:
+        assert may_hold_date(f"标题\n{date}"), date
+    for prose in ["年月日", "第三年.", "1年", "a.b", "时间：下午"]:
+        assert not may_hold_date(prose), prose
+    dates = "\n".join(f"2022-07-{d:02d}" for d in range(10, 15))
+    assert may_report(doc(f"{dates}\n{PROSE}"))
+    assert not may_report(doc(f"{PROSE}\n第三年.\n{PARAGRAPH}\n年月日\n{PROSE}x"))
