@@ -359,11 +359,15 @@ _ERA_YEAR = _Lazy(
 )
 _GLOSS_OPEN = ("(", "（")
 _GLOSS_BEFORE = ("年(", "年（", "年(即", "年（即", "年,即", "年，即")  # (raw text)
+# in every gloss: one of _GLOSS_BEFORE, or the era year's 年 before one of _GLOSS_OPEN
+_GLOSS_MARK = _Lazy(re, "年(?:[(（]|[,，]即)")
 
 
 def may_hold_era_gloss(text: str) -> bool:
     """Whether a text glosses a year with an era's year (1992年（平成4年）, 民国9年（1920年）):
     a literal look for the era names, then at the few characters around each."""
+    if _GLOSS_MARK.search(text) is None:
+        return False  # (every gloss opens after a 年: 年（, 年，即; one literal-led scan)
     for name in _ERA_BASE:  # (an ``in`` per name scans faster than one alternation)
         if name in text:
             break
@@ -428,22 +432,34 @@ _PRESENT_WORDS = _TO_NOW_WORDS[:-1]  # (the words of ``_TO_NOW_RAW``'s first bra
 _RAW_COUNT_DIGITS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两")
 
 
+def _year_before_to_now(text: str) -> bool:
+    """Whether one of the present's words has a year (``_YEAR_RAW``) ending within 18
+    characters before it, or an ``N年来`` a year after 从/自 within 40: the words found
+    with ``str.find`` (a necessary condition of ``may_hold_span_to_now``, without its
+    scan of the whole text by an alternation)."""
+    for w in _PRESENT_WORDS:
+        p = text.find(w)
+        while p != -1:
+            if _YEAR_RAW.search(text, max(0, p - 18), p) is not None:
+                return True
+            p = text.find(w, p + 1)
+    p = text.find("年来")
+    while p != -1:
+        if (
+            p
+            and text[p - 1] in _RAW_COUNT_DIGITS
+            and _SINCE_YEAR_RAW.search(text, max(0, p - 40), p) is not None
+        ):
+            return True
+        p = text.find("年来", p + 2)
+    return False
+
+
 def may_hold_span_to_now(text: str) -> bool:
     """Whether a text counts the years from a year to its present: a literal look for the
     present's words, then a year (after 从/自 for N年来) in the few characters before."""
-    if not any(w in text for w in _PRESENT_WORDS):  # (``in`` per word: faster than a scan)
-        if "年来" not in text:
-            return False
-        p = text.find("年来")  # only ``N年来`` can match: ``_TO_NOW_RAW``'s second branch
-        while p != -1:
-            if (
-                p
-                and text[p - 1] in _RAW_COUNT_DIGITS
-                and _SINCE_YEAR_RAW.search(text, max(0, p - 40), p) is not None
-            ):
-                return True
-            p = text.find("年来", p + 2)
-        return False
+    if not _year_before_to_now(text):
+        return False  # (then only a count after the word is left to check)
     for m in _TO_NOW_RAW.finditer(text):
         if m.group().startswith("年来"):
             before = _SINCE_YEAR_RAW.search(text, max(0, m.start() - 40), m.start())
