@@ -483,9 +483,9 @@ class RayRunner(CountingRunner):
         paths, tasks = self._tasks(targets)
         if not paths:
             return
-        # pieces are cut before Ray is up, for the actors it will have
+        # pieces are cut (by the driver's helper, while Ray starts) for the actors it will have
         guess = max(1, self.actors or os.cpu_count() or 1)
-        pieces = self._pieces(tasks, guess) if self._quick() and not self.remote else []
+        in_pieces = self._quick() and not self.remote
         formats = getattr(self.reporter, "formats", None)
         shown = [i for i, f in enumerate(formats or ()) if renders_on_actors(f)]
         renderings = [
@@ -497,11 +497,14 @@ class RayRunner(CountingRunner):
             "options": self.options,
             "reader_overrides": self.reader_overrides,
             "tasks": tasks,
-            "pieces": pieces,
+            "pieces": [],
             "renderings": renderings,
             "cwd": os.getcwd(),
         }
-        helper = DriverHelper(CheckFiles(**setup), len(pieces)) if pieces else None
+        helper = None
+        if in_pieces:
+            cut = functools.partial(self._pieces, tasks, guess)
+            helper = DriverHelper(CheckFiles(**setup), cut)
         switching = sys.getswitchinterval()
         started = False
         try:
@@ -515,6 +518,8 @@ class RayRunner(CountingRunner):
                     started = True
                     start_ray(INIT_TIMEOUT)
                 phase("ray ready", instance=_instance_kind(started))
+                if helper is not None:
+                    setup["pieces"] = helper.pieces()
                 self._run(paths, tasks, setup, helper, shown)
                 phase("outputs written")
         finally:
@@ -787,22 +792,51 @@ def _instance_kind(joined: bool) -> str:
 
 
 class DriverHelper(threading.Thread):
-    """Checks pieces in the driver while Ray starts, when the driver's CPU is idle.
+    """Cuts the files into pieces, then checks pieces in the driver while Ray starts, when
+    the driver's CPU is idle.
 
-    Pieces are handed out one at a time, in order, to this thread and then to the
-    actors (``take``). Once the actors exist, ``finish`` stops the thread after the
-    piece in hand and returns the outcomes it made, by piece.
+    ``pieces`` waits for the cut (reading every line of a big file to number them:
+    done while Ray starts, not before). Pieces are handed out one at a time, in order,
+    to this thread and then to the actors (``take``). Once the actors exist, ``finish``
+    stops the thread after the piece in hand and returns the outcomes it made, by piece.
     """
 
-    def __init__(self, checker: CheckFiles, count: int) -> None:
+    def __init__(self, checker: CheckFiles, cut: Callable[[], list[Piece]]) -> None:
         super().__init__(name="scrapelint-ray-driver-helper", daemon=True)
         self.checker = checker
-        self.count = count
+        self.cut = cut
+        self.count = 0  # pieces, once cut
         self.following = 0  # the next piece to hand out
         self.outcomes: dict[int, FileOutcome] = {}
         self._lock = threading.Lock()
         self._stopped = False
         self._failure: BaseException | None = None
+        self._cut_done = threading.Event()
+
+    def pieces(self) -> list[Piece]:
+        """The pieces, once this thread has cut them (its failure to cut raised here)."""
+        if self.ident is None:  # not started: cut here
+            self._cut_pieces()
+        self._cut_done.wait()
+        if self._failure is not None:
+            failure, self._failure = self._failure, None
+            raise failure
+        return list(self.checker.pieces)
+
+    def _cut_pieces(self) -> None:
+        if self._cut_done.is_set():
+            return
+        try:
+            pieces = self.cut()
+            self.checker.pieces = pieces
+            with self._lock:
+                self.count = len(pieces)
+            phase("pieces cut", pieces=len(pieces))
+        except BaseException as exc:  # for pieces() to raise
+            self._failure = exc
+            raise
+        finally:
+            self._cut_done.set()
 
     def take(self) -> int | None:
         """The next piece for an actor, or None when all are handed out."""
@@ -813,8 +847,9 @@ class DriverHelper(threading.Thread):
             return self.following - 1
 
     def run(self) -> None:
-        """Check pieces until stopped or none is left."""
+        """Cut the pieces, then check them until stopped or none is left."""
         try:
+            self._cut_pieces()
             while True:
                 with self._lock:
                     if self._stopped or self.following >= self.count:

@@ -286,8 +286,9 @@ def test_phases_are_printed_on_stderr_only_when_asked(ray_local, records, tmp_pa
         if line.startswith(ray_engine.PHASE_PREFIX)
     ]
     names = [p["phase"] for p in phases]
-    assert names[:2] == ["run", "ray ready"] and names[-1] == "outputs written"
-    assert phases[1]["instance"] == "in use"
+    assert names[0] == "run" and names[-1] == "outputs written"
+    assert {"ray ready", "pieces cut"} <= set(names)  # cut by the helper as Ray starts
+    assert phases[names.index("ray ready")]["instance"] == "in use"
     assert "actors asked for" in names and "driver stopped checking" in names
     stopped = phases[names.index("driver stopped checking")]
     returned = names.count("piece returned")
