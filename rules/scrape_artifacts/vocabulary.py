@@ -554,7 +554,14 @@ DATE_SIGNATURE = LazyPattern(regex, rf"\d\s*[{regex.escape(DATE_SEPARATORS)}]\s*
 # led by the separator (a small literal set), a digit or a space just before it (where
 # a signature's spaces end), a digit after it. A page without a match holds no date.
 _SEPARATOR_SET = f"[{re.escape(DATE_SEPARATORS)}]"
-_NEAR_DIGITS = LazyPattern(re, rf"{_SEPARATOR_SET}(?<=[\d\s]{_SEPARATOR_SET})\s*\d")
+# regex knows a newer Unicode than re: the digits only it calls \d (its \s is re's or less)
+_NEWER_DIGITS = (
+    "\U00010d40-\U00010d49\U000116d0-\U000116e3\U00011bf0-\U00011bf9\U00011de0-\U00011de9"
+    "\U00011f50-\U00011f59\U00016130-\U00016139\U00016d70-\U00016d79\U0001ccf0-\U0001ccf9"
+    "\U0001e4f0-\U0001e4f9\U0001e5f1-\U0001e5fa"
+)
+_DIGITS = rf"\d{_NEWER_DIGITS}"  # in a class: every character DATE_SIGNATURE's \d matches
+_NEAR_DIGITS = LazyPattern(re, rf"{_SEPARATOR_SET}(?<=[\s{_DIGITS}]{_SEPARATOR_SET})\s*[{_DIGITS}]")
 
 
 def may_hold_date(text: str) -> bool:

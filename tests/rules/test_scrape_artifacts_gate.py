@@ -174,3 +174,19 @@ def test_a_page_without_a_digit_next_to_a_date_separator_has_no_sidebar():
     dates = "\n".join(f"2022-07-{d:02d}" for d in range(10, 15))
     assert may_report(doc(f"{dates}\n{PROSE}"))
     assert not may_report(doc(f"{PROSE}\n第三年.\n{PARAGRAPH}\n年月日\n{PROSE}x"))
+
+
+def test_the_fast_date_search_knows_every_digit_of_date_signature():
+    import re
+
+    import regex
+
+    from rules.scrape_artifacts.vocabulary import _DIGITS, may_hold_date
+
+    # regex may know a newer Unicode than re: its digits must all be in the fast class
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    digits = regex.findall(r"\d", everything)
+    assert len(re.findall(rf"[{_DIGITS}]", "".join(digits))) == len(digits)
+    assert may_hold_date("\U0001e4f1\U0001e4f1-\U0001e4f2")  # Nag Mundari digits
+    spaces = regex.findall(r"\s", everything)  # re's \s holds every one of them
+    assert len(re.findall(r"\s", "".join(spaces))) == len(spaces)
