@@ -417,7 +417,7 @@ def _maybe_runs(keys: Collection[str]) -> bool:
         return False
     found = 0
     for key in short:
-        if sidebar_kind_stripped(key):
+        if may_hold_date(key) and sidebar_kind_stripped(key):  # a fast search first
             found += 1
             if found == MIN_RUN:
                 return True
