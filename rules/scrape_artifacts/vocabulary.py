@@ -61,6 +61,31 @@ _NOISE = LazyPattern(
     rf"{_DATE}|{_TIME}|{_RELATIVE}|[\d\s\p{{P}}\p{{S}}]+",
 )
 _WORD = LazyPattern(regex, r"[\p{Han}A-Za-z0-9]")
+# The words _NOISE never takes: ASCII letters and CJK ideographs but those of its dates and
+# relative times. A line keeps at least these once its labels are gone: counted by one
+# search for their runs, cheaper than the exact count when a line is prose.
+_NOISE_HAN = "年月日号秒分钟小时天周个前内刚昨"
+
+
+def _ideographs_but(excluded: str) -> str:
+    """The CJK Unified Ideographs (U+4E00-U+9FFF) without ``excluded``, as class ranges."""
+    ranges, start = [], 0x4E00
+    for c in sorted(map(ord, excluded)):
+        if start < c:
+            ranges.append(f"{chr(start)}-{chr(c - 1)}")
+        start = c + 1
+    ranges.append(f"{chr(start)}-\u9fff")
+    return "".join(ranges)
+
+
+_SURE_WORDS = LazyPattern(re, f"[A-Za-z{_ideographs_but(_NOISE_HAN)}]+")
+
+
+def _sure_words(rest: str) -> int:
+    """How many words of ``rest`` no _NOISE match can take (a lower bound of what is left)."""
+    return sum(map(len, _SURE_WORDS.findall(rest)))
+
+
 _DIGIT = LazyPattern(regex, r"\d")
 
 # Characters of modern Chinese prose, about the most frequent first (general knowledge of
@@ -199,6 +224,8 @@ class ChromeMatcher:
         n_keys += n_counters
         if not (n_keys or n_bylines or n_phrases):
             return None
+        if _sure_words(rest) > max(1, len(text) // 4):
+            return None  # more words stay than chrome leaves, whatever the noise (prose)
         words = len(_WORD.findall(text))
         left = len(_WORD.findall(_NOISE.sub("", rest)))
         if left > max(1, words // 4):

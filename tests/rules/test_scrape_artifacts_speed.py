@@ -107,3 +107,29 @@ def test_many_widget_characters_on_one_line_are_scanned_once():
     short = "| | 来源：新华社\n| |\n"
     m = matcher.gate.search(short)
     assert _lines_matching(short, m, 120, matcher.widget_only) == [(1, "| | 来源：新华社")]
+
+
+def test_a_prose_line_with_a_chrome_phrase_is_no_chrome_and_noise_stays_chrome():
+    from rules.scrape_artifacts.vocabulary import chrome_matcher
+
+    classify = chrome_matcher().classify_stripped
+    assert classify("医生提醒人们，在使用感冒药之前，一定要仔细阅读说明书。") is None
+    assert classify("阅读能力好的人不但容易找到工作，而且工资也比较高。") is None
+    # dates, times and relative times are noise: the words they hold do not count
+    assert classify("2023年5月1日 来源：人民网 评论(5)") == "chrome"
+    assert classify("来源：新华社 2023-05-01 10:30") == "chrome"
+    assert classify("发布时间：2022年11月24日 10:30 阅读：5605 评论：3 收藏") == "chrome"
+
+
+def test_the_words_no_noise_takes_are_words_that_stay():
+    import regex
+
+    from rules.scrape_artifacts import vocabulary as v
+
+    # every Han character of the noise pattern (dates, relative times) is left out
+    han = {c for c in v._NOISE.pattern if "\u4e00" <= c <= "\u9fff"}
+    assert han <= set(v._NOISE_HAN)
+    sure = "".join(v._SURE_WORDS.findall("".join(map(chr, range(0x10000)))))
+    assert len(sure) == 0x9FFF - 0x4E00 + 1 - len(v._NOISE_HAN) + 52
+    assert all(v._WORD.fullmatch(c) for c in sure)  # each is a word
+    assert regex.search(r"[\d\s\p{P}\p{S}]", sure) is None  # none is noise on its own
