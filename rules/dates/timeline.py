@@ -432,40 +432,43 @@ _PRESENT_WORDS = _TO_NOW_WORDS[:-1]  # (the words of ``_TO_NOW_RAW``'s first bra
 _RAW_COUNT_DIGITS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十两")
 
 
-def _year_before_to_now(text: str) -> bool:
-    """Whether one of the present's words has a year (``_YEAR_RAW``) ending within 18
-    characters before it, or an ``N年来`` a year after 从/自 within 40: the words found
-    with ``str.find`` (a necessary condition of ``may_hold_span_to_now``, without its
-    scan of the whole text by an alternation)."""
-    for w in _PRESENT_WORDS:
-        p = text.find(w)
-        while p != -1:
-            if _YEAR_RAW.search(text, max(0, p - 18), p) is not None:
-                return True
-            p = text.find(w, p + 1)
-    p = text.find("年来")
-    while p != -1:
-        if (
-            p
-            and text[p - 1] in _RAW_COUNT_DIGITS
-            and _SINCE_YEAR_RAW.search(text, max(0, p - 40), p) is not None
-        ):
-            return True
-        p = text.find("年来", p + 2)
-    return False
+def _year_before(text: str, p: int, since: bool) -> bool:
+    """Whether the present's word at ``p`` has its year before it: a year (``_YEAR_RAW``)
+    within 18 characters, or for ``N年来`` (``since``) a year after 从/自 within 40."""
+    if since:
+        return _SINCE_YEAR_RAW.search(text, max(0, p - 40), p) is not None
+    return _YEAR_RAW.search(text, max(0, p - 18), p) is not None
 
 
 def may_hold_span_to_now(text: str) -> bool:
     """Whether a text counts the years from a year to its present: a literal look for the
-    present's words, then a year (after 从/自 for N年来) in the few characters before."""
-    if not _year_before_to_now(text):
-        return False  # (then only a count after the word is left to check)
-    for m in _TO_NOW_RAW.finditer(text):
-        if m.group().startswith("年来"):
-            before = _SINCE_YEAR_RAW.search(text, max(0, m.start() - 40), m.start())
-        else:
-            before = _YEAR_RAW.search(text, max(0, m.start() - 18), m.start())
-        if before is not None:
+    present's words, then a year (after 从/自 for N年来) in the few characters before.
+
+    The words are found with ``str.find`` (an alternation would scan the whole text),
+    and ``_TO_NOW_RAW`` tried at each, in order and past the end of its last match: the
+    matches a scan would find (every match starts with one of the words)."""
+    starts: list[int] = []
+    dated = False  # some word has its year before it
+    for w in _TO_NOW_WORDS:
+        since = w == "年来"
+        p = text.find(w)
+        while p != -1:
+            starts.append(p)
+            if not dated and (not since or (p and text[p - 1] in _RAW_COUNT_DIGITS)):
+                dated = _year_before(text, p, since)
+            p = text.find(w, p + 1)
+    if not dated:
+        return False
+    starts.sort()
+    end = 0
+    for p in starts:
+        if p < end:
+            continue
+        m = _TO_NOW_RAW.match(text, p)
+        if m is None:
+            continue
+        end = m.end()
+        if _year_before(text, p, m.group().startswith("年来")):
             return True
     return False
 
