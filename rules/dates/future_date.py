@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from lint import Diagnostic, Document, FixAvailability, Option, Rule, Severity
 from rules.dates.context import document_inside_title, is_future_wording, line_facts
 from rules.dates.extract import dates, days_in_month, folded_dates, page_date_kept
-from rules.dates.prefilter import may_hold_page_date
+from rules.dates.prefilter import DATE_MARKS, may_hold_page_date
 
 
 class FutureDate(Rule):
@@ -55,6 +55,9 @@ class FutureDate(Rule):
     family = "dates"
     default_severity = Severity.WARNING
     fix_availability = FixAvailability.NEVER
+    # a full date of the content holds 月 or a numeric separator: the engine skips other
+    # texts (the tuple is DT001's, so both cost one look per document)
+    triggers = DATE_MARKS
     options = (
         Option(
             "grace-days",

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from lint import Diagnostic, Document, FixAvailability, Rule, Severity
 from rules.dates.context import MarkIndex, marks
 from rules.dates.extract import DateExpr, dates, days_in_month
-from rules.dates.prefilter import may_hold_invalid_date
+from rules.dates.prefilter import DATE_MARKS, may_hold_invalid_date
 from rules.lazy import LazyPattern
 
 _MONTHS = "January February March April May June July August September October November December"
@@ -126,7 +126,7 @@ class InvalidDate(Rule):
     default_severity = Severity.WARNING
     fix_availability = FixAvailability.NEVER
     # a date DT001 can judge has 月 or a numeric separator: the engine skips other texts
-    triggers = ("月", "-", "/", "年代")
+    triggers = DATE_MARKS  # (shared with DT003: one look per document)
 
     def check(self, document: Document) -> Iterable[Diagnostic]:
         """Report impossible dates, and decades named by a year not ending in 0."""

@@ -160,6 +160,14 @@ def may_hold_invalid_date(text: str) -> bool:
     return False
 
 
+# -- DT001 and DT003: the engine's literal look -----------------------------------------
+
+# Every date DT001 or DT003 can judge holds 月 or a numeric separator (in the raw text:
+# ``extract`` folds only －．／ onto -./), and an odd decade holds 年代: one tuple of
+# ``Rule.triggers`` for both rules, so the engine looks for them once per document
+# (the most frequent first). A superset of what each rule's own checks ask for.
+DATE_MARKS = ("月", ".", "-", "/", "－", "．", "／", "年代")
+
 # -- DT003 ------------------------------------------------------------------------------
 
 # The last character of a metadata key, the characters before it, and the first digit
