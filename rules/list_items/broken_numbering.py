@@ -39,6 +39,12 @@ def _patterns() -> tuple[
     return styles, re.compile(_LINE_HEAD.format(starts)), re.compile(_FIRST_HEAD.format(starts))
 
 
+@cache
+def _style_starts() -> tuple[str, ...]:
+    """The characters a marker of each of LINE_STYLES may start with, in their order."""
+    return tuple(numbering_starts(*names) for names in LINE_STYLES)
+
+
 class BrokenNumbering(Rule):
     """A numbered sequence that repeats or skips a number (一、二、二、四; （一）（三）).
 
@@ -92,7 +98,7 @@ class BrokenNumbering(Rule):
         self, document: Document, heads: list[tuple[int, int]], found: list[tuple[int, int]]
     ) -> Iterator[Diagnostic]:
         text = document.text
-        styles = _patterns()[0]
+        styles = tuple(zip(_patterns()[0], _style_starts(), strict=True))
         starts = [a for a, _ in found]
         article = -2  # the article of the previous numbered line
         last: dict[str, tuple[int, int]] = {}  # style → (value, line number)
@@ -110,7 +116,10 @@ class BrokenNumbering(Rule):
             end = start + len(line_text)
             if line_text.endswith("\r") and (end == len(text) or text[end] == "\n"):
                 line_text = line_text[:-1]  # a line's text leaves out its \r\n
-            for style, pattern in styles:
+            first = text[head]  # a marker starts there (the spaces before it are all \s)
+            for (style, pattern), marker_starts in styles:
+                if first not in marker_starts:
+                    continue  # no marker of this style starts so: no match to try
                 m = pattern.match(line_text)
                 if m is None:
                     continue
