@@ -5,8 +5,11 @@ Two ways, one report (that of ``--jobs 1``):
 - When nothing is written (no ``--fix``, ``--output`` or ``--reject``) and every input
   is a local file, plain Ray actors read and check the files where they are; a big
   JSON Lines file is cut into pieces of whole lines (at most ``PIECE_BYTES``, as many
-  per actor), so one big shard spreads over the actors. While Ray and its actors
-  start, the driver checks the first pieces itself (``DriverHelper``).
+  per actor, smaller at the end), so one big shard spreads over the actors. While Ray
+  and its actors start, the driver cuts the pieces and checks the first ones itself
+  (``DriverHelper``). A local instance the run starts has no autoscaler monitor and no
+  log monitor (``lean_local_start``); ``SCRAPELINT_RAY_PHASES=1`` prints the run's
+  phases on standard error (``phase``).
 - Otherwise Ray Data reads the inputs (local paths or any URI it can read: ``s3://``,
   ``gs://``...) as whole files (``read_binary_files``); a pool of CPU actors checks each
   file with an ordinary one-process ``Runner`` (the same readers, worker, fixes,
