@@ -299,8 +299,10 @@ def ray_phases(stderr: str, started_at: float) -> tuple[dict[str, float], dict[s
         phases.setdefault(name, seconds)
         if "instance" in record:
             notes[name] = f"instance {record['instance']}"
+        elif "of" in record:
+            notes[name] = f"{record.get('pieces', '?')} of {record['of']} pieces"
         elif "pieces" in record:
-            notes[name] = f"{record['pieces']} of {record.get('of', '?')} pieces"
+            notes[name] = f"{record['pieces']} pieces"
     return phases, notes
 
 

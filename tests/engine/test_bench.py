@@ -459,6 +459,7 @@ def test_ray_phases_are_read_from_stderr_in_seconds_from_the_start():
     stderr = "\n".join([
         "some warning of Ray",
         line("run", 0.5),
+        line("pieces cut", 1.5, pieces=30),
         line("ray ready", 2.25, instance="started"),
         line("driver stopped checking", 3.0, pieces=2, of=30),
         line("piece returned", 4.0, piece=2),
@@ -469,10 +470,14 @@ def test_ray_phases_are_read_from_stderr_in_seconds_from_the_start():
     ])  # fmt: skip
     phases, notes = process.ray_phases(stderr, 1000.0)
     assert phases == {
-        "run": 0.5, "ray ready": 2.25, "driver stopped checking": 3.0,
+        "run": 0.5, "pieces cut": 1.5, "ray ready": 2.25, "driver stopped checking": 3.0,
         "first piece returned": 4.0, "last piece returned": 9.5, "outputs written": 9.75,
     }  # fmt: skip
-    assert notes == {"ray ready": "instance started", "driver stopped checking": "2 of 30 pieces"}
+    assert notes == {
+        "pieces cut": "30 pieces",
+        "ray ready": "instance started",
+        "driver stopped checking": "2 of 30 pieces",
+    }
     assert process.ray_phases("no phases here", 0.0) == ({}, {})
 
 
