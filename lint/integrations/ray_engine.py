@@ -280,10 +280,6 @@ class CheckFiles:
             outcomes.append(self._finished(self.check(task, bytes(data))))
         return {"index": indexes, "outcome": outcomes}
 
-    def ready(self) -> bool:
-        """True, once the actor exists (a Ray actor method: the driver waits for it)."""
-        return True
-
     def piece(self, index: int) -> bytes:
         """The outcome of one piece, rendered and pickled (a Ray actor method)."""
         phase("actor piece start", piece=index, pid=os.getpid())
@@ -887,9 +883,8 @@ def _on_actors(
     Plain Ray actors, not Ray Data: the actors read their pieces from the local files
     themselves, so nothing is read or planned on the driver, and none of Ray Data's
     own actors (statistics, autoscaling) run beside the checking ones. Each actor has
-    two pieces in hand, so it never waits for the driver between them. The driver's
-    helper goes on checking pieces until an actor is ready (a new worker process takes
-    a second or more to start). Outcomes are yielded in the order of the pieces.
+    two pieces in hand, so it never waits for the driver between them. Outcomes are
+    yielded in the order of the pieces.
     """
     import ray
 
@@ -904,16 +899,12 @@ def _on_actors(
         if index is not None:
             pending[actor.piece.remote(index)] = (index, actor)
 
-    ready = [actor.ready.remote() for actor in pool]  # before their pieces: run first
+    # The driver stops checking now: its thread would hold the interpreter's lock while
+    # the actors start (measured: actors starting tens of seconds late under load when
+    # it went on; again 5-17 s late when it went on until an actor was ready).
+    helper.stop()
     for actor in pool * 2:
         give(actor)
-    while ready and helper.is_alive():  # while the actors start, the driver's CPU is free
-        started, ready = ray.wait(ready, num_returns=1, timeout=0.05)
-        if started:
-            break
-    # The driver stops checking now: its thread would hold the interpreter's lock while
-    # the driver takes the actors' answers and gives them pieces (measured: actors
-    # starting tens of seconds late under load when it went on).
     waiting = dict(helper.finish())  # after the piece in hand
     phase("driver stopped checking", pieces=len(waiting), of=helper.count)
     expected = 0
