@@ -228,49 +228,61 @@ def may_hold_lists(document: Document) -> bool:
 
 def may_announce(document: Document) -> bool:
     """Whether the document may hold an announcement (see ``may_hold_lists``)."""
-    return document.memo(_lists_gate) & _ANNOUNCE != 0
+    return document.memo(_lists_gate) & _ALL_KINDS != 0
 
 
-_ANNOUNCE = 1  # a count before a measure word, or a quoted count
-_CLAUSE = 2  # a clause of three or more 、 items that may hold a copy
+# The gate's value: the kinds of announcement a document may hold (see
+# _announcement_kinds), and whether it holds a clause list that may hold a copy.
+_OWN_COUNT = 1  # a quoted count, a counted head (三点要求) or a count before a colon
+_COUNT_AFTER_LIST = 2  # a count with a 、 before it: the last of a list counted after it
+_COUNT_AFTER_JOIN = 4  # a count with 和/及/与 before it: a list of two counted after it
+_ALL_KINDS = 7
+_CLAUSE = 8  # a clause of three or more 、 items that may hold a copy
 
 
 def _lists_gate(document: Document) -> int:
-    """_ANNOUNCE and _CLAUSE, for what the document may hold (0: nothing to judge)."""
+    """The kinds of announcement and _CLAUSE, for what the document may hold (0: nothing
+    to judge)."""
     text = document.text
     if "、" in text:
         # the clauses that may hold a copy are looked for once, here: clause_lists reads them
-        gates = _CLAUSE if document.memo(_copy_clauses) else 0
-        return gates | _ANNOUNCE if _may_announce(text, True) else gates
+        kinds = _announcement_kinds(text, True)
+        return kinds | _CLAUSE if document.memo(_copy_clauses) else kinds
     # no 、: a quoted count, a counted head (三点要求) or a list of two counted after it
     # (物流和金融三大) is all that is left
     if not ("和" in text or "及" in text or "与" in text or "“" in text or '"' in text):
-        return _ANNOUNCE if _counted_heads(text, first_only=True) else 0  # a head at most
-    found = _may_announce(text, False)
-    if found == _SURE:
-        return _ANNOUNCE
-    if found and any(map(text.__contains__, _LITERALS_WITHOUT_LISTS)) and joined_lists(document):
-        return _ANNOUNCE
+        return _OWN_COUNT if _counted_heads(text, first_only=True) else 0  # a head at most
+    kinds = _announcement_kinds(text, False)
+    if kinds & _OWN_COUNT:
+        return kinds
+    if (
+        kinds & _COUNT_AFTER_JOIN
+        and any(map(text.__contains__, _LITERALS_WITHOUT_LISTS))
+        and joined_lists(document)
+    ):
+        return kinds
     return 0
 
 
-_SURE, _JOINED = 2, 1  # an announcement may start here / only a list of two may
-
-
-def _may_announce(text: str, listed: bool) -> int:
-    """_SURE when an announcement may start in ``text``, _JOINED when only a list of two
-    joined by 和/及/与 may, 0 when none can (``listed``: the text holds a 、).
+def _announcement_kinds(text: str, listed: bool) -> int:
+    """The kinds of announcement that may start in ``text`` (0: none can; ``listed``:
+    the text holds a 、).
 
     A quoted count of two or more, or a count before a measure word (a superset of every
-    announcement's count) that starts a counted head (``三点要求``), that has a colon
-    right after it (``四大产业：``) or a 、 (the last of a list counted after it:
-    ``会展四大``) or a conjunction (``物流和金融三大``) within the window before it.
+    announcement's count) that starts a counted head (``三点要求``) or has a colon right
+    after it (``四大产业：``, in a text with a 、) is a count of its own (_candidates);
+    one with a 、 within the window before it (the last of a list counted after it:
+    ``会展四大``, in a text with a 、) may end a list of 、 items (_trailing_lists); one
+    with a conjunction within the window before it (``物流和金融三大``) a list of two
+    (joined_lists). Each analysis looks only where its kind may start. Computed once per
+    document, by the gate.
     """
     patterns = _patterns()
+    kinds = 0
     for quote, pattern in patterns.quoted_counts:
         if quote in text and pattern.search(text) is not None:
-            return _SURE
-    joined = 0
+            kinds = _OWN_COUNT
+            break
     for numeral, pattern in patterns.counts_before_measure:
         if numeral not in text:
             continue
@@ -279,18 +291,19 @@ def _may_announce(text: str, listed: bool) -> int:
         while m is not None:
             i = m.start()
             if text[i + 1] in _HEAD_MEASURES and patterns.unquoted.match(text, i) is not None:
-                return _SURE
+                kinds |= _OWN_COUNT
             near = text[max(0, i - _TRAILING_WINDOW) : i]
-            if listed and (
-                "、" in near or "：" in text[i + 2 : i + 11] or ":" in text[i + 2 : i + 11]
-            ):
-                return _SURE
+            if listed:
+                if "、" in near:
+                    kinds |= _COUNT_AFTER_LIST
+                if "：" in text[i + 2 : i + 11] or ":" in text[i + 2 : i + 11]:
+                    kinds |= _OWN_COUNT
             if "和" in near or "及" in near or "与" in near:
-                if listed:
-                    return _SURE
-                joined = _JOINED
+                kinds |= _COUNT_AFTER_JOIN
+            if kinds == _ALL_KINDS:
+                return kinds
             m = pattern.search(text, m.end())
-    return joined
+    return kinds
 
 
 _COUNT_SET = frozenset(COUNTS)
@@ -366,14 +379,15 @@ _NOTHING = Analysis()  # shared by the documents that announce nothing: read-onl
 
 
 def _analyse(document: Document) -> Analysis:
-    if not may_announce(document):
+    kinds = document.memo(_lists_gate) & _ALL_KINDS  # where each kind may start, if at all
+    if not kinds:
         return _NOTHING  # no count and no quoted count: no announcement, no list of them
     text = document.text
     # a count before a colon and a count after a list both count 、 items
     listed = "、" in text
-    found = _candidates(text, listed)
-    trailing = _trailing_lists(text) if listed else []
-    joined = joined_lists(document)
+    found = _candidates(text, listed) if kinds & _OWN_COUNT else []
+    trailing = _trailing_lists(text) if listed and kinds & _COUNT_AFTER_LIST else []
+    joined = joined_lists(document) if kinds & _COUNT_AFTER_JOIN else []
     if joined:  # in clauses without 、: never one of the lists above
         trailing = sorted([*trailing, *joined], key=lambda e: e.items[0].start)
     if not found and not trailing:
