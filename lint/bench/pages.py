@@ -48,7 +48,8 @@ PREFIXES = ("SA", "MC")  # the families whose findings count as finding furnitur
 MIN_ARTICLE = 300  # characters of a record worth wrapping into a page
 MAX_ARTICLE = 4000  # longer records are skipped (a page holds one article)
 PARAGRAPH = (80, 260)  # characters of a paragraph cut from a single long line
-ARTICLE = "article"  # the kind of an article line
+ARTICLE = "article"  # the kind of an article line (its title included)
+TITLED = 0.75  # share of the pages whose article opens with a title line
 
 # the kinds of furniture, in report order; a "note" kind is reported without a fix by design
 KINDS = (
@@ -66,6 +67,7 @@ KINDS = (
     "comment",
 )
 NOTE_KINDS = frozenset({"byline-lone", "editor"})
+NAVIGATION = frozenset({"nav", "crumb"})  # kinds that come before an article's title
 
 # -- the generator's own vocabulary ------------------------------------------------
 
@@ -308,6 +310,13 @@ def headline_of(text: str, rng: random.Random) -> str | None:
         if rest and len(first) + len(rest[0]) <= 26:
             first = f"{first} {rest[0]}"
     return first
+
+
+def title_of(paragraphs: Sequence[str], rng: random.Random) -> str | None:
+    """A title for the article: a clause from inside its text (not its first words)."""
+    text = "".join(paragraphs)
+    middle = text[len(text) // 4 : len(text) // 4 + 300]
+    return headline_of(middle[middle.find("，") + 1 :] if "，" in middle else middle, rng)
 
 
 def _name(rng: random.Random) -> str:
@@ -662,6 +671,13 @@ def make_page(doc: BenchDocument, headlines: Sequence[str], seed: int = SEED) ->
         if len(head) + len(tail) >= 3:
             break
     lines = [PageLine(t, k) for make in head for t, k in make(rng, titles)]
+    title = title_of(paragraphs, rng) if rng.random() < TITLED else None
+    if title is not None:
+        # the article's title is content: after the navigation, before the byline and widgets
+        lines = [x for x in lines if x.kind in NAVIGATION] + [
+            PageLine(title, ARTICLE),
+            *(x for x in lines if x.kind not in NAVIGATION),
+        ]
     lines += [PageLine(p, ARTICLE) for p in paragraphs]
     lines += [PageLine(t, k) for make in tail for t, k in make(rng, titles)]
     return Page(doc.label, tuple(lines))
