@@ -454,6 +454,8 @@ def find_furniture(
     make_line: Callable[[int], Line],
     separators: AbstractSet[int] = frozenset(),
     navigation_lines: AbstractSet[int] = frozenset(),
+    weak: WeakTest | None = None,
+    strong: Callable[[str], bool] | None = None,
 ) -> tuple[list[FurnitureBlock], list[Teaser], set[int]]:
     """Furniture blocks, teasers and the numbers of the lines that are certainly furniture.
 
@@ -462,7 +464,9 @@ def find_furniture(
     lines; ``skip``: lines another finding owns (a repeated block); ``make_line``:
     number → Line; ``separators``: article separator lines (篇二), each the edge of an
     article; ``navigation_lines``: navigation bars and breadcrumbs (a title follows
-    them; other widgets follow the title).
+    them; other widgets follow the title); ``weak`` (stripped line, at a tail → weak
+    kind) and ``strong`` (a footer's evidence in a sentence): the weak evidence of
+    ``edges``, used at the head and the tail of each article (``weak_edges``).
     """
     n = len(keys)
     classes = [0] * n
@@ -497,6 +501,11 @@ def find_furniture(
         ):
             teasers.append(Teaser(make_line(content[i]), make_line(content[i + 1])))
             teased.add(i)
+    demoted: set[int] = set()
+    if weak is not None and strong is not None:
+        cuts = [i for i in range(n) if classes[i] == SEPARATOR]
+        for lo, hi in zip([0, *(b + 1 for b in cuts)], [*cuts, n], strict=True):
+            demoted |= demote_tail_chrome(classes, keys, teased, lo, hi, strong, weak)
     good = [i for i in range(n) if classes[i] == GOOD and i not in teased]
     if not good:
         good = [i for i in range(n) if classes[i] == NEAR and i not in teased]
@@ -517,6 +526,12 @@ def find_furniture(
                 classes, teased, lo, hi, furniture, safe, where, unit, navigation, counters, keys
             )
         )
+    if weak is not None:
+        for lo, hi in zip([0, *(b + 1 for b in bounds)], [*bounds, n], strict=True):
+            unit = "article" if bounds else "page"
+            weak_edges(
+                classes, keys, teased, lo, hi, furniture, safe, where, unit, titles, weak, demoted
+            )
     # between anchors, within a segment (no good line in between), a bounded run: on a
     # page without prose nothing tells the furniture from the text
     previous = -1  # index of the last anchor in the current segment
@@ -695,3 +710,171 @@ def _following(keys: list[str], start: int, size: int) -> str:
         total += len(keys[k])
         k += 1
     return "".join(out)
+
+
+# Weak evidence (``edges.weak_kind``): a line that shows furniture features without
+# being chrome alone. Used only at the head and the tail of a page or an article.
+WEAK_WIDGET, WEAK_MENU = 1, 2
+MIN_TAIL_RUN = 3  # short lines between the article and the tail's furniture that join it
+MAX_DEMOTED = 3  # sentence-like footer lines (声明：…如有侵权请联系删除。) read at a tail
+WeakTest = Callable[[str, bool], int]
+_DECOR_HEAD = "【】[]▍■□●◆★▶►—-–=:：>»｜|"
+
+
+def _header_shape(text: str) -> bool:
+    """A link-list header no vocabulary names: a short core decorated as headers are
+    (``【本周热点】``, ``▍大家都在看``, ``— 今日关注 —``, ``往期回顾 更多>>``)."""
+    if len(text) > 16:
+        return False
+    core = _SPACES.sub("", text)
+    more = False
+    for tail in ("更多>>", "更多>", "更多»", "更多", ">>", "»"):
+        if core.endswith(tail) and len(core) > len(tail):
+            core, more = core[: -len(tail)], True
+            break
+    stripped = core.strip(_DECOR_HEAD)
+    return (
+        2 <= len(stripped) <= 8
+        and len(_HAN.findall(stripped)) == len(stripped)
+        and (more or (stripped != core and core[0] in _DECOR_HEAD))
+    )
+
+
+def _run_title(text: str) -> bool:
+    """A line of a block of titles: no label or colon, no note in brackets (（责编：…）,
+    《人民日报》（…版）), so that a byline or a print note after the article stays."""
+    return text[0] not in "(（《【[" and ":" not in text and "：" not in text
+
+
+def _heads_list(classes: list[int], keys: list[str], i: int, hi: int) -> bool:
+    """Whether line ``i`` is a decorated header (``_header_shape``) over two short lines."""
+    return (
+        i + 2 < hi
+        and classes[i + 1] == SHORT
+        and classes[i + 2] == SHORT
+        and _header_shape(keys[i])
+    )
+
+
+def demote_tail_chrome(
+    classes: list[int],
+    keys: list[str],
+    teased: AbstractSet[int],
+    lo: int,
+    hi: int,
+    strong: Callable[[str], bool],
+    weak: WeakTest,
+) -> set[int]:
+    """Read the last good lines of ``lo..hi`` that hold a footer's evidence as short lines.
+
+    A disclaimer (``声明：本文转自网络，如有侵权请联系删除。``) has a sentence's shape, so
+    it would end the article and keep the furniture after it apart. It is demoted when
+    furniture (a bad line or weak evidence) or the page's end follows it with no other
+    prose in between; at most MAX_DEMOTED lines. Returns the demoted indices.
+    """
+    demoted: set[int] = set()
+    i = hi - 1
+    furniture_after = False
+    while i >= lo and len(demoted) < MAX_DEMOTED:
+        c = classes[i]
+        if c == GOOD and i not in teased:
+            if not strong(keys[i]) or not (furniture_after or i == hi - 1):
+                break
+            classes[i] = SHORT
+            demoted.add(i)
+            furniture_after = True
+        elif _BOUNDS[c] or c in (META, LOOSE) or (c == SHORT and weak(keys[i], True)):
+            furniture_after = True
+        i -= 1
+    return demoted
+
+
+def weak_edges(
+    classes: list[int],
+    keys: list[str],
+    teased: AbstractSet[int],
+    lo: int,
+    hi: int,
+    furniture: list[bool],
+    safe: list[bool],
+    where: list[str],
+    unit: str,
+    titles: AbstractSet[int | None],
+    weak: WeakTest,
+    demoted: AbstractSet[int] = frozenset(),
+) -> None:
+    """Extend the furniture at the head and the tail of ``lo..hi`` with weak evidence.
+
+    Tail (after the last good line): from the first line that is bad, weak (a widget,
+    a timestamp, a headline cut short, a demoted footer sentence; not a spaced menu,
+    which may be a row of names under its introduction) or a decorated
+    header, every short line to the end joins the tail; so do three or more short lines
+    (no sentence, no line ending in a colon) between the article and that line, a
+    block of titles bounded by the article and furniture. Head (before the first good
+    line): a widget or a menu printed with spaces joins the head alone; a column of
+    three or more menu labels at the page's top (or right under furniture) is
+    navigation. The article's title is never taken.
+    """
+    good = [i for i in range(lo, hi) if classes[i] == GOOD and i not in teased]
+    if not good:
+        return
+    first_good, last_good = good[0], good[-1]
+    member = (SHORT, LOOSE, NEAR)
+    # -- tail
+    start = None
+    for i in range(last_good + 1, hi):
+        c = classes[i]
+        if (
+            _BOUNDS[c]
+            or i in demoted
+            or (
+                c == SHORT
+                and keys[i - 1][-1] not in ":："  # (a list under its introduction is content)
+                and (weak(keys[i], True) == WEAK_WIDGET or _heads_list(classes, keys, i, hi))
+            )
+        ):
+            start = i
+            break
+    if start is not None:
+        gap = range(last_good + 1, start)
+        if len(gap) >= MIN_TAIL_RUN and all(
+            classes[k] == SHORT and k not in teased and _run_title(keys[k]) for k in gap
+        ):
+            start = last_good + 1
+        for i in range(start, hi):
+            if not furniture[i] and classes[i] in member and i not in teased:
+                furniture[i], safe[i], where[i] = True, True, f"at the tail of the {unit}"
+    # -- head: a widget or a spaced menu joins it alone (the title is never one)
+    for i in range(lo, first_good):
+        if (
+            not furniture[i]
+            and classes[i] == SHORT
+            and i not in titles
+            and i not in teased
+            and weak(keys[i], False)
+        ):
+            furniture[i], safe[i], where[i] = True, True, f"at the head of the {unit}"
+    # a column of menu labels at the top of the unit or right under furniture
+    i = lo
+    while i < first_good:
+        if furniture[i] or classes[i] != SHORT or len(keys[i]) > MAX_COLUMN_LABEL:
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < first_good
+            and classes[j + 1] == SHORT
+            and len(keys[j + 1]) <= MAX_COLUMN_LABEL
+            and not furniture[j + 1]
+        ):
+            j += 1
+        above = i == lo or furniture[i - 1] or _BOUNDS[classes[i - 1]]
+        if j - i + 1 >= MIN_COLUMN and above and all(is_label(keys[k]) for k in range(i, j + 1)):
+            for k in range(i, j + 1):
+                if k not in titles:
+                    furniture[k], safe[k], where[k] = True, True, f"at the head of the {unit}"
+        i = j + 1
+
+
+MIN_COLUMN = 3  # menu labels one per line at the head
+MAX_COLUMN_LABEL = 4  # characters of one (a title is longer)

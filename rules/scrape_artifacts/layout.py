@@ -30,6 +30,7 @@ from itertools import accumulate
 from typing import Any
 
 from lint import Document, Edit, Line, Option
+from rules.scrape_artifacts.edges import strong_chrome, weak_kind
 from rules.scrape_artifacts.furniture import (
     ANCHOR,
     CITE,
@@ -500,7 +501,9 @@ def _find_furniture(
         bad[number] = META
     for number in layout.chrome:
         key = keys[number - 1]
-        if number in layout.widgets:
+        if number in layout.widgets and _bar_of_metadata(layout.widgets[number], key, matcher):
+            bad[number] = META  # 时间：2017-10-11 | 来源：某报 | 阅读 265: the title's neighbour
+        elif number in layout.widgets:
             bad[number] = ANCHOR
         elif (header := header_text(key)) is not None:
             bad[number] = ANCHOR
@@ -521,10 +524,19 @@ def _find_furniture(
     navigation = {
         number
         for number, kind in layout.widgets.items()
-        if kind in ("navigation bar", "breadcrumb")
+        if kind in ("navigation bar", "breadcrumb") and bad.get(number) != META
     }
     layout.furniture, layout.teasers, certain = find_furniture(
-        stripped, content, bad, headers, layout.in_block, layout.line, separators, navigation
+        stripped,
+        content,
+        bad,
+        headers,
+        layout.in_block,
+        layout.line,
+        separators,
+        navigation,
+        weak=partial(weak_kind, matcher),
+        strong=partial(strong_chrome, matcher),
     )
     if layout.furniture and (last := layout.furniture[-1]).safe:
         # a block that ends the text right after a chrome line (相关新闻, the footer's
@@ -555,6 +567,17 @@ def _find_furniture(
         ]
     if layout.teasers and layout.bylines:  # 本文摘要：… is a teaser, not a byline
         layout.bylines = layout.bylines - {t.line.number for t in layout.teasers}
+
+
+def _bar_of_metadata(kind: str, key: str, matcher: Any) -> bool:
+    """Whether a navigation bar is a metadata line printed with bars: it holds a date
+    and a label with its value (``发布日期：2017.11.16 | 信息来源：某台 | 浏览：5``).
+    Such a line stands next to the article's title, after it, like any metadata line."""
+    return (
+        kind == "navigation bar"
+        and DATE_SIGNATURE.search(key) is not None
+        and (matcher.keys.search(key) is not None or matcher.bylines.search(key) is not None)
+    )
 
 
 def _navigation_rows(
