@@ -17,7 +17,9 @@ Each test is a few literal checks and at most one bounded regex on one short lin
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from rules import vocabulary
 from rules.lazy import LazyPattern
 from rules.scrape_artifacts.furniture import WEAK_MENU, WEAK_WIDGET
 from rules.scrape_artifacts.vocabulary import ChromeMatcher, is_footer
@@ -39,9 +41,12 @@ _STAMP = LazyPattern(
     r"(?P<date>(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*)?"
     r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|\d{1,3}(?:秒|分钟|小时|天)前",
 )
-_WORD = LazyPattern(re, r"[\u4e00-\u9fffA-Za-z0-9]")
+_WORD = LazyPattern(re, r"[\u4e00-\u9fffA-Za-z]")  # (digits are values: 备案号 12345678)
+_DATED_END = LazyPattern(re, r"[\[(（【]\d{1,2}-\d{1,2}[\])）】]$")
 _CUT_ENDS = ("…", "...", "．．．")
 _VERSE = (5, 7)
+_FULL_DATE = LazyPattern(re, r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+_BAR = LazyPattern(re, r"\s*[|｜]\s*")
 _REPORTERS = ("记者", "通讯员", "摄影", "撰稿")  # items of a byline printed with spaces
 
 
@@ -65,24 +70,37 @@ def spaced_menu(text: str) -> bool:
     return not all(len(x) in _VERSE for x in items)
 
 
-def _explained(matcher: ChromeMatcher, text: str) -> int:
+@cache
+def _edge_phrases() -> re.Pattern[str]:
+    """The words of comment areas and app prompts (``edge_phrases.txt``), tails only."""
+    words = sorted(vocabulary.data_lines("edge_phrases.txt"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _explained(matcher: ChromeMatcher, text: str, tail: bool) -> int:
     """Words of a line that the vocabulary's widget phrases and counters explain (not its
-    labels: a source or author note, ``本文来源：… 作者：…``, is a byline's)."""
+    labels: a source or author note, ``本文来源：… 作者：…``, is a byline's); at a tail
+    the words of comment areas and app prompts too."""
     rest = text
     for anchor in matcher.counter_anchors:
         if anchor in text:
             rest = matcher.counters.sub("", rest)
             break
     rest = matcher.phrases.sub("", rest.lower())
+    if tail:
+        rest = _edge_phrases().sub("", rest)
     return len(_WORD.findall(text)) - len(_WORD.findall(rest))
 
 
 def weak_kind(matcher: ChromeMatcher, text: str, tail: bool) -> int:
     """WEAK_MENU, WEAK_WIDGET or 0 for a stripped line that is not chrome by itself.
 
-    A widget: the vocabulary's phrases explain a third of its words (no comma, no colon
-    at its end), or it is a timestamp with a date or a name beside it; at the tail also
-    a headline cut short (``…``).
+    ``tail``: the line stands after the article, or below its metadata line (where
+    no title stands). A widget: the vocabulary's phrases (at a tail also
+    ``edge_phrases.txt``: 评论, 二维码, 公众号, 客户端…) explain a third of its words
+    (no comma, no colon at its end), or it is a timestamp with a date or a name beside
+    it; at a tail also a headline cut short (``…``) or a title ending in its day
+    (``[05-12]``).
     """
     n = len(text)
     if not n or n > MAX_WEAK_CHARS or any(c in text for c in _STOPS):
@@ -91,6 +109,8 @@ def weak_kind(matcher: ChromeMatcher, text: str, tail: bool) -> int:
         return WEAK_MENU
     if tail and n <= MAX_CUT_TITLE and _cut_title(text):
         return WEAK_WIDGET
+    if tail and text[-1] in "]）)】" and _DATED_END.search(text) and len(_HAN.findall(text)) >= 4:
+        return WEAK_WIDGET  # a sidebar title with its day: 某某会议召开[05-12]
     if (m := _STAMP.search(text)) is not None:
         # a timestamp with a date, or with a name beside it (a video's 0:00 /2:54 is neither)
         rest = (text[: m.start()] + text[m.end() :]).strip()
@@ -103,9 +123,14 @@ def weak_kind(matcher: ChromeMatcher, text: str, tail: bool) -> int:
     if text[-1] in ":：" or "，" in text or "," in text:
         return 0  # a line that introduces what follows, or a clause, is no widget alone
     words = len(_WORD.findall(text))
-    if matcher.gate.search(text) is None and matcher.phrases.search(text.lower()) is None:
+    lower = text.lower()
+    if (
+        matcher.gate.search(text) is None
+        and matcher.phrases.search(lower) is None
+        and not (tail and _edge_phrases().search(lower))
+    ):
         return 0
-    return WEAK_WIDGET if words and 3 * _explained(matcher, text) >= words else 0
+    return WEAK_WIDGET if words and 3 * _explained(matcher, text, tail) >= words else 0
 
 
 def _cut_title(text: str) -> bool:
@@ -128,3 +153,17 @@ def strong_chrome(matcher: ChromeMatcher, text: str) -> bool:
     ):
         return True
     return any(len(m.group()) >= MIN_STRONG_PHRASE for m in matcher.phrases.finditer(text.lower()))
+
+
+def full_date(text: str) -> bool:
+    """Whether a line holds a full date (year, month and day): a menu never does."""
+    return _FULL_DATE.search(text) is not None
+
+
+def widget_bar(matcher: ChromeMatcher, text: str) -> bool:
+    """Whether a bar of items is a row of widgets (``打印 | 推荐给朋友 | 关闭``), not the
+    site's navigation: half its items or more hold a vocabulary phrase. Widgets follow
+    the article's title; navigation comes before it."""
+    items = [x for x in _BAR.split(text) if x]
+    hits = sum(1 for x in items if matcher.phrases.search(x.lower()) is not None)
+    return bool(items) and 2 * hits >= len(items)

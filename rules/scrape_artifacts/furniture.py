@@ -225,11 +225,22 @@ def widget_kind(text: str) -> str | None:
                 or ">>" in text
                 or "»" in text
                 or text.startswith(_CRUMB_STARTS)
+                or _located(text)
                 or items[0].endswith(_SITE_ENDS)  # 南方网 > 新闻
             )
         ):
             return "breadcrumb"
     return None
+
+
+def _located(text: str) -> bool:
+    """Whether a line opens with a location label: a short label ending in 位置 and a
+    colon (你现在的位置：, 您所在的位置:), however the site words it."""
+    colon = max(text.find("：", 0, MAX_LOCATION_LABEL), text.find(":", 0, MAX_LOCATION_LABEL))
+    return colon > 1 and text[:colon].rstrip().endswith("位置")
+
+
+MAX_LOCATION_LABEL = 9  # characters before the colon of 您现在所在的位置：
 
 
 def _verse(items: list[str]) -> bool:
@@ -768,24 +779,16 @@ def demote_tail_chrome(
     """Read the last good lines of ``lo..hi`` that hold a footer's evidence as short lines.
 
     A disclaimer (``声明：本文转自网络，如有侵权请联系删除。``) has a sentence's shape, so
-    it would end the article and keep the furniture after it apart. It is demoted when
-    furniture (a bad line or weak evidence) or the page's end follows it with no other
-    prose in between; at most MAX_DEMOTED lines. Returns the demoted indices.
+    it would end the article and keep the furniture after it apart. The last good lines
+    that hold such evidence are demoted (at most MAX_DEMOTED; never the only good
+    line): no prose stands between them and the tail. Returns the demoted indices.
     """
     demoted: set[int] = set()
-    i = hi - 1
-    furniture_after = False
-    while i >= lo and len(demoted) < MAX_DEMOTED:
-        c = classes[i]
-        if c == GOOD and i not in teased:
-            if not strong(keys[i]) or not (furniture_after or i == hi - 1):
-                break
-            classes[i] = SHORT
-            demoted.add(i)
-            furniture_after = True
-        elif _BOUNDS[c] or c in (META, LOOSE) or (c == SHORT and weak(keys[i], True)):
-            furniture_after = True
-        i -= 1
+    good = [i for i in range(lo, hi) if classes[i] == GOOD and i not in teased]
+    while len(good) > 1 and len(demoted) < MAX_DEMOTED and strong(keys[good[-1]]):
+        i = good.pop()
+        classes[i] = SHORT
+        demoted.add(i)
     return demoted
 
 
@@ -828,7 +831,7 @@ def weak_edges(
             _BOUNDS[c]
             or i in demoted
             or (
-                c == SHORT
+                c in (SHORT, LOOSE)
                 and keys[i - 1][-1] not in ":："  # (a list under its introduction is content)
                 and (weak(keys[i], True) == WEAK_WIDGET or _heads_list(classes, keys, i, hi))
             )
@@ -844,14 +847,16 @@ def weak_edges(
         for i in range(start, hi):
             if not furniture[i] and classes[i] in member and i not in teased:
                 furniture[i], safe[i], where[i] = True, True, f"at the tail of the {unit}"
-    # -- head: a widget or a spaced menu joins it alone (the title is never one)
+    # -- head: a widget or a spaced menu joins it alone (the title is never one); below
+    # the metadata line, where no title stands, the words of app prompts count too
+    meta = next((i for i in range(lo, first_good) if classes[i] == META), first_good)
     for i in range(lo, first_good):
         if (
             not furniture[i]
             and classes[i] == SHORT
             and i not in titles
             and i not in teased
-            and weak(keys[i], False)
+            and weak(keys[i], i > meta)
         ):
             furniture[i], safe[i], where[i] = True, True, f"at the head of the {unit}"
     # a column of menu labels at the top of the unit or right under furniture

@@ -30,7 +30,7 @@ from itertools import accumulate
 from typing import Any
 
 from lint import Document, Edit, Line, Option
-from rules.scrape_artifacts.edges import strong_chrome, weak_kind
+from rules.scrape_artifacts.edges import full_date, strong_chrome, weak_kind, widget_bar
 from rules.scrape_artifacts.furniture import (
     ANCHOR,
     CITE,
@@ -524,7 +524,9 @@ def _find_furniture(
     navigation = {
         number
         for number, kind in layout.widgets.items()
-        if kind in ("navigation bar", "breadcrumb") and bad.get(number) != META
+        if kind in ("navigation bar", "breadcrumb")
+        and bad.get(number) != META
+        and not widget_bar(matcher, keys[number - 1])
     }
     layout.furniture, layout.teasers, certain = find_furniture(
         stripped,
@@ -570,14 +572,10 @@ def _find_furniture(
 
 
 def _bar_of_metadata(kind: str, key: str, matcher: Any) -> bool:
-    """Whether a navigation bar is a metadata line printed with bars: it holds a date
-    and a label with its value (``发布日期：2017.11.16 | 信息来源：某台 | 浏览：5``).
+    """Whether a navigation bar is a metadata line printed with bars: it holds a full
+    date (``发布日期：2017.11.16 | 信息来源：某台 | 浏览：5``, ``时间:2012.01.24 | 【打印】``).
     Such a line stands next to the article's title, after it, like any metadata line."""
-    return (
-        kind == "navigation bar"
-        and DATE_SIGNATURE.search(key) is not None
-        and (matcher.keys.search(key) is not None or matcher.bylines.search(key) is not None)
-    )
+    return kind == "navigation bar" and full_date(key)
 
 
 def _navigation_rows(
