@@ -166,4 +166,4 @@ def widget_bar(matcher: ChromeMatcher, text: str) -> bool:
     the article's title; navigation comes before it."""
     items = [x for x in _BAR.split(text) if x]
     hits = sum(1 for x in items if matcher.phrases.search(x.lower()) is not None)
-    return bool(items) and 2 * hits >= len(items)
+    return bool(items) and 3 * hits >= len(items)

@@ -234,8 +234,11 @@ def widget_kind(text: str) -> str | None:
 
 
 def _located(text: str) -> bool:
-    """Whether a line opens with a location label: a short label ending in 位置 and a
-    colon (你现在的位置：, 您所在的位置:), however the site words it."""
+    """Whether a line opens with the reader's location: a short label addressed to the
+    reader (你, 您, 当前) ending in 位置, and a colon (你现在的位置：, 您所在的位置:),
+    however the site words it (会场位置： is a place in the text)."""
+    if text[:1] not in "你您当":
+        return False
     colon = max(text.find("：", 0, MAX_LOCATION_LABEL), text.find(":", 0, MAX_LOCATION_LABEL))
     return colon > 1 and text[:colon].rstrip().endswith("位置")
 
@@ -751,6 +754,17 @@ def _header_shape(text: str) -> bool:
     )
 
 
+_CONTACT_LABEL = LazyPattern(re, r"([^\s:：|｜]{2,6})\s*[:：]")
+
+
+def _contact_fields(text: str) -> int:
+    """How many ``label: value`` fields of a line have a contact label (contact_keys.txt)."""
+    if len(text) > MAX_CONTACT_CHARS or any(c in text for c in "。！？!?；;"):
+        return 0
+    keys = _contact_keys()
+    return sum(1 for m in _CONTACT_LABEL.finditer(text) if m.group(1).lower() in keys)
+
+
 def _run_title(text: str) -> bool:
     """A line of a block of titles: no label or colon, no note in brackets (（责编：…）,
     《人民日报》（…版）), so that a byline or a print note after the article stays."""
@@ -819,6 +833,8 @@ def weak_edges(
     navigation. The article's title is never taken.
     """
     good = [i for i in range(lo, hi) if classes[i] == GOOD and i not in teased]
+    if not good:  # a text of short sentences: they are its prose (as ``_edges`` reads it)
+        good = [i for i in range(lo, hi) if classes[i] == NEAR and i not in teased]
     if not good:
         return
     first_good, last_good = good[0], good[-1]
@@ -844,6 +860,14 @@ def weak_edges(
             classes[k] == SHORT and k not in teased and _run_title(keys[k]) for k in gap
         ):
             start = last_good + 1
+        # a footer's contact lines right above it: two contact fields on one line
+        # (地址：… 邮编：…, 电话：… 传真：…); one field alone may close a notice
+        while (
+            start - 1 > last_good
+            and classes[start - 1] == SHORT
+            and _contact_fields(keys[start - 1]) >= 2
+        ):
+            start -= 1
         for i in range(start, hi):
             if not furniture[i] and classes[i] in member and i not in teased:
                 furniture[i], safe[i], where[i] = True, True, f"at the tail of the {unit}"
@@ -859,7 +883,9 @@ def weak_edges(
             and weak(keys[i], i > meta)
         ):
             furniture[i], safe[i], where[i] = True, True, f"at the head of the {unit}"
-    # a column of menu labels at the top of the unit or right under furniture
+    # a column of menu labels at the top of the unit or right under furniture (the
+    # labels already taken above it count); the label right before the metadata or the
+    # article may be a short title (静夜思): it stays
     i = lo
     while i < first_good:
         if furniture[i] or classes[i] != SHORT or len(keys[i]) > MAX_COLUMN_LABEL:
@@ -873,9 +899,18 @@ def weak_edges(
             and not furniture[j + 1]
         ):
             j += 1
-        above = i == lo or furniture[i - 1] or _BOUNDS[classes[i - 1]]
-        if j - i + 1 >= MIN_COLUMN and above and all(is_label(keys[k]) for k in range(i, j + 1)):
-            for k in range(i, j + 1):
+        above = i - 1
+        while above >= lo and furniture[above] and len(keys[above]) <= MAX_COLUMN_LABEL:
+            above -= 1
+        top = above < lo or furniture[above] or _BOUNDS[classes[above]]
+        end = j - 1 if j + 1 < hi and classes[j + 1] in (META, GOOD, NEAR) else j
+        if (
+            end - above >= MIN_COLUMN
+            and top
+            and end >= i
+            and all(is_label(keys[k]) for k in range(i, end + 1))
+        ):
+            for k in range(i, end + 1):
                 if k not in titles:
                     furniture[k], safe[k], where[k] = True, True, f"at the head of the {unit}"
         i = j + 1

@@ -241,3 +241,84 @@ def test_a_forum_thread_keeps_its_post_times_and_trailing_sentences():
         ]
     )
     assert [r for r in _rows(text) if r[3] == "warning"] == []
+
+
+# -- second round: bars, locations, days, prompts, contacts, columns ---------------------
+
+
+def test_a_bar_of_widgets_under_the_title_keeps_the_title():
+    title = "全市教育工作会议召开"
+    text = "\n".join(
+        [
+            title,
+            "打印本页 | 纠错 | 推荐给朋友",
+            "时间： 2021年5月10日 19:05 来源：某某日报",
+            PARA,
+            PARA2,
+        ]
+    )
+    fixed = fix_text(text, RULES).split("\n")
+    assert fixed == [title, PARA, PARA2]
+
+
+@pytest.mark.parametrize("label", ["你现在的位置：", "您所在的位置:", "你的当前位置： "])
+def test_a_location_label_opens_a_breadcrumb(label):
+    text = "\n".join([f"{label}某某网 > 新闻中心", PARA, PARA2])
+    assert fix_text(text, RULES) == "\n".join([PARA, PARA2])
+
+
+def test_a_location_inside_a_sentence_is_no_breadcrumb():
+    text = "\n".join([PARA, "会场位置：市民中心 > 三楼", PARA2])
+    assert fix_text(text, RULES) == text
+
+
+@pytest.mark.parametrize("day", ["[05-12]", "(05-12)", "（05-12）"])
+def test_titles_with_their_day_after_the_article_are_furniture(day):
+    titles = [f"某某市召开全市教育工作会议{day}", f"某某区举办春季运动会{day}"]
+    text = "\n".join([PARA, PARA2, *titles, FOOTER])
+    assert fix_text(text, RULES) == "\n".join([PARA, PARA2])
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    ["长按识别二维码", "关注某某日报微信公众号", "下载某某日报客户端", "网友评论", "已有5条评论"],
+)
+def test_app_prompts_and_comment_headers_at_the_tail_are_furniture(prompt):
+    text = "\n".join([PARA, PARA2, prompt, "张三 2023-05-12 14:17", FOOTER])
+    assert fix_text(text, RULES) == "\n".join([PARA, PARA2])
+
+
+def test_comment_words_in_a_title_at_the_head_stay():
+    # above the metadata line a title may hold 评论 or 客户端: only the vocabulary counts there
+    title = "专家评论"
+    text = "\n".join(
+        ["当前位置：首页 > 新闻", title, "发布时间：2021-05-10 来源：某某日报", PARA, PARA2]
+    )
+    assert title in fix_text(text, RULES).split("\n")
+
+
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_two_contact_fields_above_the_footer_are_furniture(colon):
+    contact = f"地址{colon}某某市某某路88号  邮编{colon}100010"
+    text = "\n".join([PARA, PARA2, contact, FOOTER])
+    assert fix_text(text, RULES) == "\n".join([PARA, PARA2])
+
+
+def test_one_contact_field_closing_a_notice_stays():
+    contact = "联系人：张老师"
+    text = "\n".join([PARA, PARA2, contact, FOOTER])
+    assert contact in fix_text(text, RULES).split("\n")
+
+
+def test_a_menu_column_continued_under_the_head_furniture_is_deleted():
+    title = "全市教育工作会议召开"
+    column = ["数据", "地方", "读书", "教育", "文化", "国内", "民生"]
+    text = "\n".join(
+        ["当前位置：首页 > 新闻", *column, title, "日期：2010-03-09 来源：某某日报", PARA, PARA2]
+    )
+    assert fix_text(text, RULES).split("\n") == [title, PARA, PARA2]
+
+
+def test_a_short_title_under_a_menu_column_stays():
+    text = "\n".join(["当前位置：首页 > 散文", "首页", "散文", "诗歌", "背影", PARA, PARA2])
+    assert "背影" in fix_text(text, RULES).split("\n")
