@@ -899,8 +899,12 @@ def weak_edges(
             and not furniture[j + 1]
         ):
             j += 1
-        above = i - 1
-        while above >= lo and furniture[above] and len(keys[above]) <= MAX_COLUMN_LABEL:
+        above = i - 1  # (at most MIN_COLUMN lines back: a bounded window)
+        while (
+            above >= max(lo, i - MIN_COLUMN)
+            and furniture[above]
+            and len(keys[above]) <= MAX_COLUMN_LABEL
+        ):
             above -= 1
         top = above < lo or furniture[above] or _BOUNDS[classes[above]]
         end = j - 1 if j + 1 < hi and classes[j + 1] in (META, GOOD, NEAR) else j
