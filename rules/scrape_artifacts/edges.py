@@ -98,9 +98,9 @@ def weak_kind(matcher: ChromeMatcher, text: str, tail: bool) -> int:
     ``tail``: the line stands after the article, or below its metadata line (where
     no title stands). A widget: the vocabulary's phrases (at a tail also
     ``edge_phrases.txt``: 评论, 二维码, 公众号, 客户端…) explain a third of its words
-    (no comma, no colon at its end), or it is a timestamp with a date or a name beside
-    it; at a tail also a headline cut short (``…``) or a title ending in its day
-    (``[05-12]``).
+    (no colon at its end; no comma unless a phrase alone stands before it), or it
+    is a timestamp with a date or a name beside it; at a tail also a headline cut
+    short (``…``) or a title ending in its day (``[05-12]``).
     """
     n = len(text)
     if not n or n > MAX_WEAK_CHARS or any(c in text for c in _STOPS):
@@ -120,8 +120,10 @@ def weak_kind(matcher: ChromeMatcher, text: str, tail: bool) -> int:
             and not any(c in rest for c in "，,、")
         ):
             return WEAK_WIDGET
-    if text[-1] in ":：" or "，" in text or "," in text:
-        return 0  # a line that introduces what follows, or a clause, is no widget alone
+    if text[-1] in ":：":
+        return 0  # a line that introduces what follows is no widget alone
+    if ("，" in text or "," in text) and not _opens_with_widget(matcher, text):
+        return 0  # a clause (返回搜狐，查看更多), unless a widget opens it (扫一扫，关注某某)
     words = len(_WORD.findall(text))
     lower = text.lower()
     if (
@@ -131,6 +133,13 @@ def weak_kind(matcher: ChromeMatcher, text: str, tail: bool) -> int:
     ):
         return 0
     return WEAK_WIDGET if words and 3 * _explained(matcher, text, tail) >= words else 0
+
+
+def _opens_with_widget(matcher: ChromeMatcher, text: str) -> bool:
+    """Whether the words before a line's first comma are one vocabulary phrase
+    (``扫一扫，关注某某``): a widget's label, not a clause."""
+    cut = min(i for i in (text.find("，"), text.find(",")) if i >= 0)
+    return matcher.phrases.fullmatch(text[:cut].strip().lower()) is not None
 
 
 def _cut_title(text: str) -> bool:

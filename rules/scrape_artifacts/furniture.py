@@ -495,7 +495,7 @@ def find_furniture(
             key = keys[i]
             kind = line_class(key)
             if kind == SHORT:
-                if _is_dated_label(key):
+                if _is_dated_label(key) or _dated_fields(key):
                     kind = META  # 时间：2019-05-03 08:17: metadata the title stands by
                 elif len(key) <= MAX_COUNTER_CHARS and _is_bare_counter(key):
                     counters.add(i)
@@ -763,6 +763,22 @@ def _contact_fields(text: str) -> int:
         return 0
     keys = _contact_keys()
     return sum(1 for m in _CONTACT_LABEL.finditer(text) if m.group(1).lower() in keys)
+
+
+_FIELD = LazyPattern(re, r"[^\s:：|｜]{1,6}\s*[:：]")
+MAX_FIELDS_LINE = 80
+
+
+def _dated_fields(text: str) -> bool:
+    """A metadata line with labels no vocabulary names: a full date and two or more
+    ``label：`` fields (``日期：2017年07月10日 出处：某报 撰稿：某某``). Read as metadata,
+    it keeps the title above it; it is never deleted for being read so."""
+    return (
+        len(text) <= MAX_FIELDS_LINE
+        and ("：" in text or ":" in text)
+        and _LABELLED_DATE.search(text) is not None
+        and len(_FIELD.findall(text)) >= 2
+    )
 
 
 def _run_title(text: str) -> bool:

@@ -91,7 +91,8 @@ class SidebarNoise(Rule):
       vocabulary's phrases, or the comment and app-prompt words of
       ``rules/data/edge_phrases.txt`` such as 评论, 二维码, 公众号, 客户端, 备案号,
       explain a third of its words, digits aside: ``分享：抖音 豆瓣``, ``下载某某日报客户端``;
-      no comma, no colon at its end), a *timestamp* with a date or a name beside it
+      no colon at its end, no comma unless a phrase alone stands before it:
+      ``扫一扫，关注某某`` but not ``返回搜狐，查看更多``), a *timestamp* with a date or a name beside it
       (``张三 2023-05-12 14:17``, ``某地网友 5分钟前``; not a video's ``0:00`` nor a
       forum's spaced ``11 天前``), a *headline cut short* (four or more Han characters
       and one ``…`` or ``...``, no clause punctuation; ``……`` trails a sentence off) or
@@ -115,8 +116,10 @@ class SidebarNoise(Rule):
       is taken, its last label kept when the article or its metadata follows (a
       short title such as ``背影``).
 
-    A bar of items holding a full date (``时间:2012.01.24 | 【打印】 | 阅读 9``) is a
-    metadata line, and a bar a third of whose items are widget phrases (``打印 | 纠错
+    A bar of items holding a full date (``时间:2012.01.24 | 【打印】 | 阅读 9``), and a
+    line of a full date and two or more ``label：`` fields whatever the labels
+    (``日期：2017年07月10日 出处：某报 撰写人：某某``), are metadata lines (kept, never
+    deleted for being read so), and a bar a third of whose items are widget phrases (``打印 | 纠错
     | 推荐给朋友``) is no navigation: the title above either is kept.
 
     A page without any prose (a table of contents, a list of names) gets no head,

@@ -322,3 +322,30 @@ def test_a_menu_column_continued_under_the_head_furniture_is_deleted():
 def test_a_short_title_under_a_menu_column_stays():
     text = "\n".join(["当前位置：首页 > 散文", "首页", "散文", "诗歌", "背影", PARA, PARA2])
     assert "背影" in fix_text(text, RULES).split("\n")
+
+
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_a_prompt_opened_by_a_widget_label_before_a_comma_is_weak(comma):
+    assert weak(f"扫一扫{comma}关注某某日报") == WEAK_WIDGET
+    assert weak(f"返回搜狐{comma}查看更多") == 0  # the words before the comma are no phrase
+
+
+def test_a_dated_line_of_unknown_labels_keeps_the_title_above_it():
+    title = "我先买了一袋酱"
+    text = "\n".join(
+        [
+            "网站首页 >> 社会民生",
+            title,
+            "日期： 2017年07月10日  出处： 某某商报  阅读 66564  撰写人:某某",
+            "分享到：朋友圈 微博",
+            PARA,
+            PARA2,
+        ]
+    )
+    assert title in fix_text(text, RULES).split("\n")
+
+
+def test_a_notices_time_and_place_line_stays():
+    line = "时间：2019年5月1日上午9时 地点：市民中心三楼会议室"
+    text = "\n".join([PARA, line, PARA2, FOOTER])
+    assert line in fix_text(text, RULES).split("\n")
