@@ -92,11 +92,11 @@ class SidebarNoise(Rule):
       ``rules/data/edge_phrases.txt`` such as 评论, 二维码, 公众号, 客户端, 备案号,
       explain a third of its words, digits aside: ``分享：抖音 豆瓣``, ``下载某某日报客户端``;
       no colon at its end, no comma unless a phrase alone stands before it:
-      ``扫一扫，关注某某`` but not ``返回搜狐，查看更多``), a *timestamp* with a date or a name beside it
-      (``张三 2023-05-12 14:17``, ``某地网友 5分钟前``; not a video's ``0:00`` nor a
-      forum's spaced ``11 天前``), a *headline cut short* (four or more Han characters
-      and one ``…`` or ``...``, no clause punctuation; ``……`` trails a sentence off) or
-      ending in its day (``某某会议召开[05-12]``), or a *decorated header* over two
+      ``扫一扫，关注某某`` but not ``返回搜狐，查看更多``), a *timestamp* with a date or
+      a name beside it (``张三 2023-05-12 14:17``, ``某地网友 5分钟前``; not a video's
+      ``0:00`` nor a forum's spaced ``11 天前``), a *headline cut short* (four or more
+      Han characters and one ``…`` or ``...``, no clause punctuation; ``……`` trails a
+      sentence off) or ending in its day (``某某会议召开[05-12]``), or a *decorated header* over two
       short lines (``【本周热点】``, ``▍大家都在看``, ``— 今日关注 —``, ``往期回顾 更多>>``)
       starts the tail: every short line from it to the end joins. So do three or more
       title lines (no colon, no bracketed note such as ``（责编：…）`` or ``《某报》（…版）``)
