@@ -176,3 +176,15 @@ def widget_bar(matcher: ChromeMatcher, text: str) -> bool:
     items = [x for x in _BAR.split(text) if x]
     hits = sum(1 for x in items if matcher.phrases.search(x.lower()) is not None)
     return bool(items) and 3 * hits >= len(items)
+
+
+def opens_with_phrase(matcher: ChromeMatcher, text: str) -> bool:
+    """Whether a short line (no sentence stop) opens with a vocabulary phrase of three
+    characters or more (``扫一扫，关注某某``, ``扫描二维码下载``): a widget's label."""
+    if len(text) > MAX_WEAK_CHARS or any(c in text for c in _STOPS):
+        return False
+    m = matcher.phrases.match(text.lower())
+    return m is not None and len(m.group()) >= MIN_OPENING_PHRASE
+
+
+MIN_OPENING_PHRASE = 3

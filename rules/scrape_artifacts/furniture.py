@@ -470,6 +470,7 @@ def find_furniture(
     navigation_lines: AbstractSet[int] = frozenset(),
     weak: WeakTest | None = None,
     strong: Callable[[str], bool] | None = None,
+    opens: Callable[[str], bool] | None = None,
 ) -> tuple[list[FurnitureBlock], list[Teaser], set[int]]:
     """Furniture blocks, teasers and the numbers of the lines that are certainly furniture.
 
@@ -479,8 +480,9 @@ def find_furniture(
     number → Line; ``separators``: article separator lines (篇二), each the edge of an
     article; ``navigation_lines``: navigation bars and breadcrumbs (a title follows
     them; other widgets follow the title); ``weak`` (stripped line, at a tail → weak
-    kind) and ``strong`` (a footer's evidence in a sentence): the weak evidence of
-    ``edges``, used at the head and the tail of each article (``weak_edges``).
+    kind), ``strong`` (a footer's evidence in a sentence) and ``opens`` (a vocabulary
+    phrase opens the line): the weak evidence of ``edges``, used at the head and the
+    tail of each article (``weak_edges``).
     """
     n = len(keys)
     classes = [0] * n
@@ -544,7 +546,19 @@ def find_furniture(
         for lo, hi in zip([0, *(b + 1 for b in bounds)], [*bounds, n], strict=True):
             unit = "article" if bounds else "page"
             weak_edges(
-                classes, keys, teased, lo, hi, furniture, safe, where, unit, titles, weak, demoted
+                classes,
+                keys,
+                teased,
+                lo,
+                hi,
+                furniture,
+                safe,
+                where,
+                unit,
+                titles,
+                weak,
+                demoted,
+                opens,
             )
     # between anchors, within a segment (no good line in between), a bounded run: on a
     # page without prose nothing tells the furniture from the text
@@ -791,8 +805,8 @@ def _heads_list(classes: list[int], keys: list[str], i: int, hi: int) -> bool:
     """Whether line ``i`` is a decorated header (``_header_shape``) over two short lines."""
     return (
         i + 2 < hi
-        and classes[i + 1] == SHORT
-        and classes[i + 2] == SHORT
+        and classes[i + 1] in (SHORT, LOOSE)
+        and classes[i + 2] in (SHORT, LOOSE)
         and _header_shape(keys[i])
     )
 
@@ -835,6 +849,7 @@ def weak_edges(
     titles: AbstractSet[int | None],
     weak: WeakTest,
     demoted: AbstractSet[int] = frozenset(),
+    opens_with_phrase: Callable[[str], bool] | None = None,
 ) -> None:
     """Extend the furniture at the head and the tail of ``lo..hi`` with weak evidence.
 
@@ -876,6 +891,17 @@ def weak_edges(
             classes[k] == SHORT and k not in teased and _run_title(keys[k]) for k in gap
         ):
             start = last_good + 1
+        # a decorated header right above it heads it (▍大家都在看 over dated titles), and
+        # a line a vocabulary phrase opens (扫一扫，关注某某) is a widget's
+        while (
+            start - 1 > last_good
+            and classes[start - 1] == SHORT
+            and (
+                _header_shape(keys[start - 1])
+                or (opens_with_phrase is not None and opens_with_phrase(keys[start - 1]))
+            )
+        ):
+            start -= 1
         # a footer's contact lines right above it: two contact fields on one line
         # (地址：… 邮编：…, 电话：… 传真：…); one field alone may close a notice
         while (
@@ -894,10 +920,12 @@ def weak_edges(
         if (
             not furniture[i]
             and classes[i] == SHORT
-            and i not in titles
             and i not in teased
-            and weak(keys[i], i > meta)
+            and (kind := weak(keys[i], i > meta))
+            and (i not in titles or (kind == WEAK_MENU and _BOUNDS[classes[i + 1]]))
         ):
+            # (a menu read as the title above widgets is no title when chrome follows it:
+            # a breadcrumb comes before a title, never after it)
             furniture[i], safe[i], where[i] = True, True, f"at the head of the {unit}"
     # a column of menu labels at the top of the unit or right under furniture (the
     # labels already taken above it count); the label right before the metadata or the

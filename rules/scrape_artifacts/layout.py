@@ -30,7 +30,13 @@ from itertools import accumulate
 from typing import Any
 
 from lint import Document, Edit, Line, Option
-from rules.scrape_artifacts.edges import full_date, strong_chrome, weak_kind, widget_bar
+from rules.scrape_artifacts.edges import (
+    full_date,
+    opens_with_phrase,
+    strong_chrome,
+    weak_kind,
+    widget_bar,
+)
 from rules.scrape_artifacts.furniture import (
     ANCHOR,
     CITE,
@@ -539,6 +545,7 @@ def _find_furniture(
         navigation,
         weak=partial(weak_kind, matcher),
         strong=partial(strong_chrome, matcher),
+        opens=partial(opens_with_phrase, matcher),
     )
     if layout.furniture and (last := layout.furniture[-1]).safe:
         # a block that ends the text right after a chrome line (相关新闻, the footer's

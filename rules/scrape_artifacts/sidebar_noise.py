@@ -100,8 +100,9 @@ class SidebarNoise(Rule):
       short lines (``【本周热点】``, ``▍大家都在看``, ``— 今日关注 —``, ``往期回顾 更多>>``)
       starts the tail: every short line from it to the end joins. So do three or more
       title lines (no colon, no bracketed note such as ``（责编：…）`` or ``《某报》（…版）``)
-      between the article and that line, and a line of two contact fields
-      (``地址：… 邮编：…``) right above it. A line right after one ending in a colon
+      between the article and that line, and right above it a decorated header, a
+      line a vocabulary phrase of three or more characters opens (``扫一扫，关注某某``)
+      or a line of two contact fields (``地址：… 邮编：…``). A line right after one ending in a colon
       starts nothing (the list it introduces is content), nor does a menu printed with
       spaces (a row of names);
     - the last good lines that hold a footer's evidence (a copyright mark, ICP, or a
@@ -110,8 +111,9 @@ class SidebarNoise(Rule):
     - at the head (before the first good line), a widget or a *menu printed with
       spaces or slashes* (four or more items of two to six characters, mostly Han,
       no punctuation, not verse, not a reporters' line ``本报记者 张三 通讯员 李四``)
-      joins alone; below the metadata line the comment and app-prompt words count
-      too (above it a title may hold them); a column of three or more menu labels
+      joins alone (a spaced menu even where the title would stand, when chrome
+      follows it: a breadcrumb comes before a title); below the metadata line the
+      comment and app-prompt words count too (above it a title may hold them); a column of three or more menu labels
       (at most four characters each) at the top or right under the head's furniture
       is taken, its last label kept when the article or its metadata follows (a
       short title such as ``背影``).

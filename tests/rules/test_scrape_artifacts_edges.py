@@ -349,3 +349,32 @@ def test_a_notices_time_and_place_line_stays():
     line = "时间：2019年5月1日上午9时 地点：市民中心三楼会议室"
     text = "\n".join([PARA, line, PARA2, FOOTER])
     assert line in fix_text(text, RULES).split("\n")
+
+
+def test_a_widget_prompt_right_above_the_tails_furniture_joins_it():
+    text = "\n".join([PARA, PARA2, "扫一扫，关注某某融媒体中心", "微信扫一扫", "上一条：没有了"])
+    assert fix_text(text, RULES) == "\n".join([PARA, PARA2])
+
+
+def test_a_decorated_header_over_dated_titles_joins_them():
+    titles = [
+        "出租车司机总是有点儿 2016年10月2日",
+        "某某市召开全市教育工作会议[08-21]",
+        "某某区举办春季运动会[12-27]",
+    ]
+    text = "\n".join(["当前位置：首页 > 新闻", PARA, PARA2, "▍大家都在看", *titles, FOOTER])
+    assert fix_text(text, RULES) == "\n".join([PARA, PARA2])
+
+
+def test_a_spaced_menu_above_a_breadcrumb_is_no_title():
+    text = "\n".join(
+        [
+            "互动  直播  国际  视频  首页  健康",
+            "位置: 主页 → 图片新闻 → 国际新闻",
+            "更新时间：2014/11/15 来源：某某日报",
+            PARA,
+            PARA2,
+        ]
+    )
+    assert fix_text(text, RULES).split("\n")[-2:] == [PARA, PARA2]
+    assert "互动  直播  国际  视频  首页  健康" not in fix_text(text, RULES)
