@@ -102,9 +102,9 @@ class SidebarNoise(Rule):
       title lines (no colon, no bracketed note such as ``（责编：…）`` or ``《某报》（…版）``)
       between the article and that line, and right above it a decorated header, a
       line a vocabulary phrase of three or more characters opens (``扫一扫，关注某某``)
-      or a line of two contact fields (``地址：… 邮编：…``). A line right after one ending in a colon
-      starts nothing (the list it introduces is content), nor does a menu printed with
-      spaces (a row of names);
+      or a line of two contact fields (``地址：… 邮编：…``). A line right after one
+      ending in a colon starts nothing (the list it introduces is content), nor does
+      a menu printed with spaces (a row of names);
     - the last good lines that hold a footer's evidence (a copyright mark, ICP, or a
       vocabulary phrase of five characters or more: ``声明：本文转自网络，如有侵权请联系
       删除。``) are read as the tail, never the only good line;
@@ -113,10 +113,10 @@ class SidebarNoise(Rule):
       no punctuation, not verse, not a reporters' line ``本报记者 张三 通讯员 李四``)
       joins alone (a spaced menu even where the title would stand, when chrome
       follows it: a breadcrumb comes before a title); below the metadata line the
-      comment and app-prompt words count too (above it a title may hold them); a column of three or more menu labels
-      (at most four characters each) at the top or right under the head's furniture
-      is taken, its last label kept when the article or its metadata follows (a
-      short title such as ``背影``).
+      comment and app-prompt words count too (above it a title may hold them); a
+      column of three or more menu labels (at most four characters each) at the top
+      or right under the head's furniture is taken, its last label kept when the
+      article or its metadata follows (a short title such as ``背影``).
 
     A bar of items holding a full date (``时间:2012.01.24 | 【打印】 | 阅读 9``), and a
     line of a full date and two or more ``label：`` fields whatever the labels
