@@ -927,6 +927,21 @@ def weak_edges(
             # (a menu read as the title above widgets is no title when chrome follows it:
             # a breadcrumb comes before a title, never after it)
             furniture[i], safe[i], where[i] = True, True, f"at the head of the {unit}"
+    # a widget a vocabulary phrase opens (扫一扫在手机上打开当前页) between the title
+    # and the article, where no metadata line stands
+    k = first_good - 1
+    if (
+        opens_with_phrase is not None
+        and k > lo
+        and meta == first_good
+        and not furniture[k]
+        and classes[k] == SHORT
+        and classes[k - 1] == SHORT
+        and k not in teased
+        and k not in titles
+        and opens_with_phrase(keys[k])
+    ):
+        furniture[k], safe[k], where[k] = True, True, f"at the head of the {unit}"
     # a column of menu labels at the top of the unit or right under furniture (the
     # labels already taken above it count); the label right before the metadata or the
     # article may be a short title (静夜思): it stays

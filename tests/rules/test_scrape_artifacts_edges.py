@@ -378,3 +378,16 @@ def test_a_spaced_menu_above_a_breadcrumb_is_no_title():
     )
     assert fix_text(text, RULES).split("\n")[-2:] == [PARA, PARA2]
     assert "互动  直播  国际  视频  首页  健康" not in fix_text(text, RULES)
+
+
+def test_a_widget_between_the_title_and_the_article_is_deleted():
+    title = "全市教育工作会议召开"
+    text = "\n".join(["当前位置：首页 > 新闻", title, "扫一扫在手机上打开当前页", PARA, PARA2])
+    assert fix_text(text, RULES).split("\n") == [title, PARA, PARA2]
+
+
+def test_a_subtitle_between_the_title_and_the_article_stays():
+    title = "全市教育工作会议召开"
+    subtitle = "关于今年教育工作的几点思考"
+    text = "\n".join(["当前位置：首页 > 新闻", title, subtitle, PARA, PARA2])
+    assert fix_text(text, RULES).split("\n") == [title, subtitle, PARA, PARA2]
