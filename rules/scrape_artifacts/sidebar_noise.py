@@ -113,8 +113,9 @@ class SidebarNoise(Rule):
       no punctuation, not verse, not a reporters' line ``本报记者 张三 通讯员 李四``)
       joins alone (a spaced menu even where the title would stand, when chrome
       follows it: a breadcrumb comes before a title), and so does a line a vocabulary
-      phrase opens between the title and the article (``扫一扫在手机上打开当前页``); below the metadata line the
-      comment and app-prompt words count too (above it a title may hold them); a
+      phrase opens between the title and the article (``扫一扫在手机上打开当前页``);
+      below the metadata line the comment and app-prompt words count too (above it
+      a title may hold them); a
       column of three or more menu labels (at most four characters each) at the top
       or right under the head's furniture is taken, its last label kept when the
       article or its metadata follows (a short title such as ``背影``).
