@@ -11,7 +11,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from lint.bench import furniture, patho, process, recall, report
+from lint.bench import furniture, pages, patho, process, recall, report
 from lint.bench.corpus import Corpus, build_corpus, clean_corpus, find_shared
 from lint.bench.timing import FLOOR_PATTERN, load_rules, measure_corpus, split_selectors
 
@@ -32,6 +32,8 @@ alone when ../shared is absent).
   python -m lint.bench --recall   recall on damage injected into clean documents (a
                                   list item written twice, a miscount, a rewritten year,
                                   masks, a pasted paragraph): found / injected per kind
+  python -m lint.bench --pages    furniture on pages generated around clean articles:
+                                  recall per kind, article lines flagged, exact --fix
   python -m lint.bench PATH ...   the same on your own .txt/.md/.jsonl files or folders
 """
 
@@ -121,6 +123,14 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument(
         "--show-missed", type=int, default=0, metavar="N", help="print N missed injections per kind"
     )
+    g = p.add_argument_group("furniture on generated pages")
+    g.add_argument(
+        "--pages",
+        action="store_true",
+        help="wrap clean articles into pages with furniture and count what the rules find"
+        " and what --fix leaves (uses --seed and --show-missed)",
+    )
+    g.add_argument("--pages-limit", type=int, default=300, help="pages (default 300)")
     return p
 
 
@@ -344,13 +354,53 @@ def run_recall(args: argparse.Namespace, corpus: Corpus, say: Callable[[str], No
     }
 
 
+def run_pages(args: argparse.Namespace, corpus: Corpus, say: Callable[[str], None]) -> dict:
+    """Pages mode: furniture on pages generated around clean articles, per kind."""
+    rules = load_rules(split_selectors(args.select))
+    say("generating pages")
+    generated = pages.generate_pages(corpus.documents, limit=args.pages_limit, seed=args.seed)
+    say(f"measuring {len(generated)} pages")
+    outcomes = pages.measure(generated, rules)
+    text = "\n".join(
+        [
+            f"furniture on generated pages: {len(generated)} pages (clean articles wrapped in"
+            f" furniture, seed {args.seed}); all selected rules ({len(rules)})",
+            f"found = covered by a finding of the {'/'.join(pages.PREFIXES)} rules (any severity);"
+            " fixed = deleted by --fix;",
+            "safe pages = pages with this kind whose furniture all has a safe fix (no (note)"
+            " line); exact fix = --fix leaves exactly the article",
+            "",
+            pages.pages_table(outcomes),
+            "",
+            pages.summary(outcomes),
+            *(["", pages.missed(outcomes, args.show_missed)] if args.show_missed else []),
+        ]
+    )
+    data = [
+        {
+            "label": o.label,
+            "kinds": {str(n): k for n, k in sorted(o.kinds.items())},
+            "found": sorted(o.found),
+            "warned": sorted(o.warned),
+            "fixed": sorted(o.fixed),
+            "content": o.content,
+            "content_flagged": o.content_flagged,
+            "content_deleted": o.content_deleted,
+            "exact": o.exact,
+            "all_safe": o.all_safe,
+        }
+        for o in outcomes
+    ]
+    return {"text": text, "data": data}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print its tables (or JSON with ``--json``)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _parser().parse_args(argv)
     say = _say(sys.stderr.isatty())
     try:
-        if args.recall and not args.paths:
+        if (args.recall or args.pages) and not args.paths:
             corpus = clean_corpus(args.shared)
         else:
             corpus = build_corpus(args.paths, args.shared)
@@ -376,6 +426,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"python -m lint.bench: {exc}", file=sys.stderr)
             return 2
         modes.append(("recall", run_recall))
+    if args.pages:
+        modes.append(("pages", run_pages))
     if not modes:
         modes.append(("corpus_timing", run_corpus))
     results = {name: fn(args, corpus, say) for name, fn in modes}

@@ -225,11 +225,25 @@ def widget_kind(text: str) -> str | None:
                 or ">>" in text
                 or "»" in text
                 or text.startswith(_CRUMB_STARTS)
+                or _located(text)
                 or items[0].endswith(_SITE_ENDS)  # 南方网 > 新闻
             )
         ):
             return "breadcrumb"
     return None
+
+
+def _located(text: str) -> bool:
+    """Whether a line opens with the reader's location: a short label addressed to the
+    reader (你, 您, 当前) ending in 位置, and a colon (你现在的位置：, 您所在的位置:),
+    however the site words it (会场位置： is a place in the text)."""
+    if text[:1] not in "你您当":
+        return False
+    colon = max(text.find("：", 0, MAX_LOCATION_LABEL), text.find(":", 0, MAX_LOCATION_LABEL))
+    return colon > 1 and text[:colon].rstrip().endswith("位置")
+
+
+MAX_LOCATION_LABEL = 9  # characters before the colon of 您现在所在的位置：
 
 
 def _verse(items: list[str]) -> bool:
@@ -454,6 +468,9 @@ def find_furniture(
     make_line: Callable[[int], Line],
     separators: AbstractSet[int] = frozenset(),
     navigation_lines: AbstractSet[int] = frozenset(),
+    weak: WeakTest | None = None,
+    strong: Callable[[str], bool] | None = None,
+    opens: Callable[[str], bool] | None = None,
 ) -> tuple[list[FurnitureBlock], list[Teaser], set[int]]:
     """Furniture blocks, teasers and the numbers of the lines that are certainly furniture.
 
@@ -462,7 +479,10 @@ def find_furniture(
     lines; ``skip``: lines another finding owns (a repeated block); ``make_line``:
     number → Line; ``separators``: article separator lines (篇二), each the edge of an
     article; ``navigation_lines``: navigation bars and breadcrumbs (a title follows
-    them; other widgets follow the title).
+    them; other widgets follow the title); ``weak`` (stripped line, at a tail → weak
+    kind), ``strong`` (a footer's evidence in a sentence) and ``opens`` (a vocabulary
+    phrase opens the line): the weak evidence of ``edges``, used at the head and the
+    tail of each article (``weak_edges``).
     """
     n = len(keys)
     classes = [0] * n
@@ -477,7 +497,7 @@ def find_furniture(
             key = keys[i]
             kind = line_class(key)
             if kind == SHORT:
-                if _is_dated_label(key):
+                if _is_dated_label(key) or _dated_fields(key):
                     kind = META  # 时间：2019-05-03 08:17: metadata the title stands by
                 elif len(key) <= MAX_COUNTER_CHARS and _is_bare_counter(key):
                     counters.add(i)
@@ -497,6 +517,11 @@ def find_furniture(
         ):
             teasers.append(Teaser(make_line(content[i]), make_line(content[i + 1])))
             teased.add(i)
+    demoted: set[int] = set()
+    if weak is not None and strong is not None:
+        cuts = [i for i in range(n) if classes[i] == SEPARATOR]
+        for lo, hi in zip([0, *(b + 1 for b in cuts)], [*cuts, n], strict=True):
+            demoted |= demote_tail_chrome(classes, keys, teased, lo, hi, strong, weak)
     good = [i for i in range(n) if classes[i] == GOOD and i not in teased]
     if not good:
         good = [i for i in range(n) if classes[i] == NEAR and i not in teased]
@@ -517,6 +542,24 @@ def find_furniture(
                 classes, teased, lo, hi, furniture, safe, where, unit, navigation, counters, keys
             )
         )
+    if weak is not None:
+        for lo, hi in zip([0, *(b + 1 for b in bounds)], [*bounds, n], strict=True):
+            unit = "article" if bounds else "page"
+            weak_edges(
+                classes,
+                keys,
+                teased,
+                lo,
+                hi,
+                furniture,
+                safe,
+                where,
+                unit,
+                titles,
+                weak,
+                demoted,
+                opens,
+            )
     # between anchors, within a segment (no good line in between), a bounded run: on a
     # page without prose nothing tells the furniture from the text
     previous = -1  # index of the last anchor in the current segment
@@ -695,3 +738,246 @@ def _following(keys: list[str], start: int, size: int) -> str:
         total += len(keys[k])
         k += 1
     return "".join(out)
+
+
+# Weak evidence (``edges.weak_kind``): a line that shows furniture features without
+# being chrome alone. Used only at the head and the tail of a page or an article.
+WEAK_WIDGET, WEAK_MENU = 1, 2
+MIN_TAIL_RUN = 3  # short lines between the article and the tail's furniture that join it
+MAX_DEMOTED = 3  # sentence-like footer lines (声明：…如有侵权请联系删除。) read at a tail
+WeakTest = Callable[[str, bool], int]
+_DECOR_HEAD = "【】[]▍■□●◆★▶►—-–=:：>»｜|"
+
+
+def _header_shape(text: str) -> bool:
+    """A link-list header no vocabulary names: a short core decorated as headers are
+    (``【本周热点】``, ``▍大家都在看``, ``— 今日关注 —``, ``往期回顾 更多>>``)."""
+    if len(text) > 16:
+        return False
+    core = _SPACES.sub("", text)
+    more = False
+    for tail in ("更多>>", "更多>", "更多»", "更多", ">>", "»"):
+        if core.endswith(tail) and len(core) > len(tail):
+            core, more = core[: -len(tail)], True
+            break
+    stripped = core.strip(_DECOR_HEAD)
+    return (
+        2 <= len(stripped) <= 8
+        and len(_HAN.findall(stripped)) == len(stripped)
+        and (more or (stripped != core and core[0] in _DECOR_HEAD))
+    )
+
+
+_CONTACT_LABEL = LazyPattern(re, r"([^\s:：|｜]{2,6})\s*[:：]")
+
+
+def _contact_fields(text: str) -> int:
+    """How many ``label: value`` fields of a line have a contact label (contact_keys.txt)."""
+    if len(text) > MAX_CONTACT_CHARS or any(c in text for c in "。！？!?；;"):
+        return 0
+    keys = _contact_keys()
+    return sum(1 for m in _CONTACT_LABEL.finditer(text) if m.group(1).lower() in keys)
+
+
+_FIELD = LazyPattern(re, r"[^\s:：|｜]{1,6}\s*[:：]")
+MAX_FIELDS_LINE = 80
+
+
+def _dated_fields(text: str) -> bool:
+    """A metadata line with labels no vocabulary names: a full date and two or more
+    ``label：`` fields (``日期：2017年07月10日 出处：某报 撰稿：某某``). Read as metadata,
+    it keeps the title above it; it is never deleted for being read so."""
+    return (
+        len(text) <= MAX_FIELDS_LINE
+        and ("：" in text or ":" in text)
+        and _LABELLED_DATE.search(text) is not None
+        and len(_FIELD.findall(text)) >= 2
+    )
+
+
+def _run_title(text: str) -> bool:
+    """A line of a block of titles: no label or colon, no note in brackets (（责编：…）,
+    《人民日报》（…版）), so that a byline or a print note after the article stays."""
+    return text[0] not in "(（《【[" and ":" not in text and "：" not in text
+
+
+def _heads_list(classes: list[int], keys: list[str], i: int, hi: int) -> bool:
+    """Whether line ``i`` is a decorated header (``_header_shape``) over two short lines."""
+    return (
+        i + 2 < hi
+        and classes[i + 1] in (SHORT, LOOSE)
+        and classes[i + 2] in (SHORT, LOOSE)
+        and _header_shape(keys[i])
+    )
+
+
+def demote_tail_chrome(
+    classes: list[int],
+    keys: list[str],
+    teased: AbstractSet[int],
+    lo: int,
+    hi: int,
+    strong: Callable[[str], bool],
+    weak: WeakTest,
+) -> set[int]:
+    """Read the last good lines of ``lo..hi`` that hold a footer's evidence as short lines.
+
+    A disclaimer (``声明：本文转自网络，如有侵权请联系删除。``) has a sentence's shape, so
+    it would end the article and keep the furniture after it apart. The last good lines
+    that hold such evidence are demoted (at most MAX_DEMOTED; never the only good
+    line): no prose stands between them and the tail. Returns the demoted indices.
+    """
+    demoted: set[int] = set()
+    good = [i for i in range(lo, hi) if classes[i] == GOOD and i not in teased]
+    while len(good) > 1 and len(demoted) < MAX_DEMOTED and strong(keys[good[-1]]):
+        i = good.pop()
+        classes[i] = SHORT
+        demoted.add(i)
+    return demoted
+
+
+def weak_edges(
+    classes: list[int],
+    keys: list[str],
+    teased: AbstractSet[int],
+    lo: int,
+    hi: int,
+    furniture: list[bool],
+    safe: list[bool],
+    where: list[str],
+    unit: str,
+    titles: AbstractSet[int | None],
+    weak: WeakTest,
+    demoted: AbstractSet[int] = frozenset(),
+    opens_with_phrase: Callable[[str], bool] | None = None,
+) -> None:
+    """Extend the furniture at the head and the tail of ``lo..hi`` with weak evidence.
+
+    Tail (after the last good line): from the first line that is bad, weak (a widget,
+    a timestamp, a headline cut short, a demoted footer sentence; not a spaced menu,
+    which may be a row of names under its introduction) or a decorated
+    header, every short line to the end joins the tail; so do three or more short lines
+    (no sentence, no line ending in a colon) between the article and that line, a
+    block of titles bounded by the article and furniture. Head (before the first good
+    line): a widget or a menu printed with spaces joins the head alone; a column of
+    three or more menu labels at the page's top (or right under furniture) is
+    navigation. The article's title is never taken.
+    """
+    good = [i for i in range(lo, hi) if classes[i] == GOOD and i not in teased]
+    if not good:  # a text of short sentences: they are its prose (as ``_edges`` reads it)
+        good = [i for i in range(lo, hi) if classes[i] == NEAR and i not in teased]
+    if not good:
+        return
+    first_good, last_good = good[0], good[-1]
+    member = (SHORT, LOOSE, NEAR)
+    # -- tail
+    start = None
+    for i in range(last_good + 1, hi):
+        c = classes[i]
+        if (
+            _BOUNDS[c]
+            or i in demoted
+            or (
+                c in (SHORT, LOOSE)
+                and keys[i - 1][-1] not in ":："  # (a list under its introduction is content)
+                and (weak(keys[i], True) == WEAK_WIDGET or _heads_list(classes, keys, i, hi))
+            )
+        ):
+            start = i
+            break
+    if start is not None:
+        gap = range(last_good + 1, start)
+        if len(gap) >= MIN_TAIL_RUN and all(
+            classes[k] == SHORT and k not in teased and _run_title(keys[k]) for k in gap
+        ):
+            start = last_good + 1
+        # a decorated header right above it heads it (▍大家都在看 over dated titles), and
+        # a line a vocabulary phrase opens (扫一扫，关注某某) is a widget's
+        while (
+            start - 1 > last_good
+            and classes[start - 1] == SHORT
+            and (
+                _header_shape(keys[start - 1])
+                or (opens_with_phrase is not None and opens_with_phrase(keys[start - 1]))
+            )
+        ):
+            start -= 1
+        # a footer's contact lines right above it: two contact fields on one line
+        # (地址：… 邮编：…, 电话：… 传真：…); one field alone may close a notice
+        while (
+            start - 1 > last_good
+            and classes[start - 1] == SHORT
+            and _contact_fields(keys[start - 1]) >= 2
+        ):
+            start -= 1
+        for i in range(start, hi):
+            if not furniture[i] and classes[i] in member and i not in teased:
+                furniture[i], safe[i], where[i] = True, True, f"at the tail of the {unit}"
+    # -- head: a widget or a spaced menu joins it alone (the title is never one); below
+    # the metadata line, where no title stands, the words of app prompts count too
+    meta = next((i for i in range(lo, first_good) if classes[i] == META), first_good)
+    for i in range(lo, first_good):
+        if (
+            not furniture[i]
+            and classes[i] == SHORT
+            and i not in teased
+            and (kind := weak(keys[i], i > meta))
+            and (i not in titles or (kind == WEAK_MENU and _BOUNDS[classes[i + 1]]))
+        ):
+            # (a menu read as the title above widgets is no title when chrome follows it:
+            # a breadcrumb comes before a title, never after it)
+            furniture[i], safe[i], where[i] = True, True, f"at the head of the {unit}"
+    # a widget a vocabulary phrase opens (扫一扫在手机上打开当前页) between the title
+    # and the article, where no metadata line stands
+    k = first_good - 1
+    if (
+        opens_with_phrase is not None
+        and k > lo
+        and meta == first_good
+        and not furniture[k]
+        and classes[k] == SHORT
+        and classes[k - 1] == SHORT
+        and k not in teased
+        and k not in titles
+        and opens_with_phrase(keys[k])
+    ):
+        furniture[k], safe[k], where[k] = True, True, f"at the head of the {unit}"
+    # a column of menu labels at the top of the unit or right under furniture (the
+    # labels already taken above it count); the label right before the metadata or the
+    # article may be a short title (静夜思): it stays
+    i = lo
+    while i < first_good:
+        if furniture[i] or classes[i] != SHORT or len(keys[i]) > MAX_COLUMN_LABEL:
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < first_good
+            and classes[j + 1] == SHORT
+            and len(keys[j + 1]) <= MAX_COLUMN_LABEL
+            and not furniture[j + 1]
+        ):
+            j += 1
+        above = i - 1  # (at most MIN_COLUMN lines back: a bounded window)
+        while (
+            above >= max(lo, i - MIN_COLUMN)
+            and furniture[above]
+            and len(keys[above]) <= MAX_COLUMN_LABEL
+        ):
+            above -= 1
+        top = above < lo or furniture[above] or _BOUNDS[classes[above]]
+        end = j - 1 if j + 1 < hi and classes[j + 1] in (META, GOOD, NEAR) else j
+        if (
+            end - above >= MIN_COLUMN
+            and top
+            and end >= i
+            and all(is_label(keys[k]) for k in range(i, end + 1))
+        ):
+            for k in range(i, end + 1):
+                if k not in titles:
+                    furniture[k], safe[k], where[k] = True, True, f"at the head of the {unit}"
+        i = j + 1
+
+
+MIN_COLUMN = 3  # menu labels one per line at the head
+MAX_COLUMN_LABEL = 4  # characters of one (a title is longer)

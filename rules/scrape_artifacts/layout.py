@@ -30,6 +30,13 @@ from itertools import accumulate
 from typing import Any
 
 from lint import Document, Edit, Line, Option
+from rules.scrape_artifacts.edges import (
+    full_date,
+    opens_with_phrase,
+    strong_chrome,
+    weak_kind,
+    widget_bar,
+)
 from rules.scrape_artifacts.furniture import (
     ANCHOR,
     CITE,
@@ -502,7 +509,9 @@ def _find_furniture(
         bad[number] = META
     for number in layout.chrome:
         key = keys[number - 1]
-        if number in layout.widgets:
+        if number in layout.widgets and _bar_of_metadata(layout.widgets[number], key, matcher):
+            bad[number] = META  # 时间：2017-10-11 | 来源：某报 | 阅读 265: the title's neighbour
+        elif number in layout.widgets:
             bad[number] = ANCHOR
         elif (header := header_text(key)) is not None:
             bad[number] = ANCHOR
@@ -524,9 +533,21 @@ def _find_furniture(
         number
         for number, kind in layout.widgets.items()
         if kind in ("navigation bar", "breadcrumb")
+        and bad.get(number) != META
+        and not widget_bar(matcher, keys[number - 1])
     }
     layout.furniture, layout.teasers, certain = find_furniture(
-        stripped, content, bad, headers, layout.in_block, layout.line, separators, navigation
+        stripped,
+        content,
+        bad,
+        headers,
+        layout.in_block,
+        layout.line,
+        separators,
+        navigation,
+        weak=partial(weak_kind, matcher),
+        strong=partial(strong_chrome, matcher),
+        opens=partial(opens_with_phrase, matcher),
     )
     if layout.furniture and (last := layout.furniture[-1]).safe:
         # a block that ends the text right after a chrome line (相关新闻, the footer's
@@ -557,6 +578,13 @@ def _find_furniture(
         ]
     if layout.teasers and layout.bylines:  # 本文摘要：… is a teaser, not a byline
         layout.bylines = layout.bylines - {t.line.number for t in layout.teasers}
+
+
+def _bar_of_metadata(kind: str, key: str, matcher: Any) -> bool:
+    """Whether a navigation bar is a metadata line printed with bars: it holds a full
+    date (``发布日期：2017.11.16 | 信息来源：某台 | 浏览：5``, ``时间:2012.01.24 | 【打印】``).
+    Such a line stands next to the article's title, after it, like any metadata line."""
+    return kind == "navigation bar" and full_date(key)
 
 
 def _navigation_rows(

@@ -58,7 +58,8 @@ class PageChrome(Rule):
     ``-``, and no bar in the nearest non-blank line on either side (at most 3 lines
     away: a table's rows and its ``|---|`` separator stand next to each other),
     a breadcrumb (``首页>>新闻 > 国际 >> 正文``, ``当前位置：首页 > 中国历史``: short
-    Han items between ``>``, ``>>``, ``»``), an attachment
+    Han items between ``>``, ``>>``, ``»``; one arrow is enough after the reader's
+    location however worded, ``你现在的位置：某某网 > 新闻``, not ``会场位置：``), an attachment
     (``1.png (32.35 KB, 下载次数: 0)``) and widget residue (``29 ]``).
     Options ``extend-metadata-keys``, ``extend-byline-keys`` and ``extend-phrases``
     add to the vocabulary; they are shared by the SA rules (set on any of them, they

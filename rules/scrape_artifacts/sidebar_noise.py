@@ -83,6 +83,49 @@ class SidebarNoise(Rule):
       block of furniture. The line before a paragraph is left out (a heading) and
       a line ending in a colon ends the run (the list it introduces is content).
 
+    *Weak evidence at the edges* (``rules/scrape_artifacts/edges.py``): lines that
+    show furniture features without being chrome alone are never reported on their
+    own, but join the head or the tail of a page or article:
+
+    - at the tail (after the last good line), the first line that is a *widget* (the
+      vocabulary's phrases, or the comment and app-prompt words of
+      ``rules/data/edge_phrases.txt`` such as 评论, 二维码, 公众号, 客户端, 备案号,
+      explain a third of its words, digits aside: ``分享：抖音 豆瓣``, ``下载某某日报客户端``;
+      no colon at its end, no comma unless a phrase alone stands before it:
+      ``扫一扫，关注某某`` but not ``返回搜狐，查看更多``), a *timestamp* with a date or
+      a name beside it (``张三 2023-05-12 14:17``, ``某地网友 5分钟前``; not a video's
+      ``0:00`` nor a forum's spaced ``11 天前``), a *headline cut short* (four or more
+      Han characters and one ``…`` or ``...``, no clause punctuation; ``……`` trails a
+      sentence off) or ending in its day (``某某会议召开[05-12]``), or a *decorated header* over two
+      short lines (``【本周热点】``, ``▍大家都在看``, ``— 今日关注 —``, ``往期回顾 更多>>``)
+      starts the tail: every short line from it to the end joins. So do three or more
+      title lines (no colon, no bracketed note such as ``（责编：…）`` or ``《某报》（…版）``)
+      between the article and that line, and right above it a decorated header, a
+      line a vocabulary phrase of three or more characters opens (``扫一扫，关注某某``)
+      or a line of two contact fields (``地址：… 邮编：…``). A line right after one
+      ending in a colon starts nothing (the list it introduces is content), nor does
+      a menu printed with spaces (a row of names);
+    - the last good lines that hold a footer's evidence (a copyright mark, ICP, or a
+      vocabulary phrase of five characters or more: ``声明：本文转自网络，如有侵权请联系
+      删除。``) are read as the tail, never the only good line;
+    - at the head (before the first good line), a widget or a *menu printed with
+      spaces or slashes* (four or more items of two to six characters, mostly Han,
+      no punctuation, not verse, not a reporters' line ``本报记者 张三 通讯员 李四``)
+      joins alone (a spaced menu even where the title would stand, when chrome
+      follows it: a breadcrumb comes before a title), and so does a line a vocabulary
+      phrase opens between the title and the article (``扫一扫在手机上打开当前页``);
+      below the metadata line the comment and app-prompt words count too (above it
+      a title may hold them); a
+      column of three or more menu labels (at most four characters each) at the top
+      or right under the head's furniture is taken, its last label kept when the
+      article or its metadata follows (a short title such as ``背影``).
+
+    A bar of items holding a full date (``时间:2012.01.24 | 【打印】 | 阅读 9``), and a
+    line of a full date and two or more ``label：`` fields whatever the labels
+    (``日期：2017年07月10日 出处：某报 撰写人：某某``), are metadata lines (kept, never
+    deleted for being read so), and a bar a third of whose items are widget phrases (``打印 | 纠错
+    | 推荐给朋友``) is no navigation: the title above either is kept.
+
     A page without any prose (a table of contents, a list of names) gets no head,
     tail or between-chrome blocks: nothing there tells furniture from text.
 
@@ -122,7 +165,8 @@ class SidebarNoise(Rule):
     Fix
     ---
     Safe (deletes the run) when it is certain: a sidebar run at the head or tail
-    of the page or between chrome lines; a furniture block at the head or tail, or
+    of the page or between chrome lines; a furniture block at the head or tail
+    (weak evidence included), or
     bounded by bad lines, or under a header and ending at a bad line or the end of
     the page; a reference list or a navigation box wherever it stands; a run of
     menu labels with furniture (or the page's edge) on both sides. A run of menu
