@@ -65,6 +65,7 @@ from lint.worker import BlockResult, FileJob, Worker
 PIECE_BYTES = 8 * 1024 * 1024  # a big JSON Lines file is checked in pieces of at most this
 TAIL_PIECES = 2  # per actor: pieces shrink so that about this many are left for each at the end
 SMALLEST_PIECE = 8  # ...down to PIECE_BYTES / SMALLEST_PIECE
+HEAD_PIECES = 4  # the first HEAD_PIECES * PIECE_BYTES of a file: pieces of PIECE_BYTES / 4
 # Built-in formats whose text for a finding depends on nothing but the finding and the
 # run (no state between findings): actors render them, the driver writes the text.
 RENDERED_ON_ACTORS = {
@@ -372,23 +373,31 @@ class CheckFiles:
         return outcome
 
 
-def piece_size(left: int, actors: int, largest: int) -> int:
-    """The size of the next piece when ``left`` bytes remain: ``largest``, smaller at the end.
+def piece_size(left: int, actors: int, largest: int, done: int = 0) -> int:
+    """The size of the next piece when ``left`` bytes remain after ``done``: ``largest``,
+    smaller at the start and at the end.
 
-    Once less than ``TAIL_PIECES`` pieces per actor are left, a piece is that share of
-    what is left (down to ``largest / SMALLEST_PIECE``): the last pieces are small, so
-    the actors finish together instead of one waiting for the other's big last piece.
+    The first ``HEAD_PIECES * largest`` bytes go in quarters: the driver checks those
+    while Ray starts, and the piece it has in hand when the actors are asked for holds
+    up their start (it keeps the interpreter's lock), so it is short. Once less than
+    ``TAIL_PIECES`` pieces per actor are left, a piece is that share of what is left
+    (down to ``largest / SMALLEST_PIECE``): the last pieces are small, so the actors
+    finish together instead of one waiting for the other's big last piece.
     """
+    if done < HEAD_PIECES * largest:
+        return max(1, largest // 4)
     share = -(-left // (TAIL_PIECES * max(1, actors)))
     return max(1, min(largest, max(share, largest // SMALLEST_PIECE)))
 
 
-def _cut_lines(fh: Any, size: int, piece: Callable[[int], int]) -> Iterator[tuple[int, int, int]]:
-    """(start, end, first line number) of pieces of about ``piece(bytes left)`` bytes, cut
-    after a line."""
+def _cut_lines(
+    fh: Any, size: int, piece: Callable[[int, int], int]
+) -> Iterator[tuple[int, int, int]]:
+    """(start, end, first line number) of pieces of about ``piece(bytes left, bytes done)``
+    bytes, cut after a line."""
     start, line = 0, 1
     while start < size:
-        end = min(start + piece(size - start), size)
+        end = min(start + piece(size - start, start), size)
         if end < size:  # move the end just past the next line break
             fh.seek(end - 1)
             at = end - 1
@@ -414,8 +423,8 @@ def _cut_lines(fh: Any, size: int, piece: Callable[[int], int]) -> Iterator[tupl
         start = end
 
 
-def _next_piece(actors: int, largest: int, left: int) -> int:
-    return piece_size(left, actors, largest)
+def _next_piece(actors: int, largest: int, left: int, done: int) -> int:
+    return piece_size(left, actors, largest, done)
 
 
 def _key(path: str) -> str:
@@ -578,8 +587,8 @@ class RayRunner(CountingRunner):
     def _pieces(self, tasks: Mapping[str, FileTask], actors: int) -> list[Piece]:
         """Every file as pieces: a big plain JSON Lines file cut at line ends, others whole.
 
-        A big file is cut into pieces of about ``PIECE_BYTES``, smaller towards its end
-        (``piece_size``), so that the actors finish it together.
+        A big file is cut into pieces of about ``PIECE_BYTES``, smaller at its start (the
+        driver's) and towards its end (so that the actors finish together): ``piece_size``.
         """
         pieces: list[Piece] = []
         for task in sorted(tasks.values(), key=lambda t: t.index):

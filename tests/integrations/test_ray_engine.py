@@ -222,16 +222,18 @@ def test_allow_entries_are_used_and_judged_as_in_a_local_run(
 
 
 def test_pieces_shrink_at_the_end_and_cover_the_file_in_whole_lines(tmp_path, monkeypatch):
-    """Full-size pieces first, then shares of what is left (the actors finish together),
-    never below an eighth of the full size; every byte in one piece, cut after a line."""
+    """Quarter pieces first (the driver's, while Ray starts), then full-size pieces, then
+    shares of what is left (the actors finish together), never below an eighth of the
+    full size; every byte in one piece, cut after a line."""
     from lint.integrations import ray_engine
     from lint.integrations.ray_engine import FileTask, RayRunner, piece_size
 
     full = 8_000
-    assert piece_size(1_000_000, 2, full) == full
-    assert piece_size(20_000, 2, full) == 5_000  # a quarter: two pieces per actor left
-    assert piece_size(3_000, 2, full) == 1_000  # not below full / 8
-    assert piece_size(3_000, 1, full) == 1_500
+    assert piece_size(1_000_000, 2, full) == piece_size(1_000_000, 2, full, 31_999) == 2_000
+    assert piece_size(1_000_000, 2, full, 32_000) == full
+    assert piece_size(20_000, 2, full, 50_000) == 5_000  # a quarter: two per actor left
+    assert piece_size(3_000, 2, full, 50_000) == 1_000  # not below full / 8
+    assert piece_size(3_000, 1, full, 50_000) == 1_500
     lines = [json.dumps({"text": "好" * (i % 50)}).encode() + b"\n" for i in range(3_000)]
     path = tmp_path / "big.jsonl"
     path.write_bytes(b"".join(lines))
@@ -244,7 +246,8 @@ def test_pieces_shrink_at_the_end_and_cover_the_file_in_whole_lines(tmp_path, mo
     assert all(data[p.end - 1 : p.end] == b"\n" for p in pieces)
     assert [p.first_line for p in pieces] == [data.count(b"\n", 0, p.start) + 1 for p in pieces]
     sizes = [p.end - p.start for p in pieces]
-    assert max(sizes) <= full + 200 and sizes[-2] < sizes[0] / 4  # small ones at the end
+    assert sizes[0] <= full // 4 + 200 and sizes[-2] < full / 4  # small at both ends
+    assert max(sizes) <= full + 200 and sum(s > full * 0.9 for s in sizes) > 5
     assert not any(p.last for p in pieces[:-1])
 
 
