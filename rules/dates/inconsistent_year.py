@@ -17,7 +17,6 @@ from rules.dates.context import (
 from rules.dates.era import Era, estimate, floor_of
 from rules.dates.evidence import Evidence, evidence
 from rules.dates.extract import DateExpr, PageDate, dates, folded_dates, page_date_kept
-from rules.dates.observance import may_hold_observance
 from rules.dates.prefilter import weighted_evidence_probe, weighted_evidence_probed
 from rules.dates.timeline import (
     Clash,
@@ -25,6 +24,7 @@ from rules.dates.timeline import (
     may_hold_spike,
     may_hold_tenure,
     may_hold_year,
+    observance_probed,
     timeline,
     timeline_probed,
 )
@@ -342,7 +342,7 @@ class InconsistentYear(Rule):
         # every observance's name is a timeline probe word, so a text without any has none)
         probed = timeline_probed(document)
         era = weighted_evidence_probed(document, self.extensions) or (
-            probed and may_hold_observance(text)
+            probed and observance_probed(document)
         )
         told = self.settings["timeline"] and (
             probed or may_hold_spike(text) or may_hold_tenure(document) or literal_signals(document)

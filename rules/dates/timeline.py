@@ -518,6 +518,17 @@ def timeline_probed(document: Document) -> bool:
     return "年" in document.text and not _probe().tenure.issuperset(timeline_words(document))
 
 
+def observance_probed(document: Document) -> bool:
+    """``observance.may_hold_observance`` of the document's text, read from its probe
+    words (every observance's name is one): no scan of the text by the names."""
+    text = document.text
+    return (
+        not _probe().observances.isdisjoint(timeline_words(document))
+        and "个" in text
+        and "第" in text
+    )
+
+
 def timeline_words(document: Document) -> frozenset[str]:
     """``probe_words`` of the document's text (once per document)."""
     return document.memo(_timeline_words)
