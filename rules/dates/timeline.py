@@ -449,7 +449,10 @@ def may_hold_span_to_now(text: str) -> bool:
     matches a scan would find (every match starts with one of the words)."""
     starts: list[int] = []
     dated = False  # some word has its year before it
+    jin = "今" in text  # (four of the words hold 今: one look at a character skips them)
     for w in _TO_NOW_WORDS:
+        if not jin and "今" in w:
+            continue
         since = w == "年来"
         p = text.find(w)
         while p != -1:
@@ -1135,17 +1138,12 @@ class _Timeline:
             )
         ):
             out.append(self.edition_order)
-        if (
-            "岁" in words
-            and any(w in t for w in (*_BORN_BEFORE, *_BORN_AFTER))
-            and _AGE_RAW.search(t) is not None
-        ):
+        born = (  # (every birth word holds 生: one look at a character first)
+            "岁" in words and "生" in t and any(w in t for w in (*_BORN_BEFORE, *_BORN_AFTER))
+        )
+        if born and _AGE_RAW.search(t) is not None:
             out.append(self.ages)
-        if (
-            "岁" in words
-            and any(w in t for w in (*_BORN_BEFORE, *_BORN_AFTER))
-            and _AGE_SAID_RAW.search(t) is not None
-        ):
+        if born and _AGE_SAID_RAW.search(t) is not None:
             out.append(self.age_pairs)  # (against the article's one birth year)
         if (
             (self.traditional or not probe.observances.isdisjoint(words))
