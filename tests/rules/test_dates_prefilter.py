@@ -14,10 +14,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint import Document
+from lint.testing import lint_text
 from rules.dates.evidence import find_evidence, load_anchors
 from rules.dates.extract import extract_dates, page_dates
-from rules.dates.invalid_date import invalid_reason
+from rules.dates.future_date import FutureDate
+from rules.dates.invalid_date import InvalidDate, invalid_reason
 from rules.dates.prefilter import (
+    DATE_MARKS,
     may_hold_invalid_date,
     may_hold_page_date,
     may_hold_weighted_evidence,
@@ -189,6 +192,29 @@ def test_a_no_never_hides_weighted_evidence(text):
 @given(_TEXTS)
 def test_a_no_never_hides_a_page_date(text):
     assert may_hold_page_date(text) or not has_page_date(text)
+
+
+def test_dt001_and_dt003_share_one_tuple_of_triggers():
+    # one tuple: the engine looks for the marks once per document for both rules
+    assert InvalidDate.triggers == FutureDate.triggers == DATE_MARKS
+
+
+@settings(max_examples=600, deadline=None)
+@given(_TEXTS)
+def test_every_full_date_and_odd_decade_holds_a_date_mark(text):
+    # DT003 reports a full date of the text as it is now (maybe after fixes), DT001 an
+    # impossible date or an odd decade: the engine skips texts without a mark
+    judged = any(e.full or invalid_reason(e) for e in extract_dates(text)) or "年代" in text
+    assert not judged or any(mark in text for mark in DATE_MARKS)
+
+
+def test_numeric_dates_without_month_reach_dt003_and_dt001():
+    # no 月 anywhere: the separators of the numeric dates let the rules run
+    found = lint_text("发布时间:2021-06-03\n2021-12-07，公司党委召开廉政谈话会。", [FutureDate])
+    assert [d.code for d in found] == ["DT003"]
+    found = lint_text("2022-02-29 发布", [InvalidDate])
+    assert [d.code for d in found] == ["DT001"]
+    assert lint_text("会议纪要", [InvalidDate, FutureDate]) == []
 
 
 @requires_corpus
