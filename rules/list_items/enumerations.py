@@ -848,8 +848,28 @@ def _clause_lists(document: Document) -> list[Enumeration]:
         k = bisect_left(cover_starts, items[-1].end) - 1
         if k >= 0 and items[0].start < covered[k][1]:
             continue  # inside an announced list
+        items[0], items[-1] = _inside_quote(items[0]), _inside_quote(items[-1], last=True)
         out.append(Enumeration(items, "、"))
     return out
+
+
+_OPENERS = "“‘「『《〈【（([\"'"
+_CLOSERS = "”’」』》〉】）)]\"'"
+
+
+def _inside_quote(item: Item, last: bool = False) -> Item:
+    """A clause's first (last) item without the quote or bracket that opens (closes) the
+    list: in ``“左、右、左、右”`` the items are ``左`` and ``右``; a quote closed inside the
+    item (``“甲”、乙``, ``乙、“丙”``) is the item's own."""
+    if last:
+        body = item.text.rstrip(_CLOSERS)
+        if len(body) == len(item.text) or not body or any(c in _OPENERS for c in body):
+            return item
+        return Item(item.start, item.start + len(body), body)
+    body = item.text.lstrip(_OPENERS)
+    if len(body) == len(item.text) or not body or any(c in _CLOSERS for c in body):
+        return item
+    return Item(item.end - len(body), item.end, body)
 
 
 # -- counts after the list ------------------------------------------------------------

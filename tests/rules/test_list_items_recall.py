@@ -59,6 +59,9 @@ ADJACENT_COPIES_OF_WORDS = [
     ("春运期间民航、铁路、铁路、公路客流都创了新高。", "铁路"),
     # a route never passes the same road twice in a row
     ("本线途经：青山道、长沙湾道、长沙湾道、荔枝角道及美孚巴士总站。", "长沙湾道"),
+    # a list that opens a quotation: its first item begins after the quote mark
+    ("交警喊道：“红、黄、黄、绿，看清楚再走。”", "黄"),
+    ("交警喊道:「红、黄、黄、绿」,看清楚再走.", "黄"),
 ]
 
 
@@ -86,6 +89,10 @@ LEFT_ALONE = [
     "判断题答案依次为:对、错、错、对、对.",
     "这两句诗的平仄是平、仄、仄、平、平、仄。",
     "教官喊着一、二、一、二的口令。",
+    # a sequence that opens a quotation (the quote mark is not part of the first item)
+    "他说：“左、右、左、右，一二一。”",
+    "他说:「左、右、左、右」,一二一.",
+    "口诀是《上、下、上、下》。",
     # numerals that open a line: section numbers (DL004's), not list items
     "一、一、总则\n二、适用范围\n",
     # a route passes a road twice, not twice in a row
