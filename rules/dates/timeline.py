@@ -565,7 +565,7 @@ def _timeline(document: Document, extensions: tuple[str, ...]) -> list[Clash]:
         return []
     if not may_hold_year(text):
         return []  # every clash reports one of the document's years
-    if not probed and not tenure and not extra and not _may_spike(text, *_spike_years(document)):
+    if not probed and not tenure and not extra and not _may_spike_in(document):
         return []  # (the spike test of the raw text)
     t = _Timeline(document, extensions)
     signals = t.possible_signals(probed, spiked=spiked, tenure=tenure, extra=extra)
@@ -955,6 +955,13 @@ def _may_spike(text: str, lo: int = 0, hi: int = 1 << 30) -> bool:
     return _spike_among(_years_in_order(text), lo, hi)
 
 
+def _may_spike_in(document: Document) -> bool:
+    """``_may_spike`` of the document's text within ``_spike_years``: asked first without
+    bounds (bounds only take years away), so that most texts need not read them."""
+    found = _years_in_order(document.text)
+    return _spike_among(found, 0, 1 << 30) and _spike_among(found, *_spike_years(document))
+
+
 def _spike_years(document: Document) -> tuple[int, int]:
     """The years a spike may have: within ``_RECENT`` years of this one when the page can
     have no date (``spikes`` reads its 'now' from the page's date, else this year)."""
@@ -1214,9 +1221,12 @@ class _Timeline:
         spike is recent when the page has no date (no metadata key, no text before
         fixes): within ``_RECENT`` years of this one."""
         doc = self.document
+        found = _years_in_order(self.text)
+        if not _spike_among(found, 0, 1 << 30):
+            return False  # (none without bounds: the page's date need not be looked for)
         if doc.origin is doc and not has_metadata_key(self.words_text):
-            return _may_spike(self.text, _THIS_YEAR - _RECENT, _THIS_YEAR + 1)
-        return _may_spike(self.text, *_spike_years(doc))
+            return _spike_among(found, _THIS_YEAR - _RECENT, _THIS_YEAR + 1)
+        return _spike_among(found, *_spike_years(doc))
 
     def _evidence_types(self) -> set[str]:
         """The anchor types of the era evidence (none when it cannot hold any)."""
