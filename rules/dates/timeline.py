@@ -86,6 +86,7 @@ from rules.dates.extract import (
     page_date_kept,
 )
 from rules.dates.observance import calendar_data, nth_observances, observances
+from rules.dates.order import may_hold_order, stage_orders
 from rules.dates.prefilter import page_date_possible, weighted_evidence_probed
 from rules.lazy import LazyPattern as _Lazy
 from rules.text import articles
@@ -470,6 +471,8 @@ def _literal_signals(document: Document) -> frozenset[str]:
         found.append("reversed-range")
     if may_hold_span_to_now(text):
         found.append("to-now")
+    if may_hold_order(document):
+        found.append("stage-order")
     return frozenset(found)
 
 
@@ -1121,6 +1124,7 @@ class _Timeline:
             ("era-gloss", self.era_glosses),
             ("reversed-range", self.reversed_ranges),
             ("to-now", self.spans_to_now),
+            ("stage-order", self.stage_orders),
         )
         return [signal for name, signal in signals if name in names]
 
@@ -2169,6 +2173,10 @@ class _Timeline:
             )
             if clash is not None:
                 yield clash._replace(fixable=False)
+
+    def stage_orders(self) -> Iterator[Clash]:
+        """A start dated after a later stage of the same thing (``order.stage_orders``)."""
+        return stage_orders(self)
 
     # -- a span from a year to the present ---------------------------------------------------
 

@@ -1,0 +1,277 @@
+"""Stages of one thing told out of order: a start dated after a later stage (DT002).
+
+``该银行创立于2023年4月26日，初名为…，该名称沿用至1981年6月24日``,
+``2023年4月2日开工，2008年6月30日交付运营``, ``2024年生长于贵阳…1982年毕业于…``: a
+thing's first stage (its founding, birth, start of works, first release, a stop, a
+proposal) cannot come after a later stage of the same thing (a renaming, a
+graduation, an opening, a rerun, a reopening, the first edition) told right after
+it. Of the two years the start is reported: it is the later one, and a site that
+rewrites years makes them recent.
+
+Each link is read in a bounded window: the start word in the clause of its year,
+the later word in the clause of a year that follows within ``_REACH`` characters in
+the same paragraph, with no other start of the same kind between them (a second
+subject) and no word of another subject (a parent, a predecessor) next to it. The
+gate (``may_hold_order``) is a literal look at the years of the text: two years out
+of order, near each other.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from lint import Document
+from rules.dates.evidence import _trie_pattern
+from rules.dates.extract import DateExpr, dates
+from rules.lazy import LazyPattern as _Lazy
+
+if TYPE_CHECKING:  # (the timeline imports this module: no cycle at run time)
+    from rules.dates.timeline import Clash, _Timeline
+
+_REACH = 200  # characters from the start's year to the later stage's year
+_GAP = 2  # the start must lie at least this many years after the later stage
+_BEFORE = 12  # characters of a year's clause read before it
+_AFTER = 24  # ... and after it
+
+# kind: (start words, later-stage words)
+_STAGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "life": (
+        ("出生", "生于", "生长于", "诞生于"),
+        (
+            "毕业",
+            "考入",
+            "考取",
+            "入学",
+            "入伍",
+            "参军",
+            "参加工作",
+            "当选",
+            "出任",
+            "任教",
+            "荣获",
+            "获颁",
+            "授予",
+            "去世",
+            "逝世",
+            "病逝",
+            "退休",
+        ),
+    ),
+    "body": (
+        ("成立", "创立", "创建", "创办", "组建", "创校", "建校", "开办", "创刊"),
+        (
+            "改名",
+            "更名",
+            "改称",
+            "易名",
+            "重组",
+            "上市",
+            "并入",
+            "迁往",
+            "搬往",
+            "沿用至",
+            "停刊",
+            "交由",
+            "升格",
+            "改制",
+            "解散",
+        ),
+    ),
+    "works": (
+        ("开工", "动工", "奠基", "开始兴建", "开始建设", "开始施工"),
+        (
+            "建成",
+            "竣工",
+            "完工",
+            "落成",
+            "通车",
+            "交付",
+            "投入使用",
+            "投入运营",
+            "投产",
+        ),
+    ),
+    "opening": (("落成", "竣工", "建成"), ("开幕", "开业", "揭幕")),
+    "release": (
+        ("上映", "首映", "首播", "开播", "首演", "发售", "制作"),
+        ("重播", "重映", "再版", "廉价版", "复刻", "引进", "重新发行", "再次发行"),
+    ),
+    "stop": (
+        ("停运", "停办", "停刊", "停播", "停止使用", "停业"),
+        ("重新开通", "重新开放", "重新运营", "复运", "复刊", "复播", "复业", "恢复运营"),
+    ),
+    "proposal": (("最初", "首先", "提出", "倡议"), ("首届", "第一届", "第1届")),
+}
+# a word of another subject next to the later stage: it is not the same thing's
+_OTHER_SUBJECT = _Lazy(
+    re, "父|母亲|其子|儿子|女儿|妻|丈夫|兄|弟弟|姐姐|妹妹|前身|母公司|子公司|祖|原先|此前"
+)
+# a plan or forecast next to either year: not a stage that happened
+_FUTURE = _Lazy(re, "将|预计|计划|拟|有望|准备|打算|力争|目标")
+_CLAUSE_STOP = ",;:!?。\n"
+# a later sentence goes on about the same thing when it opens with its year (2003年11月7日,
+# …), with one word before it (于1993年重组) or with a word that refers back to it
+_GOES_ON = (
+    "该",
+    "其",
+    "此",
+    "这",
+    "它",
+    "他",
+    "她",
+    "曾",
+    "后",
+    "并",
+    "但",
+    "随后",
+    "之后",
+    "不过",
+    "直",
+)
+_SENTENCE_STOP = "。!?\n"
+
+
+@functools.cache
+def _words() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """The start words' and later words' patterns, and the kinds each word belongs to."""
+    kinds: dict[str, list[str]] = {}
+    starts: set[str] = set()
+    laters: set[str] = set()
+    for kind, (first, later) in _STAGES.items():
+        starts.update(first)
+        laters.update(later)
+        for w in first:
+            kinds.setdefault("<" + w, []).append(kind)
+        for w in later:
+            kinds.setdefault(">" + w, []).append(kind)
+    return (
+        re.compile(_trie_pattern(sorted(starts))),
+        re.compile(_trie_pattern(sorted(laters))),
+        {k: tuple(v) for k, v in kinds.items()},
+    )
+
+
+def _years(document: Document) -> list[tuple[int, int]]:
+    from rules.dates.timeline import _years_in_order  # (a cycle at import time)
+
+    return _years_in_order(document.text)
+
+
+def may_hold_order(document: Document) -> bool:
+    """Whether two years of the text are out of order near each other (a later one
+    first, at least ``_GAP`` years after one that follows within ``_REACH``): a
+    necessary condition of a stage told out of order (a literal look at the years)."""
+    text = document.text
+    if text.count("年") < 2:
+        return False
+    found = document.memo(_years)
+    for k, (start, year) in enumerate(found):
+        for later_start, later in found[k + 1 :]:
+            if later_start - start > _REACH + 30:
+                break
+            if later <= year - _GAP:
+                return True
+    return False
+
+
+def _clause_window(f: str, start: int, end: int, before: int, after: int) -> tuple[int, int]:
+    """The clause around ``start..end``: up to ``before`` characters before it and
+    ``after`` characters after it; a year standing alone (2003年11月7日,) reads on into
+    its sentence."""
+    lo = start
+    floor = max(0, start - before)
+    while lo > floor and f[lo - 1] not in _CLAUSE_STOP:
+        lo -= 1
+    hi = end
+    ceiling = min(len(f), end + after)
+    alone = hi < len(f) and f[hi] in ",:"
+    while hi < ceiling and (f[hi] not in (_SENTENCE_STOP if alone else _CLAUSE_STOP)):
+        hi += 1
+    return lo, hi
+
+
+def _goes_on(document: Document, f: str, first: DateExpr, later: DateExpr) -> bool:
+    """Whether ``later`` is in the sentence of ``first`` or in one that goes on about
+    its subject (``_GOES_ON``) rather than naming another (大莱龙铁路全长175公里，…)."""
+    from rules.dates.context import document_sentence_span
+
+    start, _ = document_sentence_span(document, later.start)
+    if start <= first.start:
+        return True
+    head = f[start : later.start]
+    return len(head) <= 2 or (len(head) <= 12 and head.startswith(_GOES_ON))
+
+
+def _said(document: Document) -> list[DateExpr]:
+    return [
+        e
+        for e in dates(document)
+        if e.year is not None and e.metadata is None and e.kind in ("year", "date", "range")
+    ]
+
+
+def stage_orders(t: _Timeline) -> Iterator[Clash]:
+    """A start dated after a later stage of the same thing told right after it."""
+    f = t.folded
+    start_words, later_words, kinds = _words()
+    said = t.document.memo(_said)
+    starts = [e.start for e in said]
+    for i, first in enumerate(said):
+        year = first.year
+        if year is None or year < 1900:
+            continue
+        lo, hi = _clause_window(f, first.start, first.end, _BEFORE, _AFTER)
+        if _FUTURE.search(f, lo, hi):
+            continue
+        first_kinds: dict[str, str] = {}
+        for m in start_words.finditer(f, lo, hi):
+            if first.start <= m.start() < first.end:
+                continue
+            for kind in kinds.get("<" + m.group(), ()):
+                first_kinds.setdefault(kind, m.group())
+        if not first_kinds:
+            continue
+        line_end = f.find("\n", first.end, first.end + _REACH)
+        limit = first.end + _REACH if line_end == -1 else line_end
+        for later in said[i + 1 : bisect_left(starts, limit)]:
+            if later.year is None or later.year > year - _GAP:
+                continue
+            llo, lhi = _clause_window(f, later.start, later.end, _BEFORE, _AFTER)
+            if not _goes_on(t.document, f, first, later):
+                continue
+            if _FUTURE.search(f, llo, lhi) or _OTHER_SUBJECT.search(f, llo, later.start):
+                continue
+            hit = None
+            for m in later_words.finditer(f, llo, lhi):
+                if later.start <= m.start() < later.end or f.startswith("的", m.end()):
+                    continue  # 1995年上市的公司: another thing, named by its stage
+                for kind in kinds.get(">" + m.group(), ()):
+                    if kind in first_kinds:
+                        hit = (kind, m)
+                        break
+                if hit:
+                    break
+            if hit is None:
+                continue
+            kind, m = hit
+            word = first_kinds[kind]
+            # another start of that kind between them: another subject's stages
+            if any(
+                kind in kinds.get("<" + b.group(), ()) for b in start_words.finditer(f, hi, llo)
+            ):
+                break
+            s, e = min(m.start(), later.start), max(m.end(), later.end)
+            clash = t.clash(
+                first,
+                range(later.year - 60, later.year + 1),
+                [(t.quote(s, e), s)],
+                f"is a later stage than the {word} dated {year}, so the {word} cannot be later",
+                "stage-order",
+            )
+            if clash is not None:
+                yield clash._replace(fixable=False)
+            break

@@ -1,0 +1,118 @@
+"""DT002: stages of one thing told out of order, and the other shapes of issue 11 that
+need no probe word (a start dated after a later stage, seasons, decades, held events,
+relative references past the present).
+
+Every case runs with full-width punctuation and again with half-width punctuation.
+"""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from lint import Severity
+from lint.testing import lint_text
+from rules.dates import InconsistentYear
+
+# 。 stays: "." before a year reads as a decimal point
+_HALF = str.maketrans("，；：（）“”", ',;:()""')
+
+
+def _both(texts):
+    out = []
+    for text in texts:
+        out.append(text)
+        if text.translate(_HALF) != text:
+            out.append(text.translate(_HALF))
+    return out
+
+
+def _dt002(text: str, min_severity: Severity = Severity.INFO):
+    return [
+        d
+        for d in lint_text(text, [InconsistentYear], min_severity=min_severity)
+        if d.code == "DT002"
+    ]
+
+
+# -- a start dated after a later stage of the same thing ----------------------------------
+
+# (text, the reported year)
+STAGE_FLAGGED = [
+    # a body founded after its name stopped being used
+    (
+        "该商会创立于2023年3月12日，初名为南洋商会，该名称沿用至1979年5月2日，其后改为现名。",
+        "2023年",
+    ),
+    # works started after they were handed over
+    ("该站于2022年4月2日开工，2008年6月30日交付运营，是全线最大的车站。", "2022年"),
+    # born after graduating; the later sentence opens with its year
+    (
+        "刘明远，2024年生于湖北宜昌，祖籍江西九江。1985年毕业于武汉大学中文系，后任教于本校。",
+        "2024年",
+    ),
+    # a programme made after its rerun (the later sentence opens with 曾经)
+    ("《城中旧事》是本台2023年制作的纪录节目。曾经在1996年于二台重播。", "2023年"),
+    # a company founded after it was restructured (the later sentence opens with 于)
+    ("海星科技成立于2024年5月8日，是一家民营企业。于1997年重组，次年在深圳上市。", "2024年"),
+    # a building opened before it was completed
+    ("江景酒店位于滨江路，于2023年落成，1988年3月1日开业，共有客房四百间。", "2023年"),
+    # a game's budget edition before the game
+    ("《夏夜》是星火社于2024年1月26日发售的冒险游戏。2011年6月18日发售廉价版。", "2024年"),
+    # a line stopped after it reopened
+    ("北段于2023年10月15日起一度停运。2012年12月底北段重新开通，恢复直达服务。", "2023年"),
+]
+
+STAGE_SILENT = [
+    # in order
+    "该商会创立于1953年3月12日，初名为南洋商会，该名称沿用至1979年5月2日，其后改为现名。",
+    "该站于2004年4月2日开工，2008年6月30日交付运营，是全线最大的车站。",
+    # a second subject in the next sentence: its own stages
+    "东线于2010年5月动工，2015年9月28日通车。西线全长175公里，共设10个车站，"
+    "2005年6月28日正式投入运营。",
+    # another start between them: another body's stages
+    "新华书店成立于2001年。老字号书局创办于1921年，1956年改名为古籍书店。",
+    # a parent's or a predecessor's stage
+    "王晓燕2022年生于杭州。其父1985年毕业于浙江大学，母亲是一名教师。",
+    "该公司成立于2000年，其前身于1993年重组，后并入集团。",
+    # a thing named by its stage (1995年上市的…): another thing
+    "新公司成立于2003年，收购了1995年上市的华星电器。",
+    # a plan: not a stage that happened
+    "该项目计划于2025年开工，预计2019年完成可研，目前仍在论证。",
+    # a history that starts with a later stage and goes back
+    "1998年，大楼交付使用。此前的1995年，工程已经动工。",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [(t, y) for t, y in STAGE_FLAGGED]
+    + [(t.translate(_HALF), y) for t, y in STAGE_FLAGGED if t.translate(_HALF) != t],
+)
+def test_a_start_after_a_later_stage_is_a_warning(text: str, year: str) -> None:
+    found = _dt002(text)
+    assert [d.severity for d in found] == [Severity.WARNING], found
+    d = found[0]
+    assert text[d.start : d.end].startswith(year)
+    assert "later stage" in d.message and "(line 1)" in d.message
+    assert d.fix is None  # the original year is unknown
+
+
+@pytest.mark.parametrize("text", _both(STAGE_SILENT))
+def test_stages_in_order_or_of_another_subject_stay_silent(text: str) -> None:
+    assert _dt002(text) == []
+
+
+def test_a_stage_in_a_later_paragraph_is_not_linked() -> None:
+    text = "该商会创立于2023年3月12日。\n另一商会的名称沿用至1979年5月2日。"
+    assert _dt002(text) == []
+
+
+def test_stage_order_survives_pickling() -> None:
+    rule = InconsistentYear()
+    rule.settings = {o.name: o.default for o in rule.options}
+    rule.setup()
+    copy = pickle.loads(pickle.dumps(rule))
+    text = STAGE_FLAGGED[0][0]
+    assert [d.start for d in lint_text(text, [copy])] == [d.start for d in _dt002(text)]
