@@ -275,3 +275,90 @@ def stage_orders(t: _Timeline) -> Iterator[Clash]:
             if clash is not None:
                 yield clash._replace(fixable=False)
             break
+
+
+# -- an event named by its year, held in another ------------------------------------------
+
+_HELD_WORDS = ("举行", "召开", "举办", "开幕")
+_HELD_REACH = 30  # characters from the held year to its held-verb
+_NAME_REACH = 40  # characters of the event's name between its year and the held year
+# the name ends with an event's noun, maybe closed by a quote, before 将于/于/在/定于
+_NAMED_EVENT_END = _Lazy(
+    re, r"(?:会|赛|选举|节|展|典礼|论坛|杯|仪式)[”\"》]?(?:将|定|预计|则|正式)?(?:于|在)$"
+)
+# events about another event, held before it (测试赛, 发布会, 申办…), and a year's review
+_ABOUT_ANOTHER = _Lazy(
+    re,
+    "测试|预选|资格|选拔|热身|倒计时|申办|筹备|启动|发布|推介|动员|预备|宣传|誓师|签约|"
+    "招商|新闻|征集|报名|年度|回顾|总结|表彰|颁奖",
+)
+_NAME_STOPS = ",;:!?。\n"
+
+
+def may_hold_named_event(document: Document) -> bool:
+    """Whether the text has a held-verb and two years (a literal look)."""
+    text = document.text
+    return text.count("年") >= 2 and any(w in text for w in _HELD_WORDS)
+
+
+def named_events(t: _Timeline) -> Iterator[Clash]:
+    """``2024年…研讨会将于2011年1月17日举行``: an event named by one year is held in it
+    (or the next, for one named by a season or a year's work) and never before it."""
+    f = t.folded
+    years, starts = t.years, t.starts
+    seen: set[int] = set()
+    for word in _HELD_WORDS:
+        p = f.find(word)
+        while p != -1:
+            yield from _named_event_at(t, f, years, starts, p, seen)
+            p = f.find(word, p + len(word))
+
+
+def _named_event_at(
+    t: _Timeline,
+    f: str,
+    years: list[DateExpr],
+    starts: list[int],
+    p: int,
+    seen: set[int],
+) -> Iterator[Clash]:
+    """The clash of the held-verb at ``p``, if its event's name has another year."""
+    k = bisect_left(starts, p) - 1
+    if k < 1:
+        return
+    held = years[k]
+    if p - held.end > _HELD_REACH or any(c in _NAME_STOPS for c in f[held.end : p]):
+        return
+    if not f.endswith(("于", "在"), 0, held.start) or held.year is None:
+        return
+    named = years[k - 1]
+    if named.year is None or held.start - named.end > _NAME_REACH:
+        return
+    name = f[named.end : held.start]
+    if any(c in _NAME_STOPS for c in name) or not _NAMED_EVENT_END.search(name):
+        return
+    if _ABOUT_ANOTHER.search(name) or f.endswith(("-", "—", "至", "到", "/"), 0, named.start):
+        return
+    a, b = named.year, held.year
+    if b in (a - 1, a, a + 1):  # (2024年跨年晚会 is held on 31 December 2023)
+        return
+    # the later one is reported: a rewrite makes a year recent
+    expr, other = (named, held) if a > b else (held, named)
+    if expr.start in seen:
+        return
+    seen.add(expr.start)
+    if expr is named:
+        reason = "holds it before the year it is named by: an event is held in its year or the next"
+        expected = range(b - 1, b + 2)
+    else:
+        reason = "names the event: an event is held in the year it is named by or the next"
+        expected = range(a - 1, a + 2)
+    clash = t.clash(
+        expr,
+        expected,
+        [(t.quote(other.start, p + 2 if expr is named else other.end), other.start)],
+        reason,
+        "named-event",
+    )
+    if clash is not None:
+        yield clash._replace(fixable=False)

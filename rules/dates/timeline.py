@@ -86,7 +86,7 @@ from rules.dates.extract import (
     page_date_kept,
 )
 from rules.dates.observance import calendar_data, nth_observances, observances
-from rules.dates.order import may_hold_order, stage_orders
+from rules.dates.order import may_hold_named_event, may_hold_order, named_events, stage_orders
 from rules.dates.prefilter import page_date_possible, weighted_evidence_probed
 from rules.lazy import LazyPattern as _Lazy
 from rules.text import articles
@@ -473,6 +473,8 @@ def _literal_signals(document: Document) -> frozenset[str]:
         found.append("to-now")
     if may_hold_order(document):
         found.append("stage-order")
+    if may_hold_named_event(document):
+        found.append("named-event")
     return frozenset(found)
 
 
@@ -1125,6 +1127,7 @@ class _Timeline:
             ("reversed-range", self.reversed_ranges),
             ("to-now", self.spans_to_now),
             ("stage-order", self.stage_orders),
+            ("named-event", self.named_events),
         )
         return [signal for name, signal in signals if name in names]
 
@@ -2177,6 +2180,10 @@ class _Timeline:
     def stage_orders(self) -> Iterator[Clash]:
         """A start dated after a later stage of the same thing (``order.stage_orders``)."""
         return stage_orders(self)
+
+    def named_events(self) -> Iterator[Clash]:
+        """An event named by one year, held in another (``order.named_events``)."""
+        return named_events(self)
 
     # -- a span from a year to the present ---------------------------------------------------
 

@@ -13,7 +13,7 @@ import pytest
 
 from lint import Severity
 from lint.testing import lint_text
-from rules.dates import InconsistentYear
+from rules.dates import InconsistentYear, InvalidDate
 
 # 。 stays: "." before a year reads as a decimal point
 _HALF = str.maketrans("，；：（）“”", ',;:()""')
@@ -116,3 +116,65 @@ def test_stage_order_survives_pickling() -> None:
     copy = pickle.loads(pickle.dumps(rule))
     text = STAGE_FLAGGED[0][0]
     assert [d.start for d in lint_text(text, [copy])] == [d.start for d in _dt002(text)]
+
+
+# -- an event named by its year, held in another -------------------------------------------
+
+NAMED_FLAGGED = [
+    # the name's year was rewritten: held years before it
+    ("由江南大学主办的“2023年中日环境科学国际研讨会”将于2012年10月17日在无锡举行。", "2023年"),
+    ("2024年巴西总统选举在2010年10月3日举行，共有十一人参选。", "2024年"),
+    # the held year was rewritten: years after the name
+    ("2009年全国青年歌手大奖赛于2023年8月在北京举行，共有三百名选手参赛。", "2023年"),
+]
+
+NAMED_SILENT = [
+    "由江南大学主办的“2012年中日环境科学国际研讨会”将于2012年10月17日在无锡举行。",
+    # named by a season or a year's work: held the next year
+    "2010年全国工作会议于2011年1月在北京召开。",
+    "2020年东京奥运会于2021年7月23日开幕。",
+    # a New Year's Eve gala is named by the year it greets
+    "2024年跨年晚会于2023年12月31日在体育馆举行。",
+    # an event about another one, held before it
+    "2022年冬奥会测试赛于2021年举行。",
+    "2024年博览会新闻发布会于2022年11月在上海召开。",
+    # a year's review
+    "2019年度总结表彰大会于2021年1月召开。",
+    # two clauses: not one name
+    "2008年，第一届论坛在北京举行。2015年，论坛于2012年确定的新址召开。",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [(t, y) for t, y in NAMED_FLAGGED]
+    + [(t.translate(_HALF), y) for t, y in NAMED_FLAGGED if t.translate(_HALF) != t],
+)
+def test_an_event_held_outside_its_named_year_is_a_warning(text: str, year: str) -> None:
+    found = _dt002(text)
+    assert [d.severity for d in found] == [Severity.WARNING], found
+    assert text[found[0].start : found[0].end].startswith(year)
+    assert "(line 1)" in found[0].message and "named by" in found[0].message
+
+
+@pytest.mark.parametrize("text", _both(NAMED_SILENT))
+def test_an_event_held_in_or_next_to_its_year_stays_silent(text: str) -> None:
+    assert _dt002(text) == []
+
+
+# -- a decade named by a year not ending in 0, before any word (DT001) --------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["2024年代亦是残部与军队作战的战场。", "牛车水拥挤，2023年代也是如此。"]
+)
+def test_a_decade_before_a_verb_is_invalid(text: str) -> None:
+    found = [d for d in lint_text(text, [InvalidDate]) if d.code == "DT001"]
+    assert len(found) == 1 and "not a valid decade" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text", ["1960年代亦是战场。", "2019年代表团抵达北京。", "2015年也是丰收年。"]
+)
+def test_decades_and_years_before_代_words_stay_valid(text: str) -> None:
+    assert [d for d in lint_text(text, [InvalidDate]) if d.code == "DT001"] == []
