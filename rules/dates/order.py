@@ -362,3 +362,83 @@ def _named_event_at(
     )
     if clash is not None:
         yield clash._replace(fixable=False)
+
+
+# -- N years later, past the present ------------------------------------------------------
+
+_LATER_REACH = 80  # characters from the anchor year to its N年后
+_COUNT_LATER = _Lazy(re, r"(近|约|大约|将近|快)?([0-9]{1,3}|[一二三四五六七八九十两]{1,3})$")
+# a forecast, a wish or a condition: not what happened
+_NOT_TOLD = _Lazy(
+    re,
+    "将|会在|会有|会是|就会|也会|才会|要|可能|也许|预计|估计|有望|计划|准备|打算|可以|能够|才能|"
+    "如果|若|假如|届时|应|预言|预测|"
+    "设想|相信|希望|梦想|期待|展望|他说|她说|表示|认为|想|或|\\?",
+)
+
+
+def may_hold_years_later(document: Document) -> bool:
+    """Whether the text says ``N年后`` and has a year (a literal look)."""
+    text = document.text
+    return "年后" in text and text.count("年") >= 2
+
+
+def years_later(t: _Timeline) -> Iterator[Clash]:
+    """``2023年，她出版了回忆录，4年后，推出散文集``: N years after a year, told as
+    something that happened, cannot lie after the present (the page's date, else this
+    year); the anchor is the nearest year before it, in its sentence or the one before."""
+    from rules.dates.context import document_sentence_span, is_target_year
+    from rules.dates.extract import page_date_kept
+    from rules.dates.timeline import _THIS_YEAR
+
+    f = t.folded
+    meta, where = page_date_kept(t.document)
+    now = meta.year if meta is not None else _THIS_YEAR
+    years, starts = t.years, t.starts
+    p = f.find("年后")
+    while p != -1:
+        here, p = p, f.find("年后", p + 2)
+        count = _COUNT_LATER.search(f, max(0, here - 5), here)
+        if count is None or f.startswith("的", here + 2):
+            continue  # 三年后的1995年: a gloss (the relative signal reads it)
+        n = int(count[2]) if count[2].isdigit() else cn_count(count[2])
+        if n is None or not 0 < n < 100:
+            continue
+        if count.start() and f[count.start() - 1] not in ",;。!\n":
+            continue  # 时隔24年后, 运营13年后: a span that ends at the year, not after it
+        least = n - (1 if count[1] else 0)
+        k = bisect_left(starts, count.start()) - 1
+        if k < 0:
+            continue
+        anchor = years[k]
+        if anchor.year is None or count.start() - anchor.end > _LATER_REACH:
+            continue
+        s_start, s_end = document_sentence_span(t.document, here)
+        if anchor.start < s_start:  # the sentence before, at most
+            prev_start, _ = document_sentence_span(t.document, max(0, s_start - 1))
+            if anchor.start < prev_start:
+                continue
+        clause_end = min(s_end, here + 30)
+        if _NOT_TOLD.search(f, s_start, clause_end) or _NOT_TOLD.search(f, anchor.end, here):
+            continue
+        if is_target_year(f, anchor) or anchor.year + least <= now:
+            continue
+        reason = f"puts an event told as past in {anchor.year + least} or later, after {now}"
+        if meta is not None:
+            reason += f" (the page's date, {meta.key} {meta.text}, {where})"
+        clash = t.clash(
+            anchor,
+            range(now - least - 30, now - least + 1),
+            [(t.quote(count.start(), min(clause_end, here + 12)), count.start())],
+            reason,
+            "years-later",
+        )
+        if clash is not None:
+            yield clash._replace(fixable=False)
+
+
+def cn_count(numeral: str) -> int | None:
+    """The value of a small Chinese count (两, 十二, 二十八)."""
+    from rules.dates.extract import cn_number
+
+    return 2 if numeral == "两" else cn_number(numeral)

@@ -86,7 +86,14 @@ from rules.dates.extract import (
     page_date_kept,
 )
 from rules.dates.observance import calendar_data, nth_observances, observances
-from rules.dates.order import may_hold_named_event, may_hold_order, named_events, stage_orders
+from rules.dates.order import (
+    may_hold_named_event,
+    may_hold_order,
+    may_hold_years_later,
+    named_events,
+    stage_orders,
+    years_later,
+)
 from rules.dates.prefilter import page_date_possible, weighted_evidence_probed
 from rules.lazy import LazyPattern as _Lazy
 from rules.text import articles
@@ -475,6 +482,8 @@ def _literal_signals(document: Document) -> frozenset[str]:
         found.append("stage-order")
     if may_hold_named_event(document):
         found.append("named-event")
+    if may_hold_years_later(document):
+        found.append("years-later")
     return frozenset(found)
 
 
@@ -1128,6 +1137,7 @@ class _Timeline:
             ("to-now", self.spans_to_now),
             ("stage-order", self.stage_orders),
             ("named-event", self.named_events),
+            ("years-later", self.years_later),
         )
         return [signal for name, signal in signals if name in names]
 
@@ -2184,6 +2194,10 @@ class _Timeline:
     def named_events(self) -> Iterator[Clash]:
         """An event named by one year, held in another (``order.named_events``)."""
         return named_events(self)
+
+    def years_later(self) -> Iterator[Clash]:
+        """N years after a year, told as past, after the present (``order.years_later``)."""
+        return years_later(self)
 
     # -- a span from a year to the present ---------------------------------------------------
 

@@ -7,6 +7,7 @@ Every case runs with full-width punctuation and again with half-width punctuatio
 
 from __future__ import annotations
 
+import datetime
 import pickle
 
 import pytest
@@ -17,6 +18,7 @@ from rules.dates import InconsistentYear, InvalidDate
 
 # 。 stays: "." before a year reads as a decimal point
 _HALF = str.maketrans("，；：（）“”", ',;:()""')
+R = datetime.date.today().year - 1  # a recent year: N years after it lie in the future
 
 
 def _both(texts):
@@ -178,3 +180,41 @@ def test_a_decade_before_a_verb_is_invalid(text: str) -> None:
 )
 def test_decades_and_years_before_代_words_stay_valid(text: str) -> None:
     assert [d for d in lint_text(text, [InvalidDate]) if d.code == "DT001"] == []
+
+
+# -- N years later, told as past, after the present ----------------------------------------
+
+LATER_FLAGGED = [
+    (f"晚年的她转向写作。{R}年，她出版了回忆录《岁月》，4年后，推出散文集《边上》。", f"{R}年"),
+    (f"他{R}年7月因病去世。30年后他的儿子亦被选为总统。", f"{R}年"),
+]
+
+LATER_SILENT = [
+    "晚年的她转向写作。2003年，她出版了回忆录《岁月》，4年后，推出散文集《边上》。",
+    # a forecast, a wish, a condition
+    "2023年他创办了公司。5年后，公司将在纳斯达克上市。",
+    "2024年，他们种下了树苗，希望10年后，这里绿树成荫。",
+    "2023年开工建设。如果顺利，6年后全线通车。",
+    # a span that ends at the year: 时隔, 运营…后
+    "2023年6月1日，首条有轨电车在运营13年后正式停运。",
+    "2022年，球队在时隔24年后重新打进决赛圈。",
+    # a gloss (the relative signal reads it) and an anchor in an older sentence
+    "2021年，他考入大学。三年后的2024年，他毕业了。",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [(t, y) for t, y in LATER_FLAGGED]
+    + [(t.translate(_HALF), y) for t, y in LATER_FLAGGED if t.translate(_HALF) != t],
+)
+def test_years_later_past_the_present_is_a_warning(text: str, year: str) -> None:
+    found = _dt002(text)
+    assert [d.severity for d in found] == [Severity.WARNING], found
+    assert text[found[0].start : found[0].end].startswith(year)
+    assert "年后" in found[0].message and "(line 1)" in found[0].message
+
+
+@pytest.mark.parametrize("text", _both(LATER_SILENT))
+def test_years_later_in_forecasts_and_spans_stay_silent(text: str) -> None:
+    assert _dt002(text) == []
