@@ -19,6 +19,7 @@ of order, near each other.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -442,3 +443,91 @@ def cn_count(numeral: str) -> int | None:
     from rules.dates.extract import cn_number
 
     return 2 if numeral == "两" else cn_number(numeral)
+
+
+# -- a span from a year to another, reversed or miscounted --------------------------------
+
+_SPAN_GAP = 20  # characters between 从Y年 and 到Z年
+_SPAN_COUNT = _Lazy(
+    re,
+    r"(?:的|,)?(?:这|此|前后)?(?:短短|整整|共|长达)?([0-9]{1,3}|[一二三四五六七八九十两]{1,3})"
+    r"(多|余|几)?年(?:间|来|里|中|时间|之间|的时间)",
+)
+
+
+def may_hold_since_span(document: Document) -> bool:
+    """Whether the text says 从/自 before a year and 到/至 after it (a literal look)."""
+    text = document.text
+    return ("从" in text or "自" in text) and ("到" in text or "至" in text)
+
+
+def since_spans(t: _Timeline) -> Iterator[Clash]:
+    """``从2024年到1960年``: a span from a year ends after it; ``从1995年公司成立到2005年
+    这10年间``: the text's own count of its years fixes its end."""
+    f = t.folded
+    said = t.document.memo(_said)
+    for closed in said:
+        if closed.kind == "range" and closed.end_year is not None and closed.year is not None:
+            clash = _closed_span(t, f, closed)
+            if clash is not None:
+                yield clash
+    for first, last in itertools.pairwise(said):
+        year, end = first.year, last.year
+        if year is None or end is None or first.kind != "range" or not first.since:
+            continue
+        if first.end_year is not None or not f.endswith(("从", "自"), 0, first.start):
+            continue
+        gap = f[first.end : last.start]
+        if len(gap) > _SPAN_GAP or any(c in gap for c in "。;!?\n") or gap[-1:] not in "到至":
+            continue
+        cited = [(t.quote(first.start - 1, last.end), first.start - 1)]
+        if end < year:
+            clash = t.clash(
+                first,
+                range(end - 30, end + 1),
+                [(last.text, last.start)],
+                f"ends the span that opens with {year} (从…到): a span cannot end before it starts",
+                "since-span",
+            )
+        else:
+            count = _SPAN_COUNT.match(f, last.end, last.end + 12)
+            if count is None or count[2]:
+                continue
+            n = int(count[1]) if count[1].isdigit() else cn_count(count[1])
+            if n is None or abs(end - year - n) <= 1:
+                continue
+            clash = t.clash(
+                last,
+                range(year + n - 1, year + n + 2),
+                cited,
+                f"counts the span as {n} years ({t.quote(count.start(), count.end())})",
+                "since-span",
+            )
+        if clash is not None:
+            yield clash._replace(fixable=False)
+
+
+def _closed_span(t: _Timeline, f: str, span: DateExpr) -> Clash | None:
+    """``2001年至2023年这12年间``: a closed range against the text's count of its years;
+    its end is reported (the later year: rewrites make years recent)."""
+    year, end = span.year, span.end_year
+    tail = f"{end}年"
+    if year is None or end is None or not span.text.endswith(tail):
+        return None
+    count = _SPAN_COUNT.match(f, span.end, span.end + 12)
+    if count is None or count[2]:
+        return None
+    n = int(count[1]) if count[1].isdigit() else cn_count(count[1])
+    if n is None or abs(end - year - n) <= 1:
+        return None
+    last = span._replace(
+        start=span.end - len(tail), text=tail, kind="year", year=end, end_year=None, month=None
+    )
+    clash = t.clash(
+        last,
+        range(year + n - 1, year + n + 2),
+        [(span.text, span.start)],
+        f"counts the span as {n} years ({t.quote(count.start(), count.end())})",
+        "since-span",
+    )
+    return None if clash is None else clash._replace(fixable=False)

@@ -89,8 +89,10 @@ from rules.dates.observance import calendar_data, nth_observances, observances
 from rules.dates.order import (
     may_hold_named_event,
     may_hold_order,
+    may_hold_since_span,
     may_hold_years_later,
     named_events,
+    since_spans,
     stage_orders,
     years_later,
 )
@@ -484,6 +486,8 @@ def _literal_signals(document: Document) -> frozenset[str]:
         found.append("named-event")
     if may_hold_years_later(document):
         found.append("years-later")
+    if may_hold_since_span(document):
+        found.append("since-span")
     return frozenset(found)
 
 
@@ -1138,6 +1142,7 @@ class _Timeline:
             ("stage-order", self.stage_orders),
             ("named-event", self.named_events),
             ("years-later", self.years_later),
+            ("since-span", self.since_spans),
         )
         return [signal for name, signal in signals if name in names]
 
@@ -2198,6 +2203,10 @@ class _Timeline:
     def years_later(self) -> Iterator[Clash]:
         """N years after a year, told as past, after the present (``order.years_later``)."""
         return years_later(self)
+
+    def since_spans(self) -> Iterator[Clash]:
+        """A span 从Y到Z reversed or miscounted (``order.since_spans``)."""
+        return since_spans(self)
 
     # -- a span from a year to the present ---------------------------------------------------
 

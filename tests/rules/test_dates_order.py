@@ -218,3 +218,41 @@ def test_years_later_past_the_present_is_a_warning(text: str, year: str) -> None
 @pytest.mark.parametrize("text", _both(LATER_SILENT))
 def test_years_later_in_forecasts_and_spans_stay_silent(text: str) -> None:
     assert _dt002(text) == []
+
+
+# -- a span 从Y到Z, reversed or miscounted --------------------------------------------------
+
+SPAN_FLAGGED = [
+    ("从2024年到1960年，他就读于斯沃斯莫尔学院，1960年获得学士学位。", "2024年"),
+    ("从2023年公司成立到2005年这10年间，其产品价格提高了4倍。", "2023年"),
+    # the end rewritten: the text's own count of years fixes it
+    ("从1995年公司成立到2024年这10年间，其产品价格提高了4倍。", "2024年"),
+    ("该所成立于1998年。自2001年至2023年的整整12年间，该所培养了三百名研究生。", "2023年"),
+]
+
+SPAN_SILENT = [
+    "从1956年到1960年，他就读于斯沃斯莫尔学院，1960年获得学士学位。",
+    "从1995年公司成立到2005年这10年间，其产品价格提高了4倍。",
+    # 多/余: not a count
+    "从1995年到2023年这20多年间，其产品价格提高了4倍。",
+    # not one span: another sentence, or no 到/至 right before the year
+    "从2024年起，新规开始施行。到1990年，该镇已有三千户。",
+    "从2024年开始实施的新规，与2001年的旧规不同。",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [(t, y) for t, y in SPAN_FLAGGED]
+    + [(t.translate(_HALF), y) for t, y in SPAN_FLAGGED if t.translate(_HALF) != t],
+)
+def test_a_reversed_or_miscounted_span_is_a_warning(text: str, year: str) -> None:
+    found = _dt002(text)
+    assert [d.severity for d in found] == [Severity.WARNING], found
+    assert text[found[0].start : found[0].end].startswith(year)
+    assert "(line 1)" in found[0].message and "span" in found[0].message
+
+
+@pytest.mark.parametrize("text", _both(SPAN_SILENT))
+def test_spans_in_order_and_counted_right_stay_silent(text: str) -> None:
+    assert _dt002(text) == []
