@@ -531,3 +531,70 @@ def _closed_span(t: _Timeline, f: str, span: DateExpr) -> Clash | None:
         "since-span",
     )
     return None if clash is None else clash._replace(fixable=False)
+
+
+# -- a spike dated like a target but told as past ---------------------------------------------
+
+# target words that also date a past event: 于/在 before the year, 建成… after it
+_PAST_BEFORE = ("于", "在")
+_DONE_AFTER = ("建成", "完成", "实现", "达到")
+_PAST_MARK = _Lazy(re, "了|已|曾|过|被")
+_SENTENCE_REACH = 40  # characters of the year's sentence read before it
+_FUTURE_SENTENCE = _Lazy(re, "将|预计|计划|未来|有望|拟|力争|目标|规划|争取|届时|预期|可望")
+
+
+def spike_target(f: str, expr: DateExpr) -> bool:
+    """``is_target_year`` for a chronology spike: a year dated with 于/在 (``于2023年启用``),
+    or done (``2023年建成通车``) with a past marker (了, 已, 曾) in its clause, is told as
+    past, not a target; every other target word still makes it one."""
+    from rules.dates.context import (
+        TARGET_BEFORE,
+        TARGET_CLAUSE_BEFORE,
+        clause_after,
+        clause_before,
+        ends_with_any,
+        is_target_year,
+        starts_with_any,
+    )
+
+    if not is_target_year(f, expr):
+        return False
+    before = tuple(w for w in TARGET_BEFORE if w not in _PAST_BEFORE)
+    if ends_with_any(f, expr.start, before):
+        return True  # 到, 截至, 预计, 生于…
+    if any(w in clause_before(f, expr.start) for w in TARGET_CLAUSE_BEFORE):
+        return True  # 力争在, 计划于
+    after = clause_after(f, expr.end, 30)
+    done = starts_with_any(f, expr.end, _DONE_AFTER) or any(w in after for w in _DONE_AFTER)
+    if done and not _PAST_MARK.search(after):
+        return True  # 2025年建成: a target unless told as done
+    lo = max(0, expr.start - _SENTENCE_REACH)
+    stop = max(f.rfind(c, lo, expr.start) for c in _SENTENCE_STOP)
+    if _FUTURE_SENTENCE.search(f, max(lo, stop + 1), expr.end + len(after)):
+        return True  # 将在未来11年逐步实施，于2019年完全落实: the sentence is a plan
+    return _other_target_after(f, expr)
+
+
+def _other_target_after(f: str, expr: DateExpr) -> bool:
+    """Whether a target word other than 于/在 and the done-words follows the year."""
+    from rules.dates.context import (
+        _EVENTS,
+        _FUTURE_CLAUSE,
+        _TARGET_CLAUSE_AFTER,
+        TARGET_AFTER,
+        clause_after,
+        starts_with_any,
+    )
+
+    words = tuple(w for w in TARGET_AFTER if w not in _DONE_AFTER)
+    if starts_with_any(f, expr.end, words):
+        return True
+    short = clause_after(f, expr.end)
+    found = _TARGET_CLAUSE_AFTER.search(short)
+    if found is not None and found.group() not in _DONE_AFTER:
+        return True
+    if _EVENTS.search(short, 0, 8):
+        return True
+    if not short.strip() and expr.end < len(f) and f[expr.end] == ",":
+        return _FUTURE_CLAUSE.search(clause_after(f, expr.end + 1, 20)) is not None
+    return False

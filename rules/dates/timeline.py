@@ -93,6 +93,7 @@ from rules.dates.order import (
     may_hold_years_later,
     named_events,
     since_spans,
+    spike_target,
     stage_orders,
     years_later,
 )
@@ -2286,7 +2287,7 @@ class _Timeline:
             if c < a or b < c + 5 or 2 * (b - c) <= c - a or not now - _RECENT <= b <= now + 1:
                 continue  # rewrites make years recent: an old year out of order is history
             if not all(self.judgeable(e) for e in (prev, cur, nxt)) or any(
-                is_target_year(f, e) or f.endswith(_SPIKE_BLOCK_BEFORE, 0, e.start) for e in (cur,)
+                spike_target(f, e) or f.endswith(_SPIKE_BLOCK_BEFORE, 0, e.start) for e in (cur,)
             ):
                 continue
             if any(f.endswith(_NEIGHBOUR_BLOCK_BEFORE, 0, e.start) for e in (prev, nxt)):

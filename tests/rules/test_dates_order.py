@@ -256,3 +256,36 @@ def test_a_reversed_or_miscounted_span_is_a_warning(text: str, year: str) -> Non
 @pytest.mark.parametrize("text", _both(SPAN_SILENT))
 def test_spans_in_order_and_counted_right_stay_silent(text: str) -> None:
     assert _dt002(text) == []
+
+
+# -- a chronology spike dated like a target (于/在, 建成) but told as past ---------------------
+
+SPIKE_PAST = [
+    # 于/在 date an event in a passage told in order
+    f"霍顿{R - 20}年成为主教练。霍顿在{R}年5月担任国家队主教练一职。{R - 17}年，他帮助球队夺冠。",
+    f"该馆{R - 30}年动工，于{R}年7月6日举行开幕仪式，{R - 25}年扩建。",
+    # done, with a past marker
+    f"大桥{R - 40}年完成设计，{R}年建成了主桥，{R - 35}年全线通车。",
+]
+
+SPIKE_TARGET = [
+    # a plan in the sentence before the year (将, 未来)
+    f"协定于{R - 18}年7月通过，将在未来11年逐步实施，于{R}年完全落实。{R - 17}年，首批关税取消。",
+    # done without a past marker: a target
+    f"{R - 30}年开始规划。计划{R}年建成，{R - 28}年已完成选址。",
+    # 到 before the year
+    f"{R - 20}年开始试点，到{R}年全面推开，{R - 18}年扩大到全省。",
+]
+
+
+@pytest.mark.parametrize("text", _both(SPIKE_PAST))
+def test_a_spike_dated_with_于_or_done_is_noted(text: str) -> None:
+    found = _dt002(text)
+    assert [d.severity for d in found] == [Severity.INFO], found
+    assert text[found[0].start : found[0].end].startswith(str(R))
+    assert "in a passage told in order" in found[0].message
+
+
+@pytest.mark.parametrize("text", _both(SPIKE_TARGET))
+def test_a_spike_that_is_a_target_stays_silent(text: str) -> None:
+    assert _dt002(text) == []
