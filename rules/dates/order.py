@@ -598,3 +598,73 @@ def _other_target_after(f: str, expr: DateExpr) -> bool:
     if not short.strip() and expr.end < len(f) and f[expr.end] == ",":
         return _FUTURE_CLAUSE.search(clause_after(f, expr.end + 1, 20)) is not None
     return False
+
+
+# -- a forecast that bounds the present ------------------------------------------------------
+
+_FORECAST_BEFORE = _Lazy(
+    re, "(?:预计|预料|预期|计划|将于|将在|有望|拟于|预定|可望)[^,;。!?\n]{0,6}$"
+)
+# a plan recalled from the past, or one that slipped: not this text's present
+_STALE = _Lazy(
+    re,
+    "原计划|原定|原本|原先|原预计|本来|当时|曾|最初|起初|推迟|延期|延至|未能|但|却|后来|然而|实际",
+)
+_FORECAST_REACH = 400  # characters between the forecast and the year it refutes
+_PAST_DATED = _Lazy(re, "了|已|曾")
+
+
+def may_hold_forecast(document: Document) -> bool:
+    """Whether the text has a forecast word and two years (a literal look)."""
+    text = document.text
+    return text.count("年") >= 2 and ("预" in text or "将" in text or "计划" in text)
+
+
+def forecasts(t: _Timeline) -> Iterator[Clash]:
+    """``该网站将于2009年5月正式启用`` puts the text before 2009: a year two or more after
+    it told as past (``于2023年1月上线运行``, ``2023年已…``) cannot be right, when it is
+    the text's only year that late (a text with several is simply later than its plan)."""
+    from rules.dates.context import is_target_year
+
+    f = t.folded
+    years = t.years
+    for z in years:
+        if z.year is None:
+            continue
+        lo = max(0, z.start - 14)
+        m = _FORECAST_BEFORE.search(f, lo, z.start)
+        if m is None:
+            continue
+        start, clause = _clause_window(f, m.start(), z.end, 20, _AFTER)
+        if _STALE.search(f, start, clause):
+            continue
+        late = {e.year for e in years if e.year is not None and e.year > z.year + 1}
+        if len(late) != 1:
+            continue  # none, or the text is later than its plan
+        for y in years:
+            if y.year is None or y.year <= z.year + 1 or abs(y.start - z.start) > _FORECAST_REACH:
+                continue
+            lo, hi = _clause_window(f, y.start, y.end, _BEFORE, _AFTER)
+            if _FUTURE.search(f, lo, hi) or (
+                is_target_year(f, y) and not f.endswith(_PAST_BEFORE, 0, y.start)
+            ):
+                continue
+            if not (f.endswith(_PAST_BEFORE, 0, y.start) or _PAST_DATED.search(f, y.end, hi)):
+                continue  # not told as past
+            before = max(0, y.start - _SENTENCE_REACH)
+            stop = max(f.rfind(c, before, y.start) for c in _SENTENCE_STOP)
+            if _FUTURE_SENTENCE.search(f, max(before, stop + 1), y.start):
+                continue  # 将在未来11年逐步实施，于2019年完全落实: told as a plan
+            if "\n" in f[min(y.end, z.end) : max(y.start, z.start)]:
+                continue  # another paragraph
+            clash = t.clash(
+                y,
+                range(z.year - 30, z.year + 1),
+                [(t.quote(m.start(), clause), m.start())],
+                f"is a forecast, so the text was written by {z.year}: {y.year} cannot"
+                " be told as past",
+                "forecast",
+            )
+            if clash is not None:
+                yield clash._replace(fixable=False)
+            return

@@ -87,6 +87,8 @@ from rules.dates.extract import (
 )
 from rules.dates.observance import calendar_data, nth_observances, observances
 from rules.dates.order import (
+    forecasts,
+    may_hold_forecast,
     may_hold_named_event,
     may_hold_order,
     may_hold_since_span,
@@ -489,6 +491,8 @@ def _literal_signals(document: Document) -> frozenset[str]:
         found.append("years-later")
     if may_hold_since_span(document):
         found.append("since-span")
+    if may_hold_forecast(document):
+        found.append("forecast")
     return frozenset(found)
 
 
@@ -1144,6 +1148,7 @@ class _Timeline:
             ("named-event", self.named_events),
             ("years-later", self.years_later),
             ("since-span", self.since_spans),
+            ("forecast", self.forecasts),
         )
         return [signal for name, signal in signals if name in names]
 
@@ -2208,6 +2213,11 @@ class _Timeline:
     def since_spans(self) -> Iterator[Clash]:
         """A span 从Y到Z reversed or miscounted (``order.since_spans``)."""
         return since_spans(self)
+
+    def forecasts(self) -> Iterator[Clash]:
+        """A forecast that bounds the present, and a later year told as past
+        (``order.forecasts``)."""
+        return forecasts(self)
 
     # -- a span from a year to the present ---------------------------------------------------
 

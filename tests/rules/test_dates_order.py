@@ -289,3 +289,41 @@ def test_a_spike_dated_with_于_or_done_is_noted(text: str) -> None:
 @pytest.mark.parametrize("text", _both(SPIKE_TARGET))
 def test_a_spike_that_is_a_target_stays_silent(text: str) -> None:
     assert _dt002(text) == []
+
+
+# -- a forecast that bounds the present ------------------------------------------------------
+
+FORECAST_FLAGGED = [
+    ("火葬场于2023年启用，位于大潭峡。食环署分两阶段重建火葬场，预计2014年12月完成。", "2023年"),
+    ("该网站于2024年1月上线运行，并陆续完善。根据要求，该网站将于2009年5月正式启用。", "2024年"),
+    ("他于2023年加入剧团，已演出两百场，新作预定于2011年发售。", "2023年"),
+]
+
+FORECAST_SILENT = [
+    "火葬场于1962年启用，位于大潭峡。食环署分两阶段重建火葬场，预计2014年12月完成。",
+    # a plan recalled, or one that slipped
+    "火葬场于2016年重建完成。原计划2014年12月完成，因故推迟。",
+    "新馆原定于2009年开放，但直到2012年才开幕。",
+    # the text is later than its plan: several years after it
+    "一期预计2008年底发射。二号于2010年9月发射升空，三号于2011年6月发射升空。",
+    # the later year is itself a plan, or not told as past
+    "一期预计2014年完成，二期2018年开始建设。",
+    "一期预计2014年完成，2023年将全面建成。",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [(t, y) for t, y in FORECAST_FLAGGED]
+    + [(t.translate(_HALF), y) for t, y in FORECAST_FLAGGED if t.translate(_HALF) != t],
+)
+def test_a_year_past_the_texts_forecast_is_a_warning(text: str, year: str) -> None:
+    found = _dt002(text)
+    assert [d.severity for d in found] == [Severity.WARNING], found
+    assert text[found[0].start : found[0].end].startswith(year)
+    assert "forecast" in found[0].message and "(line 1)" in found[0].message
+
+
+@pytest.mark.parametrize("text", _both(FORECAST_SILENT))
+def test_stale_plans_and_later_texts_stay_silent(text: str) -> None:
+    assert _dt002(text) == []
