@@ -668,3 +668,35 @@ def forecasts(t: _Timeline) -> Iterator[Clash]:
             if clash is not None:
                 yield clash._replace(fixable=False)
             return
+
+
+# -- years listed out of order ---------------------------------------------------------------
+
+_LIST_JOINS = ("、", "和", "及", "与")
+
+
+def may_hold_year_list(document: Document) -> bool:
+    """Whether the text joins two years with 、 (a literal look: 2001年、2002年)."""
+    return "年、" in document.text
+
+
+def year_lists(t: _Timeline) -> Iterator[Clash]:
+    """``在2023年、2002年的时候``: years listed with 、/和 go forward; one two or more years
+    after the next is a note (please check) — lists are written in order."""
+    f = t.folded
+    for a, b in itertools.pairwise(t.years):
+        if a.year is None or b.year is None or a.year <= b.year + 1:
+            continue
+        if a.kind != "year" or b.kind != "year" or f[a.end : b.start] not in _LIST_JOINS:
+            continue
+        if f[a.end : b.start] != "、" and "、" not in f[max(0, a.start - 8) : a.start]:
+            continue  # 和/及/与 alone join a list only after a 、 before it
+        clash = t.clash(
+            a,
+            range(b.year - 30, b.year),
+            [(b.text, b.start)],
+            "follows it in a list of years, which is written in order (please check)",
+            "year-list",
+        )
+        if clash is not None:
+            yield clash._replace(fixable=False, note=True)

@@ -92,11 +92,13 @@ from rules.dates.order import (
     may_hold_named_event,
     may_hold_order,
     may_hold_since_span,
+    may_hold_year_list,
     may_hold_years_later,
     named_events,
     since_spans,
     spike_target,
     stage_orders,
+    year_lists,
     years_later,
 )
 from rules.dates.prefilter import page_date_possible, weighted_evidence_probed
@@ -493,6 +495,8 @@ def _literal_signals(document: Document) -> frozenset[str]:
         found.append("since-span")
     if may_hold_forecast(document):
         found.append("forecast")
+    if may_hold_year_list(document):
+        found.append("year-list")
     return frozenset(found)
 
 
@@ -1149,6 +1153,7 @@ class _Timeline:
             ("years-later", self.years_later),
             ("since-span", self.since_spans),
             ("forecast", self.forecasts),
+            ("year-list", self.year_lists),
         )
         return [signal for name, signal in signals if name in names]
 
@@ -2218,6 +2223,10 @@ class _Timeline:
         """A forecast that bounds the present, and a later year told as past
         (``order.forecasts``)."""
         return forecasts(self)
+
+    def year_lists(self) -> Iterator[Clash]:
+        """Years listed out of order, a note (``order.year_lists``)."""
+        return year_lists(self)
 
     # -- a span from a year to the present ---------------------------------------------------
 

@@ -327,3 +327,37 @@ def test_a_year_past_the_texts_forecast_is_a_warning(text: str, year: str) -> No
 @pytest.mark.parametrize("text", _both(FORECAST_SILENT))
 def test_stale_plans_and_later_texts_stay_silent(text: str) -> None:
     assert _dt002(text) == []
+
+
+# -- years listed out of order (a note) -------------------------------------------------------
+
+LIST_NOTED = [
+    ("刚到巴黎的时候，在2023年、2002年的时候，家庭对烤箱还不太熟悉。", "2023年"),
+    ("调查分别在1998年、2024年和2005年进行。", "2024年"),
+]
+
+LIST_SILENT = [
+    "刚到巴黎的时候，在2001年、2002年的时候，家庭对烤箱还不太熟悉。",
+    "调查分别在1998年、2001年和2005年进行。",
+    # 和 alone is no list: two events
+    "他2010年入学和2008年参军的经历都写进了档案。",
+    # dates with months are not a list of years
+    "会议于2012年3月、2009年5月两次召开。",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [(t, y) for t, y in LIST_NOTED]
+    + [(t.translate(_HALF), y) for t, y in LIST_NOTED if t.translate(_HALF) != t],
+)
+def test_a_list_of_years_out_of_order_is_a_note(text: str, year: str) -> None:
+    found = _dt002(text)
+    assert [d.severity for d in found] == [Severity.INFO], found
+    assert text[found[0].start : found[0].end].startswith(year)
+    assert "list of years" in found[0].message
+
+
+@pytest.mark.parametrize("text", _both(LIST_SILENT))
+def test_lists_in_order_and_pairs_that_are_no_list_stay_silent(text: str) -> None:
+    assert _dt002(text) == []
