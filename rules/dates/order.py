@@ -568,11 +568,41 @@ def spike_target(f: str, expr: DateExpr) -> bool:
     done = starts_with_any(f, expr.end, _DONE_AFTER) or any(w in after for w in _DONE_AFTER)
     if done and not _PAST_MARK.search(after):
         return True  # 2025年建成: a target unless told as done
-    lo = max(0, expr.start - _SENTENCE_REACH)
-    stop = max(f.rfind(c, lo, expr.start) for c in _SENTENCE_STOP)
-    if _FUTURE_SENTENCE.search(f, max(lo, stop + 1), expr.end + len(after)):
+    if _is_since(expr):
+        return _FUTURE_SENTENCE.search(f, expr.end, expr.end + len(after)) is not None or (
+            _sentence_future(f, expr.start)
+        )  # 2023年起增程至2200米: a step of the narrative unless the sentence is a plan
+    if _sentence_future(f, expr.start) or _FUTURE_SENTENCE.search(
+        f, expr.end, expr.end + len(after)
+    ):
         return True  # 将在未来11年逐步实施，于2019年完全落实: the sentence is a plan
     return _other_target_after(f, expr)
+
+
+def _sentence_future(f: str, pos: int) -> bool:
+    """Whether the sentence before ``pos`` (at most ``_SENTENCE_REACH``) has a plan word."""
+    lo = max(0, pos - _SENTENCE_REACH)
+    stop = max(f.rfind(c, lo, pos) for c in _SENTENCE_STOP)
+    return _FUTURE_SENTENCE.search(f, max(lo, stop + 1), pos) is not None
+
+
+def _is_since(expr: DateExpr) -> bool:
+    """Whether ``expr`` opens a span to the present (2023年起, 2023年开始)."""
+    return expr.kind == "range" and expr.since and expr.end_year is None
+
+
+def spike_run(years: list[DateExpr], said: list[DateExpr]) -> list[DateExpr]:
+    """The years a chronology spike is judged among: the text's years and dates, and the
+    steps of a narrative dated with 起/开始 (``1980年…，2023年起增程…，1995年起…``), in order."""
+    steps = [
+        e
+        for e in said
+        if _is_since(e) and e.metadata is None and e.year is not None and e.year >= 1900
+    ]
+    run = [e for e in years if e.year is not None and e.year >= 1900]
+    if not steps:
+        return run
+    return sorted(run + steps, key=lambda e: e.start)
 
 
 def _other_target_after(f: str, expr: DateExpr) -> bool:

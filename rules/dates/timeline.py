@@ -96,6 +96,7 @@ from rules.dates.order import (
     may_hold_years_later,
     named_events,
     since_spans,
+    spike_run,
     spike_target,
     stage_orders,
     year_lists,
@@ -1067,6 +1068,8 @@ class _Timeline:
             out += self._literal_signals(extra)
             if spiked and self._may_spike():
                 out.append(self.spikes)
+            if "year-list" in extra:
+                out.append(self.year_lists)  # (after the spikes: a spike's note says more)
             return out
         t = self.words_text
         words: frozenset[str] | Container[str] = (
@@ -1140,6 +1143,8 @@ class _Timeline:
         out += self._literal_signals(extra)
         if out or self._may_spike():  # (the spikes ran with every other signal before)
             out.append(self.spikes)
+        if "year-list" in extra:
+            out.append(self.year_lists)  # (after the spikes: a spike's note says more)
         return out
 
     def _literal_signals(self, names: frozenset[str]) -> list[Callable[[], Iterator[Clash]]]:
@@ -1153,7 +1158,6 @@ class _Timeline:
             ("years-later", self.years_later),
             ("since-span", self.since_spans),
             ("forecast", self.forecasts),
-            ("year-list", self.year_lists),
         )
         return [signal for name, signal in signals if name in names]
 
@@ -2299,7 +2303,7 @@ class _Timeline:
         told = [e for e in dates(doc) if e.year is not None and e.metadata is None]
         told_starts = [e.start for e in told]
         starts = [a.start for a in articles(doc)]
-        run = [e for e in self.years if e.year is not None and e.year >= 1900]
+        run = spike_run(self.years, dates(doc))
         for i in range(1, len(run) - 1):
             prev, cur, nxt = run[i - 1], run[i], run[i + 1]
             a, b, c = prev.year or 0, cur.year or 0, nxt.year or 0

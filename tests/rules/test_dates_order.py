@@ -266,6 +266,8 @@ SPIKE_PAST = [
     f"该馆{R - 30}年动工，于{R}年7月6日举行开幕仪式，{R - 25}年扩建。",
     # done, with a past marker
     f"大桥{R - 40}年完成设计，{R}年建成了主桥，{R - 35}年全线通车。",
+    # a step dated with 起 among the steps of a narrative
+    f"赛程最初为2200米，{R - 40}年缩程至1800米，{R}年起增程至2200米，{R - 25}年起增程至2400米。",
 ]
 
 SPIKE_TARGET = [
@@ -275,6 +277,8 @@ SPIKE_TARGET = [
     f"{R - 30}年开始规划。计划{R}年建成，{R - 28}年已完成选址。",
     # 到 before the year
     f"{R - 20}年开始试点，到{R}年全面推开，{R - 18}年扩大到全省。",
+    # 起 in a sentence that is a plan
+    f"{R - 20}年试点。按照规划，{R}年起全面推开。{R - 18}年扩大到全省。",
 ]
 
 
@@ -355,7 +359,8 @@ def test_a_list_of_years_out_of_order_is_a_note(text: str, year: str) -> None:
     found = _dt002(text)
     assert [d.severity for d in found] == [Severity.INFO], found
     assert text[found[0].start : found[0].end].startswith(year)
-    assert "list of years" in found[0].message
+    # (a chronology spike's note, when the list goes on, says the same with its neighbours)
+    assert "list of years" in found[0].message or "told in order" in found[0].message
 
 
 @pytest.mark.parametrize("text", _both(LIST_SILENT))
