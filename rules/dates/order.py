@@ -730,3 +730,13 @@ def year_lists(t: _Timeline) -> Iterator[Clash]:
         )
         if clash is not None:
             yield clash._replace(fixable=False, note=True)
+
+
+def told_in_order(around: list[int]) -> bool:
+    """Whether the years around a spike (two before it, two after) go forward: one step
+    back two places after it is an aside (2011年…2010年6月4日 recalls a date) that the
+    passage survives; a step back next to the spike, or two, is a passage out of order."""
+    back = [k for k, (y, z) in enumerate(itertools.pairwise(around)) if y > z]
+    if not back:
+        return True
+    return len(back) == 1 and len(around) == 4 and back[0] == 2

@@ -99,6 +99,7 @@ from rules.dates.order import (
     spike_run,
     spike_target,
     stage_orders,
+    told_in_order,
     year_lists,
     years_later,
 )
@@ -2333,7 +2334,7 @@ class _Timeline:
                 for e in told[max(0, k - 2) : k + 3]
                 if e.start != cur.start and bisect_right(starts, e.start) == article
             ]
-            if any(y > z for y, z in itertools.pairwise(around)):
+            if not told_in_order(around):
                 continue  # the passage is not told in order: a digression, not a spike
             clause = _CLAUSE_END.search(f, cur.end, cur.end + 40)
             after = max(cur.end + 12, clause.start() if clause else cur.end + 40)
