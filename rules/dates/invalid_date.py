@@ -33,7 +33,7 @@ _LUNAR = (
 _LUNAR_WORDS = LazyPattern(re, "|".join(_LUNAR))
 # A decade is named by a year ending in 0 (1970年代): 2023年代 names none (a rewritten
 # year). Found from the literal 年代, the digits read behind it; only before a word that
-# ends a decade's name (年代初, 年代的, 年代，), never 2023年代表/代理/代课 (年 + 代…).
+# ends a decade's name (年代初, 年代的, 年代，, 年代亦是), never 2023年代表/代理/代课 (年 + 代…).
 _ODD_DECADE = LazyPattern(
     re,
     "年代(?<=[12１２][0-9０-９]{2}[1-9１-９]年代)"

@@ -32,7 +32,10 @@ when the year cannot be right:
 - **to now** — ``从2023年诞生到现在，短短26年``: a span to the present that would end
   after the page's date (or this year);
 
-The last three are gated by their own shapes (``literal_signals``), not probe words.
+The last three are gated by their own shapes (``literal_signals``), not probe words, and
+so are the signals of ``order.py``: stages of one thing out of order, an event named by
+one year held in another, a span 从Y到Z reversed or miscounted, ``N年后`` past the
+present, a forecast that dates the text, years listed out of order (a note).
 - **duration** — ``2008年开工…历时3年…2023年建成`` (start + N ± 1), and a tenure
   ``2008年加盟…效力5个赛季…2023年转会`` (its gate is not a probe word: 服务, 工作 are common);
 - **observance** — ``2023年9月10日是第27个教师节`` (the first was 1985; the data names
