@@ -163,20 +163,78 @@ def _years(document: Document) -> list[tuple[int, int]]:
 
 
 def may_hold_order(document: Document) -> bool:
-    """Whether two years of the text are out of order near each other (a later one
-    first, at least ``_GAP`` years after one that follows within ``_REACH``): a
-    necessary condition of a stage told out of order (a literal look at the years)."""
+    """Whether a year with a start word near it is followed within ``_REACH`` by one at
+    least ``_GAP`` years earlier: a necessary condition of a stage told out of order (a
+    literal look at the raw text's years, ``order_shapes``)."""
+    return "stage-order" in order_shapes(document)
+
+
+_SPAN_COUNT_RAW = _Lazy(re, r"[0-9一二三四五六七八九十两]年(?:间|来|里|中|时间|之间|的时间)")
+_FORECAST_RAW = _Lazy(re, "预计|预料|预期|计划|将于|将在|有望|拟于|预定|可望")
+_CLAUSE_OPENERS = ",，;；。!！\n"
+
+
+def order_shapes(document: Document) -> frozenset[str]:
+    """The ``order.py`` signals whose shape the raw text holds: one pass over its years
+    (``_years_in_order``, found from the literal 年), each test a few characters around
+    a year (once per document)."""
+    return document.memo(_order_shapes)
+
+
+def _order_shapes(document: Document) -> frozenset[str]:
     text = document.text
     if text.count("年") < 2:
-        return False
+        return frozenset()
     found = document.memo(_years)
+    if not found:
+        return frozenset()
+    shapes: set[str] = set()
+    start_words = _words()[0]
+    least, most = min(y for _, y in found), max(y for _, y in found)
     for k, (start, year) in enumerate(found):
-        for later_start, later in found[k + 1 :]:
-            if later_start - start > _REACH + 30:
+        end = text.find("年", start + 4, start + 6) + 1 or start + 5
+        before = text[start - 1] if start else ""
+        if "stage-order" not in shapes and year - _GAP >= least:
+            for later_start, later in found[k + 1 :]:
+                if later_start - start > _REACH + 30:
+                    break
+                if later <= year - _GAP and start_words.search(
+                    text, max(0, start - _BEFORE), end + _AFTER
+                ):
+                    shapes.add("stage-order")
+                    break
+        if (
+            before in "于在"
+            and k
+            and start - found[k - 1][0] <= _NAME_REACH + 10
+            and any(text.find(w, end, end + _HELD_REACH + 2) != -1 for w in _HELD_WORDS)
+        ):
+            shapes.add("named-event")
+        if before in "从自" and k + 1 < len(found):
+            nxt = found[k + 1][0]
+            if nxt - end <= _SPAN_GAP and text[nxt - 1] in "到至":
+                shapes.add("since-span")
+        if before in "到至" and _SPAN_COUNT_RAW.search(text, end, end + 14):
+            shapes.add("since-span")
+        if most >= year + 2 and _FORECAST_RAW.search(text, max(0, start - 14), start):
+            shapes.add("forecast")
+        if k + 1 < len(found) and year > found[k + 1][1] + 1:
+            join = text[end : found[k + 1][0]]
+            if join == "、" or (join in _LIST_JOINS and "、" in text[max(0, start - 8) : start]):
+                shapes.add("year-list")
+    if "年后" in text:
+        p = text.find("年后")
+        while p != -1:
+            q = p
+            while q > 0 and p - q < 3 and text[q - 1] in "0123456789一二三四五六七八九十两":
+                q -= 1
+            while q > 0 and p - q < 6 and text[q - 1] in "近约大将快":
+                q -= 1
+            if q < p and (q == 0 or text[q - 1] in _CLAUSE_OPENERS):
+                shapes.add("years-later")
                 break
-            if later <= year - _GAP:
-                return True
-    return False
+            p = text.find("年后", p + 2)
+    return frozenset(shapes)
 
 
 def _clause_window(f: str, start: int, end: int, before: int, after: int) -> tuple[int, int]:
@@ -297,9 +355,9 @@ _NAME_STOPS = ",;:!?。\n"
 
 
 def may_hold_named_event(document: Document) -> bool:
-    """Whether the text has a held-verb and two years (a literal look)."""
-    text = document.text
-    return text.count("年") >= 2 and any(w in text for w in _HELD_WORDS)
+    """Whether a year right after 于/在 has a held-verb after it and another year before
+    it (``order_shapes``)."""
+    return "named-event" in order_shapes(document)
 
 
 def named_events(t: _Timeline) -> Iterator[Clash]:
@@ -379,9 +437,8 @@ _NOT_TOLD = _Lazy(
 
 
 def may_hold_years_later(document: Document) -> bool:
-    """Whether the text says ``N年后`` and has a year (a literal look)."""
-    text = document.text
-    return "年后" in text and text.count("年") >= 2
+    """Whether ``N年后`` opens a clause after a year (``order_shapes``)."""
+    return "years-later" in order_shapes(document)
 
 
 def years_later(t: _Timeline) -> Iterator[Clash]:
@@ -456,9 +513,9 @@ _SPAN_COUNT = _Lazy(
 
 
 def may_hold_since_span(document: Document) -> bool:
-    """Whether the text says 从/自 before a year and 到/至 after it (a literal look)."""
-    text = document.text
-    return ("从" in text or "自" in text) and ("到" in text or "至" in text)
+    """Whether 从/自 + a year is followed by 到/至 + a year, or a year after 到/至 by a
+    count of years (``order_shapes``)."""
+    return "since-span" in order_shapes(document)
 
 
 def since_spans(t: _Timeline) -> Iterator[Clash]:
@@ -645,9 +702,9 @@ _PAST_DATED = _Lazy(re, "了|已|曾")
 
 
 def may_hold_forecast(document: Document) -> bool:
-    """Whether the text has a forecast word and two years (a literal look)."""
-    text = document.text
-    return text.count("年") >= 2 and ("预" in text or "将" in text or "计划" in text)
+    """Whether a forecast word stands right before a year that another year exceeds by
+    two or more (``order_shapes``)."""
+    return "forecast" in order_shapes(document)
 
 
 def forecasts(t: _Timeline) -> Iterator[Clash]:
@@ -706,8 +763,9 @@ _LIST_JOINS = ("、", "和", "及", "与")
 
 
 def may_hold_year_list(document: Document) -> bool:
-    """Whether the text joins two years with 、 (a literal look: 2001年、2002年)."""
-    return "年、" in document.text
+    """Whether a year is listed (、, or 和/及/与 after a 、) before one two or more years
+    earlier (``order_shapes``)."""
+    return "year-list" in order_shapes(document)
 
 
 def year_lists(t: _Timeline) -> Iterator[Clash]:
