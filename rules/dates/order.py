@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -218,8 +218,8 @@ def _order_shapes(document: Document) -> frozenset[str]:
             shapes.add("since-span")
         if most >= year + 2 and _FORECAST_RAW.search(text, max(0, start - 14), start):
             shapes.add("forecast")
-        if k + 1 < len(found) and year > found[k + 1][1] + 1:
-            join = text[end : found[k + 1][0]]
+        if k + 1 < len(found) and year > found[k + 1][1] + 1 and found[k + 1][0] - end == 1:
+            join = text[end]
             if join == "、" or (join in _LIST_JOINS and "、" in text[max(0, start - 8) : start]):
                 shapes.add("year-list")
     if "年后" in text:
@@ -261,8 +261,8 @@ def _goes_on(document: Document, f: str, first: DateExpr, later: DateExpr) -> bo
     start, _ = document_sentence_span(document, later.start)
     if start <= first.start:
         return True
-    head = f[start : later.start]
-    return len(head) <= 2 or (len(head) <= 12 and head.startswith(_GOES_ON))
+    head = later.start - start
+    return head <= 2 or (head <= 12 and f.startswith(_GOES_ON, start))
 
 
 def _said(document: Document) -> list[DateExpr]:
@@ -477,7 +477,9 @@ def years_later(t: _Timeline) -> Iterator[Clash]:
             if anchor.start < prev_start:
                 continue
         clause_end = min(s_end, here + 30)
-        if _NOT_TOLD.search(f, s_start, clause_end) or _NOT_TOLD.search(f, anchor.end, here):
+        if _NOT_TOLD.search(f, max(s_start, here - _LATER_REACH), clause_end) or _NOT_TOLD.search(
+            f, anchor.end, here
+        ):
             continue
         if is_target_year(f, anchor) or anchor.year + least <= now:
             continue
@@ -534,8 +536,10 @@ def since_spans(t: _Timeline) -> Iterator[Clash]:
             continue
         if first.end_year is not None or not f.endswith(("从", "自"), 0, first.start):
             continue
+        if last.start - first.end > _SPAN_GAP:
+            continue
         gap = f[first.end : last.start]
-        if len(gap) > _SPAN_GAP or any(c in gap for c in "。;!?\n") or gap[-1:] not in "到至":
+        if any(c in gap for c in "。;!?\n") or gap[-1:] not in "到至":
             continue
         cited = [(t.quote(first.start - 1, last.end), first.start - 1)]
         if end < year:
@@ -714,7 +718,8 @@ def forecasts(t: _Timeline) -> Iterator[Clash]:
     from rules.dates.context import is_target_year
 
     f = t.folded
-    years = t.years
+    years, starts = t.years, t.starts
+    distinct = sorted({e.year for e in years if e.year is not None})
     for z in years:
         if z.year is None:
             continue
@@ -725,11 +730,15 @@ def forecasts(t: _Timeline) -> Iterator[Clash]:
         start, clause = _clause_window(f, m.start(), z.end, 20, _AFTER)
         if _STALE.search(f, start, clause):
             continue
-        late = {e.year for e in years if e.year is not None and e.year > z.year + 1}
-        if len(late) != 1:
-            continue  # none, or the text is later than its plan
-        for y in years:
-            if y.year is None or y.year <= z.year + 1 or abs(y.start - z.start) > _FORECAST_REACH:
+        if len(distinct) - bisect_right(distinct, z.year + 1) != 1:
+            continue  # no year that late, or several: the text is later than its plan
+        near = years[
+            bisect_left(starts, z.start - _FORECAST_REACH) : bisect_right(
+                starts, z.start + _FORECAST_REACH
+            )
+        ]
+        for y in near:
+            if y.year is None or y.year <= z.year + 1:
                 continue
             lo, hi = _clause_window(f, y.start, y.end, _BEFORE, _AFTER)
             if _FUTURE.search(f, lo, hi) or (
@@ -775,7 +784,9 @@ def year_lists(t: _Timeline) -> Iterator[Clash]:
     for a, b in itertools.pairwise(t.years):
         if a.year is None or b.year is None or a.year <= b.year + 1:
             continue
-        if a.kind != "year" or b.kind != "year" or f[a.end : b.start] not in _LIST_JOINS:
+        if b.start - a.end != 1 or a.kind != "year" or b.kind != "year":
+            continue
+        if f[a.end : b.start] not in _LIST_JOINS:
             continue
         if f[a.end : b.start] != "、" and "、" not in f[max(0, a.start - 8) : a.start]:
             continue  # 和/及/与 alone join a list only after a 、 before it

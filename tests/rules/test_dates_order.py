@@ -12,9 +12,12 @@ import pickle
 
 import pytest
 
-from lint import Severity
+from lint import Document, Severity
+from lint.linter import check_document
 from lint.testing import lint_text
-from rules.dates import InconsistentYear, InvalidDate
+from rules.dates import RULES, InconsistentYear, InvalidDate
+from rules.dates.order import order_shapes
+from tests.linearity import assert_linear, repeated
 
 # 。 stays: "." before a year reads as a decimal point
 _HALF = str.maketrans("，；：（）“”", ',;:()""')
@@ -369,3 +372,62 @@ def test_a_list_of_years_out_of_order_is_a_note(text: str, year: str) -> None:
 @pytest.mark.parametrize("text", _both(LIST_SILENT))
 def test_lists_in_order_and_pairs_that_are_no_list_stay_silent(text: str) -> None:
     assert _dt002(text) == []
+
+
+# -- gates and linearity ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "shape"),
+    [
+        (STAGE_FLAGGED[0][0], "stage-order"),
+        (NAMED_FLAGGED[0][0], "named-event"),
+        (LATER_FLAGGED[0][0], "years-later"),
+        (SPAN_FLAGGED[0][0], "since-span"),
+        (SPAN_FLAGGED[3][0], "since-span"),
+        (FORECAST_FLAGGED[0][0], "forecast"),
+        (LIST_NOTED[0][0], "year-list"),
+    ],
+)
+def test_the_gate_lets_each_shape_through(text: str, shape: str) -> None:
+    assert shape in order_shapes(Document(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019年，全市召开会议部署工作，2020年，继续推进。",  # years in order, no shape
+        "该站于2004年4月2日开工，2008年6月30日交付运营。",
+        "没有年份的一段文字，只说三年后再见。",
+    ],
+)
+def test_the_gate_turns_away_texts_without_any_shape(text: str) -> None:
+    assert order_shapes(Document(text)) == frozenset()
+
+
+# name -> (head, unit repeated, tail): every unit holds its shape, on one line
+ORDER_INPUTS = {
+    "stage-orders": ("", "该站于2023年4月2日开工，2008年6月30日交付运营，", "\n"),
+    "starts-without-later-stages": ("", "2023年成立，2021年，", "\n"),
+    "named-events": ("", "2024年研讨会将于2011年举行，", "\n"),
+    "years-later": ("", "2023年，她出版了书，4年后，推出散文集，", "\n"),
+    "since-spans": ("", "从2024年到1960年，从2001年至2023年的12年间，", "\n"),
+    "forecasts": ("", "于2023年启用，预计2014年完成，", "\n"),
+    "year-lists": ("", "2023年、2002年、", "\n"),
+    "spikes-dated-with-于": ("", "2000年，于2023年启用，2001年，", "\n"),
+    # one endless sentence: every window is bounded, never the sentence
+    "stage-orders-one-sentence": ("", "该站于2023年开工2008年交付运营", "\n"),
+    "years-later-one-sentence": ("2023年", "，4年后推出散文集", "\n"),
+    "since-spans-one-sentence": ("", "从2024年到1960年从2001年至2023年的12年间", "\n"),
+    "forecasts-one-sentence": ("", "于2023年启用预计2014年完成", "\n"),
+}
+
+
+@pytest.mark.parametrize("name", ORDER_INPUTS)
+def test_the_order_signals_are_linear(name: str) -> None:
+    rules = [cls() for cls in RULES]
+    assert_linear(
+        lambda text: check_document(Document(text), rules),
+        lambda size: repeated(*ORDER_INPUTS[name], size),
+        small=16_000,
+    )
