@@ -63,7 +63,7 @@ _STAGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
     ),
     "body": (
-        ("成立", "创立", "创建", "创办", "组建", "创校", "建校", "开办", "创刊"),
+        ("成立", "创立", "创建", "创办", "组建", "创校", "建校", "开办", "创刊", "始设"),
         (
             "改名",
             "更名",
@@ -80,10 +80,13 @@ _STAGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "升格",
             "改制",
             "解散",
+            "撤销",
+            "撤消",
+            "改设",
         ),
     ),
     "works": (
-        ("开工", "动工", "奠基", "开始兴建", "开始建设", "开始施工"),
+        ("开工", "动工", "奠基", "开始兴建", "开始建设", "开始施工", "立项"),
         (
             "建成",
             "竣工",
@@ -106,6 +109,7 @@ _STAGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("重新开通", "重新开放", "重新运营", "复运", "复刊", "复播", "复业", "恢复运营"),
     ),
     "proposal": (("最初", "首先", "提出", "倡议"), ("首届", "第一届", "第1届")),
+    "debut": (("首次登场", "首次亮相", "首次展出", "首度亮相"), ("正式发售", "正式上市", "量产")),
 }
 # a word of another subject next to the later stage: it is not the same thing's
 _OTHER_SUBJECT = _Lazy(
@@ -183,7 +187,7 @@ def order_shapes(document: Document) -> frozenset[str]:
 
 def _order_shapes(document: Document) -> frozenset[str]:
     text = document.text
-    if text.count("年") < 2:
+    if "年" not in text:
         return frozenset()
     found = document.memo(_years)
     if not found:
@@ -210,12 +214,14 @@ def _order_shapes(document: Document) -> frozenset[str]:
             and any(text.find(w, end, end + _HELD_REACH + 2) != -1 for w in _HELD_WORDS)
         ):
             shapes.add("named-event")
-        if before in "从自" and k + 1 < len(found):
+        if before in "从自由" and k + 1 < len(found):
             nxt = found[k + 1][0]
             if nxt - end <= _SPAN_GAP and text[nxt - 1] in "到至":
                 shapes.add("since-span")
         if before in "到至" and _SPAN_COUNT_RAW.search(text, end, end + 14):
             shapes.add("since-span")
+        if before in "-/—–－／" and text.startswith(_SEASON_WORDS, end):
+            shapes.add("since-span")  # 2006-2007年球季, 2014/2015年马季
         if most >= year + 2 and _FORECAST_RAW.search(text, max(0, start - 14), start):
             shapes.add("forecast")
         if k + 1 < len(found) and year > found[k + 1][1] + 1 and found[k + 1][0] - end == 1:
@@ -528,13 +534,21 @@ def since_spans(t: _Timeline) -> Iterator[Clash]:
     for closed in said:
         if closed.kind == "range" and closed.end_year is not None and closed.year is not None:
             clash = _closed_span(t, f, closed)
+            if clash is None:
+                clash = _season(t, f, closed, closed.year, closed.end_year)
             if clash is not None:
                 yield clash
+        elif closed.year is not None and closed.end_year is None:
+            first = _SEASON_FIRST.match(f, max(0, closed.start - 5), closed.start)
+            if first is not None and first.end() == closed.start:
+                clash = _season(t, f, closed, int(first[1]), closed.year)
+                if clash is not None:
+                    yield clash
     for first, last in itertools.pairwise(said):
         year, end = first.year, last.year
         if year is None or end is None or first.kind != "range" or not first.since:
             continue
-        if first.end_year is not None or not f.endswith(("从", "自"), 0, first.start):
+        if first.end_year is not None or not f.endswith(("从", "自", "由"), 0, first.start):
             continue
         if last.start - first.end > _SPAN_GAP:
             continue
@@ -547,7 +561,8 @@ def since_spans(t: _Timeline) -> Iterator[Clash]:
                 first,
                 range(end - 30, end + 1),
                 [(last.text, last.start)],
-                f"ends the span that opens with {year} (从…到): a span cannot end before it starts",
+                f"ends the span that opens with {year} (从/由…到/至): a span cannot end"
+                " before it starts",
                 "since-span",
             )
         else:
@@ -809,3 +824,30 @@ def told_in_order(around: list[int]) -> bool:
     if not back:
         return True
     return len(back) == 1 and len(around) == 4 and back[0] == 2
+
+
+# a season, a school or a fiscal year named by the two years it spans: 2006-2007年球季
+_SEASON_WORDS = ("赛季", "球季", "马季", "雪季", "学年", "财年", "财政年度")
+_SEASON_FIRST = _Lazy(re, r"([12][0-9]{3})[/-]")
+
+
+def _season(t: _Timeline, f: str, span: DateExpr, year: int, end: int) -> Clash | None:
+    """``2006-2024年球季``, ``2014/2023年马季``: a season spans a year and the next; its
+    later year is reported."""
+    if end - year in (0, 1) or not f.startswith(_SEASON_WORDS, span.end):
+        return None
+    tail = f"{end}年"
+    if not span.text.endswith(tail):
+        return None
+    last = span._replace(
+        start=span.end - len(tail), text=tail, kind="year", year=end, end_year=None, month=None
+    )
+    word = next(w for w in _SEASON_WORDS if f.startswith(w, span.end))
+    clash = t.clash(
+        last,
+        range(year, year + 2),
+        [(t.quote(span.end - len(tail) - 5, span.end + len(word)), span.end - len(tail) - 5)],
+        f"names one {word} with {year}: a {word} spans a year and the next",
+        "since-span",
+    )
+    return None if clash is None else clash._replace(fixable=False)
