@@ -23,7 +23,7 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lint import Document
 from rules.dates.evidence import _trie_pattern
@@ -851,3 +851,88 @@ def _season(t: _Timeline, f: str, span: DateExpr, year: int, end: int) -> Clash 
         "since-span",
     )
     return None if clash is None else clash._replace(fixable=False)
+
+
+# -- incidents of one known year ---------------------------------------------------------------
+
+
+class Incident(NamedTuple):
+    """A one-time event of known year (``data/calendar.toml``, ``[[incident]]``)."""
+
+    id: str
+    names: tuple[str, ...]
+    year: int
+    source: str
+
+
+@functools.cache
+def incidents() -> tuple[tuple[Incident, ...], re.Pattern[str], dict[str, Incident]]:
+    """The incidents, one pattern of their names, and the incident of each name."""
+    from rules.dates.observance import calendar_data
+
+    rows = tuple(
+        Incident(row["id"], tuple(row["names"]), int(row["year"]), row["source"])
+        for row in calendar_data().get("incident", ())
+    )
+    by_name = {name: row for row in rows for name in row.names}
+    return rows, re.compile(_trie_pattern(sorted(by_name))), by_name
+
+
+# between the year and the name: nothing, a comma, 的, a month and day, 全球/我国…
+_YEAR_TO_INCIDENT = _Lazy(re, r"(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?[,]?(?:的|发生的)?")
+_AFTER_INCIDENT = _Lazy(re, r"(?:发生|爆发)?(后|之后|以后)?")
+# what may follow the name (and its 发生/后) when the year dates the incident itself: not
+# 灾后重建, 遇难者, 纪念馆 (something of a later year named after it)
+_INCIDENT_ENDS = ("中", "时", "期间", "当天", "那天", "当日", ",", "。", ";", "!", "\n")
+_NOT_DATING = _Lazy(re, "周年|以来|纪念|前|[0-9一二三四五六七八九十两]+(?:个月|年|天)")
+_INCIDENT_GAP = 12  # characters between the year's end and the name
+
+
+# every incident's name holds one of these (a test checks it): a few fast literal looks
+# before the names' pattern (which starts with a class of first characters: slow) runs
+INCIDENT_LITERALS = ("地震", "震灾", "事件", "恐怖袭击", "海啸", "回归")
+
+
+def may_hold_incident(document: Document) -> bool:
+    """Whether the text names an incident of known year (literal looks, then the names)."""
+    text = document.text
+    return (
+        "年" in text
+        and any(w in text for w in INCIDENT_LITERALS)
+        and incidents()[1].search(text) is not None
+    )
+
+
+def incident_years(t: _Timeline) -> Iterator[Clash]:
+    """``2024年，汶川地震发生后``: an incident of one known year dates the year written
+    right before it (its year, or the next when the text says after it)."""
+    f = t.folded
+    _, pattern, by_name = incidents()
+    for m in pattern.finditer(f):
+        incident = by_name[m.group()]
+        k = bisect_left(t.starts, m.start()) - 1
+        if k < 0:
+            continue
+        expr = t.years[k]
+        if expr.year is None or m.start() - expr.end > _INCIDENT_GAP:
+            continue
+        if _YEAR_TO_INCIDENT.fullmatch(f, expr.end, m.start()) is None:
+            continue
+        after = _AFTER_INCIDENT.match(f, m.end())
+        tail = after.end() if after else m.end()
+        if _NOT_DATING.match(f, tail) or _NOT_DATING.search(f, m.end(), m.end() + 8):
+            continue  # 十周年, 以来, 纪念, 发生后三年: a time measured from it
+        said = after is not None and after.end() > m.end()
+        if not said and not f.startswith(_INCIDENT_ENDS, tail):
+            continue  # 汶川地震灾后重建, 911事件遇难者: named after it, not dated by it
+        later = after is not None and after[1] is not None
+        expected = (incident.year, incident.year + 1) if later else (incident.year,)
+        clash = t.clash(
+            expr,
+            expected,
+            [(m.group(), m.start())],
+            f"happened in {incident.year}",
+            "incident",
+        )
+        if clash is not None:
+            yield clash._replace(fixable=not later)

@@ -91,7 +91,9 @@ from rules.dates.extract import (
 from rules.dates.observance import calendar_data, nth_observances, observances
 from rules.dates.order import (
     forecasts,
+    incident_years,
     may_hold_forecast,
+    may_hold_incident,
     may_hold_named_event,
     may_hold_order,
     may_hold_since_span,
@@ -500,6 +502,8 @@ def _literal_signals(document: Document) -> frozenset[str]:
         found.append("since-span")
     if may_hold_forecast(document):
         found.append("forecast")
+    if may_hold_incident(document):
+        found.append("incident")
     if may_hold_year_list(document):
         found.append("year-list")
     return frozenset(found)
@@ -1162,6 +1166,7 @@ class _Timeline:
             ("years-later", self.years_later),
             ("since-span", self.since_spans),
             ("forecast", self.forecasts),
+            ("incident", self.incident_years),
         )
         return [signal for name, signal in signals if name in names]
 
@@ -2231,6 +2236,10 @@ class _Timeline:
         """A forecast that bounds the present, and a later year told as past
         (``order.forecasts``)."""
         return forecasts(self)
+
+    def incident_years(self) -> Iterator[Clash]:
+        """A year written right before an incident of known year (``order``)."""
+        return incident_years(self)
 
     def year_lists(self) -> Iterator[Clash]:
         """Years listed out of order, a note (``order.year_lists``)."""

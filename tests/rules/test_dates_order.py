@@ -16,7 +16,7 @@ from lint import Document, Severity
 from lint.linter import check_document
 from lint.testing import lint_text
 from rules.dates import RULES, InconsistentYear, InvalidDate
-from rules.dates.order import order_shapes
+from rules.dates.order import INCIDENT_LITERALS, incidents, order_shapes
 from tests.linearity import assert_linear, repeated
 
 # 。 stays: "." before a year reads as a decimal point
@@ -447,3 +447,48 @@ def test_the_order_signals_are_linear(name: str) -> None:
         lambda size: repeated(*ORDER_INPUTS[name], size),
         small=16_000,
     )
+
+
+# -- incidents of one known year -------------------------------------------------------------
+
+INCIDENT_FLAGGED = [
+    ("男：2024年，汶川地震发生后，看到灾区的悲惨景象，她就想帮助那里的人。", "2024年"),
+    ("1968年6月5日，参议员遇刺身亡。2023年911事件后，美国政府成立国土安全部。", "2023年"),
+    ("2023年汶川地震中，他失去了双亲。", "2023年"),
+]
+
+INCIDENT_SILENT = [
+    "男：2008年，汶川地震发生后，看到灾区的悲惨景象，她就想帮助那里的人。",
+    "2002年911事件后，美国政府成立国土安全部。",  # after it: the next year too
+    # a time measured from it, or something named after it
+    "2018年，汶川地震十周年之际，记者重访映秀。",
+    "2011年，汶川地震发生后三年，新城落成。",
+    "2009年汶川地震灾后重建全面展开。",
+    "2020年香港回归后的第23年，经济稳定。",
+    "2017年是香港回归20周年。",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [(t, y) for t, y in INCIDENT_FLAGGED]
+    + [(t.translate(_HALF), y) for t, y in INCIDENT_FLAGGED if t.translate(_HALF) != t],
+)
+def test_a_year_before_an_incident_of_another_year_is_a_warning(text: str, year: str) -> None:
+    found = _dt002(text)
+    assert [d.severity for d in found] == [Severity.WARNING], found
+    assert text[found[0].start : found[0].end].startswith(year)
+    assert "happened in" in found[0].message and "(line 1)" in found[0].message
+
+
+@pytest.mark.parametrize("text", _both(INCIDENT_SILENT))
+def test_incidents_measured_from_or_named_after_stay_silent(text: str) -> None:
+    assert _dt002(text) == []
+
+
+def test_every_incident_has_a_source_and_a_literal_of_the_gate() -> None:
+    rows, _, _ = incidents()
+    assert rows
+    for row in rows:
+        assert row.source and 1900 < row.year < 2100
+        assert all(any(w in name for w in INCIDENT_LITERALS) for name in row.names)
