@@ -190,8 +190,14 @@ class InconsistentYear(Rule):
     - an event named by one year, held in another: ``“2024年…研讨会”将于2011年1月17日
       举行`` (held in its year, the one before or the next; 测试赛, 发布会, 年度 and
       other events about another one are not judged);
-    - a span ``从Y到Z``: reversed (``从2024年到1960年``) or against the text's own count
-      (``从1995年…到2023年这10年间``, ``2001年至2023年的整整12年间``; 多/余 are no count);
+    - a span ``从Y到Z`` (or ``由Y年起…至Z年``): reversed (``从2024年到1960年``) or against
+      the text's own count (``从1995年…到2023年这10年间``, ``2001年至2023年的整整12年间``;
+      多/余 are no count); a season named by two years that are not consecutive
+      (``2006-2024年球季``, ``2014/2023年马季``; 赛季, 学年, 财年 too);
+    - incidents of one known year (``data/calendar.toml``, ``[[incident]]``: 汶川地震,
+      911事件, 香港回归…) with the year written right before them (``2024年，汶川地震发生
+      后``: its year, or the next when the text says after it; not 十周年, 以来, 纪念,
+      发生后三年, nor something named after it: 汶川地震灾后重建);
     - ``N年后`` opening a clause told as past (``2023年，她出版了回忆录，4年后，推出
       散文集``) after the present (the page's date, else this year); not a forecast,
       a wish or a condition, nor a span that ends at the year (时隔24年后, 运营13年后);

@@ -349,7 +349,7 @@ _HELD_REACH = 30  # characters from the held year to its held-verb
 _NAME_REACH = 40  # characters of the event's name between its year and the held year
 # the name ends with an event's noun, maybe closed by a quote, before 将于/于/在/定于
 _NAMED_EVENT_END = _Lazy(
-    re, r"(?:会|赛|选举|节|展|典礼|论坛|杯|仪式)[”\"》]?(?:将|定|预计|则|正式)?(?:于|在)$"
+    re, r"(?:会|赛|赛事|选举|节|展|典礼|论坛|杯|仪式)[”\"》]?(?:将|定|预计|则|正式)?(?:于|在)$"
 )
 # events about another event, held before it (测试赛, 发布会, 申办…), and a year's review
 _ABOUT_ANOTHER = _Lazy(
