@@ -195,9 +195,12 @@ def _order_shapes(document: Document) -> frozenset[str]:
     shapes: set[str] = set()
     start_words = _words()[0]
     least, most = min(y for _, y in found), max(y for _, y in found)
+    # literal looks once per text: the per-year tests run only where they can succeed
+    forecast = any(w in text for w in ("预", "计划", "将", "有望", "可望", "拟于"))
+    held = any(w in text for w in _HELD_WORDS)
     for k, (start, year) in enumerate(found):
         end = text.find("年", start + 4, start + 6) + 1 or start + 5
-        before = text[start - 1] if start else ""
+        before = text[start - 1] if start else " "
         if "stage-order" not in shapes and year - _GAP >= least:
             for later_start, later in found[k + 1 :]:
                 if later_start - start > _REACH + 30:
@@ -208,7 +211,8 @@ def _order_shapes(document: Document) -> frozenset[str]:
                     shapes.add("stage-order")
                     break
         if (
-            before in "于在"
+            held
+            and before in "于在"
             and k
             and start - found[k - 1][0] <= _NAME_REACH + 10
             and any(text.find(w, end, end + _HELD_REACH + 2) != -1 for w in _HELD_WORDS)
@@ -222,7 +226,7 @@ def _order_shapes(document: Document) -> frozenset[str]:
             shapes.add("since-span")
         if before in "-/—–－／" and text.startswith(_SEASON_WORDS, end):
             shapes.add("since-span")  # 2006-2007年球季, 2014/2015年马季
-        if most >= year + 2 and _FORECAST_RAW.search(text, max(0, start - 14), start):
+        if forecast and most >= year + 2 and _FORECAST_RAW.search(text, max(0, start - 14), start):
             shapes.add("forecast")
         if k + 1 < len(found) and year > found[k + 1][1] + 1 and found[k + 1][0] - end == 1:
             join = text[end]
