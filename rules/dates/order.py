@@ -642,7 +642,8 @@ def spike_target(f: str, expr: DateExpr) -> bool:
     before = tuple(w for w in TARGET_BEFORE if w not in _PAST_BEFORE)
     if ends_with_any(f, expr.start, before):
         return True  # 到, 截至, 预计, 生于…
-    if any(w in clause_before(f, expr.start) for w in TARGET_CLAUSE_BEFORE):
+    clause = clause_before(f, expr.start).replace("到了", "")  # (到了1951年: when it came)
+    if any(w in clause for w in TARGET_CLAUSE_BEFORE):
         return True  # 力争在, 计划于
     after = clause_after(f, expr.end, 30)
     done = starts_with_any(f, expr.end, _DONE_AFTER) or any(w in after for w in _DONE_AFTER)

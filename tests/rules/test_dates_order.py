@@ -286,6 +286,9 @@ SPIKE_PAST = [
     f"该馆{R - 30}年动工，于{R}年7月6日举行开幕仪式，{R - 25}年扩建。",
     # done, with a past marker
     f"大桥{R - 40}年完成设计，{R}年建成了主桥，{R - 35}年全线通车。",
+    # 到了 (when it came to) is no target
+    f"{R - 60}年，车厂已不敷应用。{R - 45}年，厂内曾发生纠纷。到了{R}年，公司决定扩建车厂。"
+    f"车厂于{R - 36}年3月30日搬往屈地街。",
     # an aside two places after it (a date recalled) does not hide it
     f"{R - 17}年11月，他打进首球。{R - 15}年2月，他转会加盟泰达。{R}年4月14日，他首次代表泰达出场。"
     f"{R - 14}年，球队用回他的本名。{R - 15}年6月4日，他首次入选国家队。",
