@@ -1,19 +1,32 @@
-"""Stages of one thing told out of order: a start dated after a later stage (DT002).
+"""Years that the order of their own text refutes, read without probe words (DT002).
 
-``该银行创立于2023年4月26日，初名为…，该名称沿用至1981年6月24日``,
-``2023年4月2日开工，2008年6月30日交付运营``, ``2024年生长于贵阳…1982年毕业于…``: a
-thing's first stage (its founding, birth, start of works, first release, a stop, a
-proposal) cannot come after a later stage of the same thing (a renaming, a
-graduation, an opening, a rerun, a reopening, the first edition) told right after
-it. Of the two years the start is reported: it is the later one, and a site that
+Each signal is gated by its own shape (``order_shapes``: one pass over the raw text's
+years, each test a few characters around a year) and links one year to one fixed
+point in a bounded window:
+
+- **stage order** — a thing's first stage (founding, birth, start of works, first
+  release, a stop, a proposal) cannot come after a later stage of the same thing told
+  right after it: ``该银行创立于2023年4月26日，初名为…，该名称沿用至1981年6月24日``,
+  ``2023年4月2日开工，2008年6月30日交付运营``, ``2024年生长于贵阳…1982年毕业于…``;
+  never across another start of that kind (a second subject), a parent's or a
+  predecessor's stage, or a plan;
+- **named event** — an event named by one year is held in it, the one before or the
+  next: ``“2024年…研讨会”将于2011年1月17日举行``;
+- **since span** — ``从2024年到1960年`` ends before it starts; ``从1995年…到2023年这10年
+  间`` contradicts its own count; a season spans a year and the next (``2006-2024年球季``);
+- **years later** — ``2023年，…，4年后，推出散文集`` told as past puts an event after the
+  present;
+- **forecast** — ``预计2014年12月完成`` dates the text: a later year told as past cannot be
+  right when it is the text's only year that late;
+- **incident** — a year written right before an incident of one known year
+  (``2024年，汶川地震发生后``; ``data/calendar.toml``);
+- **year list** — years listed out of order (``2023年、2002年``): a note;
+- and two hooks of the chronology spikes: ``spike_target`` (a year dated with 于/在,
+  done with a past marker or opening a step with 起 is told as past) and ``spike_run``
+  / ``told_in_order`` (steps dated with 起 are judged; one aside is allowed).
+
+Of two years that contradict each other the later one is reported: a site that
 rewrites years makes them recent.
-
-Each link is read in a bounded window: the start word in the clause of its year,
-the later word in the clause of a year that follows within ``_REACH`` characters in
-the same paragraph, with no other start of the same kind between them (a second
-subject) and no word of another subject (a parent, a predecessor) next to it. The
-gate (``may_hold_order``) is a literal look at the years of the text: two years out
-of order, near each other.
 """
 
 from __future__ import annotations
