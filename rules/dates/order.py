@@ -173,10 +173,22 @@ def _words() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, tuple[str, ...
     )
 
 
-def _years(document: Document) -> list[tuple[int, int]]:
-    from rules.dates.timeline import _years_in_order  # (a cycle at import time)
+# a year's 年 after four digits (maybe after a space): found from the literal 年
+_DIGIT_YEAR = _Lazy(re, "年(?:(?<=[12１２][0-9０-９]{3}年)|(?<=[12１２][0-9０-９]{3}[ 　]年))")
 
-    return _years_in_order(document.text)
+
+def _years(document: Document) -> list[tuple[int, int]]:
+    """(start, year) of the years written with four digits (1900 and later), in order: the
+    gate's view of the text (years in Chinese numerals and numeric dates are left out)."""
+    text = document.text
+    found = []
+    for m in _DIGIT_YEAR.finditer(text):
+        p = m.start()
+        s = p - 5 if text[p - 1] in " 　" else p - 4
+        year = int(text[s : s + 4])  # (int reads full-width digits)
+        if year >= 1900:
+            found.append((s, year))
+    return found
 
 
 def may_hold_order(document: Document) -> bool:
