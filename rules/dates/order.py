@@ -227,7 +227,8 @@ def _order_shapes(document: Document) -> frozenset[str]:
         end = text.find("年", start + 4, start + 6) + 1 or start + 5
         before = text[start - 1] if start else " "
         if "stage-order" not in shapes and year - _GAP >= least:
-            for later_start, later in found[k + 1 :]:
+            for j in range(k + 1, len(found)):
+                later_start, later = found[j]
                 if later_start - start > _REACH + 30:
                     break
                 if later <= year - _GAP and start_words.search(
