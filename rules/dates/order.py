@@ -221,7 +221,7 @@ def _order_shapes(document: Document) -> frozenset[str]:
     start_words = _words()[0]
     least, most = min(y for _, y in found), max(y for _, y in found)
     # literal looks once per text: the per-year tests run only where they can succeed
-    forecast = any(w in text for w in ("预", "计划", "将", "有望", "可望", "拟于"))
+    forecast = any(w in text for w in ("预", "计划", "将于", "将在", "有望", "可望", "拟于"))
     held = any(w in text for w in _HELD_WORDS)
     for k, (start, year) in enumerate(found):
         end = text.find("年", start + 4, start + 6) + 1 or start + 5
