@@ -210,10 +210,95 @@ def order_shapes(document: Document) -> frozenset[str]:
     return document.memo(_order_shapes)
 
 
+# The screen before the years pass, each look a necessary condition of its shape, found
+# from a literal (年, or a word) in a C-level call: the years pass runs only for the
+# shapes it leaves. First each year of ``_years`` (and more: 1000-1899) as its four
+# digits, '' for a spaced year (2023 年: the full pass) or a 年后 (the year is read again).
+_YEAR_SCREEN = _Lazy(re, "年(?:(?=后)|(?<=([12１２][0-9０-９]{3})年)|(?<=[0-9０-９][ 　]年))")
+_YEAR_DIGITS = _Lazy(re, "年(?<=([12１２][0-9０-９]{3})年)")
+_SPACED_YEAR = _Lazy(re, "年(?<=[0-9０-９][ 　]年)")
+# a span's end: a year after 到/至; its start after 从/自/由, or a count of its years
+_TO_YEAR_RAW = _Lazy(re, "年(?<=[到至][12１２][0-9０-９]{3}年)")
+_FROM_YEAR_RAW = _Lazy(re, "年(?<=[从自由][12１２][0-9０-９]{3}年)")
+_COUNT_OF_YEARS_RAW = _Lazy(
+    re, "年(?=间|来|里|中|时间|之间|的时间)(?<=[0-9一二三四五六七八九十两]年)"
+)
+# a season's second year after its separator (2006-2007年球季)
+_SEASON_YEAR_RAW = _Lazy(re, "年(?<=[\\-/—–－／][12１２][0-9０-９]{3}年)")
+# a year listed right before an earlier one (2023年、2002年; 和/及/与 after a 、)
+_LISTED_YEARS_RAW = _Lazy(
+    re, "年[、和及与](?<=([12１２][0-9０-９]{3})年.)([12１２][0-9０-９]{3})(?=[ 　]?年)"
+)
+# a year right after 于/在 with a held-verb after it (a named event's held year)
+_HELD_YEAR_RAW = _Lazy(
+    re, "年(?<=[于在][12１２][0-9０-９]{3}年)(?s:.){0,30}?(?:举行|召开|举办|开幕)"
+)
+# a forecast word a few characters before a year
+_FORECAST_YEAR_RAW = _Lazy(
+    re,
+    "(?:预计|预料|预期|计划|将于|将在|有望|拟于|预定|可望)(?s:.){0,12}?[12１２][0-9０-９]{3}年",
+)
+_ALL_SHAPES = frozenset(
+    ("stage-order", "named-event", "since-span", "forecast", "year-list", "years-later")
+)
+
+
 def _order_shapes(document: Document) -> frozenset[str]:
     text = document.text
     if "年" not in text:
         return frozenset()
+    digits = _YEAR_SCREEN.findall(text)
+    if not digits:
+        return frozenset()  # (no year: no shape, not even years-later)
+    later = False
+    if "" in digits:
+        if _SPACED_YEAR.search(text) is not None:
+            return _shapes(document, _ALL_SHAPES)  # (rare: the full pass)
+        later = True  # a 年后
+        digits = _YEAR_DIGITS.findall(text)
+    years = [y for y in map(int, digits) if y >= 1900]  # (``_years``' values, in order)
+    if not years:
+        return frozenset()
+    possible = set()
+    if (
+        _TO_YEAR_RAW.search(text) is not None
+        and (
+            _FROM_YEAR_RAW.search(text) is not None or _COUNT_OF_YEARS_RAW.search(text) is not None
+        )
+    ) or (
+        ("季" in text or "学年" in text or "财" in text)
+        and _SEASON_YEAR_RAW.search(text) is not None
+    ):
+        possible.add("since-span")  # 从…到/至 + year, 到/至 + year + count, 2006-2007年球季
+    if len(years) > 1:  # every other shape but years-later links two years
+        if any(int(a) > int(b) + 1 for a, b in _LISTED_YEARS_RAW.findall(text)):
+            possible.add("year-list")
+        top = 0
+        for year in years:
+            if year <= top - _GAP:
+                if _words()[0].search(text) is not None:
+                    possible.add("stage-order")  # a later stage's year after a start's
+                break
+            top = max(top, year)
+        if (
+            max(years) >= min(years) + 2
+            and ("预" in text or "计" in text or "将" in text or "望" in text or "拟" in text)
+            and _FORECAST_YEAR_RAW.search(text) is not None
+        ):
+            possible.add("forecast")  # and a year two or more after the forecast's
+        if ("举" in text or "召" in text or "幕" in text) and _HELD_YEAR_RAW.search(
+            text
+        ) is not None:
+            possible.add("named-event")
+    if later:
+        possible.add("years-later")
+    return _shapes(document, possible) if possible else frozenset()
+
+
+def _shapes(document: Document, possible: frozenset[str] | set[str]) -> frozenset[str]:
+    """``order_shapes`` of the ``possible`` shapes: one pass over the text's years, each
+    test a few characters around a year."""
+    text = document.text
     found = document.memo(_years)
     if not found:
         return frozenset()
@@ -221,12 +306,17 @@ def _order_shapes(document: Document) -> frozenset[str]:
     start_words = _words()[0]
     least, most = min(y for _, y in found), max(y for _, y in found)
     # literal looks once per text: the per-year tests run only where they can succeed
-    forecast = any(w in text for w in ("预", "计划", "将于", "将在", "有望", "可望", "拟于"))
-    held = any(w in text for w in _HELD_WORDS)
+    forecast = "forecast" in possible and any(
+        w in text for w in ("预", "计划", "将于", "将在", "有望", "可望", "拟于")
+    )
+    held = "named-event" in possible and any(w in text for w in _HELD_WORDS)
+    stage = "stage-order" in possible
+    span = "since-span" in possible
+    listed = "year-list" in possible
     for k, (start, year) in enumerate(found):
         end = text.find("年", start + 4, start + 6) + 1 or start + 5
         before = text[start - 1] if start else " "
-        if "stage-order" not in shapes and year - _GAP >= least:
+        if stage and "stage-order" not in shapes and year - _GAP >= least:
             for j in range(k + 1, len(found)):
                 later_start, later = found[j]
                 if later_start - start > _REACH + 30:
@@ -244,21 +334,26 @@ def _order_shapes(document: Document) -> frozenset[str]:
             and any(text.find(w, end, end + _HELD_REACH + 2) != -1 for w in _HELD_WORDS)
         ):
             shapes.add("named-event")
-        if before in "从自由" and k + 1 < len(found):
+        if span and before in "从自由" and k + 1 < len(found):
             nxt = found[k + 1][0]
             if nxt - end <= _SPAN_GAP and text[nxt - 1] in "到至":
                 shapes.add("since-span")
-        if before in "到至" and _SPAN_COUNT_RAW.search(text, end, end + 14):
+        if span and before in "到至" and _SPAN_COUNT_RAW.search(text, end, end + 14):
             shapes.add("since-span")
-        if before in "-/—–－／" and text.startswith(_SEASON_WORDS, end):
+        if span and before in "-/—–－／" and text.startswith(_SEASON_WORDS, end):
             shapes.add("since-span")  # 2006-2007年球季, 2014/2015年马季
         if forecast and most >= year + 2 and _FORECAST_RAW.search(text, max(0, start - 14), start):
             shapes.add("forecast")
-        if k + 1 < len(found) and year > found[k + 1][1] + 1 and found[k + 1][0] - end == 1:
+        if (
+            listed
+            and k + 1 < len(found)
+            and year > found[k + 1][1] + 1
+            and found[k + 1][0] - end == 1
+        ):
             join = text[end]
             if join == "、" or (join in _LIST_JOINS and "、" in text[max(0, start - 8) : start]):
                 shapes.add("year-list")
-    if "年后" in text:
+    if "years-later" in possible and "年后" in text:
         p = text.find("年后")
         while p != -1:
             q = p
@@ -922,6 +1017,9 @@ _INCIDENT_GAP = 12  # characters between the year's end and the name
 # every incident's name holds one of these (a test checks it): a few fast literal looks
 # before the names' pattern (which starts with a class of first characters: slow) runs
 INCIDENT_LITERALS = ("地震", "震灾", "事件", "恐怖袭击", "海啸", "回归")
+# every literal holds one of these characters (a test checks it): a look for one character
+# is several times cheaper than one for two
+INCIDENT_CHARACTERS = ("震", "件", "袭", "啸", "归")
 
 
 def may_hold_incident(document: Document) -> bool:
@@ -929,6 +1027,7 @@ def may_hold_incident(document: Document) -> bool:
     text = document.text
     return (
         "年" in text
+        and any(c in text for c in INCIDENT_CHARACTERS)
         and any(w in text for w in INCIDENT_LITERALS)
         and incidents()[1].search(text) is not None
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import pickle
+import re
 
 import pytest
 
@@ -16,7 +17,15 @@ from lint import Document, Severity
 from lint.linter import check_document
 from lint.testing import lint_text
 from rules.dates import RULES, InconsistentYear, InvalidDate
-from rules.dates.order import INCIDENT_LITERALS, incidents, order_shapes
+from rules.dates.order import (
+    _ALL_SHAPES,
+    INCIDENT_CHARACTERS,
+    INCIDENT_LITERALS,
+    _order_shapes,
+    _shapes,
+    incidents,
+    order_shapes,
+)
 from tests.linearity import assert_linear, repeated
 
 # 。 stays: "." before a year reads as a decimal point
@@ -425,6 +434,42 @@ def test_the_gate_turns_away_texts_without_any_shape(text: str) -> None:
     assert order_shapes(Document(text)) == frozenset()
 
 
+def _shape_texts() -> list[str]:
+    """Every text of this module's tables, each also with its years spaced (2023 年) and
+    full-width, and after a 年后 clause."""
+    tables = (
+        STAGE_FLAGGED,
+        STAGE_SILENT,
+        NAMED_FLAGGED,
+        NAMED_SILENT,
+        LATER_FLAGGED,
+        LATER_SILENT,
+        SPAN_FLAGGED,
+        SPAN_SILENT,
+        FORECAST_FLAGGED,
+        FORECAST_SILENT,
+        LIST_NOTED,
+        LIST_SILENT,
+        INCIDENT_FLAGGED,
+        INCIDENT_SILENT,
+    )
+    texts = [row if isinstance(row, str) else row[0] for table in tables for row in table]
+    wide = str.maketrans("0123456789", "０１２３４５６７８９")
+    out = []
+    for text in texts:
+        out += [text, text.translate(_HALF), text.translate(wide), "三年后，" + text]
+        out.append(re.sub(r"([0-9]{4})年", r"\1 年", text, count=1))
+    return out
+
+
+def test_the_screen_before_the_years_pass_keeps_every_shape() -> None:
+    # the literal looks before the years pass are necessary conditions: the shapes are
+    # those of the full pass over every year
+    for text in _shape_texts():
+        doc = Document(text)
+        assert _order_shapes(doc) == _shapes(doc, _ALL_SHAPES), text
+
+
 # name -> (head, unit repeated, tail): every unit holds its shape, on one line
 ORDER_INPUTS = {
     "stage-orders": ("", "该站于2023年4月2日开工，2008年6月30日交付运营，", "\n"),
@@ -496,3 +541,4 @@ def test_every_incident_has_a_source_and_a_literal_of_the_gate() -> None:
     for row in rows:
         assert row.source and 1900 < row.year < 2100
         assert all(any(w in name for w in INCIDENT_LITERALS) for name in row.names)
+    assert all(any(c in w for c in INCIDENT_CHARACTERS) for w in INCIDENT_LITERALS)
