@@ -304,7 +304,7 @@ def _shapes(document: Document, possible: frozenset[str] | set[str]) -> frozense
         return frozenset()
     shapes: set[str] = set()
     start_words = _words()[0]
-    least, most = min(y for _, y in found), max(y for _, y in found)
+    most = max(y for _, y in found)
     # literal looks once per text: the per-year tests run only where they can succeed
     forecast = "forecast" in possible and any(
         w in text for w in ("预", "计划", "将于", "将在", "有望", "可望", "拟于")
@@ -313,18 +313,23 @@ def _shapes(document: Document, possible: frozenset[str] | set[str]) -> frozense
     stage = "stage-order" in possible
     span = "since-span" in possible
     listed = "year-list" in possible
+    after_least = [0] * len(found)  # the least year after each one (stage-order)
+    if stage:
+        lowest = 1 << 30
+        for k in range(len(found) - 1, -1, -1):
+            after_least[k] = lowest
+            lowest = min(lowest, found[k][1])
     for k, (start, year) in enumerate(found):
         end = text.find("年", start + 4, start + 6) + 1 or start + 5
         before = text[start - 1] if start else " "
-        if stage and "stage-order" not in shapes and year - _GAP >= least:
+        if stage and "stage-order" not in shapes and year - _GAP >= after_least[k]:
             for j in range(k + 1, len(found)):
                 later_start, later = found[j]
                 if later_start - start > _REACH + 30:
                     break
-                if later <= year - _GAP and start_words.search(
-                    text, max(0, start - _BEFORE), end + _AFTER
-                ):
-                    shapes.add("stage-order")
+                if later <= year - _GAP:  # (one look at the start's clause decides)
+                    if start_words.search(text, max(0, start - _BEFORE), end + _AFTER):
+                        shapes.add("stage-order")
                     break
         if (
             held
