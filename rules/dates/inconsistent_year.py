@@ -180,11 +180,40 @@ class InconsistentYear(Rule):
     - durations: ``2008年开工…历时3年…2023年建成`` (start + N ± 1; no fix), and a
       tenure in one sentence: ``2008年加盟…效力5个赛季…2023年转会``, ``1998年入职…服务了25年…
       2023年退休`` (a joining and a leaving word after the years; 一个半赛季 widens by one);
+    - stages of one thing out of order: a start (成立, 创立, 出生, 开工, 落成, 上映, 发售,
+      停运, 提出) dated 2+ years after a later stage of the same thing told right after it
+      (改名, 沿用至, 重组, 毕业, 交付运营, 开业, 重播, 廉价版, 重新开通, 首届):
+      ``创立于2023年…该名称沿用至1981年``, ``2023年4月2日开工，2008年6月30日交付运营``
+      (the same sentence, or a next one that opens with its year or refers back: 该, 其,
+      于, 曾; never across another start of that kind, a parent's or a predecessor's
+      stage, ``1995年上市的公司``, or a plan);
+    - an event named by one year, held in another: ``“2024年…研讨会”将于2011年1月17日
+      举行`` (held in its year, the one before or the next; 测试赛, 发布会, 年度 and
+      other events about another one are not judged);
+    - a span ``从Y到Z`` (or ``由Y年起…至Z年``): reversed (``从2024年到1960年``) or against
+      the text's own count (``从1995年…到2023年这10年间``, ``2001年至2023年的整整12年间``;
+      多/余 are no count); a season named by two years that are not consecutive
+      (``2006-2024年球季``, ``2014/2023年马季``; 赛季, 学年, 财年 too);
+    - incidents of one known year (``data/calendar.toml``, ``[[incident]]``: 汶川地震,
+      911事件, 香港回归…) with the year written right before them (``2024年，汶川地震发生
+      后``: its year, or the next when the text says after it; not 十周年, 以来, 纪念,
+      发生后三年, nor something named after it: 汶川地震灾后重建);
+    - ``N年后`` opening a clause told as past (``2023年，她出版了回忆录，4年后，推出
+      散文集``) after the present (the page's date, else this year); not a forecast,
+      a wish or a condition, nor a span that ends at the year (时隔24年后, 运营13年后);
+    - a forecast (``预计2014年12月完成``, ``将于2009年5月正式启用``) dates the text by its
+      year: a year two or more after it told as past (``于2023年启用``, ``2023年…已``) is
+      wrong when it is the text's only year that late (a plan recalled, one that slipped,
+      or several later years: the text is later than its plan);
+    - years listed out of order (``在2023年、2002年的时候``): a note;
     - chronology spikes: a recent year 5+ years after both neighbours in order (within
       300 characters of one article, whose nearby years go forward; the jump wider than
       half the neighbours' gap), with no plan or target word near it (到/至 only right before
       a year: 《到爱的距离》 is a title; nor in the year's clause: 满足2020年…的目标), its
-      neighbours may be targets met (2005年建成) (``2008年…2023年…2009年``): a note, a warning
+      neighbours may be targets met (2005年建成) (``2008年…2023年…2009年``); a year dated
+      with 于/在, done with a past marker (``2023年建成了``) or opening a step (``2023年起
+      增程``) is told as past unless its sentence is a plan (将, 未来, 规划); one aside two
+      places after it (a date recalled) is allowed: a note, a warning
       when it is the page's metadata year or lies 4+ years after its article's era (and
       no other year does).
 

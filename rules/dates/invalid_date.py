@@ -33,11 +33,11 @@ _LUNAR = (
 _LUNAR_WORDS = LazyPattern(re, "|".join(_LUNAR))
 # A decade is named by a year ending in 0 (1970年代): 2023年代 names none (a rewritten
 # year). Found from the literal 年代, the digits read behind it; only before a word that
-# ends a decade's name (年代初, 年代的, 年代，), never 2023年代表/代理/代课 (年 + 代…).
+# ends a decade's name (年代初, 年代的, 年代，, 年代亦是), never 2023年代表/代理/代课 (年 + 代…).
 _ODD_DECADE = LazyPattern(
     re,
     "年代(?<=[12１２][0-9０-９]{2}[1-9１-９]年代)"
-    "(?=初|末|早期|中期|中叶|中后期|后期|前期|时|开始|以来|以后|之后|以前|之前|至|到|里|的"
+    "(?=初|末|早期|中期|中叶|中后期|后期|前期|时|开始|以来|以后|之后|以前|之前|至|到|里|的|亦|也|是|间|起"
     "|[、,，.。;；)）—~～-])",
 )
 

@@ -32,7 +32,10 @@ when the year cannot be right:
 - **to now** — ``从2023年诞生到现在，短短26年``: a span to the present that would end
   after the page's date (or this year);
 
-The last three are gated by their own shapes (``literal_signals``), not probe words.
+The last three are gated by their own shapes (``literal_signals``), not probe words, and
+so are the signals of ``order.py``: stages of one thing out of order, an event named by
+one year held in another, a span 从Y到Z reversed or miscounted, ``N年后`` past the
+present, a forecast that dates the text, years listed out of order (a note).
 - **duration** — ``2008年开工…历时3年…2023年建成`` (start + N ± 1), and a tenure
   ``2008年加盟…效力5个赛季…2023年转会`` (its gate is not a probe word: 服务, 工作 are common);
 - **observance** — ``2023年9月10日是第27个教师节`` (the first was 1985; the data names
@@ -86,6 +89,25 @@ from rules.dates.extract import (
     page_date_kept,
 )
 from rules.dates.observance import calendar_data, nth_observances, observances
+from rules.dates.order import (
+    forecasts,
+    incident_years,
+    may_hold_forecast,
+    may_hold_incident,
+    may_hold_named_event,
+    may_hold_order,
+    may_hold_since_span,
+    may_hold_year_list,
+    may_hold_years_later,
+    named_events,
+    since_spans,
+    spike_run,
+    spike_target,
+    stage_orders,
+    told_in_order,
+    year_lists,
+    years_later,
+)
 from rules.dates.prefilter import page_date_possible, weighted_evidence_probed
 from rules.lazy import LazyPattern as _Lazy
 from rules.text import articles
@@ -512,6 +534,20 @@ def _literal_signals(document: Document) -> frozenset[str]:
         found.append("reversed-range")
     if may_hold_span_to_now(text):
         found.append("to-now")
+    if may_hold_order(document):
+        found.append("stage-order")
+    if may_hold_named_event(document):
+        found.append("named-event")
+    if may_hold_years_later(document):
+        found.append("years-later")
+    if may_hold_since_span(document):
+        found.append("since-span")
+    if may_hold_forecast(document):
+        found.append("forecast")
+    if may_hold_incident(document):
+        found.append("incident")
+    if may_hold_year_list(document):
+        found.append("year-list")
     return frozenset(found)
 
 
@@ -1100,6 +1136,8 @@ class _Timeline:
             out += self._literal_signals(extra)
             if spiked and self._may_spike():
                 out.append(self.spikes)
+            if "year-list" in extra:
+                out.append(self.year_lists)  # (after the spikes: a spike's note says more)
             return out
         t = self.words_text
         words: frozenset[str] | Container[str] = (
@@ -1168,6 +1206,8 @@ class _Timeline:
         out += self._literal_signals(extra)
         if out or self._may_spike():  # (the spikes ran with every other signal before)
             out.append(self.spikes)
+        if "year-list" in extra:
+            out.append(self.year_lists)  # (after the spikes: a spike's note says more)
         return out
 
     def _literal_signals(self, names: frozenset[str]) -> list[Callable[[], Iterator[Clash]]]:
@@ -1176,6 +1216,12 @@ class _Timeline:
             ("era-gloss", self.era_glosses),
             ("reversed-range", self.reversed_ranges),
             ("to-now", self.spans_to_now),
+            ("stage-order", self.stage_orders),
+            ("named-event", self.named_events),
+            ("years-later", self.years_later),
+            ("since-span", self.since_spans),
+            ("forecast", self.forecasts),
+            ("incident", self.incident_years),
         )
         return [signal for name, signal in signals if name in names]
 
@@ -2228,6 +2274,35 @@ class _Timeline:
             if clash is not None:
                 yield clash._replace(fixable=False)
 
+    def stage_orders(self) -> Iterator[Clash]:
+        """A start dated after a later stage of the same thing (``order.stage_orders``)."""
+        return stage_orders(self)
+
+    def named_events(self) -> Iterator[Clash]:
+        """An event named by one year, held in another (``order.named_events``)."""
+        return named_events(self)
+
+    def years_later(self) -> Iterator[Clash]:
+        """N years after a year, told as past, after the present (``order.years_later``)."""
+        return years_later(self)
+
+    def since_spans(self) -> Iterator[Clash]:
+        """A span 从Y到Z reversed or miscounted (``order.since_spans``)."""
+        return since_spans(self)
+
+    def forecasts(self) -> Iterator[Clash]:
+        """A forecast that bounds the present, and a later year told as past
+        (``order.forecasts``)."""
+        return forecasts(self)
+
+    def incident_years(self) -> Iterator[Clash]:
+        """A year written right before an incident of known year (``order``)."""
+        return incident_years(self)
+
+    def year_lists(self) -> Iterator[Clash]:
+        """Years listed out of order, a note (``order.year_lists``)."""
+        return year_lists(self)
+
     # -- a span from a year to the present ---------------------------------------------------
 
     def spans_to_now(self) -> Iterator[Clash]:
@@ -2299,14 +2374,14 @@ class _Timeline:
         told = [e for e in dates(doc) if e.year is not None and e.metadata is None]
         told_starts = [e.start for e in told]
         starts = [a.start for a in articles(doc)]
-        run = [e for e in self.years if e.year is not None and e.year >= 1900]
+        run = spike_run(self.years, dates(doc))
         for i in range(1, len(run) - 1):
             prev, cur, nxt = run[i - 1], run[i], run[i + 1]
             a, b, c = prev.year or 0, cur.year or 0, nxt.year or 0
             if c < a or b < c + 5 or 2 * (b - c) <= c - a or not now - _RECENT <= b <= now + 1:
                 continue  # rewrites make years recent: an old year out of order is history
             if not all(self.judgeable(e) for e in (prev, cur, nxt)) or any(
-                is_target_year(f, e) or f.endswith(_SPIKE_BLOCK_BEFORE, 0, e.start) for e in (cur,)
+                spike_target(f, e) or f.endswith(_SPIKE_BLOCK_BEFORE, 0, e.start) for e in (cur,)
             ):
                 continue
             if any(f.endswith(_NEIGHBOUR_BLOCK_BEFORE, 0, e.start) for e in (prev, nxt)):
@@ -2329,7 +2404,7 @@ class _Timeline:
                 for e in told[max(0, k - 2) : k + 3]
                 if e.start != cur.start and bisect_right(starts, e.start) == article
             ]
-            if any(y > z for y, z in itertools.pairwise(around)):
+            if not told_in_order(around):
                 continue  # the passage is not told in order: a digression, not a spike
             clause = _CLAUSE_END.search(f, cur.end, cur.end + 40)
             after = max(cur.end + 12, clause.start() if clause else cur.end + 40)

@@ -187,13 +187,19 @@ RANGE_LOOK_ALIKES = [
     f"及后她于2001年-{R - 1}年间与他相恋，后来分手。",
     f"{R - 1}年—{R}年赛季，球队获得联赛冠军。",
     f"{R}年到了，1998年入学的同学们重聚一堂。",  # 到了: no range
-    f"{R}年、1998年和2005年，他三次获得该奖。",  # a list
 ]
 
 
 @pytest.mark.parametrize("text", _both(RANGE_LOOK_ALIKES))
 def test_a_forward_range_or_a_list_is_no_reversed_range(text):
     assert _dt002(text) == []
+
+
+@pytest.mark.parametrize("text", _both([f"{R}年、1998年和2005年，他三次获得该奖。"]))
+def test_a_list_out_of_order_is_no_reversed_range_only_a_note(text):
+    # a list is no range; a list of years out of order is only worth a note (year-list)
+    assert _dt002(text, Severity.WARNING) == []
+    assert all("list of years" in d.message for d in _dt002(text))
 
 
 # -- a span from a year to the present, counted ---------------------------------------------
