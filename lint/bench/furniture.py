@@ -76,7 +76,7 @@ def gold_pages(shared: Path) -> list[GoldPage]:
     return pages
 
 
-def _covered(document: Document, spans: Iterable[tuple[int, int]]) -> set[int]:
+def covered_lines(document: Document, spans: Iterable[tuple[int, int]]) -> set[int]:
     """The line numbers that the spans touch."""
     lines: set[int] = set()
     for start, end in spans:
@@ -110,8 +110,8 @@ def measure_page(page: GoldPage, rules: Sequence[Rule]) -> PageResult:
     """Check and fix one page; count lines against its gold."""
     document = Document(page.text, Source(page.name))
     found = [d for d in check_document(document, rules) if d.code.startswith(PREFIX)]
-    any_lines = _covered(document, ((d.start, d.end) for d in found))
-    warn_lines = _covered(
+    any_lines = covered_lines(document, ((d.start, d.end) for d in found))
+    warn_lines = covered_lines(
         document, ((d.start, d.end) for d in found if d.severity >= Severity.WARNING)
     )
     fixed = fix_document(Document(page.text, Source(page.name)), rules).document.text

@@ -37,6 +37,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from lint.bench.corpus import BenchDocument
+from lint.bench.furniture import covered_lines
 from lint.bench.recall import SEED, document_rng
 from lint.bench.report import format_table
 from lint.diagnostic import Severity
@@ -723,15 +724,6 @@ class PageOutcome:
     lines: tuple[str, ...] = ()  # the page's lines (for the list of misses)
 
 
-def _covered(document: Document, spans: Sequence[tuple[int, int]]) -> set[int]:
-    lines: set[int] = set()
-    for start, end in spans:
-        first = document.position(start)[0]
-        last = document.position(max(start, end - 1))[0]
-        lines.update(range(first, last + 1))
-    return lines
-
-
 def _kept(before: Sequence[str], after: Sequence[str]) -> set[int]:
     """The 1-based numbers of the lines of ``before`` that survive unchanged in ``after``."""
     matcher = difflib.SequenceMatcher(None, list(before), list(after), autojunk=False)
@@ -750,8 +742,8 @@ def measure_page(page: Page, rules: Sequence[Rule]) -> PageOutcome:
     text = page.text
     document = Document(text, Source(page.label))
     found = [d for d in check_document(document, rules) if _ours(d.code)]
-    any_lines = _covered(document, [(d.start, d.end) for d in found])
-    warn_lines = _covered(
+    any_lines = covered_lines(document, [(d.start, d.end) for d in found])
+    warn_lines = covered_lines(
         document, [(d.start, d.end) for d in found if d.severity >= Severity.WARNING]
     )
     fixed = fix_document(Document(text, Source(page.label)), rules).document.text

@@ -7,7 +7,6 @@ Every case runs with full-width punctuation and again with half-width punctuatio
 
 from __future__ import annotations
 
-import datetime
 import pickle
 import re
 
@@ -27,28 +26,10 @@ from rules.dates.order import (
     order_shapes,
 )
 from tests.linearity import assert_linear, repeated
-
-# 。 stays: "." before a year reads as a decimal point
-_HALF = str.maketrans("，；：（）“”", ',;:()""')
-R = datetime.date.today().year - 1  # a recent year: N years after it lie in the future
-
-
-def _both(texts):
-    out = []
-    for text in texts:
-        out.append(text)
-        if text.translate(_HALF) != text:
-            out.append(text.translate(_HALF))
-    return out
-
-
-def _dt002(text: str, min_severity: Severity = Severity.INFO):
-    return [
-        d
-        for d in lint_text(text, [InconsistentYear], min_severity=min_severity)
-        if d.code == "DT002"
-    ]
-
+from tests.rules.dates_cases import HALF as _HALF
+from tests.rules.dates_cases import RECENT as R
+from tests.rules.dates_cases import both as _both
+from tests.rules.dates_cases import dt002 as _dt002
 
 # -- a start dated after a later stage of the same thing ----------------------------------
 

@@ -6,35 +6,17 @@ Every case runs with full-width punctuation and again with half-width punctuatio
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 
 from lint import Severity
 from lint.testing import lint_text
-from rules.dates import InconsistentYear, InvalidDate
+from rules.dates import InvalidDate
+from tests.rules.dates_cases import HALF as _HALF
+from tests.rules.dates_cases import RECENT as R
+from tests.rules.dates_cases import both as _both
+from tests.rules.dates_cases import dt002 as _dt002
 
 # 。 stays: "." before a year reads as a decimal point
-_HALF = str.maketrans("，；：（）“”", ',;:()""')
-# a rewritten year is recent (within 15 years of today on a page without a date)
-R = datetime.date.today().year - 1
-
-
-def _both(texts):
-    out = []
-    for text in texts:
-        out.append(text)
-        if text.translate(_HALF) != text:
-            out.append(text.translate(_HALF))
-    return out
-
-
-def _dt002(text: str, min_severity: Severity = Severity.INFO):
-    return [
-        d
-        for d in lint_text(text, [InconsistentYear], min_severity=min_severity)
-        if d.code == "DT002"
-    ]
 
 
 # -- chronology spikes whose neighbours need not agree --------------------------------------
